@@ -1,0 +1,1117 @@
+//! Which donor group a recipient may receive, per component, and in which order.
+//!
+//! - **Red cells** (and granulocytes): donor red cells must carry no A/B antigen the recipient
+//!   has antibodies against; RhD-negative recipients who are girls, women of child-bearing
+//!   potential, children, known anti-D or chronically transfused must get RhD-negative units.
+//!   Other RhD-negative recipients may get RhD-positive red cells with a caveat.
+//! - **Whole blood**: ABO-identical, plus the red-cell RhD rules.
+//! - **Plasma, FFP, cryo-poor plasma, cryoprecipitate** ("reverse" rules): donor plasma must
+//!   carry no anti-A/anti-B against the recipient's red cells; RhD is not required.
+//! - **Platelets**: the policy's ABO preference order, non-identical choices with caveats;
+//!   RhD-negative preferred for protected recipients, else anti-D immunoglobulin.
+//! - **Bombay (Oh)** recipients take red cells and whole blood only from Bombay donors.
+//! - **Group unknown**: the emergency-release rules (group O red cells, RhD-negative when the
+//!   recipient may be protected; the policy's emergency plasma and platelet groups).
+//!
+//! Source: `research/blood.md` §1. Where sources disagree (child-bearing age, paediatric age,
+//! emergency plasma group, platelet order) the value comes from the [`Policy`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::blood_group::{Abo, BloodGroup, RhD};
+use crate::component::{CompatibilityClass, Component};
+use crate::policy::{Confidence, Policy};
+use crate::reason::{Reason, ReasonCode, Severity};
+
+/// Sex of a recipient, as far as the RhD rules care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+    /// Other or not stated in a way the rules can use; treated like unknown (cautiously).
+    Other,
+}
+
+/// The patient who will receive the unit.
+///
+/// ```
+/// use rakt::{BloodGroup, Recipient, Sex};
+/// let r = Recipient::new(BloodGroup::parse("O-").unwrap()).female(28);
+/// assert_eq!(r.sex, Some(Sex::Female));
+/// let trauma = Recipient::unknown_group().male(40);
+/// assert!(trauma.group.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    /// The recipient's group; `None` when not yet known (emergency release).
+    #[serde(default)]
+    pub group: Option<BloodGroup>,
+    /// Sex, when known.
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    /// Age in completed years, when known.
+    #[serde(default)]
+    pub age_years: Option<u32>,
+    /// Known anti-D, even if no longer detectable.
+    #[serde(default)]
+    pub anti_d: bool,
+    /// Likely to need repeated (chronic) transfusion.
+    #[serde(default)]
+    pub chronically_transfused: bool,
+}
+
+impl Recipient {
+    /// A recipient of known group; sex and age unknown.
+    pub fn new(group: BloodGroup) -> Recipient {
+        Recipient {
+            group: Some(group),
+            ..Recipient::default()
+        }
+    }
+
+    /// A recipient whose group is not known yet.
+    pub fn unknown_group() -> Recipient {
+        Recipient::default()
+    }
+
+    /// Set sex female and age in completed years.
+    pub fn female(mut self, age_years: u32) -> Recipient {
+        self.sex = Some(Sex::Female);
+        self.age_years = Some(age_years);
+        self
+    }
+
+    /// Set sex male and age in completed years.
+    pub fn male(mut self, age_years: u32) -> Recipient {
+        self.sex = Some(Sex::Male);
+        self.age_years = Some(age_years);
+        self
+    }
+
+    /// Mark known anti-D.
+    pub fn with_anti_d(mut self, anti_d: bool) -> Recipient {
+        self.anti_d = anti_d;
+        self
+    }
+
+    /// Mark as chronically transfused.
+    pub fn with_chronic_transfusion(mut self, chronic: bool) -> Recipient {
+        self.chronically_transfused = chronic;
+        self
+    }
+}
+
+impl From<BloodGroup> for Recipient {
+    fn from(group: BloodGroup) -> Recipient {
+        Recipient::new(group)
+    }
+}
+
+/// How good a donor group is for the recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rank {
+    /// Same group: first choice.
+    Identical,
+    /// Compatible, not identical.
+    Compatible,
+    /// Allowed, with a caveat someone must act on (see the reasons).
+    CompatibleWithCaveat,
+    /// Must not be given.
+    Incompatible,
+}
+
+impl Rank {
+    /// `identical`, `compatible`, `compatible_with_caveat` or `incompatible`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rank::Identical => "identical",
+            Rank::Compatible => "compatible",
+            Rank::CompatibleWithCaveat => "compatible_with_caveat",
+            Rank::Incompatible => "incompatible",
+        }
+    }
+}
+
+/// The verdict on one donor group for one recipient and component.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Compatibility {
+    /// The component judged.
+    pub component: Component,
+    /// The donor group judged.
+    pub donor: BloodGroup,
+    /// Whether the unit may be given (no hard stop).
+    pub compatible: bool,
+    /// How good a choice it is.
+    pub rank: Rank,
+    /// Whether this is an emergency release (recipient group unknown).
+    pub emergency: bool,
+    /// Why, most severe first.
+    pub reasons: Vec<Reason>,
+}
+
+impl Compatibility {
+    /// The reason codes, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.reasons.iter().map(|r| r.code.as_str()).collect()
+    }
+}
+
+/// One acceptable donor group, in order of preference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DonorOption {
+    /// The donor group.
+    pub group: BloodGroup,
+    /// Its rank for this recipient.
+    pub rank: Rank,
+    /// The reasons of its verdict.
+    pub reasons: Vec<Reason>,
+}
+
+const SRC_RED_CELL_ABO: &str = "Lifeblood component compatibility; transfusion.com.au; NZBS handbook §4.2 (research/blood.md §1.1–§1.2)";
+const SRC_PLASMA_ABO: &str = "transfusion.com.au plasma compatibility: plasma must be compatible with the recipient's red cells; RhD matching not necessary (research/blood.md §1.4, §1.6)";
+const SRC_WHOLE_BLOOD: &str = "Conventional rule: whole blood ABO-identical; no primary source retrieved (research/blood.md §1.7)";
+const SRC_BOMBAY: &str = "BBGuy glossary: Bombay recipients receive red cells only from Bombay donors (research/blood.md §1.9)";
+const SRC_BOMBAY_PLASMA: &str =
+    "Inference from antigen and antibody content; no published rule found (research/blood.md §1.9)";
+const SRC_RHD: &str = "Lifeblood; BSH via learnhaem; Bloodworks NW (research/blood.md §1.3)";
+const SRC_ANTI_D_RISK: &str = "UTMB: about one third of RhD-negative recipients of RhD-positive red cells form anti-D (research/blood.md §1.3)";
+const SRC_EMERGENCY: &str = "Canadian Blood Services, Vein to vein: a recipient of unknown ABO group must receive group O red cells, RhD-negative preferentially for children and women of child-bearing age; signed physician statement (research/blood.md §1.8)";
+const SRC_PLATELET_RHD: &str = "BSH via learnhaem: RhD-negative platelets for RhD-negative females of child-bearing age and children; anti-D immunoglobulin if RhD-positive platelets are given (research/blood.md §1.5)";
+const SRC_LOW_TITRE: &str = "transfusion.com.au footnote c: low-titre anti-A/B units pose a lower risk of haemolysis (research/blood.md §1.5)";
+const SRC_A2: &str = "Lifeblood footnote b: A2 platelets preferred for group O and B recipients (research/blood.md §1.10)";
+const SRC_WEAK_D_DONOR: &str = "Sandler, Chen, Flegel, Br J Haematol 2017: donors with serological weak D are managed as RhD-positive (research/blood.md §1.10)";
+const SRC_GRANULOCYTES: &str = "No published ABO/RhD rule for granulocytes found; red-cell rules applied as the cautious choice";
+
+/// Judge one donor group for one recipient and component.
+///
+/// Never fails: every input combination has a verdict. A recipient of unknown group gets the
+/// emergency-release rules.
+///
+/// ```
+/// use rakt::{compatibility, BloodGroup, Component, Policy, Rank, Recipient};
+/// let policy = Policy::india();
+/// let o_neg = BloodGroup::parse("O-").unwrap();
+/// let ab_pos = Recipient::from(BloodGroup::parse("AB+").unwrap());
+/// let v = compatibility(Component::RedCells, &o_neg, &ab_pos, &policy);
+/// assert!(v.compatible);
+/// assert_eq!(v.rank, Rank::Compatible);
+///
+/// // Plasma rules run the other way round.
+/// let v = compatibility(Component::FreshFrozenPlasma, &o_neg, &ab_pos, &policy);
+/// assert!(!v.compatible);
+/// assert_eq!(v.codes(), ["PLASMA_ABO_INCOMPATIBLE", "RHD_NOT_REQUIRED"]);
+/// ```
+pub fn compatibility(
+    component: Component,
+    donor: &BloodGroup,
+    recipient: &Recipient,
+    policy: &Policy,
+) -> Compatibility {
+    let mut ctx = Ctx {
+        component,
+        donor,
+        recipient,
+        policy,
+        reasons: Vec::new(),
+    };
+    let identical = match component.compatibility_class() {
+        CompatibilityClass::RedCells => {
+            if component == Component::Granulocytes {
+                ctx.push(
+                    Reason::new(ReasonCode::GranulocytesFollowRedCellRules)
+                        .cite(SRC_GRANULOCYTES, Confidence::Low),
+                );
+            }
+            ctx.red_cells()
+        }
+        CompatibilityClass::WholeBlood => ctx.whole_blood(),
+        CompatibilityClass::Plasma => ctx.plasma(),
+        CompatibilityClass::Platelets => ctx.platelets(),
+    };
+    let mut reasons = ctx.reasons;
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    let worst = reasons.first().map(|r| r.severity);
+    let rank = match worst {
+        Some(Severity::Stop) => Rank::Incompatible,
+        Some(Severity::Caution) => Rank::CompatibleWithCaveat,
+        _ if identical => Rank::Identical,
+        _ => Rank::Compatible,
+    };
+    Compatibility {
+        component,
+        donor: *donor,
+        compatible: rank != Rank::Incompatible,
+        rank,
+        emergency: recipient.group.is_none(),
+        reasons,
+    }
+}
+
+/// The acceptable donor groups among the ten standard groups (O±, A±, B±, AB±, Oh±), best first.
+///
+/// Order: choices without caveats before choices with caveats; then the ABO preference of the
+/// component (red cells: identical, then the compatible groups with O last; plasma: identical,
+/// then A, B, AB; platelets: the policy's order); then RhD (RhD-positive recipients take
+/// RhD-positive first, to keep RhD-negative stock for those who need it).
+///
+/// ```
+/// use rakt::{donor_preference, BloodGroup, Component, Policy, Recipient};
+/// let recipient = Recipient::new(BloodGroup::parse("A+").unwrap()).male(40);
+/// let order: Vec<String> = donor_preference(Component::RedCells, &recipient, &Policy::india())
+///     .iter().map(|o| o.group.to_string()).collect();
+/// // Bombay red cells would be compatible too, but are kept for Bombay patients: a last resort.
+/// assert_eq!(order, ["A+", "A-", "O+", "O-", "Oh+", "Oh-"]);
+/// ```
+pub fn donor_preference(
+    component: Component,
+    recipient: &Recipient,
+    policy: &Policy,
+) -> Vec<DonorOption> {
+    let abo_order = abo_preference(component, recipient, policy);
+    let rhd_order = rhd_preference(component, recipient, policy);
+    let mut options: Vec<((u8, usize, usize, usize), DonorOption)> = BloodGroup::STANDARD
+        .iter()
+        .enumerate()
+        .filter_map(|(canonical, donor)| {
+            let verdict = compatibility(component, donor, recipient, policy);
+            if !verdict.compatible {
+                return None;
+            }
+            let caveat = u8::from(verdict.rank == Rank::CompatibleWithCaveat);
+            let abo = abo_order
+                .iter()
+                .position(|a| *a == donor.abo())
+                .unwrap_or(abo_order.len());
+            let rhd = donor
+                .rhd()
+                .and_then(|r| rhd_order.iter().position(|x| *x == r))
+                .unwrap_or(rhd_order.len());
+            Some((
+                (caveat, abo, rhd, canonical),
+                DonorOption {
+                    group: *donor,
+                    rank: verdict.rank,
+                    reasons: verdict.reasons,
+                },
+            ))
+        })
+        .collect();
+    options.sort_by_key(|(key, _)| *key);
+    options.into_iter().map(|(_, o)| o).collect()
+}
+
+/// ABO groups of red cells (and whole blood) for each recipient group, best first (§1.2).
+fn red_cell_abo_order(recipient: Abo) -> &'static [Abo] {
+    match recipient {
+        Abo::O => &[Abo::O],
+        Abo::A => &[Abo::A, Abo::O],
+        Abo::B => &[Abo::B, Abo::O],
+        Abo::AB => &[Abo::AB, Abo::A, Abo::B, Abo::O],
+        Abo::Oh => &[Abo::Oh],
+    }
+}
+
+/// ABO groups of plasma for each recipient group, best first (§1.4; Bombay: §1.9 inference).
+fn plasma_abo_order(recipient: Abo) -> &'static [Abo] {
+    match recipient {
+        Abo::O => &[Abo::O, Abo::A, Abo::B, Abo::AB],
+        Abo::A => &[Abo::A, Abo::AB],
+        Abo::B => &[Abo::B, Abo::AB],
+        Abo::AB => &[Abo::AB],
+        Abo::Oh => &[Abo::Oh, Abo::AB, Abo::A, Abo::B, Abo::O],
+    }
+}
+
+fn abo_preference(component: Component, recipient: &Recipient, policy: &Policy) -> Vec<Abo> {
+    let known = recipient.group.map(|g| g.abo());
+    match (component.compatibility_class(), known) {
+        (CompatibilityClass::RedCells | CompatibilityClass::WholeBlood, Some(abo)) => {
+            red_cell_abo_order(abo).to_vec()
+        }
+        (CompatibilityClass::RedCells | CompatibilityClass::WholeBlood, None) => vec![Abo::O],
+        (CompatibilityClass::Plasma, Some(abo)) => plasma_abo_order(abo).to_vec(),
+        (CompatibilityClass::Plasma, None) => policy.compatibility.emergency_plasma.clone(),
+        (CompatibilityClass::Platelets, Some(abo)) => policy
+            .compatibility
+            .platelet_order
+            .for_recipient(abo)
+            .to_vec(),
+        (CompatibilityClass::Platelets, None) => policy.compatibility.emergency_platelets.clone(),
+    }
+}
+
+fn rhd_preference(component: Component, recipient: &Recipient, policy: &Policy) -> [RhD; 2] {
+    const POS_FIRST: [RhD; 2] = [RhD::Positive, RhD::Negative];
+    const NEG_FIRST: [RhD; 2] = [RhD::Negative, RhD::Positive];
+    let effective = recipient.group.map(|g| effective_recipient_rhd(&g, policy));
+    match (component.compatibility_class(), effective) {
+        (CompatibilityClass::Plasma, Some(RhD::Negative)) => NEG_FIRST,
+        (CompatibilityClass::Plasma, _) => POS_FIRST,
+        (_, Some(RhD::Positive)) => POS_FIRST,
+        (_, Some(RhD::Negative)) => NEG_FIRST,
+        (class, None) => {
+            let platelets = class == CompatibilityClass::Platelets;
+            if protection(recipient, policy, platelets).is_some() {
+                NEG_FIRST
+            } else {
+                POS_FIRST
+            }
+        }
+    }
+}
+
+/// The recipient's RhD as the rules treat it: weak D per policy, unknown as negative.
+fn effective_recipient_rhd(group: &BloodGroup, policy: &Policy) -> RhD {
+    if group.weak_d() {
+        policy.compatibility.weak_d_recipient_as
+    } else {
+        group.rhd().unwrap_or(RhD::Negative)
+    }
+}
+
+/// Why an RhD-negative recipient must (or should) get RhD-negative units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ProtectionKind {
+    FemaleChildBearingPotential,
+    Child,
+    AntiD,
+    ChronicallyTransfused,
+}
+
+impl ProtectionKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            ProtectionKind::FemaleChildBearingPotential => "female_child_bearing_potential",
+            ProtectionKind::Child => "child",
+            ProtectionKind::AntiD => "anti_d",
+            ProtectionKind::ChronicallyTransfused => "chronically_transfused",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Protection {
+    kind: ProtectionKind,
+    age_limit: Option<u32>,
+    /// What was missing when the protection was assumed: `age`, `sex` or `age_and_sex`.
+    assumed: Option<&'static str>,
+}
+
+/// Whether the recipient is protected. For platelets only the age/sex protections apply.
+fn protection(recipient: &Recipient, policy: &Policy, platelets_only: bool) -> Option<Protection> {
+    let cbp = policy.compatibility.child_bearing_potential_max_age;
+    let paed = policy.compatibility.paediatric_max_age;
+    let found = |kind, age_limit, assumed| {
+        Some(Protection {
+            kind,
+            age_limit,
+            assumed,
+        })
+    };
+    if !platelets_only {
+        if recipient.anti_d {
+            return found(ProtectionKind::AntiD, None, None);
+        }
+        if recipient.chronically_transfused {
+            return found(ProtectionKind::ChronicallyTransfused, None, None);
+        }
+    }
+    let female = ProtectionKind::FemaleChildBearingPotential;
+    match (recipient.sex, recipient.age_years) {
+        (_, Some(age)) if age <= paed => found(ProtectionKind::Child, Some(paed), None),
+        (Some(Sex::Male), None) => found(ProtectionKind::Child, Some(paed), Some("age")),
+        (Some(Sex::Male), Some(_)) => None,
+        (Some(Sex::Female), None) => found(female, Some(cbp), Some("age")),
+        (Some(Sex::Female), Some(age)) if age <= cbp => found(female, Some(cbp), None),
+        (Some(Sex::Female), Some(_)) => None,
+        (None | Some(Sex::Other), None) => found(female, Some(cbp), Some("age_and_sex")),
+        (None | Some(Sex::Other), Some(age)) if age <= cbp => found(female, Some(cbp), Some("sex")),
+        (None | Some(Sex::Other), Some(_)) => None,
+    }
+}
+
+fn antibodies_list(anti_a: bool, anti_b: bool) -> Option<&'static str> {
+    match (anti_a, anti_b) {
+        (true, true) => Some("anti-A,anti-B"),
+        (true, false) => Some("anti-A"),
+        (false, true) => Some("anti-B"),
+        (false, false) => None,
+    }
+}
+
+fn join_groups(groups: &[Abo], sep: &str) -> String {
+    groups
+        .iter()
+        .map(|g| g.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+struct Ctx<'a> {
+    component: Component,
+    donor: &'a BloodGroup,
+    recipient: &'a Recipient,
+    policy: &'a Policy,
+    reasons: Vec<Reason>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, reason: Reason) {
+        self.reasons.push(reason);
+    }
+
+    /// A reason with the usual facts filled in.
+    fn reason(&self, code: ReasonCode) -> Reason {
+        let recipient = self
+            .recipient
+            .group
+            .map_or_else(|| "unknown".to_string(), |g| g.to_string());
+        Reason::new(code)
+            .fact("component", self.component.as_str())
+            .fact("donor", self.donor)
+            .fact("recipient", recipient)
+    }
+
+    /// Cite a policy parameter as the source of a reason.
+    fn policy_cited(&self, reason: Reason, path: &str) -> Reason {
+        match self.policy.source(path) {
+            Some(src) => reason.cite(&src.citation, src.confidence),
+            None => reason,
+        }
+    }
+
+    fn push_protection_facts(&mut self, reason: Reason, p: Protection) {
+        let mut reason = reason.fact("protection", p.kind.as_str());
+        if let Some(limit) = p.age_limit {
+            reason = reason.fact("age_limit", limit);
+        }
+        if let Some(missing) = p.assumed {
+            let assumed = self
+                .reason(ReasonCode::ProtectionAssumed)
+                .fact("missing", missing)
+                .fact("protection", p.kind.as_str());
+            self.push(assumed.cite(SRC_RHD, Confidence::Medium));
+        }
+        self.push(reason);
+    }
+
+    /// Red cells and granulocytes.
+    fn red_cells(&mut self) -> bool {
+        let Some(recipient) = self.recipient.group else {
+            return self.emergency_red_cells();
+        };
+        let abo_ok_identical = self.red_cell_abo(&recipient);
+        let rhd_same = self.red_cell_rhd(&recipient);
+        abo_ok_identical && rhd_same
+    }
+
+    /// ABO part for red cells; returns whether ABO-identical.
+    fn red_cell_abo(&mut self, recipient: &BloodGroup) -> bool {
+        let (d, r) = (self.donor.abo(), recipient.abo());
+        if r == Abo::Oh {
+            if d != Abo::Oh {
+                let reason = self.reason(ReasonCode::BombayRecipientNeedsBombay);
+                self.push(reason.cite(SRC_BOMBAY, Confidence::Medium));
+                return false;
+            }
+        } else if d == Abo::Oh {
+            let reason = self.reason(ReasonCode::BombayUnitForNonBombay);
+            self.push(reason.cite(SRC_BOMBAY_PLASMA, Confidence::Low));
+            return false;
+        } else if let Some(abs) = antibodies_list(
+            r.has_anti_a() && d.has_a_antigen(),
+            r.has_anti_b() && d.has_b_antigen(),
+        ) {
+            let reason = self
+                .reason(ReasonCode::RedCellsAboIncompatible)
+                .fact("antibodies", abs);
+            self.push(reason.cite(SRC_RED_CELL_ABO, Confidence::High));
+            return false;
+        }
+        let code = if d == r {
+            ReasonCode::AboIdentical
+        } else {
+            ReasonCode::RedCellsAboCompatible
+        };
+        let reason = self.reason(code);
+        self.push(reason.cite(SRC_RED_CELL_ABO, Confidence::High));
+        d == r
+    }
+
+    /// RhD part for red cells and whole blood; returns whether the RhD types are the same.
+    fn red_cell_rhd(&mut self, recipient: &BloodGroup) -> bool {
+        let rr = self.recipient_rhd(recipient);
+        let dr = self.donor_rhd(rr);
+        if rr == RhD::Positive {
+            return dr == Some(RhD::Positive);
+        }
+        match dr {
+            Some(RhD::Negative) => true,
+            None => {
+                let reason = self.reason(ReasonCode::DonorRhdUnknown);
+                self.push(reason.cite(SRC_RHD, Confidence::Medium));
+                false
+            }
+            Some(RhD::Positive) => {
+                match protection(self.recipient, self.policy, false) {
+                    Some(p) => {
+                        let reason = self.reason(ReasonCode::RhdNegativeRequired);
+                        let reason = self.protection_cited(reason, p);
+                        self.push_protection_facts(reason, p);
+                    }
+                    None => {
+                        let reason = self.reason(ReasonCode::RhdPositiveToRhdNegative);
+                        self.push(reason.cite(SRC_ANTI_D_RISK, Confidence::Medium));
+                    }
+                }
+                false
+            }
+        }
+    }
+
+    fn protection_cited(&self, reason: Reason, p: Protection) -> Reason {
+        match p.kind {
+            ProtectionKind::FemaleChildBearingPotential => {
+                self.policy_cited(reason, "compatibility.child_bearing_potential_max_age")
+            }
+            ProtectionKind::Child => self.policy_cited(reason, "compatibility.paediatric_max_age"),
+            ProtectionKind::AntiD | ProtectionKind::ChronicallyTransfused => {
+                reason.cite(SRC_RHD, Confidence::Medium)
+            }
+        }
+    }
+
+    /// The recipient's RhD as treated, explaining weak D and unknown RhD.
+    fn recipient_rhd(&mut self, recipient: &BloodGroup) -> RhD {
+        let effective = effective_recipient_rhd(recipient, self.policy);
+        if recipient.weak_d() {
+            let reason = self.reason(ReasonCode::WeakDRecipient).fact(
+                "as",
+                match effective {
+                    RhD::Positive => "positive",
+                    RhD::Negative => "negative",
+                },
+            );
+            let reason = self.policy_cited(reason, "compatibility.weak_d_recipient_as");
+            self.push(reason);
+        } else if recipient.rhd().is_none() {
+            let reason = self.reason(ReasonCode::RecipientRhdUnknown);
+            self.push(reason.cite(SRC_RHD, Confidence::Medium));
+        }
+        effective
+    }
+
+    /// The donor's RhD as treated (weak D as positive), explained when it matters.
+    fn donor_rhd(&mut self, recipient_rhd: RhD) -> Option<RhD> {
+        if self.donor.weak_d() {
+            if recipient_rhd == RhD::Negative {
+                let reason = self.reason(ReasonCode::WeakDDonor);
+                self.push(reason.cite(SRC_WEAK_D_DONOR, Confidence::High));
+            }
+            return Some(RhD::Positive);
+        }
+        self.donor.rhd()
+    }
+
+    fn emergency_red_cells(&mut self) -> bool {
+        if self.donor.abo() != Abo::O {
+            let reason = self
+                .reason(ReasonCode::EmergencyGroupNotPermitted)
+                .fact("allowed", "O");
+            self.push(reason.cite(SRC_EMERGENCY, Confidence::High));
+            return false;
+        }
+        let reason = self.reason(ReasonCode::EmergencyRelease);
+        self.push(reason.cite(SRC_EMERGENCY, Confidence::High));
+        if let Some(p) = protection(self.recipient, self.policy, false) {
+            let donor_rhd = self.donor_rhd(RhD::Negative);
+            if donor_rhd != Some(RhD::Negative) {
+                let code = if donor_rhd.is_none() {
+                    ReasonCode::DonorRhdUnknown
+                } else {
+                    ReasonCode::RhdNegativeRequired
+                };
+                let reason = self.reason(code);
+                let reason = self.protection_cited(reason, p);
+                self.push_protection_facts(reason, p);
+            }
+        }
+        false
+    }
+
+    fn whole_blood(&mut self) -> bool {
+        let Some(recipient) = self.recipient.group else {
+            let reason = self.reason(ReasonCode::WholeBloodGroupUnknown);
+            self.push(reason.cite(SRC_WHOLE_BLOOD, Confidence::Low));
+            return false;
+        };
+        let (d, r) = (self.donor.abo(), recipient.abo());
+        if r == Abo::Oh && d != Abo::Oh {
+            let reason = self.reason(ReasonCode::BombayRecipientNeedsBombay);
+            self.push(reason.cite(SRC_BOMBAY, Confidence::Medium));
+        } else if d != r {
+            let reason = self.reason(ReasonCode::WholeBloodNotAboIdentical);
+            self.push(reason.cite(SRC_WHOLE_BLOOD, Confidence::Low));
+        } else {
+            let reason = self.reason(ReasonCode::AboIdentical);
+            self.push(reason.cite(SRC_WHOLE_BLOOD, Confidence::Low));
+        }
+        let rhd_same = self.red_cell_rhd(&recipient);
+        d == r && rhd_same
+    }
+
+    fn plasma(&mut self) -> bool {
+        let d = self.donor.abo();
+        let Some(recipient) = self.recipient.group else {
+            let allowed = self.policy.compatibility.emergency_plasma.clone();
+            if allowed.contains(&d) {
+                let reason = self.reason(ReasonCode::EmergencyRelease);
+                let reason = self.policy_cited(reason, "compatibility.emergency_plasma");
+                self.push(reason);
+            } else {
+                let reason = self
+                    .reason(ReasonCode::EmergencyGroupNotPermitted)
+                    .fact("allowed", join_groups(&allowed, " or "));
+                let reason = self.policy_cited(reason, "compatibility.emergency_plasma");
+                self.push(reason);
+            }
+            return false;
+        };
+        let r = recipient.abo();
+        if r == Abo::Oh {
+            if d != Abo::Oh {
+                let reason = self.reason(ReasonCode::BombayRecipientPlasma);
+                self.push(reason.cite(SRC_BOMBAY_PLASMA, Confidence::Low));
+            } else {
+                let reason = self.reason(ReasonCode::AboIdentical);
+                self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
+            }
+        } else if d == Abo::Oh {
+            let reason = self.reason(ReasonCode::BombayDonorPlasmaAntiH);
+            self.push(reason.cite(SRC_BOMBAY_PLASMA, Confidence::Low));
+        } else if let Some(abs) = antibodies_list(
+            d.has_anti_a() && r.has_a_antigen(),
+            d.has_anti_b() && r.has_b_antigen(),
+        ) {
+            let reason = self
+                .reason(ReasonCode::PlasmaAboIncompatible)
+                .fact("antibodies", abs);
+            self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
+        } else {
+            let code = if d == r {
+                ReasonCode::AboIdentical
+            } else {
+                ReasonCode::PlasmaAboCompatible
+            };
+            let reason = self.reason(code);
+            self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
+        }
+        if self.donor.rhd().is_none()
+            || recipient.rhd().is_none()
+            || self.donor.rhd() != recipient.rhd()
+        {
+            let reason = self.reason(ReasonCode::RhdNotRequired);
+            self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
+        }
+        d == r
+    }
+
+    fn platelets(&mut self) -> bool {
+        let d = self.donor.abo();
+        let Some(recipient) = self.recipient.group else {
+            let allowed = self.policy.compatibility.emergency_platelets.clone();
+            if allowed.contains(&d) {
+                let reason = self.reason(ReasonCode::EmergencyRelease);
+                let reason = self.policy_cited(reason, "compatibility.emergency_platelets");
+                self.push(reason);
+            } else {
+                let reason = self
+                    .reason(ReasonCode::EmergencyGroupNotPermitted)
+                    .fact("allowed", join_groups(&allowed, " or "));
+                let reason = self.policy_cited(reason, "compatibility.emergency_platelets");
+                self.push(reason);
+                return false;
+            }
+            if let Some(p) = protection(self.recipient, self.policy, true) {
+                if self.donor_rhd(RhD::Negative) != Some(RhD::Negative) {
+                    let reason = self.reason(ReasonCode::PlateletRhdAntiDProphylaxis);
+                    self.push_protection_facts(
+                        reason.cite(SRC_PLATELET_RHD, Confidence::Medium),
+                        p,
+                    );
+                }
+            }
+            return false;
+        };
+        let r = recipient.abo();
+        let order = self
+            .policy
+            .compatibility
+            .platelet_order
+            .for_recipient(r)
+            .to_vec();
+        let order_text = join_groups(&order, ", ");
+        let Some(position) = order.iter().position(|g| *g == d) else {
+            let reason = self
+                .reason(ReasonCode::PlateletAboNotInPolicy)
+                .fact("order", &order_text);
+            let reason = self.policy_cited(reason, &format!("compatibility.platelet_order.{r}"));
+            self.push(reason);
+            return false;
+        };
+        if d == r {
+            let reason = self.reason(ReasonCode::AboIdentical);
+            let reason = self.policy_cited(reason, &format!("compatibility.platelet_order.{r}"));
+            self.push(reason);
+        } else {
+            let reason = self
+                .reason(ReasonCode::PlateletAboNonIdentical)
+                .fact("position", position + 1)
+                .fact("order", &order_text);
+            let reason = self.policy_cited(reason, &format!("compatibility.platelet_order.{r}"));
+            self.push(reason);
+        }
+        if let Some(abs) = antibodies_list(
+            d.has_anti_a() && r.has_a_antigen(),
+            d.has_anti_b() && r.has_b_antigen(),
+        ) {
+            let reason = self
+                .reason(ReasonCode::PlateletPlasmaIncompatible)
+                .fact("antibodies", abs);
+            self.push(reason.cite(SRC_LOW_TITRE, Confidence::High));
+        }
+        if d == Abo::A
+            && self.donor.a_subgroup() == Some(crate::ASubgroup::A2)
+            && matches!(r, Abo::O | Abo::B)
+        {
+            let reason = self.reason(ReasonCode::PlateletA2Preferred);
+            self.push(reason.cite(SRC_A2, Confidence::High));
+        }
+        let rr = self.recipient_rhd(&recipient);
+        let dr = self.donor_rhd(rr);
+        if rr == RhD::Negative && dr != Some(RhD::Negative) {
+            if let Some(p) = protection(self.recipient, self.policy, true) {
+                let reason = self.reason(ReasonCode::PlateletRhdAntiDProphylaxis);
+                self.push_protection_facts(reason.cite(SRC_PLATELET_RHD, Confidence::Medium), p);
+            }
+        }
+        d == r && dr == Some(rr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(s: &str) -> BloodGroup {
+        BloodGroup::parse(s).unwrap()
+    }
+
+    fn verdict(c: Component, donor: &str, recipient: Recipient) -> Compatibility {
+        compatibility(c, &g(donor), &recipient, &Policy::india())
+    }
+
+    fn adult_male(group: &str) -> Recipient {
+        Recipient::new(g(group)).male(40)
+    }
+
+    /// Rows = recipient, columns = donor in BloodGroup::STANDARD order
+    /// (O- O+ A- A+ B- B+ AB- AB+ Oh- Oh+). I identical, C compatible, W with caveat,
+    /// X incompatible. Recipient: adult man, no anti-D (RhD-positive red cells to an RhD-negative
+    /// man are a caveat).
+    const RED_CELLS_ADULT_MALE: [(&str, &str); 10] = [
+        ("O-", "I W X X X X X X W W"),
+        ("O+", "C I X X X X X X W W"),
+        ("A-", "C W I W X X X X W W"),
+        ("A+", "C C C I X X X X W W"),
+        ("B-", "C W X X I W X X W W"),
+        ("B+", "C C X X C I X X W W"),
+        ("AB-", "C W C W C W I W W W"),
+        ("AB+", "C C C C C C C I W W"),
+        ("Oh-", "X X X X X X X X I W"),
+        ("Oh+", "X X X X X X X X C I"),
+    ];
+
+    /// FFP for the same recipients (RhD irrelevant; reverse ABO).
+    const PLASMA: [(&str, &str); 10] = [
+        ("O-", "I I C C C C C C X X"),
+        ("O+", "I I C C C C C C X X"),
+        ("A-", "X X I I X X C C X X"),
+        ("A+", "X X I I X X C C X X"),
+        ("B-", "X X X X I I C C X X"),
+        ("B+", "X X X X I I C C X X"),
+        ("AB-", "X X X X X X I I X X"),
+        ("AB+", "X X X X X X I I X X"),
+        ("Oh-", "C C C C C C C C I I"),
+        ("Oh+", "C C C C C C C C I I"),
+    ];
+
+    fn check_matrix(component: Component, rows: &[(&str, &str)], make: fn(&str) -> Recipient) {
+        for (recipient, row) in rows {
+            let cells: Vec<&str> = row.split(' ').collect();
+            for (donor, want) in BloodGroup::STANDARD.iter().zip(cells) {
+                let v = compatibility(component, donor, &make(recipient), &Policy::india());
+                let got = match v.rank {
+                    Rank::Identical => "I",
+                    Rank::Compatible => "C",
+                    Rank::CompatibleWithCaveat => "W",
+                    Rank::Incompatible => "X",
+                };
+                assert_eq!(
+                    got,
+                    want,
+                    "{component}: donor {donor} → recipient {recipient}: {:?}",
+                    v.codes()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn red_cell_table_for_adult_men() {
+        check_matrix(Component::RedCells, &RED_CELLS_ADULT_MALE, adult_male);
+        check_matrix(Component::Granulocytes, &RED_CELLS_ADULT_MALE, adult_male);
+    }
+
+    #[test]
+    fn plasma_table_is_the_reverse_rule() {
+        for c in [
+            Component::FreshFrozenPlasma,
+            Component::Plasma,
+            Component::CryoPoorPlasma,
+            Component::Cryoprecipitate,
+        ] {
+            check_matrix(c, &PLASMA, adult_male);
+        }
+    }
+
+    #[test]
+    fn women_of_child_bearing_potential_and_children_need_rhd_negative() {
+        let v = verdict(
+            Component::RedCells,
+            "O+",
+            Recipient::new(g("O-")).female(50),
+        );
+        assert_eq!(v.rank, Rank::Incompatible);
+        assert_eq!(v.codes(), ["RHD_NEGATIVE_REQUIRED", "ABO_IDENTICAL"]);
+        assert_eq!(
+            v.reasons[0].facts["protection"],
+            "female_child_bearing_potential"
+        );
+        assert_eq!(v.reasons[0].facts["age_limit"], "50");
+        // One year past the limit: a caveat, not a stop.
+        let v = verdict(
+            Component::RedCells,
+            "O+",
+            Recipient::new(g("O-")).female(51),
+        );
+        assert_eq!(v.rank, Rank::CompatibleWithCaveat);
+        assert_eq!(v.codes(), ["RHD_POSITIVE_TO_RHD_NEGATIVE", "ABO_IDENTICAL"]);
+        // Children: 17 is a child in India, 18 is not.
+        let v = verdict(Component::RedCells, "A+", Recipient::new(g("A-")).male(17));
+        assert_eq!(v.reasons[0].facts["protection"], "child");
+        assert!(!v.compatible);
+        assert!(verdict(Component::RedCells, "A+", Recipient::new(g("A-")).male(18)).compatible);
+    }
+
+    #[test]
+    fn anti_d_and_chronic_transfusion_need_rhd_negative_at_any_age() {
+        let old_man = Recipient::new(g("B-")).male(70);
+        let v = verdict(Component::RedCells, "B+", old_man.clone().with_anti_d(true));
+        assert_eq!(v.reasons[0].facts["protection"], "anti_d");
+        assert!(!v.compatible);
+        let v = verdict(
+            Component::RedCells,
+            "B+",
+            old_man.with_chronic_transfusion(true),
+        );
+        assert_eq!(v.reasons[0].facts["protection"], "chronically_transfused");
+        assert!(!v.compatible);
+    }
+
+    #[test]
+    fn missing_age_or_sex_is_treated_cautiously() {
+        let v = verdict(Component::RedCells, "O+", Recipient::new(g("O-")));
+        assert!(!v.compatible);
+        assert_eq!(
+            v.codes(),
+            [
+                "RHD_NEGATIVE_REQUIRED",
+                "PROTECTION_ASSUMED",
+                "ABO_IDENTICAL"
+            ]
+        );
+        assert_eq!(v.reasons[1].facts["missing"], "age_and_sex");
+        let mut man_unknown_age = Recipient::new(g("O-"));
+        man_unknown_age.sex = Some(Sex::Male);
+        let v = verdict(Component::RedCells, "O+", man_unknown_age);
+        assert_eq!(v.reasons[0].facts["protection"], "child");
+        assert_eq!(v.reasons[1].facts["missing"], "age");
+        let mut unknown_sex = Recipient::new(g("O-"));
+        unknown_sex.age_years = Some(60);
+        assert!(verdict(Component::RedCells, "O+", unknown_sex).compatible);
+    }
+
+    #[test]
+    fn whole_blood_is_abo_identical_only() {
+        for donor in BloodGroup::STANDARD {
+            for recipient in BloodGroup::STANDARD {
+                let v = compatibility(
+                    Component::WholeBlood,
+                    &donor,
+                    &Recipient::new(recipient).female(60),
+                    &Policy::india(),
+                );
+                if donor.abo() != recipient.abo() {
+                    assert!(!v.compatible, "{donor} → {recipient}");
+                }
+                if donor == recipient {
+                    assert_eq!(v.rank, Rank::Identical, "{donor} → {recipient}");
+                }
+            }
+        }
+        let v = verdict(Component::WholeBlood, "O-", Recipient::unknown_group());
+        assert_eq!(v.codes(), ["WHOLE_BLOOD_GROUP_UNKNOWN"]);
+    }
+
+    #[test]
+    fn platelets_follow_the_policy_order_with_caveats() {
+        let v = verdict(Component::Platelets, "O+", adult_male("A+"));
+        assert_eq!(v.rank, Rank::CompatibleWithCaveat);
+        assert_eq!(
+            v.codes(),
+            ["PLATELET_ABO_NON_IDENTICAL", "PLATELET_PLASMA_INCOMPATIBLE"]
+        );
+        assert_eq!(v.reasons[0].facts["position"], "2");
+        assert_eq!(v.reasons[1].facts["antibodies"], "anti-A");
+        // O recipients: B is not in the order.
+        let v = verdict(Component::Platelets, "B+", adult_male("O+"));
+        assert_eq!(v.codes(), ["PLATELET_ABO_NOT_IN_POLICY"]);
+        // A2 donor for an O recipient.
+        let v = verdict(Component::Platelets, "A2+", adult_male("O+"));
+        assert!(v.codes().contains(&"PLATELET_A2_PREFERRED"));
+        // RhD-positive platelets for a young RhD-negative woman: anti-D immunoglobulin.
+        let v = verdict(
+            Component::Platelets,
+            "A+",
+            Recipient::new(g("A-")).female(25),
+        );
+        assert_eq!(
+            v.codes(),
+            ["PLATELET_RHD_ANTI_D_PROPHYLAXIS", "ABO_IDENTICAL"]
+        );
+        assert!(v.compatible);
+    }
+
+    #[test]
+    fn emergency_release_when_the_group_is_unknown() {
+        let young_woman = Recipient::unknown_group().female(24);
+        let v = verdict(Component::RedCells, "O-", young_woman.clone());
+        assert!(v.compatible && v.emergency);
+        assert_eq!(v.codes(), ["EMERGENCY_RELEASE"]);
+        let v = verdict(Component::RedCells, "O+", young_woman.clone());
+        assert_eq!(v.codes(), ["RHD_NEGATIVE_REQUIRED", "EMERGENCY_RELEASE"]);
+        let v = verdict(Component::RedCells, "A-", young_woman);
+        assert_eq!(v.codes(), ["EMERGENCY_GROUP_NOT_PERMITTED"]);
+        assert_eq!(v.reasons[0].facts["allowed"], "O");
+        let man = Recipient::unknown_group().male(45);
+        assert!(verdict(Component::RedCells, "O+", man.clone()).compatible);
+        let order: Vec<String> = donor_preference(Component::RedCells, &man, &Policy::india())
+            .iter()
+            .map(|o| o.group.to_string())
+            .collect();
+        assert_eq!(order, ["O+", "O-"]);
+        // Plasma: AB in India, A in the UK.
+        assert!(verdict(Component::FreshFrozenPlasma, "AB+", man.clone()).compatible);
+        assert!(!verdict(Component::FreshFrozenPlasma, "A+", man.clone()).compatible);
+        let uk = compatibility(Component::FreshFrozenPlasma, &g("A+"), &man, &Policy::uk());
+        assert!(uk.compatible);
+    }
+
+    #[test]
+    fn weak_d_recipients_are_treated_as_negative_and_weak_d_donors_as_positive() {
+        let v = verdict(
+            Component::RedCells,
+            "O+",
+            Recipient::new(g("O+ weak D")).female(30),
+        );
+        assert!(!v.compatible);
+        assert!(v.codes().contains(&"WEAK_D_RECIPIENT"));
+        let v = verdict(
+            Component::RedCells,
+            "O- weak D",
+            Recipient::new(g("O-")).female(30),
+        );
+        assert!(!v.compatible);
+        assert!(v.codes().contains(&"WEAK_D_DONOR"));
+    }
+
+    #[test]
+    fn unknown_rhd() {
+        let v = verdict(Component::RedCells, "O", Recipient::new(g("O-")).male(40));
+        assert_eq!(v.codes(), ["DONOR_RHD_UNKNOWN", "ABO_IDENTICAL"]);
+        let v = verdict(Component::RedCells, "O-", Recipient::new(g("O")).male(40));
+        assert_eq!(v.codes(), ["RECIPIENT_RHD_UNKNOWN", "ABO_IDENTICAL"]);
+        assert_eq!(v.rank, Rank::CompatibleWithCaveat);
+    }
+
+    #[test]
+    fn preference_orders() {
+        let names = |c: Component, r: &Recipient| -> Vec<String> {
+            donor_preference(c, r, &Policy::india())
+                .iter()
+                .map(|o| o.group.to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(Component::RedCells, &adult_male("AB+")),
+            [
+                "AB+", "AB-", "A+", "A-", "B+", "B-", "O+", "O-", "Oh+", "Oh-"
+            ]
+        );
+        assert_eq!(
+            names(Component::RedCells, &adult_male("A-")),
+            ["A-", "O-", "A+", "O+", "Oh-", "Oh+"]
+        );
+        assert_eq!(
+            names(Component::RedCells, &Recipient::new(g("A-")).female(30)),
+            ["A-", "O-", "Oh-"]
+        );
+        assert_eq!(
+            names(Component::FreshFrozenPlasma, &adult_male("O+")),
+            ["O+", "O-", "A+", "A-", "B+", "B-", "AB+", "AB-"]
+        );
+        assert_eq!(
+            names(Component::RedCells, &adult_male("Oh+")),
+            ["Oh+", "Oh-"]
+        );
+        assert_eq!(
+            names(Component::Platelets, &adult_male("A+")),
+            ["A+", "A-", "O+", "O-", "B+", "B-", "AB+", "AB-"]
+        );
+    }
+
+    #[test]
+    fn every_verdict_explains_itself_in_both_languages() {
+        for c in Component::ALL {
+            for d in BloodGroup::STANDARD {
+                for r in BloodGroup::STANDARD {
+                    let v = compatibility(c, &d, &Recipient::new(r), &Policy::india());
+                    assert!(!v.reasons.is_empty(), "{c} {d} {r}");
+                    for reason in &v.reasons {
+                        assert!(reason.source.is_some(), "{c} {d} {r} {}", reason.code);
+                        for lang in [crate::Lang::En, crate::Lang::Hi] {
+                            let m = reason.message(lang);
+                            assert!(!m.contains('{'), "{c} {d} {r}: {m}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! # rakt — blood-bank and maternal-health rules
+//!
+//! rakt (रक्त, "blood") is one correct, explainable implementation of the rules Indian blood
+//! centres and maternity services apply every day, for the software around e-RaktKosh and HMIS:
+//! hospital systems, state dashboards, analysts' notebooks and field apps. It is used from Rust,
+//! from Python (`import rakt`) and from Kotlin (`org.rakt`), with the same answers in all three.
+//!
+//! This release covers the foundation:
+//! - [`BloodGroup`]: ABO/RhD, Bombay (Oh), A subgroups, weak D; lenient parsing of real records.
+//! - [`compatibility`] and [`donor_preference`]: per-component donor/recipient rules (red cells,
+//!   whole blood, plasma family, platelets, granulocytes), RhD protection, emergency release.
+//! - [`Expiry`]: shelf life by product and policy, re-dating by irradiation, washing, opening and
+//!   thawing, pooling, and the minute of expiry.
+//! - [`Policy`]: every clinical number with its source and confidence; `india` (default), `us`
+//!   and `uk` profiles; JSON/TOML files with `extends` and validated overrides.
+//! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
+//!   Hindi.
+//!
+//! Principles: no function reads the clock (time is an argument), measurements are decimals,
+//! bad input is a typed [`RaktError`] and never a panic.
+//!
+//! ```
+//! use rakt::{compatibility, donor_preference, BloodGroup, Component, Lang, Policy, Recipient};
+//!
+//! let policy = Policy::india();
+//! // A 28-year-old woman, group O RhD-negative, needs red cells.
+//! let patient = Recipient::new(BloodGroup::parse("O neg")?).female(28);
+//! let choices = donor_preference(Component::RedCells, &patient, &policy);
+//! let names: Vec<String> = choices.iter().map(|c| c.group.to_string()).collect();
+//! assert_eq!(names, ["O-", "Oh-"]);
+//!
+//! // Why not O+?
+//! let v = compatibility(Component::RedCells, &BloodGroup::parse("O+")?, &patient, &policy);
+//! assert!(!v.compatible);
+//! assert_eq!(v.reasons[0].code.as_str(), "RHD_NEGATIVE_REQUIRED");
+//! println!("{}", v.reasons[0].message(Lang::Hi));
+//! # Ok::<(), rakt::RaktError>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod blood_group;
+pub mod compatibility;
+pub mod component;
+pub mod error;
+pub mod expiry;
+pub mod policy;
+pub mod reason;
+pub mod time;
+
+pub use blood_group::{ASubgroup, Abo, BloodGroup, RhD};
+pub use compatibility::{
+    Compatibility, DonorOption, Rank, Recipient, Sex, compatibility, donor_preference,
+};
+pub use component::{
+    CompatibilityClass, Component, Modification, PlateletSource, Preservative, Product,
+    ShelfLifeKey, Storage,
+};
+pub use error::{RaktError, Result};
+pub use expiry::{Expiry, Redating, add_life};
+pub use policy::{Confidence, Policy, RedateRule, ShelfLife, Source, TemperatureRange};
+pub use reason::{Lang, Reason, ReasonCode, Severity};
+pub use time::parse_timestamp;
