@@ -531,7 +531,7 @@ pub(super) fn uk() -> Policy {
         Source::new(LEARNHAEM_UK, Medium).note("< 18 years.").alt("18 (male ≤ 18)", LIFEBLOOD_AGES),
         Source::new(SANDLER, High),
         Source::new(LEARNHAEM_UK, Medium)
-            .note("UK practice: group A plasma when the group is unknown; fewer than 3% of group A donors have high-titre anti-B.")
+            .note("UK practice: group A plasma when the group is unknown (fewer than 3% of group A donors have high-titre anti-B), sparing scarce AB plasma; AB plasma, which has no anti-A or anti-B, stays acceptable.")
             .alt("AB", AU_PLASMA_EMERGENCY),
         Source::new(LEARNHAEM_UK, Medium).note("UK practice: group A platelets when the group is unknown."),
         platelet_order_source(Unverified),
@@ -686,7 +686,7 @@ pub(super) fn uk() -> Policy {
             child_bearing_potential_max_age: 50,
             paediatric_max_age: 17,
             weak_d_recipient_as: RhD::Negative,
-            emergency_plasma: vec![Abo::A],
+            emergency_plasma: vec![Abo::A, Abo::AB],
             emergency_platelets: vec![Abo::A],
             platelet_order: au_platelet_order(),
         },
