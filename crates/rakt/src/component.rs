@@ -140,24 +140,24 @@ impl Component {
         }
     }
 
-    /// A name for people, in English or Hindi.
+    /// A name for people, in English (lower case, for use inside a sentence) or Hindi.
     pub fn display_name(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Component::WholeBlood, Lang::En) => "Whole blood",
+            (Component::WholeBlood, Lang::En) => "whole blood",
             (Component::WholeBlood, Lang::Hi) => "होल ब्लड (संपूर्ण रक्त)",
-            (Component::RedCells, Lang::En) => "Red cells",
+            (Component::RedCells, Lang::En) => "red cells",
             (Component::RedCells, Lang::Hi) => "लाल रक्त कोशिकाएँ",
-            (Component::FreshFrozenPlasma, Lang::En) => "Fresh frozen plasma",
+            (Component::FreshFrozenPlasma, Lang::En) => "fresh frozen plasma (FFP)",
             (Component::FreshFrozenPlasma, Lang::Hi) => "फ्रेश फ्रोज़न प्लाज़्मा (FFP)",
-            (Component::Plasma, Lang::En) => "Plasma",
+            (Component::Plasma, Lang::En) => "plasma",
             (Component::Plasma, Lang::Hi) => "प्लाज़्मा",
-            (Component::CryoPoorPlasma, Lang::En) => "Cryo-poor plasma",
+            (Component::CryoPoorPlasma, Lang::En) => "cryo-poor plasma",
             (Component::CryoPoorPlasma, Lang::Hi) => "क्रायो-पुअर प्लाज़्मा",
-            (Component::Cryoprecipitate, Lang::En) => "Cryoprecipitate",
+            (Component::Cryoprecipitate, Lang::En) => "cryoprecipitate",
             (Component::Cryoprecipitate, Lang::Hi) => "क्रायोप्रेसिपिटेट",
-            (Component::Platelets, Lang::En) => "Platelets",
+            (Component::Platelets, Lang::En) => "platelets",
             (Component::Platelets, Lang::Hi) => "प्लेटलेट्स",
-            (Component::Granulocytes, Lang::En) => "Granulocytes",
+            (Component::Granulocytes, Lang::En) => "granulocytes",
             (Component::Granulocytes, Lang::Hi) => "ग्रैन्यूलोसाइट्स",
         }
     }

@@ -61,3 +61,8 @@ pub use expiry::{Expiry, Redating, add_life};
 pub use policy::{Confidence, Policy, RedateRule, ShelfLife, Source, TemperatureRange};
 pub use reason::{Lang, Reason, ReasonCode, Severity};
 pub use time::parse_timestamp;
+
+/// The Rust examples of the project README, compiled and run as doctests so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

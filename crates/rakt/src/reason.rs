@@ -414,7 +414,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "Bombay (Oh) recipient: {component} must come from a Bombay donor, and {donor} is not. Contact the rare donor registry."
         }
         (C::BombayRecipientNeedsBombay, Lang::Hi) => {
-            "बॉम्बे (Oh) रोगी: {component} केवल बॉम्बे दाता से ही दिया जा सकता है, और {donor} बॉम्बे नहीं है। दुर्लभ दाता रजिस्ट्री से संपर्क करें।"
+            "बॉम्बे (Oh) रोगी को {component} केवल बॉम्बे दाता से ही दें, और {donor} बॉम्बे नहीं है। दुर्लभ दाता रजिस्ट्री से संपर्क करें।"
         }
         (C::BombayDonorPlasmaAntiH, Lang::En) => {
             "Bombay (Oh) donor plasma contains anti-H, anti-A and anti-B: give it only to Bombay recipients, not to {recipient}."
@@ -438,7 +438,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "RhD-negative {component} required ({protection}): {donor} is not RhD-negative."
         }
         (C::RhdNegativeRequired, Lang::Hi) => {
-            "RhD-नेगेटिव {component} अनिवार्य है ({protection}): {donor} RhD-नेगेटिव नहीं है।"
+            "RhD-नेगेटिव {component} देना अनिवार्य है ({protection}): {donor} RhD-नेगेटिव नहीं है।"
         }
         (C::RhdPositiveToRhdNegative, Lang::En) => {
             "{donor} red cells for an RhD-negative recipient who is not a child or a female of child-bearing potential: acceptable when RhD-negative units are short, but about one in three such recipients forms anti-D. Prefer RhD-negative."
@@ -514,7 +514,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "Recipient's group unknown: emergency {component} must be group {allowed}, not {donor}."
         }
         (C::EmergencyGroupNotPermitted, Lang::Hi) => {
-            "रोगी का ब्लड ग्रुप ज्ञात नहीं: आपातकाल में {component} केवल {allowed} ग्रुप का दिया जा सकता है, {donor} नहीं।"
+            "रोगी का ब्लड ग्रुप ज्ञात नहीं: आपातकाल में {component} के लिए केवल {allowed} ग्रुप की यूनिट दी जा सकती है, {donor} की नहीं।"
         }
         (C::WholeBloodGroupUnknown, Lang::En) => {
             "Whole blood must be ABO-identical, so it cannot be issued before the recipient's group is known: use group O red cells."
@@ -529,7 +529,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "ग्रैन्यूलोसाइट कॉन्सन्ट्रेट में लाल रक्त कोशिकाएँ होती हैं, इसलिए लाल रक्त कोशिकाओं वाले ABO/RhD नियम लागू किए गए हैं (कोई प्रकाशित नियम नहीं मिला; यह सावधानी वाला विकल्प है)।"
         }
         (C::ShelfLife, Lang::En) => {
-            "{component}: shelf life {shelf_life} from collection; expires {expires_at}."
+            "Shelf life of {component}: {shelf_life} from collection; expires {expires_at}."
         }
         (C::ShelfLife, Lang::Hi) => {
             "{component}: संग्रह से {shelf_life} तक उपयोग योग्य; समाप्ति {expires_at}।"
@@ -623,7 +623,7 @@ mod tests {
             .fact("expires_at", "2026-02-12T23:59:00+05:30");
         assert_eq!(
             s.message(Lang::En),
-            "Red cells: shelf life 42 days from collection; expires 2026-02-12 23:59 +05:30."
+            "Shelf life of red cells: 42 days from collection; expires 2026-02-12 23:59 +05:30."
         );
         assert_eq!(
             s.message(Lang::Hi),

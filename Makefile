@@ -1,0 +1,82 @@
+# rakt — two commands are the contract with users:
+#   make demo   runs the flagship example end to end on bundled data
+#   make test   builds and runs every test: Rust, Python, Kotlin, the conformance vectors in all
+#               three, and the lints; it ends with one line `N passed, N failed`.
+# Everything else it needs (a local .venv with maturin/pytest/mypy, Maven artifacts) it installs
+# itself; a fresh machine needs only Rust, Python 3, Java 17 and Maven.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+CARGO ?= cargo
+VENV := .venv
+VPY := $(VENV)/bin/python
+REPORTS := target/test-reports
+WHEELS := target/wheels
+export CARGO_TERM_COLOR := never
+
+.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench vectors clean
+
+help:
+	@echo "make demo    run the flagship example (Rust) on examples/data"
+	@echo "make test    build and run every test and lint; ends with 'N passed, N failed'"
+	@echo "make demo-python / demo-kotlin   the same scenario from Python / Kotlin"
+	@echo "make bench   criterion benchmarks (results go in BENCHMARKS.md by hand)"
+
+demo:
+	@$(CARGO) run --quiet -p rakt-demo
+
+demo-python: wheel
+	@$(VPY) examples/python/hospital_demo.py
+
+demo-kotlin:
+	@$(CARGO) build --quiet -p rakt-kotlin -p uniffi-bindgen
+	@bindings/kotlin/demo.sh
+
+# Every step runs even when an earlier one fails, so the summary counts everything.
+test:
+	@scripts/test-all.sh
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
+	$(PYTHON) tests/vectors/generate.py --check
+
+# The Python extension is built by maturin (below), not by cargo test.
+rust:
+	set -o pipefail; $(CARGO) test --workspace --exclude rakt-python 2>&1 | tee $(REPORTS)/rust.log
+
+$(VENV)/.installed: bindings/python/requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -r bindings/python/requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+wheel: venv
+	rm -rf $(WHEELS)
+	$(VPY) -m maturin build --quiet --release -m bindings/python/Cargo.toml -o $(WHEELS)
+	$(VPY) -m pip install --quiet --force-reinstall --no-deps $(WHEELS)/rakt-*.whl
+
+python: wheel
+	$(VPY) -m pytest -q bindings/python/tests --junitxml=$(REPORTS)/python.xml
+
+mypy: wheel
+	$(VPY) -m mypy --strict examples/python bindings/python/tests/typed_usage.py
+
+kotlin:
+	$(CARGO) build --quiet -p rakt-kotlin -p uniffi-bindgen
+	bindings/kotlin/test.sh
+	mkdir -p $(REPORTS)/kotlin && cp bindings/kotlin/jvm/target/surefire-reports/TEST-*.xml $(REPORTS)/kotlin/
+
+bench:
+	$(CARGO) bench -p rakt --bench rules
+
+vectors:
+	$(PYTHON) tests/vectors/generate.py
+
+clean:
+	$(CARGO) clean
+	rm -rf $(VENV) bindings/kotlin/jvm/target
