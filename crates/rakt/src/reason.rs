@@ -396,13 +396,13 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "ABO-incompatible: the {recipient} recipient's {antibodies} would destroy {donor} red cells. Do not transfuse."
         }
         (C::RedCellsAboIncompatible, Lang::Hi) => {
-            "ABO असंगत: {recipient} रोगी के {antibodies} {donor} की लाल रक्त कोशिकाओं को नष्ट कर देंगे। यह रक्त न चढ़ाएँ।"
+            "ABO असंगत: {recipient} रोगी में मौजूद {antibodies} एंटीबॉडी {donor} की लाल रक्त कोशिकाओं को नष्ट कर देंगी। यह रक्त न चढ़ाएँ।"
         }
         (C::PlasmaAboIncompatible, Lang::En) => {
             "ABO-incompatible: {donor} plasma contains {antibodies} against the {recipient} recipient's red cells. Do not transfuse."
         }
         (C::PlasmaAboIncompatible, Lang::Hi) => {
-            "ABO असंगत: {donor} प्लाज़्मा में {recipient} रोगी की लाल रक्त कोशिकाओं के विरुद्ध {antibodies} हैं। यह न चढ़ाएँ।"
+            "ABO असंगत: {donor} प्लाज़्मा में {recipient} रोगी की लाल रक्त कोशिकाओं के विरुद्ध {antibodies} एंटीबॉडी हैं। यह न चढ़ाएँ।"
         }
         (C::WholeBloodNotAboIdentical, Lang::En) => {
             "Whole blood must be ABO-identical: donor {donor}, recipient {recipient}."
@@ -441,10 +441,10 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "RhD-नेगेटिव {component} देना अनिवार्य है ({protection}): {donor} RhD-नेगेटिव नहीं है।"
         }
         (C::RhdPositiveToRhdNegative, Lang::En) => {
-            "{donor} red cells for an RhD-negative recipient who is not a child or a female of child-bearing potential: acceptable when RhD-negative units are short, but about one in three such recipients forms anti-D. Prefer RhD-negative."
+            "{donor} {component} for an RhD-negative recipient who is not a child or a female of child-bearing potential: acceptable when RhD-negative units are short, but about one in three such recipients forms anti-D. Prefer RhD-negative."
         }
         (C::RhdPositiveToRhdNegative, Lang::Hi) => {
-            "ऐसे RhD-नेगेटिव रोगी को {donor} लाल रक्त कोशिकाएँ जो न बच्चा है, न प्रजनन आयु की महिला: RhD-नेगेटिव यूनिट की कमी हो तो स्वीकार्य, पर ऐसे लगभग तीन में से एक रोगी में एंटी-D बन जाता है। RhD-नेगेटिव को प्राथमिकता दें।"
+            "रोगी RhD-नेगेटिव है, पर न बच्चा है न प्रजनन आयु की महिला: RhD-नेगेटिव यूनिट की कमी हो तो {donor} यूनिट ({component}) दी जा सकती है, पर ऐसे लगभग तीन में से एक रोगी में एंटी-D बन जाता है। RhD-नेगेटिव को प्राथमिकता दें।"
         }
         (C::DonorRhdUnknown, Lang::En) => {
             "The donor unit's RhD type is not recorded: it cannot be given to an RhD-negative recipient."
@@ -467,7 +467,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::WeakDDonor, Lang::En) => "The donor has a serological weak D: managed as RhD-positive.",
         (C::WeakDDonor, Lang::Hi) => "दाता में सीरोलॉजिकल वीक D है: इसे RhD-पॉज़िटिव माना जाता है।",
         (C::ProtectionAssumed, Lang::En) => {
-            "The recipient's {missing} was not given: treated as {protection} to be safe."
+            "Not recorded: the recipient's {missing}. Treated as {protection} to be safe."
         }
         (C::ProtectionAssumed, Lang::Hi) => {
             "रोगी की {missing} की जानकारी नहीं दी गई: सुरक्षा के लिए उसे {protection} माना गया है।"
@@ -484,7 +484,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "{donor} platelet plasma contains {antibodies} against the {recipient} recipient's red cells: use a unit tested as low-titre for anti-A/anti-B (risk of haemolysis)."
         }
         (C::PlateletPlasmaIncompatible, Lang::Hi) => {
-            "{donor} प्लेटलेट के प्लाज़्मा में {recipient} रोगी की लाल रक्त कोशिकाओं के विरुद्ध {antibodies} हैं: एंटी-A/एंटी-B के लिए लो-टाइटर जाँची गई यूनिट ही दें (हीमोलाइसिस का खतरा)।"
+            "{donor} प्लेटलेट के प्लाज़्मा में {recipient} रोगी की लाल रक्त कोशिकाओं के विरुद्ध {antibodies} एंटीबॉडी हैं: एंटी-A/एंटी-B के लिए लो-टाइटर जाँची गई यूनिट ही दें (हीमोलाइसिस का खतरा)।"
         }
         (C::PlateletAboNotInPolicy, Lang::En) => {
             "{donor} platelets are not in this policy's order for {recipient} recipients ({order})."
@@ -508,13 +508,13 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "Recipient's group unknown: emergency release of {donor} {component} without crossmatch. It needs a signed request from the doctor; draw a grouping sample before transfusion and switch to group-specific blood as soon as the group is known."
         }
         (C::EmergencyRelease, Lang::Hi) => {
-            "रोगी का ब्लड ग्रुप ज्ञात नहीं: बिना क्रॉस-मैच के {donor} {component} का आपातकालीन निर्गम। इसके लिए डॉक्टर का हस्ताक्षरित अनुरोध आवश्यक है; रक्त चढ़ाने से पहले ग्रुपिंग के लिए नमूना लें और ग्रुप ज्ञात होते ही उसी ग्रुप का रक्त दें।"
+            "रोगी का ब्लड ग्रुप ज्ञात नहीं: {donor} यूनिट ({component}) बिना क्रॉस-मैच के आपातकाल में जारी की जा रही है। इसके लिए डॉक्टर का हस्ताक्षरित अनुरोध आवश्यक है; रक्त चढ़ाने से पहले ग्रुपिंग के लिए नमूना लें और ग्रुप ज्ञात होते ही उसी ग्रुप का रक्त दें।"
         }
         (C::EmergencyGroupNotPermitted, Lang::En) => {
             "Recipient's group unknown: emergency {component} must be group {allowed}, not {donor}."
         }
         (C::EmergencyGroupNotPermitted, Lang::Hi) => {
-            "रोगी का ब्लड ग्रुप ज्ञात नहीं: आपातकाल में {component} के लिए केवल {allowed} ग्रुप की यूनिट दी जा सकती है, {donor} की नहीं।"
+            "रोगी का ब्लड ग्रुप ज्ञात नहीं: आपातकाल में केवल {allowed} ग्रुप की यूनिट ({component}) दी जा सकती है, {donor} की नहीं।"
         }
         (C::WholeBloodGroupUnknown, Lang::En) => {
             "Whole blood must be ABO-identical, so it cannot be issued before the recipient's group is known: use group O red cells."
