@@ -138,7 +138,7 @@ impl Rank {
 }
 
 /// The verdict on one donor group for one recipient and component.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Compatibility {
     /// The component judged.
     pub component: Component,
@@ -162,7 +162,7 @@ impl Compatibility {
 }
 
 /// One acceptable donor group, in order of preference.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DonorOption {
     /// The donor group.
     pub group: BloodGroup,

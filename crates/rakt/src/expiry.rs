@@ -91,7 +91,7 @@ impl Redating {
 /// assert!(!e.is_expired(last_second));
 /// assert!(e.is_expired(e.expires_at));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expiry {
     /// The product, with the modifications applied so far.
@@ -431,7 +431,7 @@ impl Expiry {
             Reason::new(code)
                 .fact("component", self.product.component().as_str())
                 .fact("modification", m.as_str())
-                .fact("at", at.to_rfc3339())
+                .fact("at", at.with_timezone(&policy.offset()).to_rfc3339())
                 .fact("rule", path)
         };
         let (expires_at, reason) = match rule {

@@ -189,7 +189,7 @@ impl fmt::Display for ReasonCode {
 /// assert_eq!(r.facts["antibodies"], "anti-A");
 /// assert!(r.message(Lang::Hi).contains("एंटी-A"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reason {
     /// The stable code.
@@ -378,7 +378,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "Donor {donor} and recipient {recipient} are ABO-identical for {component}."
         }
         (C::AboIdentical, Lang::Hi) => {
-            "{component} के लिए दाता {donor} और रोगी {recipient} का ABO ग्रुप एक ही है।"
+            "दाता {donor} और रोगी {recipient} का ABO ग्रुप एक ही है ({component})।"
         }
         (C::RedCellsAboCompatible, Lang::En) => {
             "{donor} red cells carry no A or B antigen against which the {recipient} recipient has antibodies."
@@ -550,7 +550,7 @@ fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "{modification} does not change the expiry of {component} under this policy: it stays {expires_at}."
         }
         (C::NoRedating, Lang::Hi) => {
-            "इस नीति के अनुसार {modification} से {component} की समाप्ति नहीं बदलती: यह {expires_at} ही रहेगी।"
+            "इस नीति के अनुसार {modification} से समाप्ति नहीं बदलती ({component}): यह {expires_at} ही रहेगी।"
         }
         (C::PoolEarliestConstituent, Lang::En) => {
             "A pool of {count} units expires with its earliest constituent: {expires_at}."

@@ -78,7 +78,7 @@ impl Confidence {
 }
 
 /// A value other sources give for the same parameter.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// The other value, as text (e.g. `35 days`).
@@ -88,7 +88,7 @@ pub struct Alternative {
 }
 
 /// Where a parameter's value comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Document, section and version.

@@ -1,0 +1,168 @@
+//! Conversions at the edge: datetimes, timedeltas, decimals, stable codes, JSON and hashing.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use pyo3::BoundObject;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDateTime, PyDelta, PyString};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::errors::invalid_input;
+
+/// A timezone-aware `datetime` as a chrono time with its UTC offset.
+///
+/// A naive datetime is refused with `InvalidInput`: rakt never guesses the zone. Any tzinfo
+/// works (`timezone`, `zoneinfo.ZoneInfo`, ...): the offset in force at that moment is kept.
+pub(crate) fn to_datetime(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<DateTime<FixedOffset>> {
+    let Ok(dt) = obj.cast::<PyDateTime>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be a timezone-aware datetime.datetime, not {}",
+            obj.get_type().name()?
+        )));
+    };
+    let offset = dt.call_method0("utcoffset")?;
+    if offset.is_none() {
+        return Err(invalid_input(
+            field,
+            format!(
+                "{} has no time zone; rakt never guesses one: give a timezone-aware datetime, \
+                 e.g. datetime(2026, 1, 1, 10, 0, tzinfo=timezone(timedelta(hours=5, minutes=30)))",
+                dt.str()?
+            ),
+        ));
+    }
+    let offset: TimeDelta = offset.extract()?;
+    let bad = || {
+        invalid_input(
+            field,
+            format!(
+                "{} is out of range",
+                obj.str().map_or_else(|_| "?".into(), |s| s.to_string())
+            ),
+        )
+    };
+    if offset.subsec_nanos() != 0 {
+        return Err(invalid_input(
+            field,
+            "a UTC offset with fractions of a second is not supported",
+        ));
+    }
+    let seconds = i32::try_from(offset.num_seconds()).map_err(|_| bad())?;
+    let offset = FixedOffset::east_opt(seconds).ok_or_else(bad)?;
+    let year: i32 = dt.getattr("year")?.extract()?;
+    let month: u32 = dt.getattr("month")?.extract()?;
+    let day: u32 = dt.getattr("day")?.extract()?;
+    let hour: u32 = dt.getattr("hour")?.extract()?;
+    let minute: u32 = dt.getattr("minute")?.extract()?;
+    let second: u32 = dt.getattr("second")?.extract()?;
+    let micro: u32 = dt.getattr("microsecond")?.extract()?;
+    let local = NaiveDate::from_ymd_opt(year, month, day)
+        .and_then(|d| d.and_hms_micro_opt(hour, minute, second, micro))
+        .ok_or_else(bad)?;
+    let utc = local.checked_sub_offset(offset).ok_or_else(bad)?;
+    Ok(DateTime::from_naive_utc_and_offset(utc, offset))
+}
+
+/// A non-negative `timedelta` as a std duration; a negative one is refused with `InvalidInput`.
+pub(crate) fn to_duration(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<std::time::Duration> {
+    if obj.cast::<PyDelta>().is_err() {
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be a datetime.timedelta, not {}",
+            obj.get_type().name()?
+        )));
+    }
+    let delta: TimeDelta = obj.extract()?;
+    delta.to_std().map_err(|_| {
+        let shown = obj
+            .repr()
+            .map_or_else(|_| delta.to_string(), |r| r.to_string());
+        invalid_input(
+            field,
+            format!("{shown} is negative; give a duration of zero or more"),
+        )
+    })
+}
+
+/// A `decimal.Decimal` or `int` as an exact decimal. Floats are refused: measurements are
+/// decimals in rakt, so that boundaries hold exactly.
+pub(crate) fn to_decimal(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> {
+    let py = obj.py();
+    let decimal_type = py.import("decimal")?.getattr("Decimal")?;
+    let is_int =
+        obj.is_instance_of::<pyo3::types::PyInt>() && !obj.is_instance_of::<pyo3::types::PyBool>();
+    if !is_int && !obj.is_instance(&decimal_type)? {
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be a decimal.Decimal or an int, not {} (measurements are exact \
+             decimals in rakt: write Decimal(\"6.1\"))",
+            obj.get_type().name()?
+        )));
+    }
+    let text = obj.str()?.to_string();
+    text.parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(&text))
+        .map_err(|_| invalid_input(field, format!("{text} is not a finite decimal in range")))
+}
+
+/// The stable code of a core value (its serde name), e.g. `red_cells`.
+pub(crate) fn code_of<T: Serialize>(value: &T) -> PyResult<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => Ok(s),
+        Ok(other) => Ok(other.to_string()),
+        Err(e) => Err(invalid_input("code", e.to_string())),
+    }
+}
+
+/// A core value from its stable code (its serde name), refusing anything else.
+pub(crate) fn from_code<T: DeserializeOwned>(
+    field: &str,
+    text: &str,
+    expected: &[String],
+) -> PyResult<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| {
+        invalid_input(
+            field,
+            format!(
+                "{text:?} is not a {field} (expected one of {})",
+                expected.join(", ")
+            ),
+        )
+    })
+}
+
+/// A string argument, or `None` when `obj` is not a `str`.
+pub(crate) fn as_str(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    match obj.cast::<PyString>() {
+        Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Serialise a core value to JSON.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| invalid_input("json", e.to_string()))
+}
+
+/// Deserialise a core value from JSON, refusing bad documents with `InvalidInput`.
+pub(crate) fn from_json<T: DeserializeOwned>(text: &str) -> PyResult<T> {
+    serde_json::from_str(text).map_err(|e| invalid_input("json", e.to_string()))
+}
+
+/// Python's repr of a str (single quotes, escapes as Python writes them).
+pub(crate) fn py_repr_str(py: Python<'_>, text: &str) -> PyResult<String> {
+    Ok(PyString::new(py, text).repr()?.to_string())
+}
+
+/// Python's repr of any value convertible to Python.
+pub(crate) fn py_repr<'py, T>(py: Python<'py>, value: T) -> PyResult<String>
+where
+    T: IntoPyObject<'py>,
+{
+    let obj = value
+        .into_pyobject(py)
+        .map_err(Into::into)?
+        .into_any()
+        .into_bound();
+    Ok(obj.repr()?.to_string())
+}

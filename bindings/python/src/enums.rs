@@ -1,0 +1,314 @@
+//! The enums: one Python class per core enum, with UPPER_CASE members, `.code` (the stable
+//! string used in JSON), `parse(code)`, `==`, hashing and pickling.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple, PyType};
+
+use crate::convert::{as_str, code_of, from_code};
+use crate::errors::OrRaise;
+
+/// How a code string becomes a core value: the core's own parser where it has one (which
+/// also accepts common spellings, e.g. `FFP`), else exactly the stable code.
+trait ParseCode: Sized {
+    fn parse_code(field: &str, text: &str, expected: &[String]) -> PyResult<Self>;
+}
+
+macro_rules! serde_parse {
+    ($($core:ident),*) => {$(
+        impl ParseCode for rakt::$core {
+            fn parse_code(field: &str, text: &str, expected: &[String]) -> PyResult<Self> {
+                from_code(field, text, expected)
+            }
+        }
+    )*};
+}
+
+serde_parse!(
+    RhD,
+    ASubgroup,
+    Preservative,
+    PlateletSource,
+    Modification,
+    Storage,
+    Sex,
+    Rank,
+    Severity,
+    Confidence
+);
+
+impl ParseCode for rakt::Abo {
+    fn parse_code(_: &str, text: &str, _: &[String]) -> PyResult<Self> {
+        rakt::Abo::parse(text).or_raise()
+    }
+}
+
+impl ParseCode for rakt::Component {
+    fn parse_code(_: &str, text: &str, _: &[String]) -> PyResult<Self> {
+        rakt::Component::parse(text).or_raise()
+    }
+}
+
+macro_rules! py_enum {
+    (
+        $(#[doc = $doc:literal])*
+        $py:ident => $core:ident, $name:literal, $field:literal, [ord] {
+            $($variant:ident = $pyname:literal),+ $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[pyclass(module = "rakt", name = $name, frozen, eq, ord, hash, from_py_object)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $py {
+            $(
+                #[pyo3(name = $pyname)]
+                $variant,
+            )+
+        }
+
+        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ });
+    };
+    (
+        $(#[doc = $doc:literal])*
+        $py:ident => $core:ident, $name:literal, $field:literal, [] {
+            $($variant:ident = $pyname:literal),+ $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[pyclass(module = "rakt", name = $name, frozen, eq, hash, from_py_object)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $py {
+            $(
+                #[pyo3(name = $pyname)]
+                $variant,
+            )+
+        }
+
+        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ });
+    };
+    (
+        @body $py:ident => $core:ident, $name:literal, $field:literal {
+            $($variant:ident = $pyname:literal),+
+        }
+    ) => {
+        impl From<$py> for rakt::$core {
+            fn from(v: $py) -> rakt::$core {
+                match v {
+                    $($py::$variant => rakt::$core::$variant,)+
+                }
+            }
+        }
+
+        impl From<rakt::$core> for $py {
+            fn from(v: rakt::$core) -> $py {
+                match v {
+                    $(rakt::$core::$variant => $py::$variant,)+
+                }
+            }
+        }
+
+        // Not every enum uses every helper.
+        #[allow(dead_code)]
+        impl $py {
+            const ALL: &'static [$py] = &[$($py::$variant),+];
+
+            fn python_name(self) -> &'static str {
+                match self {
+                    $($py::$variant => $pyname,)+
+                }
+            }
+
+            /// How the member is written in Python, e.g. `Component.RED_CELLS`.
+            pub(crate) fn repr_name(self) -> String {
+                format!("{}.{}", $name, self.python_name())
+            }
+
+            fn expected_codes() -> Vec<String> {
+                Self::ALL
+                    .iter()
+                    .filter_map(|v| code_of(&rakt::$core::from(*v)).ok())
+                    .collect()
+            }
+
+            /// A member, or its code as a `str`, as the core value.
+            pub(crate) fn extract_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<rakt::$core> {
+                if let Ok(v) = obj.cast::<$py>() {
+                    return Ok((*v.get()).into());
+                }
+                if let Some(text) = as_str(obj)? {
+                    return <rakt::$core as ParseCode>::parse_code(
+                        field,
+                        &text,
+                        &Self::expected_codes(),
+                    );
+                }
+                Err(PyTypeError::new_err(format!(
+                    "{field} must be a rakt.{} or its code as a str, not {}",
+                    $name,
+                    obj.get_type().name()?
+                )))
+            }
+
+            /// `None`, a member or its code.
+            pub(crate) fn extract_opt(
+                obj: Option<&Bound<'_, PyAny>>,
+                field: &str,
+            ) -> PyResult<Option<rakt::$core>> {
+                match obj {
+                    Some(o) if !o.is_none() => Self::extract_arg(o, field).map(Some),
+                    _ => Ok(None),
+                }
+            }
+        }
+
+        #[pymethods]
+        impl $py {
+            /// The stable code used in JSON, e.g. `red_cells`.
+            #[getter]
+            fn code(&self) -> PyResult<String> {
+                code_of(&rakt::$core::from(*self))
+            }
+
+            /// The member with this code.
+            #[classmethod]
+            fn parse(_cls: &Bound<'_, PyType>, code: &str) -> PyResult<$py> {
+                <rakt::$core as ParseCode>::parse_code($field, code, &Self::expected_codes())
+                    .map($py::from)
+            }
+
+            /// Every member, in canonical order.
+            #[classmethod]
+            fn members(_cls: &Bound<'_, PyType>) -> Vec<$py> {
+                Self::ALL.to_vec()
+            }
+
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+                let py = slf.py();
+                let getattr = py.import("builtins")?.getattr("getattr")?;
+                let name = PyString::new(py, slf.get().python_name());
+                let args = PyTuple::new(py, [slf.as_any().get_type().into_any(), name.into_any()])?;
+                Ok((getattr, args))
+            }
+        }
+    };
+}
+
+py_enum! {
+    /// The ABO group, with the Bombay phenotype (`OH`, code `Oh`) as a fifth value.
+    PyAbo => Abo, "Abo", "abo", [] {
+        O = "O", A = "A", B = "B", AB = "AB", Oh = "OH",
+    }
+}
+
+py_enum! {
+    /// The RhD type (codes `positive`, `negative`).
+    PyRhD => RhD, "RhD", "rhd", [] {
+        Positive = "POSITIVE", Negative = "NEGATIVE",
+    }
+}
+
+py_enum! {
+    /// An A subgroup (groups A and AB only).
+    PyASubgroup => ASubgroup, "ASubgroup", "a_subgroup", [] {
+        A1 = "A1", A2 = "A2",
+    }
+}
+
+py_enum! {
+    /// A blood component.
+    PyComponent => Component, "Component", "component", [] {
+        WholeBlood = "WHOLE_BLOOD",
+        RedCells = "RED_CELLS",
+        FreshFrozenPlasma = "FRESH_FROZEN_PLASMA",
+        Plasma = "PLASMA",
+        CryoPoorPlasma = "CRYO_POOR_PLASMA",
+        Cryoprecipitate = "CRYOPRECIPITATE",
+        Platelets = "PLATELETS",
+        Granulocytes = "GRANULOCYTES",
+    }
+}
+
+py_enum! {
+    /// Anticoagulant or additive solution of whole blood and red cells.
+    PyPreservative => Preservative, "Preservative", "preservative", [] {
+        Cpd = "CPD", Cpda1 = "CPDA1", AdditiveSolution = "ADDITIVE_SOLUTION",
+    }
+}
+
+py_enum! {
+    /// How platelets were collected.
+    PyPlateletSource => PlateletSource, "PlateletSource", "platelet_source", [] {
+        RandomDonor = "RANDOM_DONOR", Apheresis = "APHERESIS",
+    }
+}
+
+py_enum! {
+    /// Something done to a unit after collection.
+    PyModification => Modification, "Modification", "modification", [] {
+        Irradiated = "IRRADIATED",
+        Leucoreduced = "LEUCOREDUCED",
+        Washed = "WASHED",
+        CmvNegative = "CMV_NEGATIVE",
+        PathogenReduced = "PATHOGEN_REDUCED",
+        Pooled = "POOLED",
+        Opened = "OPENED",
+        Thawed = "THAWED",
+    }
+}
+
+py_enum! {
+    /// Storage condition.
+    PyStorage => Storage, "Storage", "storage", [] {
+        Refrigerated = "REFRIGERATED", RoomTemperature = "ROOM_TEMPERATURE", Frozen = "FROZEN",
+    }
+}
+
+py_enum! {
+    /// Sex of a recipient, as far as the RhD rules care.
+    PySex => Sex, "Sex", "sex", [] {
+        Female = "FEMALE", Male = "MALE", Other = "OTHER",
+    }
+}
+
+py_enum! {
+    /// How good a donor group is for the recipient (ordered: IDENTICAL < ... < INCOMPATIBLE).
+    PyRank => Rank, "Rank", "rank", [ord] {
+        Identical = "IDENTICAL",
+        Compatible = "COMPATIBLE",
+        CompatibleWithCaveat = "COMPATIBLE_WITH_CAVEAT",
+        Incompatible = "INCOMPATIBLE",
+    }
+}
+
+py_enum! {
+    /// How much a reason matters (ordered: INFO < CAUTION < STOP).
+    PySeverity => Severity, "Severity", "severity", [ord] {
+        Info = "INFO", Caution = "CAUTION", Stop = "STOP",
+    }
+}
+
+py_enum! {
+    /// How sure we are of a rule's source.
+    PyConfidence => Confidence, "Confidence", "confidence", [] {
+        High = "HIGH", Medium = "MEDIUM", Low = "LOW", Unverified = "UNVERIFIED", Local = "LOCAL",
+    }
+}
+
+/// Add every enum class to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyAbo>()?;
+    m.add_class::<PyRhD>()?;
+    m.add_class::<PyASubgroup>()?;
+    m.add_class::<PyComponent>()?;
+    m.add_class::<PyPreservative>()?;
+    m.add_class::<PyPlateletSource>()?;
+    m.add_class::<PyModification>()?;
+    m.add_class::<PyStorage>()?;
+    m.add_class::<PySex>()?;
+    m.add_class::<PyRank>()?;
+    m.add_class::<PySeverity>()?;
+    m.add_class::<PyConfidence>()?;
+    Ok(())
+}

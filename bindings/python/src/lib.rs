@@ -1,0 +1,32 @@
+//! Python bindings of rakt: thin wrappers that translate types and errors and nothing else.
+//!
+//! Every rule lives in the core crate (`crates/rakt`); this crate converts Python values to
+//! core values (`datetime` ↔ `DateTime<FixedOffset>`, `Decimal` ↔ `rust_decimal`, enum members
+//! or their codes ↔ core enums), calls the core, and converts the result or the
+//! [`rakt::RaktError`] back. The public package is `rakt` (see `python/rakt/__init__.py`);
+//! this is its native module `rakt._rakt`.
+
+use pyo3::prelude::*;
+
+mod convert;
+mod enums;
+mod errors;
+mod expiry;
+mod policy;
+mod rules;
+mod values;
+mod verdicts;
+
+/// The native module `rakt._rakt`; the public package is `rakt`.
+#[pymodule]
+fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    enums::register(m)?;
+    values::register(m)?;
+    verdicts::register(m)?;
+    expiry::register(m)?;
+    policy::register(m)?;
+    rules::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,215 @@
+"""Typed use of the whole public API, checked by ``mypy --strict`` against the stubs.
+
+Run by pytest like any test; its real job is to fail type-checking if a stub is wrong or
+missing (``mypy --strict bindings/python/tests/typed_usage.py``, run by ``make mypy``). ``reveal_type`` is not
+used: every result is bound to an annotated name instead, so that a wrong stub is an error.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Optional
+
+import rakt
+from rakt import (
+    Abo,
+    ASubgroup,
+    BloodGroup,
+    Compatibility,
+    Component,
+    Confidence,
+    DonorOption,
+    Expiry,
+    Modification,
+    PlateletSource,
+    Policy,
+    Preservative,
+    Product,
+    Rank,
+    Reason,
+    Recipient,
+    RhD,
+    Severity,
+    Sex,
+    Source,
+    Storage,
+    TemperatureRange,
+)
+
+IST = timezone(timedelta(hours=5, minutes=30))
+
+
+def test_typed_blood_groups_and_enums() -> None:
+    g: BloodGroup = BloodGroup.parse("A2B+")
+    parts: BloodGroup = BloodGroup(Abo.AB, RhD.POSITIVE, ASubgroup.A2, weak_d=False)
+    by_code: BloodGroup = BloodGroup("AB", "positive", "A2")
+    assert g == parts == by_code
+    abo: Abo = g.abo
+    rhd: Optional[RhD] = g.rhd
+    sub: Optional[ASubgroup] = g.a_subgroup
+    weak: bool = g.weak_d
+    notation: str = g.notation
+    basic: BloodGroup = g.basic()
+    standard: list[BloodGroup] = BloodGroup.standard()
+    assert (abo, rhd, sub, weak, notation, str(basic)) == (
+        Abo.AB, RhD.POSITIVE, ASubgroup.A2, False, "A2B+", "AB+"
+    )
+    assert len(standard) == 10
+    code: str = Component.RED_CELLS.code
+    ffp: Component = Component.parse("FFP")
+    members: list[Storage] = Storage.members()
+    ordered: bool = Rank.IDENTICAL < Rank.INCOMPATIBLE and Severity.INFO <= Severity.STOP
+    assert code == "red_cells" and ffp == Component.FRESH_FROZEN_PLASMA and ordered
+    assert [m.code for m in members] == ["refrigerated", "room_temperature", "frozen"]
+    counted: dict[Component, int] = {Component.PLATELETS: 1}
+    assert counted[Component.parse("platelets")] == 1
+
+
+def test_typed_compatibility() -> None:
+    patient: Recipient = Recipient("O-", sex=Sex.FEMALE, age_years=28)
+    group: Optional[BloodGroup] = patient.group
+    sex: Optional[Sex] = patient.sex
+    age: Optional[int] = patient.age_years
+    assert group is not None and sex == Sex.FEMALE and age == 28
+    assert patient.anti_d is False and patient.chronically_transfused is False
+    v: Compatibility = rakt.compatibility(Component.RED_CELLS, "O+", patient, Policy.india())
+    assert v.compatible is False
+    assert v.rank is not None and v.emergency is False
+    assert v.component == Component.RED_CELLS and str(v.donor) == "O+"
+    codes: list[str] = v.codes
+    reasons: list[Reason] = v.reasons
+    first: Reason = reasons[0]
+    facts: dict[str, str] = first.facts
+    severity: Severity = first.severity
+    source: Optional[str] = first.source
+    confidence: Optional[Confidence] = first.confidence
+    en: str = first.message()
+    hi: str = first.message("hi")
+    assert codes[0] == first.code == "RHD_NEGATIVE_REQUIRED"
+    assert facts["protection"] == "female_child_bearing_potential"
+    assert severity == Severity.STOP and source and confidence == Confidence.UNVERIFIED
+    assert en != hi
+    options: list[DonorOption] = rakt.donor_preference("red_cells", patient)
+    assert [str(o.group) for o in options] == ["O-", "Oh-"]
+    rank: Rank = options[0].rank
+    option_codes: list[str] = options[0].codes
+    option_reasons: list[Reason] = options[0].reasons
+    assert rank == Rank.IDENTICAL and option_codes == [r.code for r in option_reasons]
+    again: Compatibility = Compatibility.from_json(v.to_json())
+    assert again == v and Reason.from_json(first.to_json()) == first
+    assert DonorOption.from_json(options[0].to_json()) == options[0]
+    assert Recipient.from_json(patient.to_json()) == patient
+
+
+def test_typed_expiry() -> None:
+    product: Product = Product(
+        Component.RED_CELLS, Preservative.CPDA1, None, [Modification.LEUCOREDUCED]
+    )
+    mods: list[Modification] = product.modifications
+    assert mods == [Modification.LEUCOREDUCED] and product.has("leucoreduced")
+    assert product.preservative == Preservative.CPDA1 and product.platelet_source is None
+    assert product.component == Component.RED_CELLS
+    e: Expiry = rakt.expiry(product, datetime(2026, 1, 1, 10, tzinfo=IST))
+    expires: datetime = e.expires_at
+    collected: datetime = e.collected_at
+    assert expires > collected and e.product == product and e.codes == ["SHELF_LIFE"]
+    as_of = datetime(2026, 1, 2, tzinfo=IST)
+    left: timedelta = e.remaining(as_of)
+    soon: bool = e.expires_within(timedelta(days=1), as_of)
+    expired: bool = e.is_expired(as_of)
+    assert left > timedelta(0) and not soon and not expired
+    irradiated: Expiry = e.redate(rakt.Irradiated(as_of), Policy.india())
+    opened: Expiry = irradiated.redate(rakt.Opened(datetime(2026, 1, 3, tzinfo=IST)))
+    assert opened.expires_at <= irradiated.expires_at
+    assert Expiry.from_json(opened.to_json()) == opened
+    ffp: Expiry = rakt.expiry(Product("fresh_frozen_plasma"), collected)
+    thawed_event = rakt.Thawed(as_of, Storage.REFRIGERATED)
+    storage: Storage = thawed_event.storage
+    at: datetime = thawed_event.at
+    modification: Modification = thawed_event.modification
+    assert storage == Storage.REFRIGERATED and at == as_of
+    assert modification == Modification.THAWED
+    assert ffp.redate(thawed_event).expires_at == datetime(2026, 1, 3, tzinfo=IST)
+    assert rakt.Washed(as_of).at == rakt.Irradiated(as_of).at
+    rdp = Product("platelets", platelet_source=PlateletSource.RANDOM_DONOR)
+    units: list[Expiry] = [rakt.expiry(rdp, collected), rakt.expiry(rdp, collected)]
+    pooled: Expiry = rakt.pool(units, datetime(2026, 1, 2, tzinfo=IST))
+    assert pooled.product.has(Modification.POOLED)
+    parsed: datetime = rakt.parse_timestamp("2026-01-01T10:00+05:30")
+    assert parsed == collected
+    assert Product.from_json(product.to_json()) == product
+
+
+def test_typed_policy_and_errors() -> None:
+    p: Policy = Policy.from_toml('name = "l"\nextends = "india"\n')
+    name: str = p.name
+    description: str = p.description
+    offset: timezone = p.utc_offset
+    paths: list[str] = p.parameter_paths()
+    src: Optional[Source] = p.source("shelf_life.red_cells_cpda1")
+    assert name == "l" and description and offset == IST and paths and src is not None
+    citation: str = src.citation
+    note: Optional[str] = src.note
+    alternatives: list[tuple[str, str]] = src.alternatives
+    level: Confidence = src.confidence
+    assert citation and (note is None or note) and isinstance(alternatives, list) and level
+    assert Source.from_json(src.to_json()) == src
+    fridge: TemperatureRange = p.storage_range(Storage.REFRIGERATED)
+    low: Optional[Decimal] = fridge.min_celsius
+    high: Optional[Decimal] = fridge.max_celsius
+    assert low is not None and high is not None and fridge.contains(Decimal("4.5"))
+    assert TemperatureRange(low, high) == fridge
+    for other in (Policy.us(), Policy.uk(), Policy.builtin("india"), Policy.from_json(p.to_json())):
+        assert other.to_toml()
+    try:
+        Policy.from_toml('name = "x"\nextends = "india"\n[shelf_life.platelets_random_donor]\ndays = 0')
+    except rakt.InvalidPolicy as e:
+        path: str = e.path
+        kind: str = e.kind
+        reason: str = e.reason
+        assert (path, kind, reason) == (
+            "shelf_life.platelets_random_donor.days", "InvalidPolicy", "must be > 0"
+        )
+    else:
+        raise AssertionError("expected InvalidPolicy")
+    try:
+        rakt.expiry(Product("whole_blood", "cpd"), datetime(2026, 1, 1, tzinfo=IST), Policy.uk())
+    except rakt.PolicyValueMissing as missing:
+        policy_name: str = missing.policy
+        assert policy_name == "uk" and missing.path == "shelf_life.whole_blood_cpd"
+    errors: list[type[rakt.RaktError]] = [
+        rakt.InvalidBloodGroup, rakt.InvalidInput, rakt.NotApplicable, rakt.PolicyValueMissing
+    ]
+    assert all(issubclass(cls, rakt.RaktError) for cls in errors)
+    err = rakt.InvalidBloodGroup("invalid blood group")
+    assert pickle.loads(pickle.dumps(err)).args == err.args
+    field_name: str = rakt.InvalidInput("x").field
+    code: str = rakt.NotApplicable("x").code
+    given: str = rakt.InvalidBloodGroup("x").input
+    assert (field_name, code, given) == ("", "", "")
+
+
+def test_typed_threads_share_policies() -> None:
+    """The functions are safe to call from many threads at once (the GIL is released around
+    donor_preference and pool)."""
+    policy = Policy.india()
+    patients = [Recipient(str(g), sex="male", age_years=40) for g in BloodGroup.standard()]
+    expected = {str(r.group): [str(o.group) for o in rakt.donor_preference("red_cells", r, policy)] for r in patients}
+    results: dict[str, list[str]] = {}
+    lock = threading.Lock()
+
+    def work(r: Recipient) -> None:
+        for _ in range(200):
+            got = [str(o.group) for o in rakt.donor_preference("red_cells", r, policy)]
+            with lock:
+                results[str(r.group)] = got
+
+    threads = [threading.Thread(target=work, args=(r,)) for r in patients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == expected
