@@ -228,6 +228,7 @@ impl Expiry {
             )
         })?;
         let (expires_at, reason) = self.apply_rule(rule, m, at, policy, &path)?;
+        let expires_at = expires_at.with_timezone(&policy.offset());
         let mut reasons = self.reasons.clone();
         reasons.push(reason);
         Ok(Expiry {
@@ -284,11 +285,13 @@ impl Expiry {
                 })?;
             modifications.retain(|m| c.product.has(*m));
         }
+        // Reported in facility time, whatever offset the constituents were given in.
         let earliest = constituents
             .iter()
             .map(|c| c.expires_at)
             .min()
-            .unwrap_or(first.expires_at);
+            .unwrap_or(first.expires_at)
+            .with_timezone(&policy.offset());
         let collected_at = constituents
             .iter()
             .map(|c| c.collected_at)
@@ -324,7 +327,7 @@ impl Expiry {
                 policy,
                 &path,
             )?;
-            pool.expires_at = expires_at;
+            pool.expires_at = expires_at.with_timezone(&policy.offset());
             pool.reasons.push(reason);
         }
         Ok(pool)
@@ -771,6 +774,32 @@ mod tests {
         assert!(late.to_string().contains("constituents[0]"), "{late}");
         let mixed = Expiry::pool(&[p1, a], t("2026-01-03T10:00:00+05:30"), &india).unwrap_err();
         assert!(mixed.to_string().contains("constituents[1]"), "{mixed}");
+    }
+
+    #[test]
+    fn results_are_reported_in_facility_time_whatever_offset_came_in() {
+        let india = Policy::india();
+        let rdp = Product::platelets(PlateletSource::RandomDonor);
+        let mut a = Expiry::compute(&rdp, t("2026-01-01T10:00:00+05:30"), &india).unwrap();
+        // An expiry handed back by a caller in another offset (same instant).
+        a.expires_at = a
+            .expires_at
+            .with_timezone(&FixedOffset::east_opt(0).unwrap());
+        let b = Expiry::compute(&rdp, t("2026-01-02T10:00:00+05:30"), &india).unwrap();
+        let pool = Expiry::pool(&[a.clone(), b], t("2026-01-03T10:00:00+00:00"), &india).unwrap();
+        assert_eq!(pool.expires_at.offset(), &india.offset());
+        assert_eq!(pool.expires_at, t("2026-01-04T23:59:00+05:30"));
+        let washed = a
+            .redate(
+                &Redating::Washed {
+                    at: t("2026-01-03T20:00:00+00:00"),
+                },
+                &india,
+            )
+            .unwrap();
+        assert_eq!(washed.expires_at.offset(), &india.offset());
+        assert_eq!(washed.reasons[1].facts["at"], "2026-01-04T01:30:00+05:30");
+        assert_eq!(washed.expires_at, t("2026-01-04T05:30:00+05:30"));
     }
 
     #[test]

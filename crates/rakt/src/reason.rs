@@ -90,6 +90,17 @@ macro_rules! reason_codes {
                 match self { $(ReasonCode::$variant => $text,)* }
             }
 
+            /// The code for its stable text form, e.g. `RHD_NEGATIVE_REQUIRED`.
+            ///
+            /// ```
+            /// use rakt::ReasonCode;
+            /// assert_eq!(ReasonCode::parse("ABO_IDENTICAL"), Some(ReasonCode::AboIdentical));
+            /// assert_eq!(ReasonCode::parse("abo_identical"), None);
+            /// ```
+            pub fn parse(text: &str) -> Option<ReasonCode> {
+                match text { $($text => Some(ReasonCode::$variant),)* _ => None }
+            }
+
             /// The severity this code always has.
             pub fn severity(self) -> Severity {
                 match self { $(ReasonCode::$variant => Severity::$sev,)* }

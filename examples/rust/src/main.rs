@@ -11,8 +11,8 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 use rakt::{
-    compatibility, donor_preference, parse_timestamp, BloodGroup, Component, Expiry, Lang, Policy,
-    PlateletSource, Preservative, Product, RaktError, Rank, Recipient, Sex,
+    BloodGroup, Component, Expiry, Lang, PlateletSource, Policy, Preservative, Product, RaktError,
+    Rank, Recipient, Sex, compatibility, donor_preference, parse_timestamp,
 };
 
 /// The examples evaluate everything at this instant: time is always an argument in rakt.
@@ -52,8 +52,16 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let units = load_units(&data_dir().join("units.csv"), &policy)?;
     let patients = load_patients(&data_dir().join("patients.csv"))?;
 
-    println!("rakt — blood readiness at {}  (policy: {})", show_time(now), policy.name);
-    println!("{} units in stock, {} patients waiting\n", units.len(), patients.len());
+    println!(
+        "rakt — blood readiness at {}  (policy: {})",
+        show_time(now),
+        policy.name
+    );
+    println!(
+        "{} units in stock, {} patients waiting\n",
+        units.len(),
+        patients.len()
+    );
 
     for p in &patients {
         show_patient(p, &units, &policy, now);
@@ -72,7 +80,14 @@ fn show_patient(p: &Patient, units: &[Unit], policy: &Policy, now: DateTime<Fixe
         (Some(Sex::Male), Some(a)) => format!("man, {a}"),
         _ => "sex/age not recorded".to_string(),
     };
-    println!("══ {}  {} · {} · needs {} / {}", p.id, group, who, p.component.display_name(Lang::En), p.component.display_name(Lang::Hi));
+    println!(
+        "══ {}  {} · {} · needs {} / {}",
+        p.id,
+        group,
+        who,
+        p.component.display_name(Lang::En),
+        p.component.display_name(Lang::Hi)
+    );
     println!("   {}", p.note);
 
     let order: Vec<String> = donor_preference(p.component, &p.recipient, policy)
@@ -82,11 +97,21 @@ fn show_patient(p: &Patient, units: &[Unit], policy: &Policy, now: DateTime<Fixe
             _ => o.group.to_string(),
         })
         .collect();
-    println!("   Donor groups, best first: {}", if order.is_empty() { "none".into() } else { order.join(", ") });
+    println!(
+        "   Donor groups, best first: {}",
+        if order.is_empty() {
+            "none".into()
+        } else {
+            order.join(", ")
+        }
+    );
 
     let mut issuable = Vec::new();
     let mut refused = Vec::new();
-    for u in units.iter().filter(|u| u.expiry.product.component() == p.component) {
+    for u in units
+        .iter()
+        .filter(|u| u.expiry.product.component() == p.component)
+    {
         let verdict = compatibility(p.component, &u.group, &p.recipient, policy);
         if u.expiry.is_expired(now) {
             refused.push((u, None));
@@ -103,8 +128,18 @@ fn show_patient(p: &Patient, units: &[Unit], policy: &Policy, now: DateTime<Fixe
     } else {
         println!("   ✓ Can be issued (best match, then soonest expiry first):");
         for (u, v) in &issuable {
-            println!("     {:<14} {:<4} expires {}  [{}]", u.id, u.group.to_string(), show_time(u.expiry.expires_at), v.rank.as_str());
-            for r in v.reasons.iter().filter(|r| r.severity != rakt::Severity::Info) {
+            println!(
+                "     {:<14} {:<4} expires {}  [{}]",
+                u.id,
+                u.group.to_string(),
+                show_time(u.expiry.expires_at),
+                v.rank.as_str()
+            );
+            for r in v
+                .reasons
+                .iter()
+                .filter(|r| r.severity != rakt::Severity::Info)
+            {
                 println!("        ! {}: {}", r.code, r.message(Lang::En));
                 println!("          {}", r.message(Lang::Hi));
             }
@@ -115,17 +150,29 @@ fn show_patient(p: &Patient, units: &[Unit], policy: &Policy, now: DateTime<Fixe
         for (u, verdict) in refused {
             match verdict {
                 None => {
-                    println!("     {:<14} {:<4} EXPIRED at {}", u.id, u.group.to_string(), show_time(u.expiry.expires_at));
+                    println!(
+                        "     {:<14} {:<4} EXPIRED at {}",
+                        u.id,
+                        u.group.to_string(),
+                        show_time(u.expiry.expires_at)
+                    );
                     if let Some(r) = u.expiry.reasons.last() {
                         println!("        en: {}", r.message(Lang::En));
                         println!("        hi: {}", r.message(Lang::Hi));
                     }
                 }
                 Some(v) => {
-                    let first = &v.reasons[0];
-                    println!("     {:<14} {:<4} {}", u.id, u.group.to_string(), first.code);
-                    println!("        en: {}", first.message(Lang::En));
-                    println!("        hi: {}", first.message(Lang::Hi));
+                    // The most severe reason comes first; an incompatible verdict always has one.
+                    if let Some(first) = v.reasons.first() {
+                        println!(
+                            "     {:<14} {:<4} {}",
+                            u.id,
+                            u.group.to_string(),
+                            first.code
+                        );
+                        println!("        en: {}", first.message(Lang::En));
+                        println!("        hi: {}", first.message(Lang::Hi));
+                    }
                 }
             }
         }
@@ -135,7 +182,10 @@ fn show_patient(p: &Patient, units: &[Unit], policy: &Policy, now: DateTime<Fixe
 
 fn expiring_soon(units: &[Unit], now: DateTime<FixedOffset>) {
     let window = std::time::Duration::from_secs(72 * 3600);
-    let mut soon: Vec<&Unit> = units.iter().filter(|u| u.expiry.expires_within(window, now)).collect();
+    let mut soon: Vec<&Unit> = units
+        .iter()
+        .filter(|u| u.expiry.expires_within(window, now))
+        .collect();
     soon.sort_by_key(|u| u.expiry.expires_at);
     println!("══ Expiring within 72 hours — issue these first (FEFO)");
     for u in soon {
@@ -201,7 +251,11 @@ fn load_patients(path: &Path) -> Result<Vec<Patient>, Box<dyn std::error::Error>
     let mut out = Vec::new();
     for row in rows(path)? {
         let written = field(&row, 1).to_string();
-        let group = if written.is_empty() { None } else { Some(BloodGroup::parse(&written)?) };
+        let group = if written.is_empty() {
+            None
+        } else {
+            Some(BloodGroup::parse(&written)?)
+        };
         let sex = match field(&row, 2) {
             "female" => Some(Sex::Female),
             "male" => Some(Sex::Male),

@@ -1,0 +1,40 @@
+//! UniFFI bindings of [`rakt`] for Kotlin (JVM and Android): the `org.rakt` package.
+//!
+//! This crate translates types and errors and nothing else: every decision is made by the
+//! `rakt` core crate. Each exported type mirrors a core type (`uniffi::Record`, `uniffi::Enum`,
+//! `uniffi::Object`) with conversions both ways; values coming from Kotlin are validated by the
+//! core (`rakt::BloodGroup::with_a_subgroup`, `rakt::Product::new`, `rakt::parse_timestamp`)
+//! inside the exported functions, so bad input is always a typed [`RaktException`], never an
+//! internal error or a panic.
+//!
+//! The API is coarse (one call per decision): a UniFFI call from the JVM costs microseconds.
+
+mod components;
+mod error;
+mod expiry;
+mod groups;
+mod macros;
+mod policy;
+mod reasons;
+mod time;
+mod verdicts;
+
+pub use components::{
+    Component, Modification, PlateletSource, Preservative, Product, Storage, parse_component,
+};
+pub use error::RaktException;
+pub use expiry::{
+    Expiry, Redating, compute_expiry, expires_within, is_expired, pool_expiry, redate,
+};
+pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
+pub use policy::{Alternative, Policy, Source, TemperatureRange};
+pub use reasons::{Confidence, Reason, Severity};
+pub use time::{Timestamp, parse_timestamp};
+pub use verdicts::{
+    Compatibility, DonorOption, Rank, Recipient, Sex, compatibility, donor_preference,
+};
+
+uniffi::setup_scaffolding!();
+
+#[cfg(test)]
+mod tests;
