@@ -6,7 +6,6 @@ use serde_json::{Map, Value};
 
 use super::{Confidence, Policy, Source, TemperatureRange};
 use crate::blood_group::Abo;
-use crate::component::ShelfLifeKey;
 use crate::error::{RaktError, Result};
 
 pub(super) fn from_json(text: &str) -> Result<Policy> {
@@ -106,17 +105,32 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(after.split_once(end)?.0)
 }
 
+/// How many path segments name one parameter in each section of a policy. This is the one
+/// description of the policy's shape that loading, merging and source-checking share.
+fn parameter_depth(path: &[&str]) -> usize {
+    match path {
+        [] => 0,
+        [
+            "name" | "description" | "utc_offset" | "expiry_time_of_day",
+            ..,
+        ] => 1,
+        ["compatibility", "platelet_order", ..] => 3,
+        ["redating", "irradiate_within_days_of_collection", ..] => 2,
+        ["redating", "thawed", ..] => 4,
+        ["redating", ..] => 3,
+        [
+            "donor",
+            "deferrals" | "min_weight_kg" | "hb_g_dl" | "intervals" | "age",
+            ..,
+        ] => 3,
+        ["screening", "reactive_deferral", ..] => 3,
+        [_, ..] => 2,
+    }
+}
+
 /// Whether a dotted path (as segments) names a whole parameter, which a file replaces as a unit.
 fn is_parameter(path: &[&str]) -> bool {
-    matches!(
-        path,
-        ["name" | "description" | "utc_offset" | "expiry_time_of_day"]
-            | ["compatibility", "platelet_order", _]
-            | ["shelf_life" | "storage" | "sources", _]
-            | ["redating", "irradiate_within_days_of_collection"]
-            | ["redating", "irradiated" | "washed" | "opened" | "pooled", _]
-            | ["redating", "thawed", _, _]
-    ) || matches!(path, ["compatibility", field] if *field != "platelet_order")
+    !path.is_empty() && path.len() == parameter_depth(path)
 }
 
 /// Merge an overriding document over a built-in base.
@@ -214,69 +228,34 @@ fn merge(base: &mut Value, overlay: Value, path: &mut Vec<String>) {
     }
 }
 
-/// Every parameter the policy sets, as dotted paths.
+/// Every parameter the policy sets, as dotted paths, in the order of the policy's fields.
 pub(super) fn parameter_paths(p: &Policy) -> Vec<String> {
-    let mut out: Vec<String> = vec!["utc_offset".into(), "expiry_time_of_day".into()];
-    for field in [
-        "child_bearing_potential_max_age",
-        "paediatric_max_age",
-        "weak_d_recipient_as",
-        "emergency_plasma",
-        "emergency_platelets",
-    ] {
-        out.push(format!("compatibility.{field}"));
-    }
-    for abo in Abo::ALL {
-        out.push(format!("compatibility.platelet_order.{abo}"));
-    }
-    for key in ALL_SHELF_LIFE_KEYS {
-        if p.shelf_life.get(key).is_some() {
-            out.push(format!("shelf_life.{}", key.as_str()));
+    let mut out = Vec::new();
+    if let Ok(Value::Object(map)) = serde_json::to_value(p) {
+        for (key, value) in &map {
+            if !matches!(key.as_str(), "name" | "description" | "sources") {
+                walk_parameters(value, &mut vec![key.as_str()], &mut out);
+            }
         }
-    }
-    for (c, _) in p.redating.irradiated.present() {
-        out.push(format!("redating.irradiated.{c}"));
-    }
-    if p.redating.irradiate_within_days_of_collection.is_some() {
-        out.push("redating.irradiate_within_days_of_collection".into());
-    }
-    for (c, _) in p.redating.washed.present() {
-        out.push(format!("redating.washed.{c}"));
-    }
-    for (c, _) in p.redating.opened.present() {
-        out.push(format!("redating.opened.{c}"));
-    }
-    for (c, life) in p.redating.thawed.present() {
-        if life.refrigerated.is_some() {
-            out.push(format!("redating.thawed.{c}.refrigerated"));
-        }
-        if life.room_temperature.is_some() {
-            out.push(format!("redating.thawed.{c}.room_temperature"));
-        }
-    }
-    for (c, _) in p.redating.pooled.present() {
-        out.push(format!("redating.pooled.{c}"));
-    }
-    for s in ["refrigerated", "room_temperature", "frozen"] {
-        out.push(format!("storage.{s}"));
     }
     out
 }
 
-const ALL_SHELF_LIFE_KEYS: [ShelfLifeKey; 12] = [
-    ShelfLifeKey::WholeBloodCpd,
-    ShelfLifeKey::WholeBloodCpda1,
-    ShelfLifeKey::RedCellsCpd,
-    ShelfLifeKey::RedCellsCpda1,
-    ShelfLifeKey::RedCellsAdditiveSolution,
-    ShelfLifeKey::PlateletsRandomDonor,
-    ShelfLifeKey::PlateletsApheresis,
-    ShelfLifeKey::FreshFrozenPlasma,
-    ShelfLifeKey::Plasma,
-    ShelfLifeKey::CryoPoorPlasma,
-    ShelfLifeKey::Cryoprecipitate,
-    ShelfLifeKey::Granulocytes,
-];
+fn walk_parameters<'a>(node: &'a Value, path: &mut Vec<&'a str>, out: &mut Vec<String>) {
+    if is_parameter(path) {
+        if !node.is_null() {
+            out.push(path.join("."));
+        }
+        return;
+    }
+    if let Value::Object(map) = node {
+        for (key, value) in map {
+            path.push(key);
+            walk_parameters(value, path, out);
+            path.pop();
+        }
+    }
+}
 
 /// No human lives this long; a larger age limit is a typo, not a policy.
 const MAX_PLAUSIBLE_AGE: u32 = 130;
