@@ -41,6 +41,7 @@ test:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p rakt
 	$(PYTHON) tests/vectors/generate.py --check
 
 # The Python extension is built by maturin (below), not by cargo test.

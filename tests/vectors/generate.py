@@ -735,6 +735,15 @@ FILES: dict[str, tuple[str, Any]] = {
 }
 
 
+# Vector families written by their own modules next to this script (gen_*.py, each with FILES).
+sys.path.insert(0, str(HERE))
+import gen_donors  # noqa: E402
+import gen_units  # noqa: E402
+
+FILES.update(gen_donors.FILES)
+FILES.update(gen_units.FILES)
+
+
 def render(description: str, cases: list[Case]) -> str:
     return json.dumps({"description": description, "cases": cases}, indent=1, ensure_ascii=False) + "\n"
 

@@ -7,12 +7,19 @@
 //!
 //! This release covers the foundation:
 //! - [`BloodGroup`]: ABO/RhD, Bombay (Oh), A subgroups, weak D; lenient parsing of real records.
-//! - [`compatibility`] and [`donor_preference`]: per-component donor/recipient rules (red cells,
+//! - [`compatibility()`] and [`donor_preference`]: per-component donor/recipient rules (red cells,
 //!   whole blood, plasma family, platelets, granulocytes), RhD protection, emergency release.
 //! - [`Expiry`]: shelf life by product and policy, re-dating by irradiation, washing, opening and
 //!   thawing, pooling, and the minute of expiry.
 //! - [`Policy`]: every clinical number with its source and confidence; `india` (default), `us`
 //!   and `uk` profiles; JSON/TOML files with `extends` and validated overrides.
+//! - [`BloodUnit`]: a unit's lifecycle from collection to transfusion, driven by
+//!   events that are refused (leaving the unit as it was) when not allowed; HL7 v2 status codes;
+//!   split and pool; what a reactive screening result sets off ([`handle_reactive`]).
+//! - [`screening`]: TTI markers, repeat in duplicate, grouping confirmation and the release
+//!   verdict that says exactly what is missing.
+//! - [`assess_donor`]: donor eligibility with every failed criterion, cited, and the next day the
+//!   donor may give.
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -39,14 +46,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod macros;
+
 pub mod blood_group;
 pub mod compatibility;
 pub mod component;
+pub mod donor;
 pub mod error;
 pub mod expiry;
 pub mod policy;
 pub mod reason;
+pub mod screening;
 pub mod time;
+pub mod unit;
 
 pub use blood_group::{ASubgroup, Abo, BloodGroup, RhD};
 pub use compatibility::{
@@ -58,9 +70,22 @@ pub use component::{
 };
 pub use error::{RaktError, Result};
 pub use expiry::{Expiry, Redating, add_life};
-pub use policy::{Confidence, Policy, RedateRule, ShelfLife, Source, TemperatureRange};
+pub use policy::{
+    Confidence, DeferralRule, Limits, Period, Policy, RedateRule, ShelfLife, Source,
+    TemperatureRange,
+};
 pub use reason::{Lang, Reason, ReasonCode, Severity};
 pub use time::parse_timestamp;
+
+pub use donor::{
+    Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
+    DonorState, PreviousDonation, assess_donor,
+};
+pub use screening::{Grouping, ReleaseVerdict, Screening, TestResult, TtiMarker, release_verdict};
+pub use unit::{
+    BloodUnit, Collection, DiscardReason, DonationType, EventKind, ReactiveOutcome, UnitEvent,
+    UnitId, UnitStatus, handle_reactive,
+};
 
 /// The Rust examples of the project README, compiled and run as doctests so that it stays true.
 #[cfg(doctest)]

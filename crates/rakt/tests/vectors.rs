@@ -19,6 +19,11 @@ use rakt::{
 };
 use serde_json::{Value, json};
 
+#[path = "vectors/donor_ops.rs"]
+mod donor_ops;
+#[path = "vectors/unit_ops.rs"]
+mod unit_ops;
+
 type Outcome = Result<(), String>;
 
 fn main() {
@@ -85,13 +90,20 @@ fn run_case(case: &Value) -> Outcome {
         "expiry" => op_expiry(input, expect),
         "pool_expiry" => op_pool(input, expect),
         "policy_load" => op_policy(input, expect),
+        "assess_donor" => donor_ops::op_assess_donor(input, expect),
+        "unit_events" => unit_ops::op_unit_events(input, expect),
+        "release_verdict" => unit_ops::op_release_verdict(input, expect),
+        "unit_hl7" => unit_ops::op_unit_hl7(input, expect),
+        "handle_reactive" => unit_ops::op_handle_reactive(input, expect),
+        "split_unit" => unit_ops::op_split_unit(input, expect),
+        "pool_units" => unit_ops::op_pool_units(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }
 
 // ---- helpers -------------------------------------------------------------------------------
 
-fn check(what: &str, got: &Value, want: &Value) -> Outcome {
+pub(crate) fn check(what: &str, got: &Value, want: &Value) -> Outcome {
     if got == want {
         Ok(())
     } else {
@@ -99,7 +111,7 @@ fn check(what: &str, got: &Value, want: &Value) -> Outcome {
     }
 }
 
-fn check_time(what: &str, got: DateTime<FixedOffset>, want: &Value) -> Outcome {
+pub(crate) fn check_time(what: &str, got: DateTime<FixedOffset>, want: &Value) -> Outcome {
     let want_t = parse_timestamp(want.as_str().unwrap_or("")).map_err(|e| e.to_string())?;
     if got == want_t && got.offset() == want_t.offset() {
         Ok(())
@@ -108,7 +120,7 @@ fn check_time(what: &str, got: DateTime<FixedOffset>, want: &Value) -> Outcome {
     }
 }
 
-fn policy(input: &Value) -> Result<Policy, RaktError> {
+pub(crate) fn policy(input: &Value) -> Result<Policy, RaktError> {
     match &input["policy"] {
         Value::Null => Ok(Policy::india()),
         Value::String(name) => Policy::builtin(name),
@@ -135,7 +147,7 @@ fn recipient(v: &Value) -> Result<Recipient, RaktError> {
     Ok(r)
 }
 
-fn bad(why: String) -> RaktError {
+pub(crate) fn bad(why: String) -> RaktError {
     RaktError::InvalidInput {
         field: "vector".into(),
         reason: why,
@@ -147,7 +159,7 @@ fn component(v: &Value) -> Result<Component, RaktError> {
 }
 
 /// Compare an error with `expect.error` and its details; or, with no error expected, report it.
-fn check_error(err: &RaktError, expect: &Value) -> Outcome {
+pub(crate) fn check_error(err: &RaktError, expect: &Value) -> Outcome {
     let Some(kind) = expect["error"].as_str() else {
         return Err(format!("unexpected error: {err}"));
     };
@@ -177,7 +189,10 @@ fn check_error(err: &RaktError, expect: &Value) -> Outcome {
     Ok(())
 }
 
-fn expect_ok<T>(result: Result<T, RaktError>, expect: &Value) -> Result<Option<T>, String> {
+pub(crate) fn expect_ok<T>(
+    result: Result<T, RaktError>,
+    expect: &Value,
+) -> Result<Option<T>, String> {
     match result {
         Ok(v) => {
             if expect.get("error").is_some() {

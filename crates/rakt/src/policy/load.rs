@@ -120,7 +120,7 @@ fn parameter_depth(path: &[&str]) -> usize {
         ["redating", ..] => 3,
         [
             "donor",
-            "deferrals" | "min_weight_kg" | "hb_g_dl" | "intervals" | "age",
+            "deferrals" | "weight_kg" | "hb_g_dl" | "intervals" | "age",
             ..,
         ] => 3,
         ["screening", "reactive_deferral", ..] => 3,
@@ -335,6 +335,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
     ] {
         check_range(&format!("storage.{name}"), range)?;
     }
+    super::donor::validate_donor(&p.donor, &p.screening)?;
     check_sources(p)
 }
 

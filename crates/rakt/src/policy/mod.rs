@@ -5,7 +5,7 @@
 //! sources disagree the profile records its choice and the alternatives; where no source gives
 //! a value the built-in profile either borrows the best available one, marked
 //! [`Confidence::Unverified`], or leaves it out — then a call that needs it fails with
-//! [`RaktError::PolicyValueMissing`](crate::RaktError::PolicyValueMissing) instead of guessing.
+//! [`RaktError::PolicyValueMissing`](crate::RaktError) instead of guessing.
 //!
 //! Policies are plain data: export one with [`Policy::to_json`] / [`Policy::to_toml`], and load
 //! your own with [`Policy::from_json`] / [`Policy::from_toml`]. A file names a built-in base with
@@ -33,8 +33,15 @@
 //! assert_eq!(err.to_string(), "invalid policy: shelf_life.platelets_random_donor.days: must be > 0");
 //! ```
 
+mod donor;
+mod donor_profiles;
 mod load;
 mod profiles;
+
+pub use donor::{
+    AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, Period,
+    ScreeningPolicy, UnitPolicy, WeightPolicy,
+};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -616,6 +623,12 @@ pub struct Policy {
     pub redating: RedatingPolicy,
     /// Storage temperature ranges.
     pub storage: StoragePolicy,
+    /// The unit lifecycle (returns).
+    pub unit: UnitPolicy,
+    /// TTI screening and release.
+    pub screening: ScreeningPolicy,
+    /// Donor selection.
+    pub donor: DonorPolicy,
     /// The source of every parameter, keyed by its dotted path.
     pub sources: BTreeMap<String, Source>,
 }

@@ -341,6 +341,7 @@ pub(super) fn india() -> Policy {
             .alt("−30 °C", "a UK teaching page, odpskills.co.uk (low)"),
     );
 
+    let (unit, screening, donor) = super::donor_profiles::india(&mut s);
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -361,6 +362,9 @@ pub(super) fn india() -> Policy {
             room_temperature: celsius(Some(20), Some(24)),
             frozen: celsius(None, Some(-18)),
         },
+        unit,
+        screening,
+        donor,
         sources: s,
     }
 }
@@ -490,6 +494,7 @@ pub(super) fn us() -> Policy {
         Source::new(CFR, High).note("Fresh frozen plasma −18 °C or colder."),
     );
 
+    let (unit, screening, donor) = super::donor_profiles::us(&mut s);
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -510,6 +515,9 @@ pub(super) fn us() -> Policy {
             room_temperature: celsius(Some(20), Some(24)),
             frozen: celsius(None, Some(-18)),
         },
+        unit,
+        screening,
+        donor,
         sources: s,
     }
 }
@@ -677,6 +685,7 @@ pub(super) fn uk() -> Policy {
         Source::new(LEARNHAEM_UK, Medium).note("−25 °C or colder."),
     );
 
+    let (unit, screening, donor) = super::donor_profiles::uk(&mut s);
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -697,6 +706,9 @@ pub(super) fn uk() -> Policy {
             room_temperature: celsius(Some(20), Some(24)),
             frozen: celsius(None, Some(-25)),
         },
+        unit,
+        screening,
+        donor,
         sources: s,
     }
 }

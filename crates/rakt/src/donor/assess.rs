@@ -1,0 +1,2047 @@
+//! `assess_donor`: the rules. See the specification on [`assess_donor`].
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::{
+    Condition, DeferralKind, DonationFamily, DonationKind, Donor, DonorAssessment, DonorChecks,
+    DonorState, PreviousDonation,
+};
+use crate::compatibility::Sex;
+use crate::error::{RaktError, Result};
+use crate::policy::{DeferralRule, Limits, Period, Policy};
+use crate::reason::{Reason, ReasonCode, Severity};
+
+/// Assess whether `donor` may give a `kind` donation on `as_of`, given today's `checks`.
+///
+/// Every criterion is checked and every failure is reported (not just the first). Every number
+/// comes from the policy's `donor` and `screening` sections; every reason carries the source
+/// and confidence of the parameter it used (`donor.age.min`, `donor.hb_g_dl.female`,
+/// `donor.intervals.whole_blood_male`, `donor.deferrals.tattoo`,
+/// `screening.reactive_deferral.hiv`, ...). Dates in facts are `YYYY-MM-DD`.
+///
+/// # Input validation
+///
+/// Refused with [`RaktError::InvalidInput`], naming the field, when:
+/// `donor.date_of_birth` is after `as_of`; a `donor.previous_donations[i].date` or a
+/// `donor.deferral_events[i].date` is after `as_of` (the same day is fine); a `tti_reactive`
+/// event has no `donor.deferral_events[i].marker`; `checks.weight_kg`, `checks.hb_g_dl` or
+/// `checks.temperature_c` is negative. A policy whose donation count limit is 0 (which
+/// [`Policy::validate`] refuses) is refused with [`RaktError::InvalidPolicy`].
+///
+/// # Rules, in the order they are checked
+///
+/// 1. **Age** in completed years on `as_of` (someone born on 29 February has their birthday on
+///    1 March in other years). First-time donor: `donor.first_time`, or when it is not given,
+///    a donor with no previous donation.
+///    - Below `age.min` (for plateletpheresis, plasmapheresis and double red cells:
+///      `age.min_apheresis` when set) → `DONOR_TOO_YOUNG` until that birthday
+///      (facts `age`, `limit`, `until`).
+///    - A first-time donor above `age.max_first_time`, or a repeat donor above
+///      `age.max_repeat` → `DONOR_TOO_OLD` (`donor_group` `first_time` / `repeat`); for the
+///      apheresis kinds, also above `age.max_apheresis` → `DONOR_TOO_OLD` (`apheresis`).
+///      Permanent. A limit the policy does not set is no limit.
+/// 2. **Weight** against `weight_kg.<whole_blood_350 | whole_blood_450 | apheresis |
+///    double_red_cells>`: refused → `DONOR_WEIGHT_TOO_LOW` (facts `measured`, `limit`, `kind`,
+///    `until` = `as_of` + `recheck_after`); no limit for the kind →
+///    `DONOR_REFER_TO_MEDICAL_OFFICER` (`subject` `weight:<kind>`).
+/// 3. **Haemoglobin**: `hb_g_dl.double_red_cells` for double red cells when set, else the
+///    limit for the donor's sex; sex `other` must meet both the female and the male limits
+///    (the stricter one failed is reported). → `DONOR_HB_BELOW_MIN` or `DONOR_HB_ABOVE_MAX`
+///    (facts `measured`, `limit`, `until` = `as_of` + `recheck_after`).
+/// 4. **Systolic, diastolic, pulse, temperature**: outside the policy's limits →
+///    `DONOR_SYSTOLIC_OUT_OF_RANGE`, `DONOR_DIASTOLIC_OUT_OF_RANGE`, `DONOR_PULSE_OUT_OF_RANGE`,
+///    `DONOR_TEMPERATURE_OUT_OF_RANGE` (facts `measured`, `limit`, `until`); no limit in the
+///    policy → an informational `DONOR_CRITERION_NOT_CONFIGURED` (`criterion` = the field
+///    name), which does not make the donor ineligible.
+/// 5. **Intervals** from each previous donation P to the proposed kind K:
+///    - K whole blood: after whole blood `intervals.whole_blood_female` / `whole_blood_male`
+///      (sex `other`: whichever ends later); after apheresis `apheresis_to_whole_blood`, or
+///      `apheresis_to_whole_blood_without_reinfusion` when the red cells were not returned;
+///      after double red cells `double_red_cells`.
+///    - K apheresis: after apheresis `apheresis`; after whole blood or double red cells
+///      `whole_blood_to_apheresis`.
+///    - K double red cells: after whole blood or double red cells `double_red_cells`; after
+///      apheresis as for whole blood.
+///
+///    The next donation is allowed from P's date + the period (days; calendar months, clamped
+///    to the end of the month; hours rounded up to whole days). Too early →
+///    `DONOR_INTERVAL_NOT_MET`, one per interval parameter, for the donation whose interval
+///    ends last (facts `last_date`, `last_kind`, `kind`, `interval`, `until`). An interval the
+///    policy does not set → `DONOR_REFER_TO_MEDICAL_OFFICER` (`subject` `interval:<K>`, once).
+/// 6. **Counting windows**, including the proposed donation: for plateletpheresis and
+///    plasmapheresis, `apheresis_max_per_week` over the 7 days ending on `as_of` and
+///    `apheresis_max_per_year` over 365 days, counting previous platelet/plasma apheresis; for
+///    whole blood, `whole_blood_max_per_year_female` / `_male` (sex `other`: the smaller) over
+///    365 days, counting previous whole-blood donations. Reached →
+///    `DONOR_DONATION_LIMIT_REACHED` (facts `count` of previous donations in the window,
+///    `family`, `window`, `limit`, `until` = the first day the window holds fewer than the
+///    limit).
+/// 7. **Deferral events**: the rule is `donor.deferrals[kind]`, or for `tti_reactive`
+///    `screening.reactive_deferral[marker]`. `none` → nothing; a period → `DONOR_DEFERRED`
+///    while `as_of` < date + period (facts `event`, `date`, `period`, `until`); `permanent`
+///    → `DONOR_DEFERRED_PERMANENTLY` (facts `event`, `date`); no rule →
+///    `DONOR_REFER_TO_MEDICAL_OFFICER` (`subject` `event:<kind>` or `marker:<marker>`).
+///    `event` is the kind's code, or `tti_reactive:<marker>`.
+/// 8. **States on the day** listed in `donor.defer_while` → `DONOR_STATE_DEFERS` (facts
+///    `state`, `until` = `as_of` + `recheck_after`). Other states have no effect.
+/// 9. **Conditions** listed in `donor.permanent_conditions` → `DONOR_PERMANENT_CONDITION`
+///    (fact `condition`), permanent; any other condition → `DONOR_REFER_TO_MEDICAL_OFFICER`
+///    (`subject` `condition:<code>`).
+/// 10. **Ageing**: when the donor would only be allowed again on a day on which they are above
+///     a maximum age of step 1 → `DONOR_TOO_OLD_BY_THEN` (facts `age` on that day, `limit`,
+///     `donor_group`, `until`), permanent.
+///
+/// # Verdict
+///
+/// `permanent` when any reason is permanent (too old, a permanent deferral or condition);
+/// `deferred_until` = the latest `until` of the temporary reasons when not permanent;
+/// `referred` when any `DONOR_REFER_TO_MEDICAL_OFFICER`; `eligible` when no stop and not
+/// referred; `next_eligible` = `as_of` when eligible, `deferred_until` when temporarily deferred
+/// and not referred, else `None` (see the table on [`DonorAssessment`]). Reasons are sorted most
+/// severe first, otherwise in the order above; an eligible donor gets `DONOR_ELIGIBLE` (fact
+/// `kind`) followed by any `DONOR_CRITERION_NOT_CONFIGURED`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rakt::donor::{assess_donor, DonationKind, Donor, DonorChecks};
+/// use rakt::Policy;
+///
+/// let donor: Donor = serde_json::from_str(r#"{
+///     "date_of_birth": "1990-05-17", "sex": "male",
+///     "previous_donations": [{"date": "2026-01-10", "kind": "whole_blood_450"}]
+/// }"#).unwrap();
+/// let checks: DonorChecks = serde_json::from_str(r#"{
+///     "weight_kg": "70", "hb_g_dl": "14.1", "systolic_mmhg": 120, "diastolic_mmhg": 80,
+///     "pulse_bpm": 72, "temperature_c": "36.8"
+/// }"#).unwrap();
+/// let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+///
+/// // India: 90 days between whole-blood donations for a man.
+/// let a = assess_donor(&donor, &checks, DonationKind::WholeBlood450, day("2026-03-01"), &Policy::india())?;
+/// assert!(!a.eligible);
+/// assert_eq!(a.reasons[0].code.as_str(), "DONOR_INTERVAL_NOT_MET");
+/// assert_eq!(a.next_eligible, Some(day("2026-04-10")));
+///
+/// let a = assess_donor(&donor, &checks, DonationKind::WholeBlood450, day("2026-04-10"), &Policy::india())?;
+/// assert!(a.eligible);
+/// assert_eq!(a.reasons[0].code.as_str(), "DONOR_ELIGIBLE");
+/// # Ok::<(), rakt::RaktError>(())
+/// ```
+pub fn assess_donor(
+    donor: &Donor,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> Result<DonorAssessment> {
+    validate(donor, checks, as_of)?;
+    let mut found = Found::new(policy);
+    age(&mut found, donor, kind, as_of)?;
+    weight(&mut found, checks, kind, as_of)?;
+    haemoglobin(&mut found, donor.sex, checks, kind, as_of)?;
+    vitals(&mut found, checks, as_of)?;
+    intervals(&mut found, donor, kind, as_of)?;
+    windows(&mut found, donor, kind, as_of)?;
+    events(&mut found, donor, as_of)?;
+    states(&mut found, checks, as_of)?;
+    conditions(&mut found, donor);
+    ageing(&mut found, donor, kind);
+    Ok(found.verdict(kind, as_of))
+}
+
+// ---- validation ----------------------------------------------------------------------------
+
+fn validate(donor: &Donor, checks: &DonorChecks, as_of: NaiveDate) -> Result<()> {
+    if donor.date_of_birth > as_of {
+        return Err(RaktError::input(
+            "donor.date_of_birth",
+            format!(
+                "{} is after the day assessed ({as_of})",
+                donor.date_of_birth
+            ),
+        ));
+    }
+    for (i, p) in donor.previous_donations.iter().enumerate() {
+        if p.date > as_of {
+            return Err(RaktError::input(
+                format!("donor.previous_donations[{i}].date"),
+                format!("{} is after the day assessed ({as_of})", p.date),
+            ));
+        }
+    }
+    for (i, e) in donor.deferral_events.iter().enumerate() {
+        if e.date > as_of {
+            return Err(RaktError::input(
+                format!("donor.deferral_events[{i}].date"),
+                format!("{} is after the day assessed ({as_of})", e.date),
+            ));
+        }
+        if e.kind == DeferralKind::TtiReactive && e.marker.is_none() {
+            return Err(RaktError::input(
+                format!("donor.deferral_events[{i}].marker"),
+                "a tti_reactive event must name the marker that was reactive",
+            ));
+        }
+    }
+    for (field, value) in [
+        ("checks.weight_kg", checks.weight_kg),
+        ("checks.hb_g_dl", checks.hb_g_dl),
+        ("checks.temperature_c", checks.temperature_c),
+    ] {
+        if value < Decimal::ZERO {
+            return Err(RaktError::input(field, format!("{value} is negative")));
+        }
+    }
+    Ok(())
+}
+
+// ---- the findings --------------------------------------------------------------------------
+
+/// What a finding does to the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    /// Explains; changes nothing.
+    Info,
+    /// Defers until this day (the first day allowed).
+    Until(NaiveDate),
+    /// Defers permanently (from this kind of donation).
+    Permanent,
+    /// The medical officer must decide.
+    Refer,
+}
+
+struct Found<'p> {
+    policy: &'p Policy,
+    items: Vec<(Reason, Effect)>,
+}
+
+impl<'p> Found<'p> {
+    fn new(policy: &'p Policy) -> Self {
+        Found {
+            policy,
+            items: Vec::new(),
+        }
+    }
+
+    /// Record a reason, citing the source of the parameter at `path`.
+    fn push(&mut self, reason: Reason, path: &str, effect: Effect) {
+        let reason = match self.policy.source(path) {
+            Some(src) => reason.cite(&src.citation, src.confidence),
+            None => reason,
+        };
+        self.items.push((reason, effect));
+    }
+
+    /// Refer to the medical officer (once per subject).
+    fn refer(&mut self, subject: &str, path: &str) {
+        let seen = self.items.iter().any(|(r, _)| {
+            r.code == ReasonCode::DonorReferToMedicalOfficer
+                && r.facts.get("subject").map(String::as_str) == Some(subject)
+        });
+        if !seen {
+            let reason =
+                Reason::new(ReasonCode::DonorReferToMedicalOfficer).fact("subject", subject);
+            self.push(reason, path, Effect::Refer);
+        }
+    }
+
+    /// A failed check on the day: temporary until `as_of` + `recheck_after`.
+    fn recheck_until(&self, as_of: NaiveDate) -> Result<NaiveDate> {
+        add_period(as_of, self.policy.donor.recheck_after)
+    }
+
+    fn verdict(self, kind: DonationKind, as_of: NaiveDate) -> DonorAssessment {
+        let permanent = self.items.iter().any(|(_, e)| *e == Effect::Permanent);
+        let referred = self.items.iter().any(|(_, e)| *e == Effect::Refer);
+        let stop = self.items.iter().any(|(r, _)| r.severity == Severity::Stop);
+        let latest = self
+            .items
+            .iter()
+            .filter_map(|(_, e)| match e {
+                Effect::Until(d) => Some(*d),
+                _ => None,
+            })
+            .max();
+        let deferred_until = if permanent { None } else { latest };
+        let eligible = !stop && !referred;
+        let next_eligible = if eligible {
+            Some(as_of)
+        } else if !permanent && !referred {
+            deferred_until
+        } else {
+            None
+        };
+        let mut reasons: Vec<Reason> = self.items.into_iter().map(|(r, _)| r).collect();
+        if eligible {
+            reasons.insert(0, Reason::new(ReasonCode::DonorEligible).fact("kind", kind));
+        }
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+        DonorAssessment {
+            kind,
+            as_of,
+            eligible,
+            permanent,
+            deferred_until,
+            referred,
+            next_eligible,
+            reasons,
+        }
+    }
+}
+
+// ---- date arithmetic -----------------------------------------------------------------------
+
+fn out_of_range(date: NaiveDate) -> RaktError {
+    RaktError::input(
+        "as_of",
+        format!("date arithmetic from {date} is out of the supported range"),
+    )
+}
+
+/// `date` + `period`: days; calendar months clamped to the end of the month; hours rounded up
+/// to whole days (donations and events are dated, not timed).
+fn add_period(date: NaiveDate, period: Period) -> Result<NaiveDate> {
+    let result = match period {
+        Period::Days(n) => date.checked_add_days(Days::new(u64::from(n))),
+        Period::Months(n) => date.checked_add_months(Months::new(n)),
+        Period::Hours(n) => date.checked_add_days(Days::new(u64::from(n.div_ceil(24)))),
+    };
+    result.ok_or_else(|| out_of_range(date))
+}
+
+/// Completed years between `born` and `on` (`born` ≤ `on`). Someone born on 29 February
+/// completes a year on 1 March in other years.
+fn completed_years(born: NaiveDate, on: NaiveDate) -> u32 {
+    let years = on.year() - born.year();
+    let before_birthday = (on.month(), on.day()) < (born.month(), born.day());
+    let years = if before_birthday { years - 1 } else { years };
+    u32::try_from(years).unwrap_or(0)
+}
+
+/// The day someone born on `born` turns `years` (29 February → 1 March in other years).
+fn birthday(born: NaiveDate, years: u32) -> Result<NaiveDate> {
+    let year = i32::try_from(years)
+        .ok()
+        .and_then(|y| born.year().checked_add(y))
+        .ok_or_else(|| out_of_range(born))?;
+    NaiveDate::from_ymd_opt(year, born.month(), born.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+        .ok_or_else(|| out_of_range(born))
+}
+
+fn is_apheresis_procedure(kind: DonationKind) -> bool {
+    matches!(
+        kind.family(),
+        DonationFamily::Apheresis | DonationFamily::DoubleRedCells
+    )
+}
+
+// ---- 1. age --------------------------------------------------------------------------------
+
+fn age(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate) -> Result<()> {
+    let policy = &found.policy.donor.age;
+    let age = completed_years(donor.date_of_birth, as_of);
+    let apheresis = is_apheresis_procedure(kind);
+    let (min, min_path) = match policy.min_apheresis {
+        Some(m) if apheresis => (m, "donor.age.min_apheresis"),
+        _ => (policy.min, "donor.age.min"),
+    };
+    if age < min {
+        let until = birthday(donor.date_of_birth, min)?;
+        let reason = Reason::new(ReasonCode::DonorTooYoung)
+            .fact("age", age)
+            .fact("limit", min)
+            .fact("until", until);
+        found.push(reason, min_path, Effect::Until(until));
+    }
+    for (max, group, path) in age_maxima(found.policy, donor, kind) {
+        if let Some(max) = max.filter(|m| age > *m) {
+            let reason = Reason::new(ReasonCode::DonorTooOld)
+                .fact("age", age)
+                .fact("limit", max)
+                .fact("donor_group", group);
+            found.push(reason, path, Effect::Permanent);
+        }
+    }
+    Ok(())
+}
+
+/// The maximum ages that apply to this donor and kind: (limit, donor_group, parameter path).
+fn age_maxima(
+    policy: &Policy,
+    donor: &Donor,
+    kind: DonationKind,
+) -> Vec<(Option<u32>, &'static str, &'static str)> {
+    let a = &policy.donor.age;
+    let first_time = donor
+        .first_time
+        .unwrap_or(donor.previous_donations.is_empty());
+    let mut maxima = Vec::with_capacity(2);
+    if first_time {
+        maxima.push((a.max_first_time, "first_time", "donor.age.max_first_time"));
+    } else {
+        maxima.push((a.max_repeat, "repeat", "donor.age.max_repeat"));
+    }
+    if is_apheresis_procedure(kind) {
+        maxima.push((a.max_apheresis, "apheresis", "donor.age.max_apheresis"));
+    }
+    maxima
+}
+
+/// A temporary deferral that ends after the donor passes a maximum age is permanent.
+fn ageing(found: &mut Found, donor: &Donor, kind: DonationKind) {
+    if found.items.iter().any(|(_, e)| *e == Effect::Permanent) {
+        return;
+    }
+    let Some(until) = found
+        .items
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Effect::Until(d) => Some(*d),
+            _ => None,
+        })
+        .max()
+    else {
+        return;
+    };
+    let age_then = completed_years(donor.date_of_birth, until);
+    for (max, group, path) in age_maxima(found.policy, donor, kind) {
+        if let Some(max) = max.filter(|m| age_then > *m) {
+            let reason = Reason::new(ReasonCode::DonorTooOldByThen)
+                .fact("age", age_then)
+                .fact("limit", max)
+                .fact("donor_group", group)
+                .fact("until", until);
+            found.push(reason, path, Effect::Permanent);
+        }
+    }
+}
+
+// ---- 2. weight -----------------------------------------------------------------------------
+
+fn weight(
+    found: &mut Found,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let w = &found.policy.donor.weight_kg;
+    let (field, limits) = match kind {
+        DonationKind::WholeBlood350 => ("whole_blood_350", w.whole_blood_350),
+        DonationKind::WholeBlood450 => ("whole_blood_450", w.whole_blood_450),
+        DonationKind::Plateletpheresis | DonationKind::Plasmapheresis => ("apheresis", w.apheresis),
+        DonationKind::DoubleRedCells => ("double_red_cells", w.double_red_cells),
+    };
+    let path = format!("donor.weight_kg.{field}");
+    match limits {
+        None => found.refer(&format!("weight:{kind}"), &path),
+        Some(l) if !l.accepts(checks.weight_kg) => {
+            let until = found.recheck_until(as_of)?;
+            let reason = Reason::new(ReasonCode::DonorWeightTooLow)
+                .fact("measured", checks.weight_kg)
+                .fact("limit", l)
+                .fact("kind", kind)
+                .fact("until", until);
+            found.push(reason, &path, Effect::Until(until));
+        }
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+// ---- 3. haemoglobin ------------------------------------------------------------------------
+
+/// The lower bound as (value, strict); a higher key is stricter.
+fn lower_key(l: &Limits) -> Option<(Decimal, bool)> {
+    l.min.map(|m| (m, false)).or(l.above.map(|m| (m, true)))
+}
+
+/// The upper bound as (value, inclusive); a lower key is stricter.
+fn upper_key(l: &Limits) -> Option<(Decimal, bool)> {
+    l.max.map(|m| (m, true)).or(l.below.map(|m| (m, false)))
+}
+
+fn haemoglobin(
+    found: &mut Found,
+    sex: Sex,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+) -> Result<()> {
+    let hb = &found.policy.donor.hb_g_dl;
+    let candidates: Vec<(&str, Limits)> = match (kind, hb.double_red_cells) {
+        (DonationKind::DoubleRedCells, Some(l)) => vec![("donor.hb_g_dl.double_red_cells", l)],
+        _ => match sex {
+            Sex::Female => vec![("donor.hb_g_dl.female", hb.female)],
+            Sex::Male => vec![("donor.hb_g_dl.male", hb.male)],
+            Sex::Other => vec![
+                ("donor.hb_g_dl.female", hb.female),
+                ("donor.hb_g_dl.male", hb.male),
+            ],
+        },
+    };
+    let value = checks.hb_g_dl;
+    // The stricter failed limit on each side (the first on a tie).
+    let mut low: Option<(&str, Limits)> = None;
+    let mut high: Option<(&str, Limits)> = None;
+    for (path, l) in candidates {
+        if l.accepts(value) {
+            continue;
+        }
+        if l.too_low(value) {
+            if low.is_none_or(|(_, best)| lower_key(&l) > lower_key(&best)) {
+                low = Some((path, l));
+            }
+        } else if high.is_none_or(|(_, best)| upper_key(&l) < upper_key(&best)) {
+            high = Some((path, l));
+        }
+    }
+    for (code, failed) in [
+        (ReasonCode::DonorHbBelowMin, low),
+        (ReasonCode::DonorHbAboveMax, high),
+    ] {
+        if let Some((path, l)) = failed {
+            let until = found.recheck_until(as_of)?;
+            let reason = Reason::new(code)
+                .fact("measured", value)
+                .fact("limit", l)
+                .fact("until", until);
+            found.push(reason, path, Effect::Until(until));
+        }
+    }
+    Ok(())
+}
+
+// ---- 4. blood pressure, pulse, temperature -------------------------------------------------
+
+fn vitals(found: &mut Found, checks: &DonorChecks, as_of: NaiveDate) -> Result<()> {
+    let d = &found.policy.donor;
+    let rows = [
+        (
+            "systolic_mmhg",
+            d.systolic_mmhg,
+            Decimal::from(checks.systolic_mmhg),
+            ReasonCode::DonorSystolicOutOfRange,
+        ),
+        (
+            "diastolic_mmhg",
+            d.diastolic_mmhg,
+            Decimal::from(checks.diastolic_mmhg),
+            ReasonCode::DonorDiastolicOutOfRange,
+        ),
+        (
+            "pulse_bpm",
+            d.pulse_bpm,
+            Decimal::from(checks.pulse_bpm),
+            ReasonCode::DonorPulseOutOfRange,
+        ),
+        (
+            "temperature_c",
+            d.temperature_c,
+            checks.temperature_c,
+            ReasonCode::DonorTemperatureOutOfRange,
+        ),
+    ];
+    for (field, limits, measured, code) in rows {
+        let path = format!("donor.{field}");
+        match limits {
+            None => {
+                let reason =
+                    Reason::new(ReasonCode::DonorCriterionNotConfigured).fact("criterion", field);
+                found.push(reason, &path, Effect::Info);
+            }
+            Some(l) if !l.accepts(measured) => {
+                let until = found.recheck_until(as_of)?;
+                let reason = Reason::new(code)
+                    .fact("measured", measured)
+                    .fact("limit", l)
+                    .fact("until", until);
+                found.push(reason, &path, Effect::Until(until));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+// ---- 5. intervals --------------------------------------------------------------------------
+
+/// The interval parameters (field name, value) that apply from `p` to `kind`; all must be
+/// met (sex `other` after whole blood: both the female and the male interval).
+fn interval_params(
+    found: &Found,
+    sex: Sex,
+    p: &PreviousDonation,
+    kind: DonationKind,
+) -> Vec<(&'static str, Option<Period>)> {
+    use DonationFamily::{Apheresis, DoubleRedCells, WholeBlood};
+    let i = &found.policy.donor.intervals;
+    let after_apheresis = if p.red_cells_returned {
+        ("apheresis_to_whole_blood", i.apheresis_to_whole_blood)
+    } else {
+        (
+            "apheresis_to_whole_blood_without_reinfusion",
+            i.apheresis_to_whole_blood_without_reinfusion,
+        )
+    };
+    match (kind.family(), p.kind.family()) {
+        (WholeBlood, WholeBlood) => match sex {
+            Sex::Female => vec![("whole_blood_female", i.whole_blood_female)],
+            Sex::Male => vec![("whole_blood_male", i.whole_blood_male)],
+            Sex::Other => vec![
+                ("whole_blood_female", i.whole_blood_female),
+                ("whole_blood_male", i.whole_blood_male),
+            ],
+        },
+        (WholeBlood | DoubleRedCells, Apheresis) => vec![after_apheresis],
+        (WholeBlood | DoubleRedCells, DoubleRedCells) | (DoubleRedCells, WholeBlood) => {
+            vec![("double_red_cells", i.double_red_cells)]
+        }
+        (Apheresis, Apheresis) => vec![("apheresis", i.apheresis)],
+        (Apheresis, WholeBlood | DoubleRedCells) => {
+            vec![("whole_blood_to_apheresis", i.whole_blood_to_apheresis)]
+        }
+    }
+}
+
+/// A violated interval: the parameter, the donation it runs from, its period and its end.
+struct Violation<'d> {
+    field: &'static str,
+    from: &'d PreviousDonation,
+    period: Period,
+    until: NaiveDate,
+}
+
+fn intervals(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate) -> Result<()> {
+    let mut violations: Vec<Violation> = Vec::new();
+    let mut missing: Option<&'static str> = None;
+    for p in &donor.previous_donations {
+        let params = interval_params(found, donor.sex, p, kind);
+        // The parameter whose interval ends last (the first on a tie).
+        let mut binding: Option<(&'static str, Period, NaiveDate)> = None;
+        for (field, period) in params {
+            let Some(period) = period else {
+                missing = missing.or(Some(field));
+                continue;
+            };
+            let until = add_period(p.date, period)?;
+            if binding.is_none_or(|(_, _, best)| until > best) {
+                binding = Some((field, period, until));
+            }
+        }
+        let Some((field, period, until)) = binding else {
+            continue;
+        };
+        if as_of >= until {
+            continue;
+        }
+        match violations.iter_mut().find(|v| v.field == field) {
+            Some(v) if until > v.until => {
+                v.from = p;
+                v.period = period;
+                v.until = until;
+            }
+            Some(_) => {}
+            None => violations.push(Violation {
+                field,
+                from: p,
+                period,
+                until,
+            }),
+        }
+    }
+    for v in violations {
+        let reason = Reason::new(ReasonCode::DonorIntervalNotMet)
+            .fact("last_date", v.from.date)
+            .fact("last_kind", v.from.kind)
+            .fact("kind", kind)
+            .fact("interval", v.period)
+            .fact("until", v.until);
+        let path = format!("donor.intervals.{}", v.field);
+        found.push(reason, &path, Effect::Until(v.until));
+    }
+    if let Some(field) = missing {
+        found.refer(
+            &format!("interval:{kind}"),
+            &format!("donor.intervals.{field}"),
+        );
+    }
+    Ok(())
+}
+
+// ---- 6. counting windows -------------------------------------------------------------------
+
+/// A counting limit: at most `max` donations in any `days` days, from the parameter `field`.
+#[derive(Clone, Copy)]
+struct Window {
+    max: Option<u32>,
+    days: u32,
+    field: &'static str,
+}
+
+fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate) -> Result<()> {
+    let d = &found.policy.donor;
+    let (family, family_code, limits) = match kind.family() {
+        DonationFamily::Apheresis => (
+            DonationFamily::Apheresis,
+            "apheresis",
+            vec![
+                Window {
+                    max: d.apheresis_max_per_week,
+                    days: 7,
+                    field: "apheresis_max_per_week",
+                },
+                Window {
+                    max: d.apheresis_max_per_year,
+                    days: 365,
+                    field: "apheresis_max_per_year",
+                },
+            ],
+        ),
+        DonationFamily::WholeBlood => {
+            let female = Window {
+                max: d.whole_blood_max_per_year_female,
+                days: 365,
+                field: "whole_blood_max_per_year_female",
+            };
+            let male = Window {
+                max: d.whole_blood_max_per_year_male,
+                days: 365,
+                field: "whole_blood_max_per_year_male",
+            };
+            let chosen = match donor.sex {
+                Sex::Female => female,
+                Sex::Male => male,
+                // The smaller limit; a limit not set is no limit.
+                Sex::Other => match (female.max, male.max) {
+                    (Some(f), Some(m)) if m < f => male,
+                    (None, Some(_)) => male,
+                    _ => female,
+                },
+            };
+            (DonationFamily::WholeBlood, "whole_blood", vec![chosen])
+        }
+        DonationFamily::DoubleRedCells => return Ok(()),
+    };
+    for Window { max, days, field } in limits {
+        let Some(max) = max else { continue };
+        let path = format!("donor.{field}");
+        if max == 0 {
+            return Err(RaktError::policy(path, "must be > 0"));
+        }
+        let start = as_of
+            .checked_sub_days(Days::new(u64::from(days - 1)))
+            .unwrap_or(NaiveDate::MIN);
+        let mut dates: Vec<NaiveDate> = donor
+            .previous_donations
+            .iter()
+            .filter(|p| p.kind.family() == family && p.date >= start && p.date <= as_of)
+            .map(|p| p.date)
+            .collect();
+        dates.sort();
+        let count = dates.len();
+        let max_usize = usize::try_from(max).unwrap_or(usize::MAX);
+        if count < max_usize {
+            continue;
+        }
+        // With d1..dn in the window and a limit m, the window next holds fewer than m donations
+        // on the day d(n-m+1) leaves it.
+        let Some(leaving) = dates.get(count - max_usize) else {
+            continue;
+        };
+        let until = leaving
+            .checked_add_days(Days::new(u64::from(days)))
+            .ok_or_else(|| out_of_range(*leaving))?;
+        let reason = Reason::new(ReasonCode::DonorDonationLimitReached)
+            .fact("count", count)
+            .fact("family", family_code)
+            .fact("window", Period::Days(days))
+            .fact("limit", max)
+            .fact("until", until);
+        found.push(reason, &path, Effect::Until(until));
+    }
+    Ok(())
+}
+
+// ---- 7. deferral events --------------------------------------------------------------------
+
+fn events(found: &mut Found, donor: &Donor, as_of: NaiveDate) -> Result<()> {
+    for e in &donor.deferral_events {
+        let (rule, path, event, subject) = match (e.kind, e.marker) {
+            (DeferralKind::TtiReactive, Some(m)) => (
+                found.policy.screening.reactive_deferral.get(&m).copied(),
+                format!("screening.reactive_deferral.{m}"),
+                format!("{}:{m}", e.kind),
+                format!("marker:{m}"),
+            ),
+            // A tti_reactive event without a marker was refused by `validate`.
+            (kind, _) => (
+                found.policy.donor.deferrals.get(&kind).copied(),
+                format!("donor.deferrals.{kind}"),
+                kind.to_string(),
+                format!("event:{kind}"),
+            ),
+        };
+        match rule {
+            None => found.refer(&subject, &path),
+            Some(DeferralRule::None) => {}
+            Some(DeferralRule::For(period)) => {
+                let until = add_period(e.date, period)?;
+                if as_of < until {
+                    let reason = Reason::new(ReasonCode::DonorDeferred)
+                        .fact("event", &event)
+                        .fact("date", e.date)
+                        .fact("period", period)
+                        .fact("until", until);
+                    found.push(reason, &path, Effect::Until(until));
+                }
+            }
+            Some(DeferralRule::Permanent) => {
+                let reason = Reason::new(ReasonCode::DonorDeferredPermanently)
+                    .fact("event", &event)
+                    .fact("date", e.date);
+                found.push(reason, &path, Effect::Permanent);
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---- 8. states, 9. conditions --------------------------------------------------------------
+
+fn states(found: &mut Found, checks: &DonorChecks, as_of: NaiveDate) -> Result<()> {
+    let mut seen: Vec<DonorState> = Vec::new();
+    for &state in &checks.states {
+        if seen.contains(&state) {
+            continue;
+        }
+        seen.push(state);
+        if found.policy.donor.defer_while.contains(&state) {
+            let until = found.recheck_until(as_of)?;
+            let reason = Reason::new(ReasonCode::DonorStateDefers)
+                .fact("state", state)
+                .fact("until", until);
+            found.push(reason, "donor.defer_while", Effect::Until(until));
+        }
+    }
+    Ok(())
+}
+
+fn conditions(found: &mut Found, donor: &Donor) {
+    let mut seen: Vec<Condition> = Vec::new();
+    for &condition in &donor.conditions {
+        if seen.contains(&condition) {
+            continue;
+        }
+        seen.push(condition);
+        if found.policy.donor.permanent_conditions.contains(&condition) {
+            let reason =
+                Reason::new(ReasonCode::DonorPermanentCondition).fact("condition", condition);
+            found.push(reason, "donor.permanent_conditions", Effect::Permanent);
+        } else {
+            found.refer(
+                &format!("condition:{condition}"),
+                "donor.permanent_conditions",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::donor::DeferralEvent;
+    use crate::policy::Confidence;
+    use crate::reason::Lang;
+    use crate::screening::TtiMarker;
+    use std::collections::BTreeSet;
+
+    use DonationKind::{
+        DoubleRedCells, Plasmapheresis, Plateletpheresis, WholeBlood350, WholeBlood450,
+    };
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn person(born: &str, sex: Sex) -> Donor {
+        Donor {
+            id: None,
+            date_of_birth: day(born),
+            sex,
+            first_time: None,
+            previous_donations: Vec::new(),
+            deferral_events: Vec::new(),
+            conditions: Vec::new(),
+        }
+    }
+
+    fn man() -> Donor {
+        person("1990-05-17", Sex::Male)
+    }
+
+    fn woman() -> Donor {
+        person("1990-05-17", Sex::Female)
+    }
+
+    fn other() -> Donor {
+        person("1990-05-17", Sex::Other)
+    }
+
+    fn gave(mut d: Donor, date: &str, kind: DonationKind) -> Donor {
+        d.previous_donations.push(PreviousDonation {
+            date: day(date),
+            kind,
+            red_cells_returned: true,
+        });
+        d
+    }
+
+    fn event(mut d: Donor, kind: DeferralKind, date: &str) -> Donor {
+        d.deferral_events.push(DeferralEvent {
+            kind,
+            date: day(date),
+            marker: None,
+        });
+        d
+    }
+
+    fn reactive(mut d: Donor, marker: TtiMarker, date: &str) -> Donor {
+        d.deferral_events.push(DeferralEvent {
+            kind: DeferralKind::TtiReactive,
+            date: day(date),
+            marker: Some(marker),
+        });
+        d
+    }
+
+    fn fine() -> DonorChecks {
+        DonorChecks {
+            weight_kg: dec("70"),
+            hb_g_dl: dec("14.6"),
+            systolic_mmhg: 120,
+            diastolic_mmhg: 80,
+            pulse_bpm: 72,
+            temperature_c: dec("36.8"),
+            states: Vec::new(),
+        }
+    }
+
+    fn hb(v: &str) -> DonorChecks {
+        DonorChecks {
+            hb_g_dl: dec(v),
+            ..fine()
+        }
+    }
+
+    fn kg(v: &str) -> DonorChecks {
+        DonorChecks {
+            weight_kg: dec(v),
+            ..fine()
+        }
+    }
+
+    fn bp(sys: u32, dia: u32) -> DonorChecks {
+        DonorChecks {
+            systolic_mmhg: sys,
+            diastolic_mmhg: dia,
+            ..fine()
+        }
+    }
+
+    fn run(
+        d: &Donor,
+        c: &DonorChecks,
+        k: DonationKind,
+        as_of: &str,
+        p: &Policy,
+    ) -> DonorAssessment {
+        assess_donor(d, c, k, day(as_of), p).unwrap()
+    }
+
+    fn india(d: &Donor, c: &DonorChecks, k: DonationKind, as_of: &str) -> DonorAssessment {
+        run(d, c, k, as_of, &Policy::india())
+    }
+
+    fn codes(a: &DonorAssessment) -> Vec<&'static str> {
+        a.reasons.iter().map(|r| r.code.as_str()).collect()
+    }
+
+    fn facts(a: &DonorAssessment, code: &str) -> Vec<(String, String)> {
+        let r = a
+            .reasons
+            .iter()
+            .find(|r| r.code.as_str() == code)
+            .unwrap_or_else(|| panic!("no {code} in {:?}", codes(a)));
+        r.facts.clone().into_iter().collect()
+    }
+
+    /// Whether some reason with this code has this fact.
+    fn has(a: &DonorAssessment, code: &str, name: &str, value: &str) -> bool {
+        a.reasons
+            .iter()
+            .any(|r| r.code.as_str() == code && r.facts.get(name).is_some_and(|v| v == value))
+    }
+
+    #[track_caller]
+    fn assert_eligible(a: &DonorAssessment) {
+        assert!(a.eligible, "{:?}", a.reasons);
+        assert!(!a.permanent && !a.referred);
+        assert_eq!(a.deferred_until, None);
+        assert_eq!(a.next_eligible, Some(a.as_of));
+        assert_eq!(a.reasons[0].code, ReasonCode::DonorEligible);
+        assert!(a.reasons.iter().all(|r| r.severity == Severity::Info));
+    }
+
+    #[track_caller]
+    fn assert_deferred(a: &DonorAssessment, codes_: &[&str], until: &str) {
+        assert_eq!(codes(a), codes_);
+        assert!(!a.eligible && !a.permanent && !a.referred);
+        assert_eq!(a.deferred_until, Some(day(until)));
+        assert_eq!(a.next_eligible, Some(day(until)));
+    }
+
+    #[track_caller]
+    fn assert_permanent(a: &DonorAssessment, codes_: &[&str]) {
+        assert_eq!(codes(a), codes_);
+        assert!(!a.eligible && a.permanent);
+        assert_eq!(a.deferred_until, None);
+        assert_eq!(a.next_eligible, None);
+    }
+
+    #[track_caller]
+    fn assert_referred(a: &DonorAssessment, subject: &str) {
+        assert!(!a.eligible && a.referred && !a.permanent);
+        assert_eq!(a.next_eligible, None);
+        assert!(
+            has(a, "DONOR_REFER_TO_MEDICAL_OFFICER", "subject", subject),
+            "{:?}",
+            a.reasons
+        );
+    }
+
+    // ---- arithmetic ----
+
+    #[test]
+    fn completed_years_and_leap_day_birthdays() {
+        let b = day("2000-02-29");
+        assert_eq!(completed_years(b, day("2024-02-28")), 23);
+        assert_eq!(completed_years(b, day("2024-02-29")), 24);
+        assert_eq!(completed_years(b, day("2023-02-28")), 22);
+        assert_eq!(completed_years(b, day("2023-03-01")), 23);
+        assert_eq!(completed_years(b, b), 0);
+        assert_eq!(birthday(b, 18).unwrap(), day("2018-03-01"));
+        assert_eq!(birthday(b, 24).unwrap(), day("2024-02-29"));
+        assert_eq!(birthday(day("1990-05-17"), 18).unwrap(), day("2008-05-17"));
+    }
+
+    #[test]
+    fn periods() {
+        let d = day("2026-01-31");
+        assert_eq!(add_period(d, Period::Days(90)).unwrap(), day("2026-05-01"));
+        assert_eq!(add_period(d, Period::Months(1)).unwrap(), day("2026-02-28"));
+        assert_eq!(add_period(d, Period::Months(3)).unwrap(), day("2026-04-30"));
+        assert_eq!(
+            add_period(d, Period::Months(12)).unwrap(),
+            day("2027-01-31")
+        );
+        assert_eq!(add_period(d, Period::Hours(48)).unwrap(), day("2026-02-02"));
+        assert_eq!(add_period(d, Period::Hours(25)).unwrap(), day("2026-02-02"));
+        assert_eq!(add_period(d, Period::Hours(24)).unwrap(), day("2026-02-01"));
+        assert_eq!(
+            add_period(NaiveDate::MAX, Period::Days(1))
+                .unwrap_err()
+                .kind(),
+            "InvalidInput"
+        );
+    }
+
+    // ---- 1. age ----
+
+    #[test]
+    fn eighteenth_birthday() {
+        let d = person("2008-03-10", Sex::Male);
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-09");
+        assert_deferred(&a, &["DONOR_TOO_YOUNG"], "2026-03-10");
+        assert_eq!(
+            facts(&a, "DONOR_TOO_YOUNG"),
+            [
+                ("age".to_string(), "17".to_string()),
+                ("limit".into(), "18".into()),
+                ("until".into(), "2026-03-10".into())
+            ]
+        );
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-10"));
+    }
+
+    #[test]
+    fn leap_day_birthday_counts_from_the_first_of_march() {
+        let d = person("2008-02-29", Sex::Female);
+        let a = india(&d, &fine(), WholeBlood350, "2026-02-28");
+        assert_deferred(&a, &["DONOR_TOO_YOUNG"], "2026-03-01");
+        assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-03-01"));
+    }
+
+    #[test]
+    fn us_and_uk_accept_seventeen() {
+        let d = person("2009-06-01", Sex::Male);
+        for p in [Policy::us(), Policy::uk()] {
+            let a = run(&d, &fine(), WholeBlood450, "2026-05-31", &p);
+            assert_eq!(codes(&a)[0], "DONOR_TOO_YOUNG");
+            assert_eq!(a.next_eligible, Some(day("2026-06-01")));
+            assert!(has(&a, "DONOR_TOO_YOUNG", "limit", "17"));
+            let a = run(&d, &fine(), WholeBlood450, "2026-06-01", &p);
+            assert!(a.eligible, "{}: {:?}", p.name, a.reasons);
+        }
+    }
+
+    #[test]
+    fn first_time_donor_up_to_sixty_in_india() {
+        let d = person("1966-03-10", Sex::Male);
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2027-03-09")); // 60 years 364 days
+        let a = india(&d, &fine(), WholeBlood450, "2027-03-10"); // 61
+        assert_permanent(&a, &["DONOR_TOO_OLD"]);
+        assert_eq!(
+            facts(&a, "DONOR_TOO_OLD"),
+            [
+                ("age".to_string(), "61".to_string()),
+                ("donor_group".into(), "first_time".into()),
+                ("limit".into(), "60".into())
+            ]
+        );
+        let src = Policy::india();
+        let src = src.source("donor.age.max_first_time").unwrap();
+        assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium));
+    }
+
+    #[test]
+    fn repeat_donor_sixty_five_and_sixty_six() {
+        let d = gave(person("1961-03-10", Sex::Male), "2024-01-01", WholeBlood450);
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2027-03-09")); // 65y364d
+        let a = india(&d, &fine(), WholeBlood450, "2027-03-10"); // 66
+        assert_permanent(&a, &["DONOR_TOO_OLD"]);
+        assert!(has(&a, "DONOR_TOO_OLD", "age", "66"));
+        assert!(has(&a, "DONOR_TOO_OLD", "limit", "65"));
+        assert!(has(&a, "DONOR_TOO_OLD", "donor_group", "repeat"));
+    }
+
+    #[test]
+    fn first_time_flag_overrides_history() {
+        let mut d = person("1960-01-01", Sex::Male);
+        d.first_time = Some(false);
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2024-06-01")); // 64, repeat
+        d.first_time = Some(true);
+        let d = gave(d, "2020-01-01", WholeBlood450);
+        let a = india(&d, &fine(), WholeBlood450, "2024-06-01");
+        assert!(has(&a, "DONOR_TOO_OLD", "donor_group", "first_time"));
+    }
+
+    #[test]
+    fn apheresis_age_limits() {
+        let d = gave(person("1965-03-10", Sex::Male), "2025-01-01", WholeBlood450);
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-09")); // 60
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-10"); // 61
+        assert_permanent(&a, &["DONOR_TOO_OLD"]);
+        assert!(has(&a, "DONOR_TOO_OLD", "donor_group", "apheresis"));
+        assert!(has(&a, "DONOR_TOO_OLD", "limit", "60"));
+        // Whole blood is still fine for this repeat donor.
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-10"));
+        // A first-time donor of 61 is too old twice over.
+        let d = person("1965-03-10", Sex::Male);
+        let a = india(&d, &fine(), Plasmapheresis, "2026-03-10");
+        assert_permanent(&a, &["DONOR_TOO_OLD", "DONOR_TOO_OLD"]);
+        // The apheresis minimum replaces the general minimum.
+        let mut p = Policy::india();
+        p.donor.age.min_apheresis = Some(21);
+        let young = person("2006-01-01", Sex::Male);
+        let a = run(&young, &fine(), Plateletpheresis, "2026-06-01", &p);
+        assert_deferred(&a, &["DONOR_TOO_YOUNG"], "2027-01-01");
+        assert!(has(&a, "DONOR_TOO_YOUNG", "limit", "21"));
+        assert!(run(&young, &fine(), WholeBlood450, "2026-06-01", &p).eligible);
+    }
+
+    #[test]
+    fn uk_first_time_up_to_sixty_five_and_no_limit_for_regulars() {
+        let uk = Policy::uk();
+        let d = person("1960-03-10", Sex::Female);
+        assert!(run(&d, &fine(), WholeBlood450, "2026-03-09", &uk).eligible);
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-10", &uk);
+        assert_permanent(
+            &a,
+            &[
+                "DONOR_TOO_OLD",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+            ],
+        );
+        let d = gave(
+            person("1940-03-10", Sex::Female),
+            "2025-01-01",
+            WholeBlood450,
+        );
+        assert!(run(&d, &fine(), WholeBlood450, "2026-03-10", &uk).eligible);
+    }
+
+    // ---- 2. weight ----
+
+    #[test]
+    fn weight_boundaries_india() {
+        let d = man();
+        assert_eligible(&india(&d, &kg("45"), WholeBlood350, "2026-03-01"));
+        let a = india(&d, &kg("44.9"), WholeBlood350, "2026-03-01");
+        assert_deferred(&a, &["DONOR_WEIGHT_TOO_LOW"], "2026-03-02");
+        assert!(has(&a, "DONOR_WEIGHT_TOO_LOW", "limit", "≥ 45"));
+        let a = india(&d, &kg("55"), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_WEIGHT_TOO_LOW"], "2026-03-02");
+        assert_eq!(
+            facts(&a, "DONOR_WEIGHT_TOO_LOW"),
+            [
+                ("kind".to_string(), "whole_blood_450".to_string()),
+                ("limit".into(), "> 55".into()),
+                ("measured".into(), "55".into()),
+                ("until".into(), "2026-03-02".into())
+            ]
+        );
+        assert_eligible(&india(&d, &kg("55.1"), WholeBlood450, "2026-03-01"));
+        assert_eligible(&india(&d, &kg("50"), Plateletpheresis, "2026-03-01"));
+        let a = india(&d, &kg("49.9"), Plasmapheresis, "2026-03-01");
+        assert!(has(&a, "DONOR_WEIGHT_TOO_LOW", "limit", "≥ 50"));
+    }
+
+    #[test]
+    fn weight_not_configured_is_referred() {
+        let a = india(&man(), &fine(), DoubleRedCells, "2026-03-01");
+        assert_eq!(codes(&a), ["DONOR_REFER_TO_MEDICAL_OFFICER"]);
+        assert_referred(&a, "weight:double_red_cells");
+        assert_eq!(a.deferred_until, None);
+        assert_eq!(
+            a.reasons[0].message(Lang::En),
+            "This policy has no rule for the weight limit for double red cells: the medical officer must decide."
+        );
+    }
+
+    // ---- 3. haemoglobin ----
+
+    #[test]
+    fn haemoglobin_india() {
+        assert_eligible(&india(&woman(), &hb("12.5"), WholeBlood350, "2026-03-01"));
+        let a = india(&woman(), &hb("12.4"), WholeBlood350, "2026-03-01");
+        assert_deferred(&a, &["DONOR_HB_BELOW_MIN"], "2026-03-02");
+        assert_eq!(
+            facts(&a, "DONOR_HB_BELOW_MIN"),
+            [
+                ("limit".to_string(), "≥ 12.5".to_string()),
+                ("measured".into(), "12.4".into()),
+                ("until".into(), "2026-03-02".into())
+            ]
+        );
+        let p = Policy::india();
+        let src = p.source("donor.hb_g_dl.female").unwrap();
+        assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+        assert_eligible(&india(&man(), &hb("12.5"), WholeBlood450, "2026-03-01"));
+    }
+
+    #[test]
+    fn haemoglobin_us_men_thirteen() {
+        let us = Policy::us();
+        assert!(run(&man(), &hb("13.0"), WholeBlood450, "2026-03-01", &us).eligible);
+        let a = run(&man(), &hb("12.9"), WholeBlood450, "2026-03-01", &us);
+        assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.0"));
+        assert!(run(&woman(), &hb("12.5"), WholeBlood450, "2026-03-01", &us).eligible);
+        // Sex other: both limits, so 13.0.
+        let a = run(&other(), &hb("12.9"), WholeBlood450, "2026-03-01", &us);
+        assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.0"));
+        assert_eq!(
+            a.reasons[0].source.as_deref(),
+            Some(us.source("donor.hb_g_dl.male").unwrap().citation.as_str())
+        );
+        assert!(run(&other(), &hb("13.0"), WholeBlood450, "2026-03-01", &us).eligible);
+    }
+
+    #[test]
+    fn haemoglobin_uk_and_double_red_cells() {
+        let uk = Policy::uk();
+        let a = run(&man(), &hb("13.4"), WholeBlood450, "2026-03-01", &uk);
+        assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.5"));
+        assert!(run(&man(), &hb("13.5"), WholeBlood450, "2026-03-01", &uk).eligible);
+        let a = run(&other(), &hb("12.6"), WholeBlood450, "2026-03-01", &uk);
+        assert_eq!(
+            a.reasons
+                .iter()
+                .filter(|r| r.code == ReasonCode::DonorHbBelowMin)
+                .count(),
+            1
+        );
+        assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.5"));
+        let a = run(&woman(), &hb("13.9"), DoubleRedCells, "2026-03-01", &uk);
+        assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 14.0"));
+        assert!(run(&woman(), &hb("14.0"), DoubleRedCells, "2026-03-01", &uk).eligible);
+        // US has no double-red-cell Hb: the sex limit applies.
+        let us = Policy::us();
+        assert!(run(&woman(), &hb("12.5"), DoubleRedCells, "2026-03-01", &us).eligible);
+    }
+
+    #[test]
+    fn haemoglobin_above_a_maximum() {
+        let mut p = Policy::india();
+        p.donor.hb_g_dl.female = Limits::between(dec("12.5"), dec("16.5"));
+        p.donor.hb_g_dl.male = Limits::between(dec("13.0"), dec("18.0"));
+        assert!(run(&woman(), &hb("16.5"), WholeBlood450, "2026-03-01", &p).eligible);
+        let a = run(&woman(), &hb("16.6"), WholeBlood450, "2026-03-01", &p);
+        assert_deferred(&a, &["DONOR_HB_ABOVE_MAX"], "2026-03-02");
+        assert!(has(&a, "DONOR_HB_ABOVE_MAX", "limit", "12.5–16.5"));
+        // Sex other with 17: too high for women; with 12.8: too low for men.
+        let a = run(&other(), &hb("17"), WholeBlood450, "2026-03-01", &p);
+        assert_eq!(codes(&a), ["DONOR_HB_ABOVE_MAX"]);
+        let a = run(&other(), &hb("12.8"), WholeBlood450, "2026-03-01", &p);
+        assert_eq!(codes(&a), ["DONOR_HB_BELOW_MIN"]);
+        assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "13.0–18.0"));
+    }
+
+    // ---- 4. vitals ----
+
+    #[test]
+    fn blood_pressure_india() {
+        let d = man();
+        assert_eligible(&india(&d, &bp(140, 90), WholeBlood450, "2026-03-01"));
+        assert_eligible(&india(&d, &bp(100, 60), WholeBlood450, "2026-03-01"));
+        let a = india(&d, &bp(141, 90), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_SYSTOLIC_OUT_OF_RANGE"], "2026-03-02");
+        assert_eq!(
+            facts(&a, "DONOR_SYSTOLIC_OUT_OF_RANGE"),
+            [
+                ("limit".to_string(), "100–140".to_string()),
+                ("measured".into(), "141".into()),
+                ("until".into(), "2026-03-02".into())
+            ]
+        );
+        let a = india(&d, &bp(140, 91), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DIASTOLIC_OUT_OF_RANGE"], "2026-03-02");
+        assert!(has(&a, "DONOR_DIASTOLIC_OUT_OF_RANGE", "limit", "60–90"));
+        let a = india(&d, &bp(99, 70), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_SYSTOLIC_OUT_OF_RANGE"], "2026-03-02");
+        let a = india(&d, &bp(120, 59), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DIASTOLIC_OUT_OF_RANGE"], "2026-03-02");
+        // US: 90–180 / 50–100.
+        assert!(
+            run(
+                &d,
+                &bp(180, 100),
+                WholeBlood450,
+                "2026-03-01",
+                &Policy::us()
+            )
+            .eligible
+        );
+        let a = run(
+            &d,
+            &bp(181, 101),
+            WholeBlood450,
+            "2026-03-01",
+            &Policy::us(),
+        );
+        assert_eq!(
+            codes(&a),
+            [
+                "DONOR_SYSTOLIC_OUT_OF_RANGE",
+                "DONOR_DIASTOLIC_OUT_OF_RANGE"
+            ]
+        );
+    }
+
+    #[test]
+    fn pulse_and_temperature() {
+        let d = man();
+        let pulse = |n| DonorChecks {
+            pulse_bpm: n,
+            ..fine()
+        };
+        let temp = |t: &str| DonorChecks {
+            temperature_c: dec(t),
+            ..fine()
+        };
+        assert_eligible(&india(&d, &pulse(50), WholeBlood450, "2026-03-01"));
+        assert_eligible(&india(&d, &pulse(100), WholeBlood450, "2026-03-01"));
+        let a = india(&d, &pulse(101), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_PULSE_OUT_OF_RANGE"], "2026-03-02");
+        assert!(has(&a, "DONOR_PULSE_OUT_OF_RANGE", "limit", "50–100"));
+        let a = india(&d, &pulse(49), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_PULSE_OUT_OF_RANGE"], "2026-03-02");
+        assert_eligible(&india(&d, &temp("37.5"), WholeBlood450, "2026-03-01"));
+        let a = india(&d, &temp("37.6"), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_TEMPERATURE_OUT_OF_RANGE"], "2026-03-02");
+        assert!(has(&a, "DONOR_TEMPERATURE_OUT_OF_RANGE", "limit", "≤ 37.5"));
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
+    }
+
+    #[test]
+    fn uk_vitals_not_configured_are_informational() {
+        let a = run(
+            &man(),
+            &bp(200, 120),
+            WholeBlood450,
+            "2026-03-01",
+            &Policy::uk(),
+        );
+        assert_eligible(&a);
+        assert_eq!(
+            codes(&a),
+            [
+                "DONOR_ELIGIBLE",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+                "DONOR_CRITERION_NOT_CONFIGURED",
+                "DONOR_CRITERION_NOT_CONFIGURED"
+            ]
+        );
+        let criteria: Vec<&str> = a.reasons[1..]
+            .iter()
+            .map(|r| r.facts["criterion"].as_str())
+            .collect();
+        assert_eq!(
+            criteria,
+            [
+                "systolic_mmhg",
+                "diastolic_mmhg",
+                "pulse_bpm",
+                "temperature_c"
+            ]
+        );
+        assert!(has(&a, "DONOR_ELIGIBLE", "kind", "whole_blood_450"));
+    }
+
+    // ---- 5. intervals ----
+
+    #[test]
+    fn ninety_days_for_a_man_in_india() {
+        let d = gave(man(), "2026-01-01", WholeBlood450);
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-31"); // day 89
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-01");
+        assert_eq!(
+            facts(&a, "DONOR_INTERVAL_NOT_MET"),
+            [
+                ("interval".to_string(), "90 days".to_string()),
+                ("kind".into(), "whole_blood_450".into()),
+                ("last_date".into(), "2026-01-01".into()),
+                ("last_kind".into(), "whole_blood_450".into()),
+                ("until".into(), "2026-04-01".into())
+            ]
+        );
+        let p = Policy::india();
+        let src = p.source("donor.intervals.whole_blood_male").unwrap();
+        assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-04-01")); // day 90
+        assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-04-01"));
+    }
+
+    #[test]
+    fn one_hundred_twenty_days_for_a_woman_and_other() {
+        for d in [woman(), other()] {
+            let d = gave(d, "2026-01-01", WholeBlood350);
+            let a = india(&d, &fine(), WholeBlood350, "2026-04-30"); // day 119
+            assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-05-01");
+            assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "120 days"));
+            assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-05-01"));
+        }
+    }
+
+    #[test]
+    fn the_latest_donation_binds_and_is_reported_once() {
+        let d = gave(
+            gave(man(), "2025-12-01", WholeBlood450),
+            "2026-01-01",
+            WholeBlood350,
+        );
+        let a = india(&d, &fine(), WholeBlood450, "2026-02-01");
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-01");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "last_date", "2026-01-01"));
+        assert!(has(
+            &a,
+            "DONOR_INTERVAL_NOT_MET",
+            "last_kind",
+            "whole_blood_350"
+        ));
+    }
+
+    #[test]
+    fn apheresis_forty_eight_hours() {
+        let d = gave(man(), "2026-03-01", Plateletpheresis);
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-02");
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-03");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "2 days"));
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-03"));
+        assert_eligible(&india(&d, &fine(), Plasmapheresis, "2026-03-03"));
+        // Expressed in hours, rounded up to days.
+        let mut p = Policy::india();
+        p.donor.intervals.apheresis = Some(Period::Hours(48));
+        let a = run(&d, &fine(), Plateletpheresis, "2026-03-02", &p);
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "48 hours"));
+        assert_eq!(a.deferred_until, Some(day("2026-03-03")));
+        p.donor.intervals.apheresis = Some(Period::Hours(49));
+        let a = run(&d, &fine(), Plateletpheresis, "2026-03-03", &p);
+        assert_eq!(a.deferred_until, Some(day("2026-03-04")));
+    }
+
+    #[test]
+    fn whole_blood_and_apheresis_twenty_eight_days() {
+        let d = gave(man(), "2026-03-01", WholeBlood450);
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-28");
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-29");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "28 days"));
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-29"));
+
+        let d = gave(man(), "2026-03-01", Plateletpheresis);
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-28");
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-29");
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-29"));
+    }
+
+    #[test]
+    fn ninety_days_after_apheresis_without_reinfusion() {
+        let mut d = gave(man(), "2026-03-01", Plateletpheresis);
+        d.previous_donations[0].red_cells_returned = false;
+        let a = india(&d, &fine(), WholeBlood450, "2026-05-29");
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-05-30");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "90 days"));
+        let p = Policy::india();
+        let src = p
+            .source("donor.intervals.apheresis_to_whole_blood_without_reinfusion")
+            .unwrap();
+        assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-05-30"));
+        // Red cells not returned do not matter for the next apheresis.
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-03"));
+    }
+
+    #[test]
+    fn us_fifty_six_days_and_double_red_cells() {
+        let us = Policy::us();
+        let d = gave(woman(), "2026-01-01", WholeBlood450);
+        let a = run(&d, &fine(), WholeBlood450, "2026-02-25", &us);
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-02-26");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "56 days"));
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::High));
+        assert!(run(&d, &fine(), WholeBlood450, "2026-02-26", &us).eligible);
+        // Whole blood → double red cells and back: 112 days.
+        let a = run(&d, &fine(), DoubleRedCells, "2026-04-22", &us);
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-23");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "112 days"));
+        let d = gave(man(), "2026-01-01", DoubleRedCells);
+        let a = run(&d, &fine(), WholeBlood450, "2026-04-22", &us);
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-23");
+        assert!(run(&d, &fine(), WholeBlood450, "2026-04-23", &us).eligible);
+        // Apheresis after whole blood: the US profile has no rule.
+        let d = gave(man(), "2026-01-01", WholeBlood450);
+        let a = run(&d, &fine(), Plateletpheresis, "2026-06-01", &us);
+        assert_referred(&a, "interval:plateletpheresis");
+        assert_eq!(codes(&a), ["DONOR_REFER_TO_MEDICAL_OFFICER"]);
+    }
+
+    #[test]
+    fn uk_twelve_weeks() {
+        let uk = Policy::uk();
+        let d = gave(man(), "2026-01-01", WholeBlood450);
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-25", &uk); // day 83
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "until", "2026-03-26"));
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "84 days"));
+        assert!(run(&d, &fine(), WholeBlood450, "2026-03-26", &uk).eligible);
+    }
+
+    #[test]
+    fn missing_interval_is_referred_once() {
+        let d = gave(
+            gave(man(), "2025-01-01", WholeBlood450),
+            "2025-06-01",
+            WholeBlood450,
+        );
+        let a = india(&d, &fine(), DoubleRedCells, "2026-03-01");
+        let refers: Vec<_> = a
+            .reasons
+            .iter()
+            .filter(|r| r.code == ReasonCode::DonorReferToMedicalOfficer)
+            .map(|r| r.facts["subject"].clone())
+            .collect();
+        assert_eq!(
+            refers,
+            ["weight:double_red_cells", "interval:double_red_cells"]
+        );
+        assert_referred(&a, "interval:double_red_cells");
+    }
+
+    // ---- 6. counting windows ----
+
+    #[test]
+    fn two_apheresis_a_week() {
+        let d = gave(
+            gave(man(), "2026-03-01", Plateletpheresis),
+            "2026-03-04",
+            Plasmapheresis,
+        );
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-06");
+        assert_deferred(&a, &["DONOR_DONATION_LIMIT_REACHED"], "2026-03-08");
+        assert_eq!(
+            facts(&a, "DONOR_DONATION_LIMIT_REACHED"),
+            [
+                ("count".to_string(), "2".to_string()),
+                ("family".into(), "apheresis".into()),
+                ("limit".into(), "2".into()),
+                ("until".into(), "2026-03-08".into()),
+                ("window".into(), "7 days".into())
+            ]
+        );
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-08"));
+        // Whole blood in the same week does not count towards apheresis.
+        let d = gave(
+            gave(man(), "2026-03-01", WholeBlood450),
+            "2026-03-04",
+            Plasmapheresis,
+        );
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-06");
+        assert!(!codes(&a).contains(&"DONOR_DONATION_LIMIT_REACHED"));
+    }
+
+    fn every_fortnight(mut d: Donor, from: &str, n: u64, kind: DonationKind) -> Donor {
+        let start = day(from);
+        for i in 0..n {
+            d.previous_donations.push(PreviousDonation {
+                date: start.checked_add_days(Days::new(14 * i)).unwrap(),
+                kind,
+                red_cells_returned: true,
+            });
+        }
+        d
+    }
+
+    #[test]
+    fn twenty_four_apheresis_a_year() {
+        // 2025-04-01 + 14 × 23 = 2026-02-17.
+        let d = every_fortnight(man(), "2025-04-01", 24, Plateletpheresis);
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DONATION_LIMIT_REACHED"], "2026-04-01");
+        assert!(has(
+            &a,
+            "DONOR_DONATION_LIMIT_REACHED",
+            "window",
+            "365 days"
+        ));
+        assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "count", "24"));
+        assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "24"));
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-04-01"));
+        let d = every_fortnight(man(), "2025-04-15", 23, Plateletpheresis);
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-01"));
+    }
+
+    #[test]
+    fn uk_whole_blood_three_and_four_a_year() {
+        let uk = Policy::uk();
+        let three = |d: Donor| {
+            gave(
+                gave(
+                    gave(d, "2025-06-01", WholeBlood450),
+                    "2025-09-01",
+                    WholeBlood450,
+                ),
+                "2025-12-01",
+                WholeBlood450,
+            )
+        };
+        let a = run(&three(woman()), &fine(), WholeBlood450, "2026-03-01", &uk);
+        assert_eq!(
+            codes(&a)[0],
+            "DONOR_DONATION_LIMIT_REACHED",
+            "{:?}",
+            a.reasons
+        );
+        assert_eq!(a.deferred_until, Some(day("2026-06-01")));
+        assert!(has(
+            &a,
+            "DONOR_DONATION_LIMIT_REACHED",
+            "family",
+            "whole_blood"
+        ));
+        assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "3"));
+        assert!(run(&three(man()), &fine(), WholeBlood450, "2026-03-01", &uk).eligible);
+        let a = run(&three(other()), &fine(), WholeBlood450, "2026-03-01", &uk);
+        assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "3"));
+        let four = gave(three(man()), "2025-03-05", WholeBlood450);
+        let a = run(&four, &fine(), WholeBlood450, "2026-03-01", &uk);
+        assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "4"));
+        assert!(has(
+            &a,
+            "DONOR_DONATION_LIMIT_REACHED",
+            "until",
+            "2026-03-05"
+        ));
+        assert!(run(&four, &fine(), WholeBlood450, "2026-03-05", &uk).eligible);
+    }
+
+    #[test]
+    fn a_zero_limit_is_an_invalid_policy() {
+        let mut p = Policy::india();
+        p.donor.apheresis_max_per_week = Some(0);
+        let err =
+            assess_donor(&man(), &fine(), Plateletpheresis, day("2026-03-01"), &p).unwrap_err();
+        assert_eq!(err.kind(), "InvalidPolicy");
+    }
+
+    // ---- 7. deferral events ----
+
+    #[test]
+    fn delivery_tattoo_malaria() {
+        let d = event(woman(), DeferralKind::Delivery, "2025-06-15");
+        let a = india(&d, &fine(), WholeBlood350, "2026-06-14");
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-06-15");
+        assert_eq!(
+            facts(&a, "DONOR_DEFERRED"),
+            [
+                ("date".to_string(), "2025-06-15".to_string()),
+                ("event".into(), "delivery".into()),
+                ("period".into(), "12 months".into()),
+                ("until".into(), "2026-06-15".into())
+            ]
+        );
+        assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-06-15"));
+
+        let d = event(man(), DeferralKind::Tattoo, "2025-02-10");
+        assert_deferred(
+            &india(&d, &fine(), WholeBlood450, "2026-02-09"),
+            &["DONOR_DEFERRED"],
+            "2026-02-10",
+        );
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-02-10"));
+
+        // 31 January + 3 months = 30 April (the end of the month).
+        let d = event(man(), DeferralKind::Malaria, "2026-01-31");
+        let a = india(&d, &fine(), WholeBlood450, "2026-04-29");
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-04-30");
+        assert!(has(&a, "DONOR_DEFERRED", "period", "3 months"));
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-04-30"));
+        // An event on the day itself.
+        let a = india(&d, &fine(), WholeBlood450, "2026-01-31");
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-04-30");
+    }
+
+    #[test]
+    fn tti_reactive() {
+        let d = reactive(man(), TtiMarker::Hiv, "2024-01-01");
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+        assert_permanent(&a, &["DONOR_DEFERRED_PERMANENTLY"]);
+        assert_eq!(
+            facts(&a, "DONOR_DEFERRED_PERMANENTLY"),
+            [
+                ("date".to_string(), "2024-01-01".to_string()),
+                ("event".into(), "tti_reactive:hiv".into())
+            ]
+        );
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
+        let d = reactive(man(), TtiMarker::Malaria, "2026-01-15");
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-04-15");
+        assert!(has(&a, "DONOR_DEFERRED", "event", "tti_reactive:malaria"));
+        // US: WNV has no rule; UK: six months.
+        let d = reactive(man(), TtiMarker::Wnv, "2026-01-15");
+        assert_referred(
+            &run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us()),
+            "marker:wnv",
+        );
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+        assert_eq!(a.deferred_until, Some(day("2026-07-15")));
+    }
+
+    #[test]
+    fn unlisted_events_are_referred_and_none_rules_ignored() {
+        let d = event(man(), DeferralKind::VaccineLive, "2026-02-20");
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+        assert_eq!(codes(&a), ["DONOR_REFER_TO_MEDICAL_OFFICER"]);
+        assert_referred(&a, "event:vaccine_live");
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us());
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-06");
+        let d = event(man(), DeferralKind::VaccineKilled, "2026-02-28");
+        assert!(run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us()).eligible);
+        // A permanent rule set in a policy.
+        let mut p = Policy::india();
+        p.donor
+            .deferrals
+            .insert(DeferralKind::Transfusion, DeferralRule::Permanent);
+        let d = event(man(), DeferralKind::Transfusion, "2000-01-01");
+        assert_permanent(
+            &run(&d, &fine(), WholeBlood450, "2026-03-01", &p),
+            &["DONOR_DEFERRED_PERMANENTLY"],
+        );
+    }
+
+    // ---- 8. states, 9. conditions ----
+
+    #[test]
+    fn states_on_the_day() {
+        let c = DonorChecks {
+            states: vec![DonorState::Menstruating, DonorState::Menstruating],
+            ..fine()
+        };
+        let a = india(&woman(), &c, WholeBlood350, "2026-03-01");
+        assert_deferred(&a, &["DONOR_STATE_DEFERS"], "2026-03-02");
+        assert!(has(&a, "DONOR_STATE_DEFERS", "state", "menstruating"));
+        // The UK defers only pregnancy.
+        assert!(run(&woman(), &c, WholeBlood350, "2026-03-01", &Policy::uk()).eligible);
+        let c = DonorChecks {
+            states: vec![DonorState::Pregnant],
+            ..fine()
+        };
+        let a = run(&woman(), &c, WholeBlood350, "2026-03-01", &Policy::uk());
+        assert_eq!(a.deferred_until, Some(day("2026-03-02")));
+    }
+
+    #[test]
+    fn conditions() {
+        let mut d = man();
+        d.conditions = vec![Condition::Cancer];
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+        assert_permanent(&a, &["DONOR_PERMANENT_CONDITION"]);
+        assert!(has(&a, "DONOR_PERMANENT_CONDITION", "condition", "cancer"));
+        d.conditions = vec![Condition::Asthma];
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us());
+        assert_referred(&a, "condition:asthma");
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
+        assert_permanent(
+            &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+            &["DONOR_PERMANENT_CONDITION"],
+        );
+        // UK: prion risk is permanent, asthma referred.
+        d.conditions = vec![Condition::Asthma, Condition::PrionRisk];
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+        assert!(a.permanent && a.referred);
+        assert_eq!(
+            &codes(&a)[..2],
+            [
+                "DONOR_PERMANENT_CONDITION",
+                "DONOR_REFER_TO_MEDICAL_OFFICER"
+            ]
+        );
+    }
+
+    // ---- 10. the verdict ----
+
+    #[test]
+    fn every_failure_is_listed_most_severe_first() {
+        let d = event(
+            gave(
+                person("2008-03-10", Sex::Female),
+                "2026-01-01",
+                WholeBlood350,
+            ),
+            DeferralKind::VaccineLive,
+            "2026-02-01",
+        );
+        let d = event(d, DeferralKind::Tattoo, "2025-12-01");
+        let c = DonorChecks {
+            weight_kg: dec("44"),
+            hb_g_dl: dec("11.0"),
+            systolic_mmhg: 150,
+            diastolic_mmhg: 95,
+            pulse_bpm: 110,
+            temperature_c: dec("38"),
+            states: vec![DonorState::Breastfeeding],
+        };
+        let a = india(&d, &c, WholeBlood350, "2026-03-01");
+        assert_eq!(
+            codes(&a),
+            [
+                "DONOR_TOO_YOUNG",
+                "DONOR_WEIGHT_TOO_LOW",
+                "DONOR_HB_BELOW_MIN",
+                "DONOR_SYSTOLIC_OUT_OF_RANGE",
+                "DONOR_DIASTOLIC_OUT_OF_RANGE",
+                "DONOR_PULSE_OUT_OF_RANGE",
+                "DONOR_TEMPERATURE_OUT_OF_RANGE",
+                "DONOR_INTERVAL_NOT_MET",
+                "DONOR_DEFERRED",
+                "DONOR_STATE_DEFERS",
+                "DONOR_REFER_TO_MEDICAL_OFFICER",
+            ]
+        );
+        assert!(!a.eligible && !a.permanent && a.referred);
+        // Tattoo on 2025-12-01 + 12 months is the latest.
+        assert_eq!(a.deferred_until, Some(day("2026-12-01")));
+        assert_eq!(a.next_eligible, None);
+    }
+
+    #[test]
+    fn permanent_clears_deferred_until() {
+        let mut d = event(man(), DeferralKind::Tattoo, "2026-01-01");
+        d.conditions = vec![Condition::Epilepsy];
+        let a = india(&d, &hb("11"), WholeBlood450, "2026-03-01");
+        assert_permanent(
+            &a,
+            &[
+                "DONOR_HB_BELOW_MIN",
+                "DONOR_DEFERRED",
+                "DONOR_PERMANENT_CONDITION",
+            ],
+        );
+    }
+
+    // ---- 0. input validation ----
+
+    #[test]
+    fn invalid_inputs_name_the_field() {
+        let field = |d: &Donor, c: &DonorChecks| match assess_donor(
+            d,
+            c,
+            WholeBlood450,
+            day("2026-03-01"),
+            &Policy::india(),
+        ) {
+            Err(RaktError::InvalidInput { field, .. }) => field,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            field(&person("2026-03-02", Sex::Male), &fine()),
+            "donor.date_of_birth"
+        );
+        let d = gave(
+            gave(man(), "2026-01-01", WholeBlood450),
+            "2026-03-02",
+            WholeBlood450,
+        );
+        assert_eq!(field(&d, &fine()), "donor.previous_donations[1].date");
+        let d = event(man(), DeferralKind::Tattoo, "2026-03-02");
+        assert_eq!(field(&d, &fine()), "donor.deferral_events[0].date");
+        let d = event(
+            event(man(), DeferralKind::Tattoo, "2020-01-01"),
+            DeferralKind::TtiReactive,
+            "2020-01-01",
+        );
+        assert_eq!(field(&d, &fine()), "donor.deferral_events[1].marker");
+        assert_eq!(field(&man(), &kg("-1")), "checks.weight_kg");
+        assert_eq!(field(&man(), &hb("-0.1")), "checks.hb_g_dl");
+        let c = DonorChecks {
+            temperature_c: dec("-36.5"),
+            ..fine()
+        };
+        assert_eq!(field(&man(), &c), "checks.temperature_c");
+        // The same day is fine.
+        let d = event(
+            gave(
+                person("2008-03-01", Sex::Male),
+                "2026-03-01",
+                Plateletpheresis,
+            ),
+            DeferralKind::VaccineKilled,
+            "2026-03-01",
+        );
+        assert!(
+            assess_donor(
+                &d,
+                &kg("0"),
+                WholeBlood450,
+                day("2026-03-01"),
+                &Policy::india()
+            )
+            .is_ok()
+        );
+    }
+
+    // ---- messages ----
+
+    #[test]
+    fn every_donor_message_renders_in_both_languages() {
+        let mut seen = BTreeSet::new();
+        let mut check = |a: DonorAssessment| {
+            for r in &a.reasons {
+                for lang in [Lang::En, Lang::Hi] {
+                    let m = r.message(lang);
+                    assert!(!m.contains('{') && !m.contains('}'), "{}: {m}", r.code);
+                }
+                seen.insert(r.code);
+            }
+        };
+        let india = Policy::india();
+        let young = person("2010-01-01", Sex::Female);
+        let c = DonorChecks {
+            weight_kg: dec("40"),
+            hb_g_dl: dec("11"),
+            systolic_mmhg: 150,
+            diastolic_mmhg: 95,
+            pulse_bpm: 120,
+            temperature_c: dec("38"),
+            states: vec![DonorState::Pregnant],
+        };
+        let mut d = event(
+            event(
+                gave(young, "2026-02-01", WholeBlood350),
+                DeferralKind::Tattoo,
+                "2026-01-01",
+            ),
+            DeferralKind::VaccineLive,
+            "2026-01-01",
+        );
+        d = reactive(d, TtiMarker::Hiv, "2025-01-01");
+        d = reactive(d, TtiMarker::Wnv, "2025-01-01");
+        d.conditions = vec![Condition::Cancer, Condition::PrionRisk];
+        check(run(&d, &c, WholeBlood350, "2026-03-01", &india));
+        check(run(&d, &c, DoubleRedCells, "2026-03-01", &india));
+        check(run(
+            &person("1940-01-01", Sex::Other),
+            &fine(),
+            Plateletpheresis,
+            "2026-03-01",
+            &india,
+        ));
+        check(run(
+            &man(),
+            &fine(),
+            WholeBlood450,
+            "2026-03-01",
+            &Policy::uk(),
+        ));
+        check(run(
+            &every_fortnight(man(), "2025-04-01", 24, Plasmapheresis),
+            &fine(),
+            Plasmapheresis,
+            "2026-03-01",
+            &india,
+        ));
+        let mut p = india.clone();
+        p.donor.hb_g_dl.male = Limits::between(dec("13"), dec("18"));
+        check(run(&man(), &hb("19"), WholeBlood450, "2026-03-01", &p));
+        let ageing = event(
+            gave(person("1960-12-01", Sex::Male), "2025-06-01", WholeBlood450),
+            DeferralKind::Tattoo,
+            "2026-02-01",
+        );
+        check(run(&ageing, &fine(), WholeBlood450, "2026-03-01", &india));
+        let all: BTreeSet<ReasonCode> = ReasonCode::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.as_str().starts_with("DONOR_") && *c != ReasonCode::DonorRhdUnknown)
+            .collect();
+        let missing: Vec<_> = all.difference(&seen).collect();
+        assert!(missing.is_empty(), "not exercised: {missing:?}");
+    }
+
+    #[test]
+    fn a_deferral_that_outlasts_the_maximum_age_is_permanent() {
+        // A repeat donor of 65 (India: repeat donors up to 65) with a tattoo (12 months).
+        let old = gave(person("1960-12-01", Sex::Male), "2025-06-01", WholeBlood450);
+        let inked = event(old.clone(), DeferralKind::Tattoo, "2026-02-01");
+        let a = india(&inked, &fine(), WholeBlood450, "2026-03-01");
+        assert_permanent(&a, &["DONOR_DEFERRED", "DONOR_TOO_OLD_BY_THEN"]);
+        assert!(has(&a, "DONOR_TOO_OLD_BY_THEN", "age", "66"));
+        assert!(has(&a, "DONOR_TOO_OLD_BY_THEN", "until", "2027-02-01"));
+        // A deferral that ends before the 66th birthday stays temporary.
+        let extracted = event(old, DeferralKind::ToothExtraction, "2026-02-01");
+        let a = india(&extracted, &fine(), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-08-01");
+        let msg = a.reasons[0].message(crate::Lang::En);
+        assert!(msg.contains("2026-08-01"), "{msg}");
+    }
+}

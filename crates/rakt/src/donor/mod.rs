@@ -1,0 +1,128 @@
+//! Donor eligibility and deferrals: who may give blood today, and when they may give next.
+//!
+//! Source: `research/blood.md` §3 (India NBTC 2017, the Drugs and Cosmetics Rules as amended
+//! in 2020 and the older Schedule F; US FDA/AABB; UK JPAC). Every threshold, interval and
+//! deferral period comes from the [`Policy`](crate::Policy)'s `donor` and `screening` sections.
+
+mod assess;
+mod kinds;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub use assess::assess_donor;
+pub use kinds::{Condition, DeferralKind, DonationFamily, DonationKind, DonorState};
+
+use crate::compatibility::Sex;
+use crate::reason::Reason;
+use crate::screening::TtiMarker;
+
+/// A donation the donor gave before.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousDonation {
+    /// The day of the donation.
+    pub date: NaiveDate,
+    /// What was given.
+    pub kind: DonationKind,
+    /// For apheresis: whether the red cells were returned to the donor (reinfusion complete).
+    /// Ignored for other kinds.
+    #[serde(default = "yes")]
+    pub red_cells_returned: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A dated event in the donor's history that may defer donation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeferralEvent {
+    /// What happened.
+    pub kind: DeferralKind,
+    /// The day it happened (for illnesses: the day of recovery).
+    pub date: NaiveDate,
+    /// For `tti_reactive`: the marker that was reactive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<TtiMarker>,
+}
+
+/// Who the donor is: what does not change between visits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Donor {
+    /// The blood centre's donor identifier, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Date of birth.
+    pub date_of_birth: NaiveDate,
+    /// Sex. `Other` is assessed with the stricter of the female and male limits.
+    pub sex: Sex,
+    /// Whether this is the donor's first donation; when not given, a donor with no previous
+    /// donation is a first-time donor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_time: Option<bool>,
+    /// Earlier donations.
+    #[serde(default)]
+    pub previous_donations: Vec<PreviousDonation>,
+    /// Dated events that may defer (surgery, tattoo, malaria, a reactive screening result...).
+    #[serde(default)]
+    pub deferral_events: Vec<DeferralEvent>,
+    /// Medical conditions.
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
+}
+
+/// Today's checks before donation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DonorChecks {
+    /// Body weight, kg.
+    pub weight_kg: Decimal,
+    /// Haemoglobin, g/dL.
+    pub hb_g_dl: Decimal,
+    /// Systolic blood pressure, mmHg.
+    pub systolic_mmhg: u32,
+    /// Diastolic blood pressure, mmHg.
+    pub diastolic_mmhg: u32,
+    /// Pulse, beats per minute.
+    pub pulse_bpm: u32,
+    /// Body temperature, °C.
+    pub temperature_c: Decimal,
+    /// States on the day (pregnant, breast-feeding, menstruating).
+    #[serde(default)]
+    pub states: Vec<DonorState>,
+}
+
+/// The verdict of [`assess_donor`].
+///
+/// | outcome | `eligible` | `permanent` | `deferred_until` | `referred` |
+/// |---|---|---|---|---|
+/// | eligible today | true | false | None | false |
+/// | temporarily deferred | false | false | Some(first day allowed) | false or true |
+/// | permanently deferred (for this kind) | false | true | None | any |
+/// | only a missing rule: the medical officer decides | false | false | None | true |
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DonorAssessment {
+    /// The kind of donation assessed.
+    pub kind: DonationKind,
+    /// The day assessed.
+    pub as_of: NaiveDate,
+    /// Whether the donor may give this kind of donation today.
+    pub eligible: bool,
+    /// Whether the donor is permanently deferred from this kind of donation.
+    pub permanent: bool,
+    /// For a temporary deferral: the first day this kind of donation is allowed.
+    pub deferred_until: Option<NaiveDate>,
+    /// Whether something in the donor's record has no rule in the policy, so that the medical
+    /// officer must decide.
+    pub referred: bool,
+    /// The next day this donor could give this kind of donation: `as_of` when eligible,
+    /// `deferred_until` when temporarily deferred, `None` when permanently deferred or referred.
+    pub next_eligible: Option<NaiveDate>,
+    /// Every failed criterion (all of them, not just the first), most severe first; or one
+    /// `DONOR_ELIGIBLE` reason.
+    pub reasons: Vec<Reason>,
+}

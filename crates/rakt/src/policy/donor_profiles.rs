@@ -1,0 +1,849 @@
+//! Donor, screening and unit parameters of the built-in profiles, each with its source.
+//!
+//! Confidence tags follow `research/blood.md`; "unverified" means the jurisdiction's own sources
+//! do not give the value and it is borrowed from the one cited. A rule no source gives is left out:
+//! the assessment then refers that donor to the medical officer instead of guessing.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::donor::{
+    AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, ScreeningPolicy,
+    UnitPolicy, WeightPolicy,
+};
+use super::{Confidence, Source};
+use crate::donor::{Condition, DeferralKind, DonorState};
+use crate::screening::TtiMarker;
+
+use super::ShelfLife::{Days, Months};
+use Confidence::{High, Low, Medium, Unverified};
+use DeferralRule::{For, Permanent};
+
+const NBTC_2017: &str = "NBTC Guidelines for Blood Donor Selection and Blood Donor Referral 2017, as reproduced by Rashtrotthana Blood Centre (research/blood.md §3.1)";
+const DCR_2020: &str = "Drugs and Cosmetics (Second Amendment) Rules 2020, as summarised by news reports of the notification (research/blood.md §3.2)";
+const SCHED_F_OLD: &str = "Drugs and Cosmetics Rules, Schedule F Part XII-B before 2020, as reproduced by the UP Health Department (research/blood.md §3.3)";
+const NACO_ERA: &str = "Older NACO-era criteria still widely published (ABP Live 2022, tsmmch.org; research/blood.md §3.3)";
+const AABB_TABLE: &str =
+    "AABB Standards donor criteria table, PMC7152478, and donateblood.org (research/blood.md §3.4)";
+const US_INTERVAL: &str = "21 CFR 640.3(b) (2001 text) and donateblood.org: 8 weeks between whole-blood donations (research/blood.md §3.4)";
+const JPAC_HANDBOOK: &str = "JPAC Handbook of Transfusion Medicine §3.1 (research/blood.md §3.5)";
+const RED_BOOK_DONOR: &str = "JPAC Red Book §3.6 (research/blood.md §3.5)";
+const JPAC_TESTS: &str = "JPAC Handbook of Transfusion Medicine §3.2.1: mandatory tests at each donation (looked up for rakt; not in research/blood.md)";
+const CFR_TESTS: &str = "21 CFR 610.40(a): test each donation for HIV, HBV, HCV, HTLV, syphilis, West Nile virus and Chagas; assays as listed by CDC Clinical Testing Guidance for Blood Safety (looked up for rakt; not in research/blood.md)";
+const CFR_DEFERRAL: &str = "21 CFR 610.41(a): donors reactive for a required marker are deferred from future donations; single anti-HBc/HTLV reactivity exceptions not modelled (looked up for rakt; not in research/blood.md)";
+const INDIA_TESTS: &str = "MoHFW statement of November 2025 (Mint): mandatory testing of every unit for HIV, hepatitis B, hepatitis C, malaria and syphilis; Schedule F: HIV I and II, HBsAg, VDRL, malarial parasite (research/blood.md §4.1)";
+const RETURN_WINDOW: &str = "AABB Technical Manual via transfusion.com.au storage: red cells out of controlled storage at most 30 minutes each occasion (research/blood.md §2.3)";
+const RECHECK: &str = "No source gives when a donor who fails a check on the day may be checked again; rakt's operational default";
+
+fn d(value: i64, scale: u32) -> Decimal {
+    Decimal::new(value, scale)
+}
+
+fn cite(s: &mut BTreeMap<String, Source>, path: &str, source: Source) {
+    s.insert(path.to_string(), source);
+}
+
+/// The unit lifecycle parameters, the same in every profile.
+fn unit(s: &mut BTreeMap<String, Source>, note: &str) -> UnitPolicy {
+    cite(
+        s,
+        "unit.return_window_minutes",
+        Source::new(RETURN_WINDOW, Medium).note(note),
+    );
+    UnitPolicy {
+        return_window_minutes: 30,
+    }
+}
+
+pub(super) fn india(
+    s: &mut BTreeMap<String, Source>,
+) -> (UnitPolicy, ScreeningPolicy, DonorPolicy) {
+    let unit = unit(s, "No Indian value found; the AABB 30-minute rule.");
+
+    let screening = ScreeningPolicy {
+        mandatory_markers: vec![
+            TtiMarker::Hiv,
+            TtiMarker::Hbsag,
+            TtiMarker::Hcv,
+            TtiMarker::Syphilis,
+            TtiMarker::Malaria,
+        ],
+        first_donation_markers: Vec::new(),
+        reactive_deferral: BTreeMap::from([
+            (TtiMarker::Hiv, Permanent),
+            (TtiMarker::Hbsag, Permanent),
+            (TtiMarker::Hcv, Permanent),
+            (TtiMarker::Syphilis, Permanent),
+            (TtiMarker::Malaria, For(Months(3))),
+        ]),
+    };
+    cite(
+        s,
+        "screening.mandatory_markers",
+        Source::new(INDIA_TESTS, Medium),
+    );
+    cite(
+        s,
+        "screening.first_donation_markers",
+        Source::new(INDIA_TESTS, Medium).note("None in India."),
+    );
+    for m in ["hiv", "hbsag", "hcv", "syphilis"] {
+        cite(
+            s,
+            &format!("screening.reactive_deferral.{m}"),
+            Source::new(CFR_DEFERRAL, Unverified).note(
+                "The NBTC donor-referral deferral periods were not retrieved; the US rule (defer from future donations) is the cautious choice.",
+            ),
+        );
+    }
+    cite(
+        s,
+        "screening.reactive_deferral.malaria",
+        Source::new(DCR_2020, Medium).note("Malaria: 3 months after recovery."),
+    );
+
+    let age = AgePolicy {
+        min: 18,
+        max_repeat: Some(65),
+        max_first_time: Some(60),
+        min_apheresis: Some(18),
+        max_apheresis: Some(60),
+    };
+    for f in [
+        "min",
+        "max_repeat",
+        "max_first_time",
+        "min_apheresis",
+        "max_apheresis",
+    ] {
+        let src = Source::new(NBTC_2017, Medium);
+        let src = if f == "max_repeat" {
+            src.alt("60", SCHED_F_OLD)
+        } else {
+            src
+        };
+        cite(s, &format!("donor.age.{f}"), src);
+    }
+    let weight = WeightPolicy {
+        whole_blood_350: Some(Limits::at_least(d(45, 0))),
+        whole_blood_450: Some(Limits::above(d(55, 0))),
+        apheresis: Some(Limits::at_least(d(50, 0))),
+        double_red_cells: None,
+    };
+    cite(
+        s,
+        "donor.weight_kg.whole_blood_350",
+        Source::new(NBTC_2017, Medium).note("350 mL – 45 kg."),
+    );
+    cite(
+        s,
+        "donor.weight_kg.whole_blood_450",
+        Source::new(NBTC_2017, Medium).note("450 mL – more than 55 kg (strictly above)."),
+    );
+    cite(
+        s,
+        "donor.weight_kg.apheresis",
+        Source::new(NBTC_2017, Medium).note("Apheresis – 50 kg."),
+    );
+    let hb = HbPolicy {
+        female: Limits::at_least(d(125, 1)),
+        male: Limits::at_least(d(125, 1)),
+        double_red_cells: None,
+    };
+    for sex in ["female", "male"] {
+        cite(
+            s,
+            &format!("donor.hb_g_dl.{sex}"),
+            Source::new(SCHED_F_OLD, Medium)
+                .note("Hb ≥ 12.5 g/dL for all donors; the NBTC 2017 value is confirmed only by a slide summary (AFMC).")
+                .alt("≥ 13.0 men, ≥ 12.5 women", AABB_TABLE),
+        );
+    }
+    cite(
+        s,
+        "donor.systolic_mmhg",
+        Source::new(NBTC_2017, Medium)
+            .note("100–140 mmHg, with or without medication.")
+            .alt("100–180", NACO_ERA),
+    );
+    cite(
+        s,
+        "donor.diastolic_mmhg",
+        Source::new(NBTC_2017, Medium)
+            .note("60–90 mmHg.")
+            .alt("50–100", NACO_ERA),
+    );
+    cite(
+        s,
+        "donor.pulse_bpm",
+        Source::new(NACO_ERA, Low).note(
+            "The NBTC 2017 pulse value was not retrieved; the older published 50–100 is used.",
+        ),
+    );
+    cite(
+        s,
+        "donor.temperature_c",
+        Source::new(AABB_TABLE, Unverified)
+            .note("Indian texts say only 'normal'; ≤ 37.5 °C as in AABB."),
+    );
+    let intervals = IntervalPolicy {
+        whole_blood_female: Some(Days(120)),
+        whole_blood_male: Some(Days(90)),
+        apheresis: Some(Days(2)),
+        whole_blood_to_apheresis: Some(Days(28)),
+        apheresis_to_whole_blood: Some(Days(28)),
+        apheresis_to_whole_blood_without_reinfusion: Some(Days(90)),
+        double_red_cells: None,
+    };
+    cite(
+        s,
+        "donor.intervals.whole_blood_female",
+        Source::new(NBTC_2017, Medium).note("120 days (4 months) for women."),
+    );
+    cite(
+        s,
+        "donor.intervals.whole_blood_male",
+        Source::new(NBTC_2017, Medium)
+            .note("90 days (3 months) for men.")
+            .alt("3 months for all", SCHED_F_OLD),
+    );
+    cite(
+        s,
+        "donor.intervals.apheresis",
+        Source::new(NBTC_2017, Medium)
+            .note("At least 48 hours; counted as 2 calendar days because donations are dated."),
+    );
+    cite(
+        s,
+        "donor.intervals.whole_blood_to_apheresis",
+        Source::new(NBTC_2017, Medium),
+    );
+    cite(
+        s,
+        "donor.intervals.apheresis_to_whole_blood",
+        Source::new(NBTC_2017, Medium).note("28 days when red-cell reinfusion was complete."),
+    );
+    cite(
+        s,
+        "donor.intervals.apheresis_to_whole_blood_without_reinfusion",
+        Source::new(NBTC_2017, Medium).note("90 days when red cells were not returned."),
+    );
+    cite(
+        s,
+        "donor.apheresis_max_per_week",
+        Source::new(NBTC_2017, Medium).note("At most 2 a week, counted over any 7 days."),
+    );
+    cite(
+        s,
+        "donor.apheresis_max_per_year",
+        Source::new(NBTC_2017, Medium).note("At most 24 a year, counted over any 365 days."),
+    );
+
+    let deferrals = BTreeMap::from([
+        (DeferralKind::Delivery, For(Months(12))),
+        (DeferralKind::Abortion, For(Months(6))),
+        (DeferralKind::SurgeryMinor, For(Months(6))),
+        (DeferralKind::SurgeryMajor, For(Months(12))),
+        (DeferralKind::ToothExtraction, For(Months(6))),
+        (DeferralKind::Malaria, For(Months(3))),
+        (DeferralKind::Dengue, For(Months(6))),
+        (DeferralKind::Chikungunya, For(Months(6))),
+        (DeferralKind::Zika, For(Months(4))),
+        (DeferralKind::Typhoid, For(Months(12))),
+        (DeferralKind::Transfusion, For(Months(12))),
+        (DeferralKind::Tattoo, For(Months(12))),
+        (DeferralKind::VaccineKilled, For(Days(15))),
+        (DeferralKind::VaccineRabies, For(Months(12))),
+        (DeferralKind::Immunoglobulin, For(Months(12))),
+        (DeferralKind::HepatitisContact, For(Months(12))),
+        (DeferralKind::BoneMarrowHarvest, For(Months(12))),
+        (DeferralKind::PbscHarvest, For(Months(6))),
+    ]);
+    for (kind, src) in [
+        (
+            "delivery",
+            Source::new(DCR_2020, Medium).note("12 months after delivery."),
+        ),
+        (
+            "abortion",
+            Source::new(DCR_2020, Medium).note("6 months after abortion."),
+        ),
+        (
+            "surgery_minor",
+            Source::new(DCR_2020, Medium).note("6 months after recovery from minor surgery."),
+        ),
+        (
+            "surgery_major",
+            Source::new(DCR_2020, Medium)
+                .note("12 months after major surgery.")
+                .alt("12 months for all surgery", SCHED_F_OLD),
+        ),
+        ("tooth_extraction", Source::new(DCR_2020, Medium)),
+        (
+            "malaria",
+            Source::new(DCR_2020, Medium)
+                .note("3 months after recovery.")
+                .alt("3 months endemic / 3 years non-endemic", SCHED_F_OLD),
+        ),
+        (
+            "dengue",
+            Source::new(DCR_2020, Medium).note("6 months after recovery."),
+        ),
+        (
+            "chikungunya",
+            Source::new(DCR_2020, Medium).note("6 months after recovery."),
+        ),
+        ("zika", Source::new(DCR_2020, Medium).note("4 months.")),
+        (
+            "typhoid",
+            Source::new(SCHED_F_OLD, Medium).note(
+                "12 months after recovery (older rules; not restated in the 2020 summaries).",
+            ),
+        ),
+        (
+            "transfusion",
+            Source::new(
+                "NBTC 2017 as commonly cited (research/blood.md §3.3): NOT verified",
+                Unverified,
+            )
+            .note("The longer of the two published values, as the cautious choice.")
+            .alt("6 months", SCHED_F_OLD),
+        ),
+        (
+            "tattoo",
+            Source::new(
+                "NBTC 2017 as commonly cited (research/blood.md §3.3): NOT verified",
+                Unverified,
+            )
+            .note("The longer of the two published values, as the cautious choice.")
+            .alt("6 months", SCHED_F_OLD),
+        ),
+        (
+            "vaccine_killed",
+            Source::new(SCHED_F_OLD, Medium)
+                .note("Immunization (cholera, typhoid, gammaglobulin): 15 days."),
+        ),
+        (
+            "vaccine_rabies",
+            Source::new(SCHED_F_OLD, Medium).note("Rabies vaccination: 1 year."),
+        ),
+        ("immunoglobulin", Source::new(SCHED_F_OLD, Medium)),
+        (
+            "hepatitis_contact",
+            Source::new(SCHED_F_OLD, Medium)
+                .note("Hepatitis in family or close contact: 12 months."),
+        ),
+        ("bone_marrow_harvest", Source::new(NBTC_2017, Medium)),
+        ("pbsc_harvest", Source::new(NBTC_2017, Medium)),
+    ] {
+        cite(s, &format!("donor.deferrals.{kind}"), src);
+    }
+    cite(
+        s,
+        "donor.defer_while",
+        Source::new(DCR_2020, Medium).note("Not during pregnancy, breast-feeding or menstruation."),
+    );
+    cite(
+        s,
+        "donor.permanent_conditions",
+        Source::new(SCHED_F_OLD, Medium).note(
+            "The older Schedule F list; the NBTC 2017 list was not retrieved. A condition not listed is referred to the medical officer.",
+        ),
+    );
+    cite(s, "donor.recheck_after", Source::new(RECHECK, Unverified));
+
+    let donor = DonorPolicy {
+        age,
+        weight_kg: weight,
+        hb_g_dl: hb,
+        systolic_mmhg: Some(Limits::between(d(100, 0), d(140, 0))),
+        diastolic_mmhg: Some(Limits::between(d(60, 0), d(90, 0))),
+        pulse_bpm: Some(Limits::between(d(50, 0), d(100, 0))),
+        temperature_c: Some(Limits::at_most(d(375, 1))),
+        intervals,
+        apheresis_max_per_week: Some(2),
+        apheresis_max_per_year: Some(24),
+        whole_blood_max_per_year_female: None,
+        whole_blood_max_per_year_male: None,
+        deferrals,
+        defer_while: vec![
+            DonorState::Pregnant,
+            DonorState::Breastfeeding,
+            DonorState::Menstruating,
+        ],
+        permanent_conditions: vec![
+            Condition::Cancer,
+            Condition::HeartDisease,
+            Condition::AbnormalBleeding,
+            Condition::UnexplainedWeightLoss,
+            Condition::InsulinTreatedDiabetes,
+            Condition::HepatitisB,
+            Condition::HepatitisC,
+            Condition::Hiv,
+            Condition::ChronicKidneyDisease,
+            Condition::LiverDisease,
+            Condition::Tuberculosis,
+            Condition::PolycythaemiaVera,
+            Condition::Asthma,
+            Condition::Epilepsy,
+            Condition::Leprosy,
+            Condition::Schizophrenia,
+            Condition::EndocrineDisorder,
+        ],
+        recheck_after: Days(1),
+    };
+    (unit, screening, donor)
+}
+
+pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPolicy, DonorPolicy) {
+    let unit = unit(s, "AABB Technical Manual.");
+    let mandatory = vec![
+        TtiMarker::Hiv,
+        TtiMarker::HivNat,
+        TtiMarker::Hbsag,
+        TtiMarker::AntiHbc,
+        TtiMarker::HbvNat,
+        TtiMarker::Hcv,
+        TtiMarker::HcvNat,
+        TtiMarker::Htlv,
+        TtiMarker::Syphilis,
+        TtiMarker::Wnv,
+    ];
+    let reactive_deferral = mandatory
+        .iter()
+        .filter(|m| **m != TtiMarker::Wnv)
+        .map(|m| (*m, Permanent))
+        .chain([(TtiMarker::Chagas, Permanent)])
+        .collect::<BTreeMap<_, _>>();
+    for m in reactive_deferral.keys() {
+        cite(
+            s,
+            &format!("screening.reactive_deferral.{m}"),
+            Source::new(CFR_DEFERRAL, High),
+        );
+    }
+    let screening = ScreeningPolicy {
+        mandatory_markers: mandatory,
+        first_donation_markers: vec![TtiMarker::Chagas],
+        reactive_deferral,
+    };
+    cite(s, "screening.mandatory_markers", Source::new(CFR_TESTS, High).note("West Nile virus deferral after a reactive result is not in the sources: referred to the medical officer."));
+    cite(
+        s,
+        "screening.first_donation_markers",
+        Source::new(
+            "CDC Clinical Testing Guidance for Blood Safety: anti-T. cruzi for all first-time donors (looked up for rakt; not in research/blood.md)",
+            Medium,
+        ),
+    );
+
+    let age = AgePolicy {
+        min: 17,
+        max_repeat: None,
+        max_first_time: None,
+        min_apheresis: None,
+        max_apheresis: None,
+    };
+    cite(
+        s,
+        "donor.age.min",
+        Source::new(AABB_TABLE, Medium)
+            .note("17, or younger with consent where state law allows (not modelled)."),
+    );
+    let w50 = Some(Limits::at_least(d(50, 0)));
+    let weight = WeightPolicy {
+        whole_blood_350: w50,
+        whole_blood_450: w50,
+        apheresis: w50,
+        double_red_cells: w50,
+    };
+    for f in [
+        "whole_blood_350",
+        "whole_blood_450",
+        "apheresis",
+        "double_red_cells",
+    ] {
+        cite(
+            s,
+            &format!("donor.weight_kg.{f}"),
+            Source::new(
+                "Mayo Clinic: at least 110 lb (50 kg) (research/blood.md §3.4)",
+                Medium,
+            )
+            .note("AABB also limits the volume to 10.5 mL/kg including samples (not modelled)."),
+        );
+    }
+    let hb = HbPolicy {
+        female: Limits::at_least(d(125, 1)),
+        male: Limits::at_least(d(130, 1)),
+        double_red_cells: None,
+    };
+    cite(
+        s,
+        "donor.hb_g_dl.female",
+        Source::new(
+            "donateblood.org; AABB Bulletin #16-05 (research/blood.md §3.4)",
+            Medium,
+        ),
+    );
+    cite(
+        s,
+        "donor.hb_g_dl.male",
+        Source::new(
+            "donateblood.org; AABB Bulletin #16-05 moved men to 13.0 g/dL (research/blood.md §3.4)",
+            Medium,
+        )
+        .alt("12.5", "older AABB table"),
+    );
+    cite(
+        s,
+        "donor.systolic_mmhg",
+        Source::new("donateblood.org (research/blood.md §3.4)", Low).note("Below 180/100."),
+    );
+    cite(
+        s,
+        "donor.diastolic_mmhg",
+        Source::new("donateblood.org (research/blood.md §3.4)", Low),
+    );
+    cite(
+        s,
+        "donor.pulse_bpm",
+        Source::new(AABB_TABLE, Medium)
+            .note("50–100, regular; below 50 acceptable for a healthy athlete (not modelled)."),
+    );
+    cite(s, "donor.temperature_c", Source::new(AABB_TABLE, Medium));
+    let intervals = IntervalPolicy {
+        whole_blood_female: Some(Days(56)),
+        whole_blood_male: Some(Days(56)),
+        apheresis: Some(Days(8)),
+        double_red_cells: Some(Days(112)),
+        ..IntervalPolicy::default()
+    };
+    cite(
+        s,
+        "donor.intervals.whole_blood_female",
+        Source::new(US_INTERVAL, High),
+    );
+    cite(
+        s,
+        "donor.intervals.whole_blood_male",
+        Source::new(US_INTERVAL, High),
+    );
+    cite(
+        s,
+        "donor.intervals.apheresis",
+        Source::new(
+            "Mayo Clinic: platelet apheresis every 8 days (research/blood.md §3.4)",
+            Medium,
+        )
+        .alt("7 days", "OneBlood"),
+    );
+    cite(
+        s,
+        "donor.intervals.double_red_cells",
+        Source::new(
+            "OneBlood; San Diego Blood Bank: 16 weeks (research/blood.md §3.4)",
+            Medium,
+        ),
+    );
+    cite(
+        s,
+        "donor.apheresis_max_per_year",
+        Source::new(
+            "OneBlood; Mayo Clinic: at most 24 a year (research/blood.md §3.4)",
+            Medium,
+        ),
+    );
+    let deferrals = BTreeMap::from([
+        (DeferralKind::Delivery, For(Days(42))),
+        (DeferralKind::VaccineKilled, DeferralRule::None),
+        (DeferralKind::VaccineLive, For(Days(14))),
+        (DeferralKind::VaccineRubellaVaricella, For(Days(28))),
+        (DeferralKind::Immunoglobulin, For(Months(12))),
+    ]);
+    cite(
+        s,
+        "donor.deferrals.delivery",
+        Source::new(AABB_TABLE, Medium).note("6 weeks after the pregnancy ends."),
+    );
+    cite(
+        s,
+        "donor.deferrals.vaccine_killed",
+        Source::new(AABB_TABLE, Medium).note("Toxoid or killed vaccines: no deferral."),
+    );
+    cite(
+        s,
+        "donor.deferrals.vaccine_live",
+        Source::new(AABB_TABLE, Medium)
+            .note("Measles, mumps, oral polio, oral typhoid, yellow fever: 2 weeks."),
+    );
+    cite(
+        s,
+        "donor.deferrals.vaccine_rubella_varicella",
+        Source::new(AABB_TABLE, Medium).note("Rubella, varicella: 4 weeks."),
+    );
+    cite(
+        s,
+        "donor.deferrals.immunoglobulin",
+        Source::new(
+            "donateblood.org: HBIG 12 months (research/blood.md §3.4)",
+            Low,
+        ),
+    );
+    cite(
+        s,
+        "donor.defer_while",
+        Source::new(AABB_TABLE, Medium).note("Pregnancy."),
+    );
+    cite(
+        s,
+        "donor.permanent_conditions",
+        Source::new(
+            "No US permanent-deferral list in the sources: every condition is referred to the medical officer",
+            Unverified,
+        ),
+    );
+    cite(s, "donor.recheck_after", Source::new(RECHECK, Unverified));
+    let donor = DonorPolicy {
+        age,
+        weight_kg: weight,
+        hb_g_dl: hb,
+        systolic_mmhg: Some(Limits::between(d(90, 0), d(180, 0))),
+        diastolic_mmhg: Some(Limits::between(d(50, 0), d(100, 0))),
+        pulse_bpm: Some(Limits::between(d(50, 0), d(100, 0))),
+        temperature_c: Some(Limits::at_most(d(375, 1))),
+        intervals,
+        apheresis_max_per_week: None,
+        apheresis_max_per_year: Some(24),
+        whole_blood_max_per_year_female: None,
+        whole_blood_max_per_year_male: None,
+        deferrals,
+        defer_while: vec![DonorState::Pregnant],
+        permanent_conditions: Vec::new(),
+        recheck_after: Days(1),
+    };
+    (unit, screening, donor)
+}
+
+pub(super) fn uk(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPolicy, DonorPolicy) {
+    let unit = unit(
+        s,
+        "Also UK practice for pre-thawed FFP returned after less than 30 minutes (learnhaem).",
+    );
+    let screening = ScreeningPolicy {
+        mandatory_markers: vec![
+            TtiMarker::Hbsag,
+            TtiMarker::Hiv,
+            TtiMarker::HivNat,
+            TtiMarker::Hcv,
+            TtiMarker::HcvNat,
+            TtiMarker::Htlv,
+            TtiMarker::Syphilis,
+        ],
+        first_donation_markers: Vec::new(),
+        reactive_deferral: BTreeMap::from([
+            (TtiMarker::Hbsag, Permanent),
+            (TtiMarker::Hiv, Permanent),
+            (TtiMarker::HivNat, Permanent),
+            (TtiMarker::Hcv, Permanent),
+            (TtiMarker::HcvNat, Permanent),
+            (TtiMarker::Htlv, Permanent),
+            (TtiMarker::Syphilis, Permanent),
+            (TtiMarker::Hev, For(Months(6))),
+            (TtiMarker::Wnv, For(Months(6))),
+        ]),
+    };
+    cite(
+        s,
+        "screening.mandatory_markers",
+        Source::new(JPAC_TESTS, High),
+    );
+    cite(
+        s,
+        "screening.first_donation_markers",
+        Source::new(JPAC_TESTS, High).note("None."),
+    );
+    let learnhaem = "learnhaem FRCPath transfusion: infectious agent screening, summarising the JPAC Red Book (looked up for rakt; not in research/blood.md)";
+    for m in [
+        "hbsag", "hiv", "hiv_nat", "hcv", "hcv_nat", "htlv", "syphilis",
+    ] {
+        cite(
+            s,
+            &format!("screening.reactive_deferral.{m}"),
+            Source::new(learnhaem, Medium).note("Positive for HIV, HBV, HCV, HTLV or syphilis: deferred (reinstatement after acute HBV not modelled)."),
+        );
+    }
+    for m in ["hev", "wnv"] {
+        cite(
+            s,
+            &format!("screening.reactive_deferral.{m}"),
+            Source::new(learnhaem, Medium).note("HEV or WNV RNA positive: defer six months."),
+        );
+    }
+    let age = AgePolicy {
+        min: 17,
+        max_repeat: None,
+        max_first_time: Some(65),
+        min_apheresis: None,
+        max_apheresis: None,
+    };
+    cite(s, "donor.age.min", Source::new(JPAC_HANDBOOK, High));
+    cite(s, "donor.age.max_first_time", Source::new(JPAC_HANDBOOK, High).note("First-time donors up to 65; regular donors have no upper limit but an annual review after the 66th birthday (not modelled)."));
+    let w50 = Some(Limits::at_least(d(50, 0)));
+    let weight = WeightPolicy {
+        whole_blood_350: w50,
+        whole_blood_450: w50,
+        apheresis: w50,
+        double_red_cells: w50,
+    };
+    for f in [
+        "whole_blood_350",
+        "whole_blood_450",
+        "apheresis",
+        "double_red_cells",
+    ] {
+        cite(
+            s,
+            &format!("donor.weight_kg.{f}"),
+            Source::new(JPAC_HANDBOOK, High).note("Minimum 50 kg."),
+        );
+    }
+    let hb = HbPolicy {
+        female: Limits::at_least(d(125, 1)),
+        male: Limits::at_least(d(135, 1)),
+        double_red_cells: Some(Limits::at_least(d(140, 1))),
+    };
+    cite(
+        s,
+        "donor.hb_g_dl.female",
+        Source::new(JPAC_HANDBOOK, High).note("125 g/L."),
+    );
+    cite(
+        s,
+        "donor.hb_g_dl.male",
+        Source::new(JPAC_HANDBOOK, High).note("135 g/L."),
+    );
+    cite(
+        s,
+        "donor.hb_g_dl.double_red_cells",
+        Source::new(RED_BOOK_DONOR, High).note("140 g/L."),
+    );
+    let intervals = IntervalPolicy {
+        whole_blood_female: Some(Days(84)),
+        whole_blood_male: Some(Days(84)),
+        apheresis: Some(Days(14)),
+        whole_blood_to_apheresis: Some(Days(28)),
+        double_red_cells: Some(Days(182)),
+        ..IntervalPolicy::default()
+    };
+    for sex in ["female", "male"] {
+        cite(
+            s,
+            &format!("donor.intervals.whole_blood_{sex}"),
+            Source::new(RED_BOOK_DONOR, High)
+                .note("Normally 16 weeks, minimum 12 weeks.")
+                .alt("112 days (16 weeks)", RED_BOOK_DONOR),
+        );
+    }
+    cite(
+        s,
+        "donor.intervals.apheresis",
+        Source::new(RED_BOOK_DONOR, High)
+            .note("At least 2 weeks between plateletpheresis procedures."),
+    );
+    cite(
+        s,
+        "donor.intervals.whole_blood_to_apheresis",
+        Source::new(RED_BOOK_DONOR, High).note("4 weeks after whole blood before apheresis."),
+    );
+    cite(
+        s,
+        "donor.intervals.double_red_cells",
+        Source::new(RED_BOOK_DONOR, High).note("At least 26 weeks."),
+    );
+    cite(
+        s,
+        "donor.apheresis_max_per_year",
+        Source::new(RED_BOOK_DONOR, High),
+    );
+    cite(
+        s,
+        "donor.whole_blood_max_per_year_female",
+        Source::new(RED_BOOK_DONOR, High),
+    );
+    cite(
+        s,
+        "donor.whole_blood_max_per_year_male",
+        Source::new(RED_BOOK_DONOR, High),
+    );
+    let deferrals = BTreeMap::from([
+        (DeferralKind::SurgeryMajor, For(Months(4))),
+        (DeferralKind::SurgeryMinor, For(Days(7))),
+        (DeferralKind::Tattoo, For(Months(4))),
+        (DeferralKind::Piercing, For(Months(4))),
+    ]);
+    let su002 = "JPAC Donor Selection Guidelines SU002 Surgery (research/blood.md §3.5)";
+    cite(
+        s,
+        "donor.deferrals.surgery_major",
+        Source::new(su002, High).note("Major surgery (recovery over 2 months): 4 months."),
+    );
+    cite(
+        s,
+        "donor.deferrals.surgery_minor",
+        Source::new(su002, High).note("Other surgery: 7 days."),
+    );
+    cite(
+        s,
+        "donor.deferrals.tattoo",
+        Source::new(
+            "sharealife.in summarising UK rules (research/blood.md §3.5)",
+            Low,
+        ),
+    );
+    cite(
+        s,
+        "donor.deferrals.piercing",
+        Source::new(
+            "sharealife.in summarising UK rules (research/blood.md §3.5)",
+            Low,
+        ),
+    );
+    cite(
+        s,
+        "donor.defer_while",
+        Source::new(
+            "Pregnancy: no UK text retrieved; deferral during pregnancy is universal practice",
+            Unverified,
+        ),
+    );
+    cite(
+        s,
+        "donor.permanent_conditions",
+        Source::new(
+            "JPAC Handbook §3.2.2: permanent deferral for prion risk (transfusion or transplant since 1980, pituitary hormones, dura mater, family risk, notified risk) (looked up for rakt; not in research/blood.md)",
+            High,
+        ),
+    );
+    cite(s, "donor.recheck_after", Source::new(RECHECK, Unverified));
+    let donor = DonorPolicy {
+        age,
+        weight_kg: weight,
+        hb_g_dl: hb,
+        systolic_mmhg: None,
+        diastolic_mmhg: None,
+        pulse_bpm: None,
+        temperature_c: None,
+        intervals,
+        apheresis_max_per_week: None,
+        apheresis_max_per_year: Some(24),
+        whole_blood_max_per_year_female: Some(3),
+        whole_blood_max_per_year_male: Some(4),
+        deferrals,
+        defer_while: vec![DonorState::Pregnant],
+        permanent_conditions: vec![Condition::TransfusedSince1980, Condition::PrionRisk],
+        recheck_after: Days(1),
+    };
+    (unit, screening, donor)
+}

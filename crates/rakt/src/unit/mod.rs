@@ -1,0 +1,853 @@
+//! A blood unit from vein to vein: its lifecycle, driven by events.
+//!
+//! A [`BloodUnit`] is created by [`BloodUnit::collect`] and changed only by events:
+//! [`BloodUnit::apply`] returns the new unit, or a typed error and the unit stays exactly as it
+//! was (units are values: nothing is ever half-applied). Every event is appended to the unit's
+//! history with its time, actor and the reasons for what it did.
+//!
+//! ```text
+//! collected → quarantined → released ⇄ reserved → crossmatched → issued → transfused
+//!                 │             │  ↖______________________________/  │    → transfused with reaction
+//!                 │             │        (cancel)                     └→ returned (linked) / released / discarded
+//!                 └→ discarded  └→ sent for fractionation (plasma)
+//! ```
+//!
+//! Source: `research/blood.md` §4.2–§4.4 (quarantine and release, statuses, HL7 v2 tables
+//! 0510/0513, discard reasons) and §2.3 (30 minutes out of controlled storage).
+
+mod events;
+mod reactive;
+mod status;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+pub use events::{DiscardReason, EventKind, UnitEvent};
+pub use reactive::{DonorReferral, LookbackEntry, ReactiveOutcome, handle_reactive};
+pub use status::{DonationType, UnitStatus};
+
+use crate::blood_group::BloodGroup;
+use crate::component::{Component, Product};
+use crate::error::{RaktError, Result};
+use crate::expiry::{Expiry, Redating};
+use crate::policy::{Confidence, Policy};
+use crate::reason::{Reason, ReasonCode};
+use crate::screening::{Grouping, ReleaseVerdict, Screening, release_verdict};
+
+/// A unit's identity: the donation identification number and, for products divided from it,
+/// the division (`A0`, `B0`, then `Aa`, `Ab` for a second division).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitId {
+    /// The donation identification number, validated.
+    pub din: String,
+    /// The division, for divided products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
+}
+
+impl UnitId {
+    /// A validated identity. The DIN is 1–40 characters of letters, digits, `-`, `/` and inner
+    /// spaces (the ISBT 128 issue adds the full codec); a division is an upper-case letter
+    /// followed by a digit or a lower-case letter.
+    ///
+    /// ```
+    /// assert!(rakt::unit::UnitId::new("A9999 21 123456", None).is_ok());
+    /// assert!(rakt::unit::UnitId::new("", None).is_err());
+    /// assert!(rakt::unit::UnitId::new("DIN-1", Some("a0")).is_err());
+    /// ```
+    pub fn new(din: &str, division: Option<&str>) -> Result<UnitId> {
+        let ok_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ' ');
+        if din.is_empty() || din.len() > 40 || din.trim() != din || !din.chars().all(ok_char) {
+            return Err(RaktError::input(
+                "din",
+                format!(
+                    "{din:?} is not a donation identification number (1–40 letters, digits, '-', '/' or inner spaces)"
+                ),
+            ));
+        }
+        if let Some(d) = division {
+            let mut chars = d.chars();
+            let valid = matches!(
+                (chars.next(), chars.next(), chars.next()),
+                (Some(a), Some(b), None)
+                    if a.is_ascii_uppercase() && (b.is_ascii_digit() || b.is_ascii_lowercase())
+            );
+            if !valid {
+                return Err(RaktError::input(
+                    "division",
+                    format!(
+                        "{d:?} is not a division (an upper-case letter then a digit or lower-case letter, e.g. A0 or Ab)"
+                    ),
+                ));
+            }
+        }
+        Ok(UnitId {
+            din: din.to_string(),
+            division: division.map(str::to_string),
+        })
+    }
+}
+
+impl std::fmt::Display for UnitId {
+    /// `DIN` or `DIN/A0`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.division {
+            Some(d) => write!(f, "{}/{d}", self.din),
+            None => f.write_str(&self.din),
+        }
+    }
+}
+
+/// Who a unit is held for, and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reservation {
+    /// The patient's identifier.
+    pub patient: String,
+    /// The reservation or crossmatch lapses at this time (none once issued without one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateTime<FixedOffset>>,
+}
+
+/// What is known at collection.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    /// Donation identification number.
+    pub din: String,
+    /// Division, for a component collected already divided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<String>,
+    /// The component as made (preservative or platelet source; no re-dating modification).
+    pub product: Product,
+    /// Blood group on the label.
+    pub group: BloodGroup,
+    /// Volume in mL.
+    pub volume_ml: u32,
+    /// Voluntary, replacement, autologous or directed.
+    pub donation_type: DonationType,
+    /// The donor's identifier, needed for look-back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub donor_id: Option<String>,
+    /// Whether this is the donor's first donation (first-donation markers are then mandatory).
+    #[serde(default)]
+    pub first_donation: bool,
+    /// When the blood was collected.
+    pub collected_at: DateTime<FixedOffset>,
+}
+
+/// A blood unit and its history.
+///
+/// ```
+/// use chrono::DateTime;
+/// use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent, UnitStatus};
+/// use rakt::{BloodGroup, Policy, Preservative, Product};
+/// let policy = Policy::india();
+/// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+/// let unit = BloodUnit::collect(Collection {
+///     din: "DIN-2026-0001".into(), division: None,
+///     product: Product::red_cells(Preservative::AdditiveSolution),
+///     group: BloodGroup::parse("O+").unwrap(), volume_ml: 280,
+///     donation_type: DonationType::Voluntary, donor_id: Some("D-17".into()),
+///     first_donation: false, collected_at: t("2026-11-01T09:00:00+05:30"),
+/// }, "tech-a", &policy).unwrap();
+/// assert_eq!(unit.status(), UnitStatus::Collected);
+/// let q = unit.apply(&UnitEvent::new(t("2026-11-01T09:30:00+05:30"), "tech-a", EventKind::Quarantine), &policy).unwrap();
+/// assert_eq!(q.status(), UnitStatus::Quarantined);
+/// // Issuing a quarantined unit is refused, and nothing changes.
+/// let err = q.apply(&UnitEvent::new(t("2026-11-01T10:00:00+05:30"), "tech-a", EventKind::Issue { patient: "P-1".into() }), &policy).unwrap_err();
+/// assert_eq!(err.kind(), "NotApplicable");
+/// assert_eq!(q.status(), UnitStatus::Quarantined);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BloodUnit {
+    id: UnitId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    donor_id: Option<String>,
+    group: BloodGroup,
+    volume_ml: u32,
+    donation_type: DonationType,
+    expiry: Expiry,
+    status: UnitStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reservation: Option<Reservation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    discard_reason: Option<DiscardReason>,
+    screening: Screening,
+    grouping: Grouping,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parents: Vec<UnitId>,
+    history: Vec<UnitEvent>,
+}
+
+const SRC_STATUS: &str =
+    "Suggested status machine and discard reasons (research/blood.md §4.2, §4.4)";
+const SRC_POOL_GROUPS: &str = "transfusion.com.au: individual plasma units of different blood groups must not be pooled (research/blood.md §1.4)";
+
+impl BloodUnit {
+    /// A newly collected unit (status `collected`), its expiry computed from the policy.
+    pub fn collect(c: Collection, actor: &str, policy: &Policy) -> Result<BloodUnit> {
+        let id = UnitId::new(&c.din, c.division.as_deref())?;
+        if c.volume_ml == 0 {
+            return Err(RaktError::input("volume_ml", "must be > 0"));
+        }
+        check_actor(actor)?;
+        let expiry = Expiry::compute(&c.product, c.collected_at, policy)?;
+        let event = UnitEvent {
+            at: c.collected_at,
+            actor: actor.to_string(),
+            kind: EventKind::Collected,
+            reasons: expiry.reasons.clone(),
+        };
+        Ok(BloodUnit {
+            id,
+            donor_id: c.donor_id,
+            group: c.group,
+            volume_ml: c.volume_ml,
+            donation_type: c.donation_type,
+            expiry,
+            status: UnitStatus::Collected,
+            reservation: None,
+            discard_reason: None,
+            screening: Screening::new(c.first_donation),
+            grouping: Grouping::default(),
+            parents: Vec::new(),
+            history: vec![event],
+        })
+    }
+
+    /// The unit's identity.
+    pub fn id(&self) -> &UnitId {
+        &self.id
+    }
+    /// The donor's identifier.
+    pub fn donor_id(&self) -> Option<&str> {
+        self.donor_id.as_deref()
+    }
+    /// The group on the label.
+    pub fn group(&self) -> BloodGroup {
+        self.group
+    }
+    /// Volume in mL.
+    pub fn volume_ml(&self) -> u32 {
+        self.volume_ml
+    }
+    /// Voluntary, replacement, autologous or directed.
+    pub fn donation_type(&self) -> DonationType {
+        self.donation_type
+    }
+    /// The product (component, preservative, modifications).
+    pub fn product(&self) -> &Product {
+        &self.expiry.product
+    }
+    /// When the (earliest) blood was collected.
+    pub fn collected_at(&self) -> DateTime<FixedOffset> {
+        self.expiry.collected_at
+    }
+    /// The expiry, with how it was reached.
+    pub fn expiry(&self) -> &Expiry {
+        &self.expiry
+    }
+    /// The status as recorded by the last event.
+    pub fn status(&self) -> UnitStatus {
+        self.status
+    }
+    /// The status at `as_of`: a reservation or crossmatch that has lapsed counts as released.
+    pub fn status_at(&self, as_of: DateTime<FixedOffset>) -> UnitStatus {
+        match (self.status, &self.reservation) {
+            (UnitStatus::Reserved | UnitStatus::Crossmatched, Some(r))
+                if r.until.is_some_and(|u| as_of >= u) =>
+            {
+                UnitStatus::Released
+            }
+            (status, _) => status,
+        }
+    }
+    /// Who the unit is held for or issued to.
+    pub fn reservation(&self) -> Option<&Reservation> {
+        self.reservation.as_ref()
+    }
+    /// Why the unit was discarded.
+    pub fn discard_reason(&self) -> Option<&DiscardReason> {
+        self.discard_reason.as_ref()
+    }
+    /// The screening results.
+    pub fn screening(&self) -> &Screening {
+        &self.screening
+    }
+    /// The grouping results.
+    pub fn grouping(&self) -> &Grouping {
+        &self.grouping
+    }
+    /// The units this one was split or pooled from.
+    pub fn parents(&self) -> &[UnitId] {
+        &self.parents
+    }
+    /// Every event, oldest first (append-only).
+    pub fn history(&self) -> &[UnitEvent] {
+        &self.history
+    }
+    /// Whether the unit is expired at `as_of`.
+    pub fn is_expired(&self, as_of: DateTime<FixedOffset>) -> bool {
+        self.expiry.is_expired(as_of)
+    }
+
+    /// Whether the unit may be released at `as_of`, and exactly what is missing.
+    pub fn release_verdict(&self, as_of: DateTime<FixedOffset>, policy: &Policy) -> ReleaseVerdict {
+        release_verdict(
+            &self.group,
+            &self.expiry,
+            &self.screening,
+            &self.grouping,
+            as_of,
+            policy,
+        )
+    }
+
+    /// Apply an event: the new unit, or an error and this unit unchanged. See [`EventKind`] for
+    /// what each event requires.
+    pub fn apply(&self, event: &UnitEvent, policy: &Policy) -> Result<BloodUnit> {
+        check_actor(&event.actor)?;
+        if let Some(last) = self.history.last() {
+            if event.at < last.at {
+                return Err(RaktError::not_applicable(
+                    "EVENT_OUT_OF_ORDER",
+                    format!(
+                        "{} at {} is before the unit's last event at {}",
+                        event.kind.name(),
+                        event.at.to_rfc3339(),
+                        last.at.to_rfc3339()
+                    ),
+                ));
+            }
+        }
+        if self.status.is_terminal() {
+            return Err(self.refuse(&event.kind));
+        }
+        let mut next = self.clone();
+        let mut reasons = Vec::new();
+        let at = event.at;
+        use EventKind as E;
+        use UnitStatus as S;
+        match (&event.kind, self.status) {
+            (E::Collected | E::SplitFrom { .. } | E::PooledFrom { .. }, _) => {
+                return Err(RaktError::not_applicable(
+                    "INVALID_TRANSITION",
+                    format!(
+                        "{} is recorded by collect, split or pool, not applied",
+                        event.kind.name()
+                    ),
+                ));
+            }
+            (E::SplitInto { .. } | E::PooledInto { .. }, _) => {
+                return Err(RaktError::not_applicable(
+                    "INVALID_TRANSITION",
+                    format!("use split or pool to {}", event.kind.name()),
+                ));
+            }
+            (E::Quarantine, S::Collected) => next.status = S::Quarantined,
+            (E::RecordTest { marker, result }, S::Collected | S::Quarantined) => {
+                next.screening = self.screening.record(*marker, *result)?;
+            }
+            (
+                E::RecordRepeat {
+                    marker,
+                    first,
+                    second,
+                },
+                S::Collected | S::Quarantined,
+            ) => {
+                next.screening = self.screening.record_repeat(*marker, *first, *second)?;
+            }
+            (
+                E::RecordGrouping {
+                    forward,
+                    reverse,
+                    historical,
+                },
+                S::Collected | S::Quarantined,
+            ) => {
+                let g = &mut next.grouping;
+                g.forward = forward.or(g.forward);
+                g.reverse = reverse.or(g.reverse);
+                g.historical = historical.or(g.historical);
+            }
+            (E::Release, S::Quarantined) => {
+                let verdict = self.release_verdict(at, policy);
+                if !verdict.releasable {
+                    return Err(RaktError::not_applicable(
+                        "RELEASE_NOT_ALLOWED",
+                        format!("cannot release: {}", verdict.codes().join(", ")),
+                    ));
+                }
+                reasons = verdict.reasons;
+                next.status = S::Released;
+            }
+            (E::Reserve { patient, until }, S::Released) => {
+                self.check_usable(at)?;
+                check_until(at, *until)?;
+                check_patient(patient)?;
+                next.status = S::Reserved;
+                next.reservation = Some(Reservation {
+                    patient: patient.clone(),
+                    until: Some(*until),
+                });
+            }
+            (E::Crossmatch { patient, until }, S::Released | S::Reserved) => {
+                self.check_usable(at)?;
+                check_until(at, *until)?;
+                check_patient(patient)?;
+                if self.status == S::Reserved {
+                    self.check_held_for(patient, at)?;
+                }
+                next.status = S::Crossmatched;
+                next.reservation = Some(Reservation {
+                    patient: patient.clone(),
+                    until: Some(*until),
+                });
+            }
+            (E::CancelReservation, S::Reserved | S::Crossmatched | S::Returned) => {
+                next.status = S::Released;
+                next.reservation = None;
+            }
+            (E::Issue { patient }, S::Released | S::Reserved | S::Crossmatched | S::Returned) => {
+                self.check_usable(at)?;
+                check_patient(patient)?;
+                if self.status != S::Released {
+                    self.check_held_for(patient, at)?;
+                }
+                next.status = S::Issued;
+                next.reservation = Some(Reservation {
+                    patient: patient.clone(),
+                    until: None,
+                });
+            }
+            (E::Transfuse, S::Issued) => next.status = S::Transfused,
+            (E::TransfuseWithReaction { details }, S::Issued) => {
+                if details.trim().is_empty() {
+                    return Err(RaktError::input("details", "describe the reaction"));
+                }
+                next.status = S::TransfusedWithReaction;
+            }
+            (
+                E::Return {
+                    minutes_out_of_storage,
+                    keep_for_patient,
+                },
+                S::Issued,
+            ) => {
+                let (status, reason, why) =
+                    self.return_outcome(at, *minutes_out_of_storage, *keep_for_patient, policy)?;
+                next.status = status;
+                if status != S::Returned {
+                    next.reservation = None;
+                }
+                next.discard_reason = why;
+                reasons.push(reason);
+            }
+            (E::Discard { reason }, status) if !status.is_terminal() => {
+                if let DiscardReason::Other(text) = reason {
+                    if text.trim().is_empty() {
+                        return Err(RaktError::input("reason", "say why the unit was discarded"));
+                    }
+                }
+                if *reason == DiscardReason::Expired && !self.is_expired(at) {
+                    return Err(RaktError::input(
+                        "reason",
+                        format!(
+                            "the unit is not expired at {} (it expires at {})",
+                            at.to_rfc3339(),
+                            self.expiry.expires_at.to_rfc3339()
+                        ),
+                    ));
+                }
+                next.status = S::Discarded;
+                next.discard_reason = Some(reason.clone());
+                next.reservation = None;
+                reasons.push(discard_reason(reason));
+            }
+            (E::SendForFractionation, S::Released) => {
+                if !matches!(
+                    self.product().component(),
+                    Component::FreshFrozenPlasma | Component::Plasma | Component::CryoPoorPlasma
+                ) {
+                    return Err(RaktError::not_applicable(
+                        "NOT_PLASMA",
+                        format!(
+                            "only plasma goes for fractionation, not {}",
+                            self.product().component()
+                        ),
+                    ));
+                }
+                self.check_usable(at)?;
+                next.status = S::Fractionated;
+            }
+            (
+                E::Irradiate | E::Wash | E::Open | E::Thaw { .. },
+                S::Collected | S::Quarantined | S::Released | S::Reserved | S::Crossmatched,
+            ) => {
+                let redating = match &event.kind {
+                    E::Irradiate => Redating::Irradiated { at },
+                    E::Wash => Redating::Washed { at },
+                    E::Open => Redating::Opened { at },
+                    E::Thaw { storage } => Redating::Thawed {
+                        at,
+                        storage: *storage,
+                    },
+                    _ => return Err(self.refuse(&event.kind)),
+                };
+                next.expiry = self.expiry.redate(&redating, policy)?;
+                reasons.extend(next.expiry.reasons.last().cloned());
+            }
+            _ => return Err(self.refuse(&event.kind)),
+        }
+        next.history.push(UnitEvent {
+            at,
+            actor: event.actor.clone(),
+            kind: event.kind.clone(),
+            reasons,
+        });
+        Ok(next)
+    }
+
+    /// Split this unit into parts of the given volumes (mL), e.g. paediatric aliquots. Returns
+    /// the parent (status `processed`) and the children, which keep the parent's product,
+    /// expiry, screening, grouping and status and get divisions `A0`, `B0`, … (or `Xa`, `Xb`, …
+    /// when the parent is already division `X0`).
+    pub fn split(
+        &self,
+        volumes_ml: &[u32],
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<(BloodUnit, Vec<BloodUnit>)> {
+        check_actor(actor)?;
+        if !matches!(
+            self.status,
+            UnitStatus::Collected | UnitStatus::Quarantined | UnitStatus::Released
+        ) {
+            return Err(self.refuse(&EventKind::SplitInto {
+                children: Vec::new(),
+            }));
+        }
+        if volumes_ml.len() < 2 || volumes_ml.len() > 26 {
+            return Err(RaktError::input("volumes_ml", "split into 2 to 26 parts"));
+        }
+        if volumes_ml.contains(&0) {
+            return Err(RaktError::input("volumes_ml", "every part must be > 0 mL"));
+        }
+        let total: u64 = volumes_ml.iter().map(|v| u64::from(*v)).sum();
+        if total > u64::from(self.volume_ml) {
+            return Err(RaktError::input(
+                "volumes_ml",
+                format!(
+                    "the parts ({total} mL) exceed the unit ({} mL)",
+                    self.volume_ml
+                ),
+            ));
+        }
+        self.check_time(at, "split")?;
+        if self.is_expired(at) {
+            return Err(RaktError::not_applicable(
+                "UNIT_EXPIRED",
+                format!(
+                    "the unit expired at {}",
+                    self.expiry.expires_at.to_rfc3339()
+                ),
+            ));
+        }
+        let divisions = child_divisions(self.id.division.as_deref(), volumes_ml.len())?;
+        let mut children = Vec::with_capacity(volumes_ml.len());
+        for (division, volume) in divisions.into_iter().zip(volumes_ml) {
+            let mut child = self.clone();
+            child.id = UnitId {
+                din: self.id.din.clone(),
+                division: Some(division),
+            };
+            child.volume_ml = *volume;
+            child.parents = vec![self.id.clone()];
+            child.history = vec![UnitEvent {
+                at,
+                actor: actor.to_string(),
+                kind: EventKind::SplitFrom {
+                    parent: self.id.clone(),
+                },
+                reasons: Vec::new(),
+            }];
+            children.push(child);
+        }
+        let mut parent = self.clone();
+        parent.status = UnitStatus::Processed;
+        parent.history.push(UnitEvent {
+            at,
+            actor: actor.to_string(),
+            kind: EventKind::SplitInto {
+                children: children.iter().map(|c| c.id.clone()).collect(),
+            },
+            reasons: Vec::new(),
+        });
+        Ok((parent, children))
+    }
+
+    /// Pool released units of the same product and blood group into a new unit `pool_din`,
+    /// expiring with the earliest constituent (or earlier if the policy limits pools). Returns
+    /// the constituents (status `processed`) and the pool (status `released`).
+    pub fn pool(
+        units: &[BloodUnit],
+        pool_din: &str,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+        policy: &Policy,
+    ) -> Result<(Vec<BloodUnit>, BloodUnit)> {
+        check_actor(actor)?;
+        let id = UnitId::new(pool_din, None)?;
+        let Some(first) = units.first() else {
+            return Err(RaktError::input("units", "a pool needs at least two units"));
+        };
+        for (i, u) in units.iter().enumerate() {
+            if u.status != UnitStatus::Released {
+                return Err(RaktError::not_applicable(
+                    "INVALID_TRANSITION",
+                    format!(
+                        "units[{i}] ({}) is {}: only released units are pooled",
+                        u.id, u.status
+                    ),
+                ));
+            }
+            if u.group.basic() != first.group.basic() {
+                return Err(RaktError::input(
+                    format!("units[{i}]"),
+                    format!(
+                        "cannot pool {} with {}: units of different blood groups are not pooled ({SRC_POOL_GROUPS})",
+                        u.group, first.group
+                    ),
+                ));
+            }
+            u.check_time(at, "pooling").map_err(|e| match e {
+                RaktError::NotApplicable { code, reason } => RaktError::NotApplicable {
+                    code,
+                    reason: format!("units[{i}]: {reason}"),
+                },
+                other => other,
+            })?;
+        }
+        let expiries: Vec<Expiry> = units.iter().map(|u| u.expiry.clone()).collect();
+        let expiry = Expiry::pool(&expiries, at, policy)?;
+        let volume: u64 = units.iter().map(|u| u64::from(u.volume_ml)).sum();
+        let volume_ml = u32::try_from(volume)
+            .map_err(|_| RaktError::input("units", "the pool's volume is too large"))?;
+        let mut screening = Screening::new(false);
+        for (marker, result) in first.screening.results() {
+            if units.iter().all(|u| u.screening.result(*marker) == *result) {
+                screening = screening.record(*marker, *result)?;
+            }
+        }
+        let constituents: Vec<UnitId> = units.iter().map(|u| u.id.clone()).collect();
+        let pool = BloodUnit {
+            id: id.clone(),
+            donor_id: None,
+            group: first.group.basic(),
+            volume_ml,
+            donation_type: first.donation_type,
+            expiry: expiry.clone(),
+            status: UnitStatus::Released,
+            reservation: None,
+            discard_reason: None,
+            screening,
+            grouping: first.grouping,
+            parents: constituents.clone(),
+            history: vec![UnitEvent {
+                at,
+                actor: actor.to_string(),
+                kind: EventKind::PooledFrom { constituents },
+                reasons: expiry.reasons.clone(),
+            }],
+        };
+        let processed = units
+            .iter()
+            .map(|u| {
+                let mut done = u.clone();
+                done.status = UnitStatus::Processed;
+                done.history.push(UnitEvent {
+                    at,
+                    actor: actor.to_string(),
+                    kind: EventKind::PooledInto { pool: id.clone() },
+                    reasons: Vec::new(),
+                });
+                done
+            })
+            .collect();
+        Ok((processed, pool))
+    }
+
+    fn refuse(&self, kind: &EventKind) -> RaktError {
+        RaktError::not_applicable(
+            "INVALID_TRANSITION",
+            format!("cannot {} a {} unit", kind.name(), self.status),
+        )
+    }
+
+    fn check_time(&self, at: DateTime<FixedOffset>, what: &str) -> Result<()> {
+        match self.history.last() {
+            Some(last) if at < last.at => Err(RaktError::not_applicable(
+                "EVENT_OUT_OF_ORDER",
+                format!(
+                    "{what} at {} is before the unit's last event at {}",
+                    at.to_rfc3339(),
+                    last.at.to_rfc3339()
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Refuse using a unit that is expired at `at`.
+    fn check_usable(&self, at: DateTime<FixedOffset>) -> Result<()> {
+        if self.is_expired(at) {
+            return Err(RaktError::not_applicable(
+                "UNIT_EXPIRED",
+                format!(
+                    "the unit expired at {}",
+                    self.expiry.expires_at.to_rfc3339()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Refuse when the unit is held for another patient or the hold has lapsed.
+    fn check_held_for(&self, patient: &str, at: DateTime<FixedOffset>) -> Result<()> {
+        let Some(r) = &self.reservation else {
+            return Ok(());
+        };
+        if r.patient != patient {
+            return Err(RaktError::not_applicable(
+                "WRONG_PATIENT",
+                format!(
+                    "the unit is held for patient {:?}, not {patient:?}",
+                    r.patient
+                ),
+            ));
+        }
+        if let Some(until) = r.until {
+            if at >= until {
+                return Err(RaktError::not_applicable(
+                    "RESERVATION_EXPIRED",
+                    format!(
+                        "the hold for {:?} lapsed at {}",
+                        r.patient,
+                        until.to_rfc3339()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn return_outcome(
+        &self,
+        at: DateTime<FixedOffset>,
+        minutes: Option<u32>,
+        keep_for_patient: bool,
+        policy: &Policy,
+    ) -> Result<(UnitStatus, Reason, Option<DiscardReason>)> {
+        let window = policy.unit.return_window_minutes;
+        let (minutes, within) = match minutes {
+            Some(m) => (m, m <= window),
+            None => {
+                let issued_at = self
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|e| matches!(e.kind, EventKind::Issue { .. }))
+                    .map_or(at, |e| e.at);
+                let seconds = (at - issued_at).num_seconds().max(0);
+                let minutes = u32::try_from((seconds + 59) / 60).unwrap_or(u32::MAX);
+                (minutes, seconds <= i64::from(window) * 60)
+            }
+        };
+        let cite = |r: Reason| match policy.source("unit.return_window_minutes") {
+            Some(src) => r.cite(&src.citation, src.confidence),
+            None => r,
+        };
+        if self.is_expired(at) {
+            return Ok((
+                UnitStatus::Discarded,
+                discard_reason(&DiscardReason::Expired),
+                Some(DiscardReason::Expired),
+            ));
+        }
+        if !within {
+            let reason = Reason::new(ReasonCode::ReturnedTooLate)
+                .fact("minutes", minutes)
+                .fact("limit", window);
+            return Ok((
+                UnitStatus::Discarded,
+                cite(reason),
+                Some(DiscardReason::ReturnedTooLate),
+            ));
+        }
+        let reason = Reason::new(ReasonCode::ReturnedToStock)
+            .fact("minutes", minutes)
+            .fact("limit", window);
+        let status = if keep_for_patient {
+            UnitStatus::Returned
+        } else {
+            UnitStatus::Released
+        };
+        Ok((status, cite(reason), None))
+    }
+}
+
+fn discard_reason(reason: &DiscardReason) -> Reason {
+    Reason::new(ReasonCode::Discarded)
+        .fact("reason", reason)
+        .cite(SRC_STATUS, Confidence::Medium)
+}
+
+fn check_actor(actor: &str) -> Result<()> {
+    if actor.trim().is_empty() {
+        return Err(RaktError::input("actor", "say who recorded the event"));
+    }
+    Ok(())
+}
+
+fn check_patient(patient: &str) -> Result<()> {
+    if patient.trim().is_empty() {
+        return Err(RaktError::input("patient", "name the patient"));
+    }
+    Ok(())
+}
+
+fn check_until(at: DateTime<FixedOffset>, until: DateTime<FixedOffset>) -> Result<()> {
+    if until <= at {
+        return Err(RaktError::input(
+            "until",
+            format!("the hold must end after {}", at.to_rfc3339()),
+        ));
+    }
+    Ok(())
+}
+
+fn child_divisions(parent: Option<&str>, n: usize) -> Result<Vec<String>> {
+    let letters = ('A'..='Z').take(n);
+    match parent {
+        None => Ok(letters.map(|c| format!("{c}0")).collect()),
+        Some(d) => {
+            let mut chars = d.chars();
+            match (chars.next(), chars.next()) {
+                (Some(first), Some('0')) => {
+                    Ok(('a'..='z').take(n).map(|c| format!("{first}{c}")).collect())
+                }
+                _ => Err(RaktError::not_applicable(
+                    "SPLIT_TOO_DEEP",
+                    format!("division {d} is already a second-level division"),
+                )),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,245 @@
+//! Random event sequences on a unit: statuses only move along allowed edges, a refused event
+//! changes nothing, history only grows, and expiry never moves later.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use proptest::prelude::*;
+use rakt::screening::{TestResult, TtiMarker};
+use rakt::unit::{BloodUnit, Collection, DiscardReason, DonationType, EventKind, UnitEvent};
+use rakt::{BloodGroup, Component, Policy, Preservative, Product, Storage};
+
+/// The allowed edges, written independently of the implementation (tests/vectors README and
+/// research/blood.md §4.4): the statuses an event may lead to from a status.
+fn allowed(from: &str, event: &str) -> Vec<&'static str> {
+    let same = |s: &str| -> &'static str {
+        match s {
+            "collected" => "collected",
+            "quarantined" => "quarantined",
+            "released" => "released",
+            "reserved" => "reserved",
+            "crossmatched" => "crossmatched",
+            _ => "?",
+        }
+    };
+    let live = [
+        "collected",
+        "quarantined",
+        "released",
+        "reserved",
+        "crossmatched",
+        "issued",
+        "returned",
+    ];
+    match (from, event) {
+        ("collected", "quarantine") => vec!["quarantined"],
+        ("collected" | "quarantined", "record_test" | "record_repeat" | "record_grouping") => {
+            vec![same(from)]
+        }
+        ("quarantined", "release") => vec!["released"],
+        ("released", "reserve") => vec!["reserved"],
+        ("released" | "reserved", "crossmatch") => vec!["crossmatched"],
+        ("reserved" | "crossmatched" | "returned", "cancel") => vec!["released"],
+        ("released" | "reserved" | "crossmatched" | "returned", "issue") => vec!["issued"],
+        ("issued", "transfuse") => vec!["transfused"],
+        ("issued", "reaction") => vec!["transfused_with_reaction"],
+        ("issued", "return") => vec!["released", "returned", "discarded"],
+        (s, "discard") if live.contains(&s) => vec!["discarded"],
+        ("released", "fractionate") => vec!["fractionated"],
+        (
+            "collected" | "quarantined" | "released" | "reserved" | "crossmatched",
+            "irradiate" | "wash" | "open" | "thaw",
+        ) => {
+            vec![same(from)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    advance_minutes: i64,
+    event: u8,
+    marker: u8,
+    result: u8,
+    patient: bool,
+    hours: i64,
+    minutes_out: Option<u32>,
+    keep: bool,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    (
+        0i64..3000,
+        0u8..17,
+        0u8..5,
+        0u8..5,
+        any::<bool>(),
+        -2i64..96,
+        prop::option::of(0u32..60),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(advance_minutes, event, marker, result, patient, hours, minutes_out, keep)| Step {
+                advance_minutes,
+                event,
+                marker,
+                result,
+                patient,
+                hours,
+                minutes_out,
+                keep,
+            },
+        )
+}
+
+const MARKERS: [TtiMarker; 5] = [
+    TtiMarker::Hiv,
+    TtiMarker::Hbsag,
+    TtiMarker::Hcv,
+    TtiMarker::Syphilis,
+    TtiMarker::Malaria,
+];
+const RESULTS: [TestResult; 5] = [
+    TestResult::NonReactive,
+    TestResult::NonReactive,
+    TestResult::NonReactive,
+    TestResult::InitiallyReactive,
+    TestResult::RepeatReactive,
+];
+
+fn event_of(s: &Step, now: DateTime<FixedOffset>, group: BloodGroup) -> (&'static str, EventKind) {
+    let patient = if s.patient { "P-1" } else { "P-2" }.to_string();
+    let until = now + TimeDelta::hours(s.hours);
+    let marker = MARKERS[usize::from(s.marker) % 5];
+    match s.event {
+        0 => ("quarantine", EventKind::Quarantine),
+        1 | 2 => (
+            "record_test",
+            EventKind::RecordTest {
+                marker,
+                result: RESULTS[usize::from(s.result) % 5],
+            },
+        ),
+        3 => (
+            "record_repeat",
+            EventKind::RecordRepeat {
+                marker,
+                first: RESULTS[usize::from(s.result) % 5],
+                second: TestResult::NonReactive,
+            },
+        ),
+        4 => (
+            "record_grouping",
+            EventKind::RecordGrouping {
+                forward: Some(group),
+                reverse: Some(group.abo()),
+                historical: None,
+            },
+        ),
+        5 => ("release", EventKind::Release),
+        6 => ("reserve", EventKind::Reserve { patient, until }),
+        7 => ("crossmatch", EventKind::Crossmatch { patient, until }),
+        8 => ("cancel", EventKind::CancelReservation),
+        9 => ("issue", EventKind::Issue { patient }),
+        10 => ("transfuse", EventKind::Transfuse),
+        11 => (
+            "reaction",
+            EventKind::TransfuseWithReaction {
+                details: "fever".into(),
+            },
+        ),
+        12 => (
+            "return",
+            EventKind::Return {
+                minutes_out_of_storage: s.minutes_out,
+                keep_for_patient: s.keep,
+            },
+        ),
+        13 => (
+            "discard",
+            EventKind::Discard {
+                reason: DiscardReason::Clotted,
+            },
+        ),
+        14 => ("fractionate", EventKind::SendForFractionation),
+        15 => ("irradiate", EventKind::Irradiate),
+        _ => (
+            "thaw",
+            EventKind::Thaw {
+                storage: Storage::Refrigerated,
+            },
+        ),
+    }
+}
+
+fn product() -> impl Strategy<Value = Product> {
+    prop::sample::select(vec![
+        Product::red_cells(Preservative::AdditiveSolution),
+        Product::red_cells(Preservative::Cpda1),
+        Product::simple(Component::FreshFrozenPlasma).unwrap(),
+        Product::platelets(rakt::PlateletSource::Apheresis),
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_event_sequences_respect_the_lifecycle(
+        product in product(),
+        prescreen in any::<bool>(),
+        steps in prop::collection::vec(step(), 1..40),
+    ) {
+        let policy = Policy::india();
+        let start = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+05:30").unwrap();
+        let group = BloodGroup::parse("A+").unwrap();
+        let mut unit = BloodUnit::collect(
+            Collection {
+                din: "DIN-P".into(), division: None, product, group, volume_ml: 250,
+                donation_type: DonationType::Voluntary, donor_id: None, first_donation: false,
+                collected_at: start,
+            },
+            "tech",
+            &policy,
+        ).unwrap();
+        let mut now = start;
+        if prescreen {
+            // Half the runs start from a released unit, so that the later edges are exercised.
+            now += TimeDelta::minutes(60);
+            let mut events = vec![EventKind::Quarantine];
+            events.extend(MARKERS.iter().map(|m| EventKind::RecordTest { marker: *m, result: TestResult::NonReactive }));
+            events.push(EventKind::RecordGrouping { forward: Some(group), reverse: Some(group.abo()), historical: None });
+            events.push(EventKind::Release);
+            for kind in events {
+                unit = unit.apply(&UnitEvent::new(now, "tech", kind), &policy).unwrap();
+            }
+            prop_assert_eq!(unit.status().as_str(), "released");
+        }
+        for s in steps {
+            now += TimeDelta::minutes(s.advance_minutes);
+            let (name, kind) = event_of(&s, now, group);
+            let before = unit.clone();
+            let from = before.status().as_str();
+            match unit.apply(&UnitEvent::new(now, "tech", kind), &policy) {
+                Ok(next) => {
+                    let to = next.status().as_str();
+                    prop_assert!(allowed(from, name).contains(&to), "{from} --{name}--> {to} is not an allowed edge");
+                    prop_assert!(next.expiry().expires_at <= before.expiry().expires_at);
+                    prop_assert_eq!(next.history().len(), before.history().len() + 1);
+                    prop_assert_eq!(&next.history()[..before.history().len()], before.history());
+                    unit = next;
+                }
+                Err(e) => {
+                    prop_assert!(matches!(e.kind(), "NotApplicable" | "InvalidInput" | "PolicyValueMissing"), "{e}");
+                    // The unit is a value: the refusal left it exactly as it was.
+                    prop_assert_eq!(&unit, &before);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The `assess_donor` operation of the vector runner (format: tests/vectors/README.md).
+
+use chrono::NaiveDate;
+use rakt::RaktError;
+use rakt::donor::{DonationKind, Donor, DonorAssessment, DonorChecks, assess_donor};
+use serde_json::{Value, json};
+
+use super::{Outcome, bad, check, expect_ok, policy};
+
+fn date(v: &Value, name: &str) -> Result<NaiveDate, RaktError> {
+    let text = v
+        .as_str()
+        .ok_or_else(|| bad(format!("{name}: not a string")))?;
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| bad(format!("{name}: {e}")))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(v: &Value, name: &str) -> Result<T, RaktError> {
+    serde_json::from_value(v.clone()).map_err(|e| bad(format!("{name}: {e}")))
+}
+
+fn assess(input: &Value) -> Result<DonorAssessment, RaktError> {
+    let donor: Donor = parse(&input["donor"], "donor")?;
+    let checks: DonorChecks = parse(&input["checks"], "checks")?;
+    let kind = DonationKind::parse(input["kind"].as_str().unwrap_or(""))?;
+    let as_of = date(&input["as_of"], "as_of")?;
+    let p = policy(input)?;
+    assess_donor(&donor, &checks, kind, as_of, &p)
+}
+
+fn day_json(d: Option<NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| json!(d.format("%Y-%m-%d").to_string()))
+}
+
+pub(crate) fn op_assess_donor(input: &Value, expect: &Value) -> Outcome {
+    let Some(a) = expect_ok(assess(input), expect)? else {
+        return Ok(());
+    };
+    for (key, got) in [
+        ("eligible", json!(a.eligible)),
+        ("permanent", json!(a.permanent)),
+        ("referred", json!(a.referred)),
+        ("deferred_until", day_json(a.deferred_until)),
+        ("next_eligible", day_json(a.next_eligible)),
+    ] {
+        if let Some(want) = expect.get(key) {
+            check(key, &got, want)?;
+        }
+    }
+    let codes: Vec<&str> = a.reasons.iter().map(|r| r.code.as_str()).collect();
+    if let Some(want) = expect.get("codes") {
+        check("codes", &json!(codes), want)?;
+    }
+    if let Some(want) = expect["codes_include"].as_array() {
+        for code in want {
+            if !codes.iter().any(|c| json!(c) == *code) {
+                return Err(format!("codes {codes:?} lack {code}"));
+            }
+        }
+    }
+    if let Some(want) = expect["facts"].as_object() {
+        for (code, facts) in want {
+            let reason = a
+                .reasons
+                .iter()
+                .find(|r| r.code.as_str() == code)
+                .ok_or_else(|| format!("no reason {code} in {codes:?}"))?;
+            for (name, value) in facts.as_object().into_iter().flatten() {
+                check(
+                    &format!("{code}.facts.{name}"),
+                    &json!(reason.facts.get(name)),
+                    value,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
