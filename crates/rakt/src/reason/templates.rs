@@ -214,52 +214,52 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "स्थगन {until} को समाप्त होगा, तब तक दाता की आयु {age} वर्ष हो जाएगी, जो {donor_group} के लिए अधिकतम {limit} वर्ष से अधिक है: इस प्रकार के रक्तदान से स्थायी रूप से वंचित।"
         }
         (C::DonorWeightTooLow, Lang::En) => {
-            "Weight {measured} kg does not meet {limit} kg for {kind}. Check again from {until}."
+            "Weight {measured} kg is too low for {kind} (required: {limit} kg). Check again from {until}."
         }
         (C::DonorWeightTooLow, Lang::Hi) => {
-            "वज़न {measured} किग्रा, {kind} के लिए आवश्यक {limit} किग्रा की शर्त पूरी नहीं करता। {until} से दोबारा जाँच करें।"
+            "वज़न {measured} किग्रा है, {kind} के लिए बहुत कम (आवश्यक: {limit} किग्रा)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorHbBelowMin, Lang::En) => {
-            "Haemoglobin {measured} g/dL is below {limit} g/dL. Check again from {until}."
+            "Haemoglobin {measured} g/dL is too low (required: {limit} g/dL). Check again from {until}."
         }
         (C::DonorHbBelowMin, Lang::Hi) => {
-            "हीमोग्लोबिन {measured} g/dL है, आवश्यक {limit} g/dL से कम। {until} से दोबारा जाँच करें।"
+            "हीमोग्लोबिन {measured} g/dL है, बहुत कम (आवश्यक: {limit} g/dL)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorHbAboveMax, Lang::En) => {
-            "Haemoglobin {measured} g/dL is above {limit} g/dL. Check again from {until}."
+            "Haemoglobin {measured} g/dL is too high (allowed: {limit} g/dL). Check again from {until}."
         }
         (C::DonorHbAboveMax, Lang::Hi) => {
-            "हीमोग्लोबिन {measured} g/dL है, सीमा {limit} g/dL से अधिक। {until} से दोबारा जाँच करें।"
+            "हीमोग्लोबिन {measured} g/dL है, बहुत अधिक (अनुमत: {limit} g/dL)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorSystolicOutOfRange, Lang::En) => {
-            "Systolic blood pressure {measured} mmHg is outside {limit} mmHg. Check again from {until}."
+            "Systolic blood pressure {measured} mmHg is outside the limits (required: {limit} mmHg). Check again from {until}."
         }
         (C::DonorSystolicOutOfRange, Lang::Hi) => {
-            "सिस्टोलिक रक्तचाप {measured} mmHg, सीमा {limit} mmHg से बाहर है। {until} से दोबारा जाँच करें।"
+            "सिस्टोलिक रक्तचाप {measured} mmHg है, सीमा से बाहर (आवश्यक: {limit} mmHg)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorDiastolicOutOfRange, Lang::En) => {
-            "Diastolic blood pressure {measured} mmHg is outside {limit} mmHg. Check again from {until}."
+            "Diastolic blood pressure {measured} mmHg is outside the limits (required: {limit} mmHg). Check again from {until}."
         }
         (C::DonorDiastolicOutOfRange, Lang::Hi) => {
-            "डायस्टोलिक रक्तचाप {measured} mmHg, सीमा {limit} mmHg से बाहर है। {until} से दोबारा जाँच करें।"
+            "डायस्टोलिक रक्तचाप {measured} mmHg है, सीमा से बाहर (आवश्यक: {limit} mmHg)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorPulseOutOfRange, Lang::En) => {
-            "Pulse {measured}/min is outside {limit}/min. Check again from {until}."
+            "Pulse {measured}/min is outside the limits (required: {limit}/min). Check again from {until}."
         }
         (C::DonorPulseOutOfRange, Lang::Hi) => {
-            "नाड़ी {measured}/मिनट, सीमा {limit}/मिनट से बाहर है। {until} से दोबारा जाँच करें।"
+            "नाड़ी {measured}/मिनट है, सीमा से बाहर (आवश्यक: {limit}/मिनट)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorTemperatureOutOfRange, Lang::En) => {
-            "Temperature {measured} °C is outside {limit} °C. Check again from {until}."
+            "Temperature {measured} °C is outside the limits (required: {limit} °C). Check again from {until}."
         }
         (C::DonorTemperatureOutOfRange, Lang::Hi) => {
-            "शरीर का तापमान {measured} °C, सीमा {limit} °C से बाहर है। {until} से दोबारा जाँच करें।"
+            "शरीर का तापमान {measured} °C है, सीमा से बाहर (आवश्यक: {limit} °C)। {until} से दोबारा जाँच करें।"
         }
         (C::DonorIntervalNotMet, Lang::En) => {
-            "Last donation ({last_kind}) on {last_date}: {kind} needs {interval} after it, so not before {until}."
+            "Last donation on {last_date}: {last_kind}. The next {kind} donation needs {interval} after it, so not before {until}."
         }
         (C::DonorIntervalNotMet, Lang::Hi) => {
-            "पिछला रक्तदान ({last_kind}) {last_date} को: {kind} के लिए इसके बाद {interval} का अंतर आवश्यक है, इसलिए {until} से पहले नहीं।"
+            "पिछला रक्तदान {last_date} को: {last_kind}। {kind} के लिए इसके बाद {interval} का अंतर आवश्यक है, इसलिए {until} से पहले नहीं।"
         }
         (C::DonorDonationLimitReached, Lang::En) => {
             "{count} {family} donations in the last {window}: the limit is {limit}, so not before {until}."
@@ -291,13 +291,13 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
             "This policy has no rule for {subject}: the medical officer must decide."
         }
         (C::DonorReferToMedicalOfficer, Lang::Hi) => {
-            "इस नीति में {subject} के लिए कोई नियम नहीं है: चिकित्सा अधिकारी निर्णय लें।"
+            "इस नीति में इसका कोई नियम नहीं है: {subject}। चिकित्सा अधिकारी निर्णय लें।"
         }
         (C::DonorCriterionNotConfigured, Lang::En) => {
             "{criterion} is not assessed: this policy sets no limit."
         }
         (C::DonorCriterionNotConfigured, Lang::Hi) => {
-            "{criterion} की जाँच नहीं की गई: इस नीति में कोई सीमा नहीं है।"
+            "इस नीति में कोई सीमा नहीं है, इसलिए इसकी जाँच नहीं की गई: {criterion}।"
         }
         (C::ReleaseAllowed, Lang::En) => {
             "Every mandatory marker is non-reactive, the grouping is confirmed and the unit is in date: it may be released."

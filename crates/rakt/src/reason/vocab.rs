@@ -322,7 +322,7 @@ fn subject_text(value: &str, lang: Lang) -> String {
         ("marker", Lang::En) => format!("a reactive {} result", marker_text(code, lang)),
         ("marker", Lang::Hi) => format!("रिएक्टिव {} परिणाम", marker_text(code, lang)),
         ("interval", Lang::En) => format!("the interval before {}", donation_kind_text(code, lang)),
-        ("interval", Lang::Hi) => format!("{} से पहले के अंतर", donation_kind_text(code, lang)),
+        ("interval", Lang::Hi) => format!("{} से पहले का अंतर", donation_kind_text(code, lang)),
         ("weight", Lang::En) => format!("the weight limit for {}", donation_kind_text(code, lang)),
         ("weight", Lang::Hi) => format!("{} की वज़न सीमा", donation_kind_text(code, lang)),
         _ => value.to_string(),
