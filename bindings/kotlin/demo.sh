@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Run the Kotlin example (examples/kotlin/HospitalDemo.kt) on the bundled CSVs, from the
-# repository root:  bindings/kotlin/demo.sh
+# Run a Kotlin example, from the repository root:
+#   bindings/kotlin/demo.sh                  examples/kotlin/HospitalDemo.kt on the bundled CSVs
+#   bindings/kotlin/demo.sh DonorAndUnit     examples/kotlin/DonorAndUnit.kt (donor, unit lifecycle)
 # Builds what it needs: the Rust library and uniffi-bindgen (cargo), the generated bindings,
 # then compiles with Maven and runs the example with `exec:exec` (a forked `java`).
 set -euo pipefail
+case "${1:-HospitalDemo}" in
+    HospitalDemo) MAIN=org.rakt.examples.HospitalDemoKt ;;
+    DonorAndUnit) MAIN=org.rakt.examples.lifecycle.DonorAndUnitKt ;;
+    *) echo "usage: $0 [HospitalDemo|DonorAndUnit]" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
@@ -16,4 +22,4 @@ rm -rf "$OUT"
     --language kotlin --out-dir "$OUT" --no-format >/dev/null
 cd "$JVM"
 # (Debian's Maven 3.8 with -q prints bare colour resets: strip them.)
-mvn -B -q compile exec:exec -Drakt.lib.dir="$TARGET_DIR/debug" </dev/null | sed $'s/\e\\[0m//g'
+mvn -B -q compile exec:exec -Drakt.lib.dir="$TARGET_DIR/debug" -Drakt.example.main="$MAIN" </dev/null | sed $'s/\e\\[0m//g'

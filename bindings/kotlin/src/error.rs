@@ -124,5 +124,11 @@ impl From<rakt::RaktError> for RaktException {
     }
 }
 
+/// A count from Kotlin (`Int`) as the core's unsigned count; a negative one is refused with
+/// `InvalidInput` naming `field`.
+pub(crate) fn unsigned(value: i32, field: &str) -> Result<u32> {
+    u32::try_from(value).map_err(|_| RaktException::input(field, format!("{value} is negative")))
+}
+
 /// Shorthand for the result of exported functions.
 pub(crate) type Result<T> = std::result::Result<T, RaktException>;

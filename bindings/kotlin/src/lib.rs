@@ -3,33 +3,49 @@
 //! This crate translates types and errors and nothing else: every decision is made by the
 //! `rakt` core crate. Each exported type mirrors a core type (`uniffi::Record`, `uniffi::Enum`,
 //! `uniffi::Object`) with conversions both ways; values coming from Kotlin are validated by the
-//! core (`rakt::BloodGroup::with_a_subgroup`, `rakt::Product::new`, `rakt::parse_timestamp`)
-//! inside the exported functions, so bad input is always a typed [`RaktException`], never an
-//! internal error or a panic.
+//! core (`rakt::BloodGroup::with_a_subgroup`, `rakt::Product::new`, `rakt::parse_timestamp`,
+//! `rakt::unit::UnitId::new`; dates and decimals are read from their text) inside the exported
+//! functions, so bad input is always a typed [`RaktException`], never an internal error or a
+//! panic.
 //!
 //! The API is coarse (one call per decision): a UniFFI call from the JVM costs microseconds.
 
 mod components;
+mod donor;
 mod error;
+mod events;
 mod expiry;
 mod groups;
 mod macros;
 mod policy;
 mod reasons;
+mod screening;
 mod time;
+mod units;
 mod verdicts;
 
 pub use components::{
     Component, Modification, PlateletSource, Preservative, Product, Storage, parse_component,
 };
+pub use donor::{
+    Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
+    DonorState, PreviousDonation, assess_donor,
+};
 pub use error::RaktException;
+pub use events::{DiscardReason, EventKind, UnitEvent};
 pub use expiry::{
     Expiry, Redating, compute_expiry, expires_within, is_expired, pool_expiry, redate,
 };
 pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
 pub use reasons::{Confidence, Reason, Severity};
-pub use time::{Timestamp, parse_timestamp};
+pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};
+pub use time::{Date, Decimal, Timestamp, parse_timestamp};
+pub use units::{
+    BloodUnit, Collection, DonationType, DonorReferral, LookbackEntry, PoolOutcome,
+    ReactiveOutcome, Reservation, SplitOutcome, UnitStatus, handle_reactive, pool_units,
+    screening_release, unit_status_from_hl7, unit_status_to_hl7,
+};
 pub use verdicts::{
     Compatibility, DonorOption, Rank, Recipient, Sex, compatibility, donor_preference,
 };

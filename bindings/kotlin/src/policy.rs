@@ -2,11 +2,10 @@
 
 use std::sync::{Arc, LazyLock};
 
-use rust_decimal::Decimal;
-
 use crate::components::Storage;
 use crate::error::Result;
 use crate::reasons::Confidence;
+use crate::time::Decimal;
 
 /// The default profile, built once.
 static INDIA: LazyLock<rakt::Policy> = LazyLock::new(rakt::Policy::india);
@@ -172,8 +171,8 @@ pub struct TemperatureRange {
 impl From<rakt::TemperatureRange> for TemperatureRange {
     fn from(r: rakt::TemperatureRange) -> Self {
         TemperatureRange {
-            min_celsius: r.min_celsius,
-            max_celsius: r.max_celsius,
+            min_celsius: r.min_celsius.map(Into::into),
+            max_celsius: r.max_celsius.map(Into::into),
         }
     }
 }

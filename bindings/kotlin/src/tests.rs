@@ -121,3 +121,164 @@ fn reasons_render_through_the_core() {
         Err(RaktException::InvalidInput { ref field, .. }) if field == "lang"
     ));
 }
+
+fn every_event_kind() -> Vec<EventKind> {
+    let group = Some(parse_blood_group("A2B+".into()).unwrap());
+    vec![
+        EventKind::Collected,
+        EventKind::Quarantine,
+        EventKind::RecordTest {
+            marker: TtiMarker::HivNat,
+            result: TestResult::InitiallyReactive,
+        },
+        EventKind::RecordRepeat {
+            marker: TtiMarker::AntiHbc,
+            first: TestResult::Indeterminate,
+            second: TestResult::NonReactive,
+        },
+        EventKind::RecordGrouping {
+            forward: group,
+            reverse: Some(Abo::AB),
+            historical: None,
+        },
+        EventKind::Release,
+        EventKind::Reserve {
+            patient: "P-1".into(),
+            until: t("2026-11-02T08:00:00+05:30"),
+        },
+        EventKind::Crossmatch {
+            patient: "P-1".into(),
+            until: t("2026-11-02T08:00:00Z"),
+        },
+        EventKind::CancelReservation,
+        EventKind::Issue {
+            patient: "P-1".into(),
+        },
+        EventKind::Transfuse,
+        EventKind::TransfuseWithReaction {
+            details: "fever".into(),
+        },
+        EventKind::Return {
+            minutes_out_of_storage: Some(25),
+            keep_for_patient: true,
+        },
+        EventKind::Discard {
+            reason: DiscardReason::ColdChainBreak,
+        },
+        EventKind::Discard {
+            reason: DiscardReason::Other { text: "x".into() },
+        },
+        EventKind::SendForFractionation,
+        EventKind::Irradiate,
+        EventKind::Wash,
+        EventKind::Open,
+        EventKind::Thaw {
+            storage: Storage::RoomTemperature,
+        },
+        EventKind::SplitInto {
+            children: vec!["DIN-1/A0".into(), "DIN-1/B0".into()],
+        },
+        EventKind::SplitFrom {
+            parent: "DIN-1".into(),
+        },
+        EventKind::PooledInto {
+            pool: "POOL-1".into(),
+        },
+        EventKind::PooledFrom {
+            constituents: vec!["P1/A0".into(), "P2".into()],
+        },
+    ]
+}
+
+#[test]
+fn every_event_kind_round_trips_through_the_core() {
+    for kind in every_event_kind() {
+        let event = UnitEvent {
+            at: t("2026-11-01T09:00:00+05:30"),
+            actor: "tech".into(),
+            kind: kind.clone(),
+            reasons: vec![],
+        };
+        let core = event.to_core().unwrap();
+        assert_eq!(UnitEvent::from(&core), event, "{kind:?}");
+    }
+    // `/` separates the DIN from the division, so an id whose last part is not a division is
+    // refused rather than read as a DIN containing `/`
+    let odd = EventKind::SplitFrom {
+        parent: "A/B/c".into(),
+    };
+    let event = UnitEvent {
+        at: t("2026-11-01T09:00:00+05:30"),
+        actor: "tech".into(),
+        kind: odd,
+        reasons: vec![],
+    };
+    assert!(matches!(
+        event.to_core(),
+        Err(RaktException::InvalidInput { ref field, .. }) if field == "din"
+    ));
+}
+
+#[test]
+fn dates_and_decimals_are_read_inside_calls() {
+    let d = Date::from(chrono::NaiveDate::from_ymd_opt(10000, 1, 1).unwrap());
+    assert_eq!(d.parse("x").unwrap().to_string(), "+10000-01-01");
+    let far = Date::from(chrono::NaiveDate::MAX);
+    assert_eq!(far.parse("x").unwrap(), chrono::NaiveDate::MAX);
+    let dec = Decimal::from(rust_decimal::Decimal::new(125, 1));
+    assert_eq!(dec.parse("x").unwrap().to_string(), "12.5");
+    let exact = Decimal::from(rust_decimal::Decimal::new(12500, 3));
+    assert_eq!(exact.parse("x").unwrap().to_string(), "12.500");
+}
+
+#[test]
+fn a_unit_is_immutable_and_refusals_are_typed() {
+    let collection = Collection {
+        din: "DIN-1".into(),
+        product: Product {
+            component: Component::RedCells,
+            preservative: Some(Preservative::AdditiveSolution),
+            platelet_source: None,
+            modifications: vec![],
+        },
+        group: parse_blood_group("O+".into()).unwrap(),
+        volume_ml: 280,
+        donation_type: DonationType::Voluntary,
+        collected_at: t("2026-11-01T09:00:00+05:30"),
+        division: None,
+        donor_id: None,
+        first_donation: false,
+    };
+    let unit = BloodUnit::collect(collection.clone(), "tech".into(), None).unwrap();
+    assert_eq!(unit.to_string(), "DIN-1 (collected)");
+    let event = |kind| UnitEvent {
+        at: t("2026-11-01T10:00:00+05:30"),
+        actor: "tech".into(),
+        kind,
+        reasons: vec![],
+    };
+    let refused = unit
+        .apply(
+            event(EventKind::Issue {
+                patient: "P".into(),
+            }),
+            None,
+        )
+        .unwrap_err();
+    assert!(
+        matches!(refused, RaktException::NotApplicable { ref code, .. } if code == "INVALID_TRANSITION")
+    );
+    assert_eq!(unit.status(), UnitStatus::Collected);
+    assert_eq!(unit.history().len(), 1);
+    let q = unit.apply(event(EventKind::Quarantine), None).unwrap();
+    assert_eq!(q.status(), UnitStatus::Quarantined);
+    assert_ne!(*q, *unit);
+    let negative = Collection {
+        volume_ml: -1,
+        ..collection
+    };
+    assert!(matches!(
+        BloodUnit::collect(negative, "tech".into(), None),
+        Err(RaktException::InvalidInput { ref field, .. }) if field == "volume_ml"
+    ));
+}

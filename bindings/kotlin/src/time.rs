@@ -1,14 +1,14 @@
-//! Timestamps and decimals at the edges.
+//! Timestamps, dates and decimals at the edges.
 //!
-//! [`Timestamp`] is `java.time.OffsetDateTime` in Kotlin (see `uniffi.toml`). On the wire it is
-//! RFC 3339 text. Lifting it never fails: the text is parsed with [`rakt::parse_timestamp`]
-//! inside the exported functions, so an unreadable time is a typed `InvalidInput` naming the
-//! argument rather than an internal error. `rust_decimal::Decimal` is `java.math.BigDecimal`.
+//! [`Timestamp`] is `java.time.OffsetDateTime` in Kotlin, [`Date`] is `java.time.LocalDate` and
+//! [`Decimal`] is `java.math.BigDecimal` (see `uniffi.toml`). On the wire each is text. Lifting
+//! never fails: the text is parsed inside the exported functions (timestamps with
+//! [`rakt::parse_timestamp`]), so an unreadable value is a typed `InvalidInput` naming the
+//! argument rather than an internal error.
 
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, SecondsFormat};
-use rust_decimal::Decimal;
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
 use crate::error::{RaktException, Result};
 
@@ -38,11 +38,63 @@ impl Timestamp {
     }
 }
 
-uniffi::custom_type!(Decimal, String, {
-    remote,
-    lower: |d| d.to_string(),
-    try_lift: |text| Ok(Decimal::from_str(&text)?),
+/// A calendar day without a time or zone: `java.time.LocalDate` in Kotlin (ISO text on the
+/// wire, `YYYY-MM-DD`; a sign and more digits for years outside 0000–9999).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Date(String);
+
+uniffi::custom_type!(Date, String, {
+    lower: |d| d.0,
+    try_lift: |text| Ok(Date(text)),
 });
+
+impl From<NaiveDate> for Date {
+    fn from(d: NaiveDate) -> Self {
+        Date(d.format("%Y-%m-%d").to_string())
+    }
+}
+
+impl Date {
+    /// Parse the ISO text; a refusal (such as a year beyond chrono's ±262,142) names `field`.
+    pub(crate) fn parse(&self, field: &str) -> Result<NaiveDate> {
+        NaiveDate::from_str(&self.0).map_err(|e| {
+            RaktException::input(
+                field,
+                format!("{:?} is not a date (YYYY-MM-DD): {e}", self.0),
+            )
+        })
+    }
+}
+
+/// An exact decimal number (a measurement, a temperature): `java.math.BigDecimal` in Kotlin
+/// (`toPlainString()` text on the wire). A value `rust_decimal` cannot hold exactly (more than
+/// 28 significant digits, or beyond ±7.9 × 10^28) is refused with `InvalidInput` naming the field
+/// rather than rounded: a rounded Hb of 12.4999… would pass a 12.5 threshold.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Decimal(String);
+
+uniffi::custom_type!(Decimal, String, {
+    lower: |d| d.0,
+    try_lift: |text| Ok(Decimal(text)),
+});
+
+impl From<rust_decimal::Decimal> for Decimal {
+    fn from(d: rust_decimal::Decimal) -> Self {
+        Decimal(d.to_string())
+    }
+}
+
+impl Decimal {
+    /// Parse the text exactly; a refusal names `field`.
+    pub(crate) fn parse(&self, field: &str) -> Result<rust_decimal::Decimal> {
+        rust_decimal::Decimal::from_str_exact(&self.0).map_err(|e| {
+            RaktException::input(
+                field,
+                format!("{} is not a decimal rakt can hold exactly: {e}", self.0),
+            )
+        })
+    }
+}
 
 /// Parse a timestamp as written in real records (`2026-01-01T10:00+05:30`,
 /// `2026-01-01 10:00:00Z`, ...). A time without a UTC offset is refused with

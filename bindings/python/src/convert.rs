@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use pyo3::BoundObject;
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDateTime, PyDelta, PyString};
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDelta, PyString};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -63,6 +63,64 @@ pub(crate) fn to_datetime(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<DateT
         .ok_or_else(bad)?;
     let utc = local.checked_sub_offset(offset).ok_or_else(bad)?;
     Ok(DateTime::from_naive_utc_and_offset(utc, offset))
+}
+
+/// A `datetime.date` as a chrono date: a day, not an instant.
+///
+/// A `datetime` (a subclass of `date`) is refused with `InvalidInput`: silently dropping its time
+/// and zone would pick a day the caller did not name. Anything else is a `TypeError`.
+pub(crate) fn to_date(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<NaiveDate> {
+    if obj.cast::<PyDateTime>().is_ok() {
+        return Err(invalid_input(
+            field,
+            format!(
+                "{} is a datetime; give a datetime.date: {field} is a day, not an instant \
+                 (use .date() on a facility-local datetime)",
+                obj.str()?
+            ),
+        ));
+    }
+    if obj.cast::<PyDate>().is_err() {
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be a datetime.date, not {}",
+            obj.get_type().name()?
+        )));
+    }
+    let year: i32 = obj.getattr("year")?.extract()?;
+    let month: u32 = obj.getattr("month")?.extract()?;
+    let day: u32 = obj.getattr("day")?.extract()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| invalid_input(field, format!("{year}-{month}-{day} is out of range")))
+}
+
+/// A non-negative integer that fits in 32 bits: volumes, minutes, pressures. Any `int` (or
+/// integer with `__index__`, such as a numpy integer) is accepted; a `bool`, `float` or
+/// `Decimal` is a `TypeError`, and a negative or too large value an `InvalidInput`.
+pub(crate) fn to_u32(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<u32> {
+    let wrong_type = || -> PyResult<PyErr> {
+        Ok(PyTypeError::new_err(format!(
+            "{field} must be an int, not {}",
+            obj.get_type().name()?
+        )))
+    };
+    let out_of_range = || {
+        invalid_input(
+            field,
+            format!(
+                "{} is not a whole number from 0 to {}",
+                obj.str().map_or_else(|_| "?".into(), |s| s.to_string()),
+                u32::MAX
+            ),
+        )
+    };
+    if obj.is_instance_of::<PyBool>() {
+        return Err(wrong_type()?);
+    }
+    match obj.extract::<i64>() {
+        Ok(value) => u32::try_from(value).map_err(|_| out_of_range()),
+        Err(e) if e.is_instance_of::<PyOverflowError>(obj.py()) => Err(out_of_range()),
+        Err(_) => Err(wrong_type()?),
+    }
 }
 
 /// A non-negative `timedelta` as a std duration; a negative one is refused with `InvalidInput`.
@@ -165,4 +223,39 @@ where
         .into_any()
         .into_bound();
     Ok(obj.repr()?.to_string())
+}
+
+/// The items of an iterable argument (not a `str`), each converted by `each`.
+pub(crate) fn items<T>(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &str,
+    mut each: impl FnMut(&Bound<'_, PyAny>) -> PyResult<T>,
+) -> PyResult<Vec<T>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{field} must be an iterable of values, not a str"
+        )));
+    }
+    let mut out = Vec::new();
+    for item in obj.try_iter()? {
+        out.push(each(&item?)?);
+    }
+    Ok(out)
+}
+
+/// A `TypeError` saying what an iterable argument must contain.
+pub(crate) fn wrong_item(field: &str, expected: &str, item: &Bound<'_, PyAny>) -> PyErr {
+    let got = item
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_string(), |n| n.to_string());
+    PyTypeError::new_err(format!("{field} must contain {expected} values, not {got}"))
+}
+
+/// Python's `True` / `False`.
+pub(crate) fn py_bool(b: bool) -> &'static str {
+    if b { "True" } else { "False" }
 }

@@ -34,7 +34,15 @@ serde_parse!(
     Sex,
     Rank,
     Severity,
-    Confidence
+    Confidence,
+    DonationKind,
+    DeferralKind,
+    DonorState,
+    Condition,
+    TtiMarker,
+    TestResult,
+    UnitStatus,
+    DonationType
 );
 
 impl ParseCode for rakt::Abo {
@@ -54,7 +62,7 @@ macro_rules! py_enum {
         $(#[doc = $doc:literal])*
         $py:ident => $core:ident, $name:literal, $field:literal, [ord] {
             $($variant:ident = $pyname:literal),+ $(,)?
-        }
+        } $({ $($extra:tt)* })?
     ) => {
         $(#[doc = $doc])*
         #[pyclass(module = "rakt", name = $name, frozen, eq, ord, hash, from_py_object)]
@@ -66,13 +74,13 @@ macro_rules! py_enum {
             )+
         }
 
-        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ });
+        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ } { $($($extra)*)? });
     };
     (
         $(#[doc = $doc:literal])*
         $py:ident => $core:ident, $name:literal, $field:literal, [] {
             $($variant:ident = $pyname:literal),+ $(,)?
-        }
+        } $({ $($extra:tt)* })?
     ) => {
         $(#[doc = $doc])*
         #[pyclass(module = "rakt", name = $name, frozen, eq, hash, from_py_object)]
@@ -84,12 +92,12 @@ macro_rules! py_enum {
             )+
         }
 
-        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ });
+        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ } { $($($extra)*)? });
     };
     (
         @body $py:ident => $core:ident, $name:literal, $field:literal {
             $($variant:ident = $pyname:literal),+
-        }
+        } { $($extra:tt)* }
     ) => {
         impl From<$py> for rakt::$core {
             fn from(v: $py) -> rakt::$core {
@@ -191,6 +199,8 @@ macro_rules! py_enum {
                 let args = PyTuple::new(py, [slf.as_any().get_type().into_any(), name.into_any()])?;
                 Ok((getattr, args))
             }
+
+            $($extra)*
         }
     };
 }
@@ -296,6 +306,162 @@ py_enum! {
     }
 }
 
+py_enum! {
+    /// What a donor is about to give (or gave).
+    PyDonationKind => DonationKind, "DonationKind", "kind", [] {
+        WholeBlood350 = "WHOLE_BLOOD_350",
+        WholeBlood450 = "WHOLE_BLOOD_450",
+        Plateletpheresis = "PLATELETPHERESIS",
+        Plasmapheresis = "PLASMAPHERESIS",
+        DoubleRedCells = "DOUBLE_RED_CELLS",
+    }
+}
+
+py_enum! {
+    /// A dated event in a donor's history that may defer donation.
+    PyDeferralKind => DeferralKind, "DeferralKind", "kind", [] {
+        Delivery = "DELIVERY",
+        Abortion = "ABORTION",
+        SurgeryMinor = "SURGERY_MINOR",
+        SurgeryMajor = "SURGERY_MAJOR",
+        ToothExtraction = "TOOTH_EXTRACTION",
+        Malaria = "MALARIA",
+        Dengue = "DENGUE",
+        Chikungunya = "CHIKUNGUNYA",
+        Zika = "ZIKA",
+        Typhoid = "TYPHOID",
+        Transfusion = "TRANSFUSION",
+        Tattoo = "TATTOO",
+        Piercing = "PIERCING",
+        VaccineKilled = "VACCINE_KILLED",
+        VaccineLive = "VACCINE_LIVE",
+        VaccineRubellaVaricella = "VACCINE_RUBELLA_VARICELLA",
+        VaccineRabies = "VACCINE_RABIES",
+        Immunoglobulin = "IMMUNOGLOBULIN",
+        HepatitisContact = "HEPATITIS_CONTACT",
+        BoneMarrowHarvest = "BONE_MARROW_HARVEST",
+        PbscHarvest = "PBSC_HARVEST",
+        TtiReactive = "TTI_REACTIVE",
+    }
+}
+
+py_enum! {
+    /// A state on the day of donation (pregnant, breast-feeding, menstruating).
+    PyDonorState => DonorState, "DonorState", "state", [] {
+        Pregnant = "PREGNANT", Breastfeeding = "BREASTFEEDING", Menstruating = "MENSTRUATING",
+    }
+}
+
+py_enum! {
+    /// A medical condition that some profiles defer permanently.
+    PyCondition => Condition, "Condition", "condition", [] {
+        Cancer = "CANCER",
+        HeartDisease = "HEART_DISEASE",
+        AbnormalBleeding = "ABNORMAL_BLEEDING",
+        UnexplainedWeightLoss = "UNEXPLAINED_WEIGHT_LOSS",
+        InsulinTreatedDiabetes = "INSULIN_TREATED_DIABETES",
+        HepatitisB = "HEPATITIS_B",
+        HepatitisC = "HEPATITIS_C",
+        Hiv = "HIV",
+        ChronicKidneyDisease = "CHRONIC_KIDNEY_DISEASE",
+        LiverDisease = "LIVER_DISEASE",
+        Tuberculosis = "TUBERCULOSIS",
+        PolycythaemiaVera = "POLYCYTHAEMIA_VERA",
+        Asthma = "ASTHMA",
+        Epilepsy = "EPILEPSY",
+        Leprosy = "LEPROSY",
+        Schizophrenia = "SCHIZOPHRENIA",
+        EndocrineDisorder = "ENDOCRINE_DISORDER",
+        TransfusedSince1980 = "TRANSFUSED_SINCE_1980",
+        PrionRisk = "PRION_RISK",
+    }
+}
+
+py_enum! {
+    /// A transfusion-transmitted-infection screening test.
+    PyTtiMarker => TtiMarker, "TtiMarker", "marker", [] {
+        Hiv = "HIV",
+        HivNat = "HIV_NAT",
+        Hbsag = "HBSAG",
+        AntiHbc = "ANTI_HBC",
+        HbvNat = "HBV_NAT",
+        Hcv = "HCV",
+        HcvNat = "HCV_NAT",
+        Htlv = "HTLV",
+        Syphilis = "SYPHILIS",
+        Malaria = "MALARIA",
+        Wnv = "WNV",
+        Chagas = "CHAGAS",
+        Hev = "HEV",
+    }
+}
+
+py_enum! {
+    /// The result of a screening test.
+    PyTestResult => TestResult, "TestResult", "result", [] {
+        NonReactive = "NON_REACTIVE",
+        InitiallyReactive = "INITIALLY_REACTIVE",
+        RepeatReactive = "REPEAT_REACTIVE",
+        Indeterminate = "INDETERMINATE",
+        NotTested = "NOT_TESTED",
+    } {
+        /// `False`: tells pytest that this class, imported into a test module, is not a test.
+        #[classattr]
+        #[pyo3(name = "__test__")]
+        fn not_a_test() -> bool {
+            false
+        }
+    }
+}
+
+py_enum! {
+    /// Where a unit is in its life; `hl7` is its HL7 v2 code (tables 0510/0513).
+    PyUnitStatus => UnitStatus, "UnitStatus", "status", [] {
+        Collected = "COLLECTED",
+        Quarantined = "QUARANTINED",
+        Released = "RELEASED",
+        Reserved = "RESERVED",
+        Crossmatched = "CROSSMATCHED",
+        Issued = "ISSUED",
+        Transfused = "TRANSFUSED",
+        TransfusedWithReaction = "TRANSFUSED_WITH_REACTION",
+        Returned = "RETURNED",
+        Discarded = "DISCARDED",
+        Fractionated = "FRACTIONATED",
+        Processed = "PROCESSED",
+    } {
+        /// The HL7 v2 code (table 0510, or 0513 for transfused units), or `None` for statuses
+        /// those tables do not have (collected, quarantined, fractionated, processed).
+        #[getter]
+        fn hl7(&self) -> Option<&'static str> {
+            rakt::UnitStatus::from(*self).hl7()
+        }
+
+        /// The status for an HL7 v2 table 0510 or 0513 code (`CR`, `RS`, `RD`, `DS`, `PT`, ...);
+        /// another code raises `InvalidInput`.
+        #[classmethod]
+        fn from_hl7(_cls: &Bound<'_, PyType>, code: &str) -> PyResult<PyUnitStatus> {
+            rakt::UnitStatus::from_hl7(code).map(PyUnitStatus::from).or_raise()
+        }
+
+        /// Whether no further event can apply (transfused, discarded, fractionated, processed).
+        #[getter]
+        fn is_terminal(&self) -> bool {
+            rakt::UnitStatus::from(*self).is_terminal()
+        }
+    }
+}
+
+py_enum! {
+    /// How the blood was donated.
+    PyDonationType => DonationType, "DonationType", "donation_type", [] {
+        Voluntary = "VOLUNTARY",
+        Replacement = "REPLACEMENT",
+        Autologous = "AUTOLOGOUS",
+        Directed = "DIRECTED",
+    }
+}
+
 /// Add every enum class to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyAbo>()?;
@@ -310,5 +476,13 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRank>()?;
     m.add_class::<PySeverity>()?;
     m.add_class::<PyConfidence>()?;
+    m.add_class::<PyDonationKind>()?;
+    m.add_class::<PyDeferralKind>()?;
+    m.add_class::<PyDonorState>()?;
+    m.add_class::<PyCondition>()?;
+    m.add_class::<PyTtiMarker>()?;
+    m.add_class::<PyTestResult>()?;
+    m.add_class::<PyUnitStatus>()?;
+    m.add_class::<PyDonationType>()?;
     Ok(())
 }

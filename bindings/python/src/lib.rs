@@ -9,11 +9,17 @@
 use pyo3::prelude::*;
 
 mod convert;
+mod discard;
+mod donor;
 mod enums;
 mod errors;
+mod event_kinds;
+mod events;
 mod expiry;
+mod json_class;
 mod policy;
 mod rules;
+mod unit;
 mod values;
 mod verdicts;
 
@@ -28,5 +34,9 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     expiry::register(m)?;
     policy::register(m)?;
     rules::register(m)?;
+    donor::register(m)?;
+    discard::register(m)?;
+    events::register(m)?;
+    unit::register(m)?;
     Ok(())
 }

@@ -23,11 +23,11 @@ where
     Ok((from_json, PyTuple::new(slf.py(), [json])?))
 }
 
-fn codes(reasons: &[rakt::Reason]) -> Vec<&'static str> {
+pub(crate) fn codes(reasons: &[rakt::Reason]) -> Vec<&'static str> {
     reasons.iter().map(|r| r.code.as_str()).collect()
 }
 
-fn reasons(reasons: &[rakt::Reason]) -> Vec<PyReason> {
+pub(crate) fn reasons(reasons: &[rakt::Reason]) -> Vec<PyReason> {
     reasons.iter().cloned().map(PyReason).collect()
 }
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
 
@@ -37,6 +38,22 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "expiry": {"expires_at", "expired", "within", "codes", "modifications"},
     "pool_expiry": {"expires_at", "expired", "within", "codes", "modifications"},
     "policy_load": {"name", "values", "confidence"},
+    "assess_donor": {
+        "eligible", "permanent", "referred", "deferred_until", "next_eligible", "codes",
+        "codes_include", "facts",
+    },
+    "unit_events": {
+        "status", "history_len", "expires_at", "discard_reason", "reservation_patient",
+        "modifications", "event_codes", "event_facts", "status_at",
+    },
+    "release_verdict": {"releasable", "codes", "facts"},
+    "unit_hl7": {"code", "status"},
+    "handle_reactive": {
+        "discarded", "not_discarded", "lookback", "markers", "referral_date",
+        "deferral_markers", "donor_id", "discard_reason",
+    },
+    "split_unit": {"parent_status", "children", "volumes", "child_status", "child_expires_at"},
+    "pool_units": {"pool_status", "constituent_status", "volume_ml", "expires_at", "parents"},
 }
 
 
@@ -167,6 +184,16 @@ def lookup(doc: Json, path: str) -> Json:
     return node
 
 
+def check_facts(reasons: list[rakt.Reason], want: dict[str, Json], where: str) -> None:
+    """``{code: {fact: value}}``: the reason with each code carries these facts."""
+    codes = [r.code for r in reasons]
+    for code, facts in want.items():
+        reason = next((r for r in reasons if r.code == code), None)
+        assert reason is not None, f"no reason {code} in {codes} ({where})"
+        for name, value in facts.items():
+            assert reason.facts.get(name) == value, f"{code}.facts.{name}: {reason.facts}"
+
+
 def check_error(err: rakt.RaktError, expect: dict[str, Json]) -> None:
     kind = expect.get("error")
     if kind is None:
@@ -280,6 +307,317 @@ def op_policy_load(input: dict[str, Json], expect: dict[str, Json]) -> None:
         assert got == want, f"confidence of {path}"
 
 
+# ---- donors ----------------------------------------------------------------------------------
+
+
+def day(text: Json) -> date:
+    return date.fromisoformat(str(text))
+
+
+def day_text(d: Optional[date]) -> Optional[str]:
+    return d.isoformat() if d is not None else None
+
+
+def decimal_of(value: Json) -> Decimal:
+    """Decimals are strings in the vectors (``"12.5"``), to be exact; a JSON integer is exact
+    too."""
+    assert isinstance(value, (str, int)) and not isinstance(value, bool), f"not a decimal: {value!r}"
+    return Decimal(value)
+
+
+def donor_of(doc: dict[str, Json]) -> rakt.Donor:
+    return rakt.Donor(
+        day(doc["date_of_birth"]),
+        doc["sex"],
+        first_time=doc.get("first_time"),
+        previous_donations=[
+            rakt.PreviousDonation(
+                day(p["date"]), p["kind"], red_cells_returned=bool(p.get("red_cells_returned", True))
+            )
+            for p in doc.get("previous_donations") or []
+        ],
+        deferral_events=[
+            rakt.DeferralEvent(e["kind"], day(e["date"]), marker=e.get("marker"))
+            for e in doc.get("deferral_events") or []
+        ],
+        conditions=doc.get("conditions") or (),
+        id=doc.get("id"),
+    )
+
+
+def checks_of(doc: dict[str, Json]) -> rakt.DonorChecks:
+    return rakt.DonorChecks(
+        decimal_of(doc["weight_kg"]),
+        decimal_of(doc["hb_g_dl"]),
+        doc["systolic_mmhg"],
+        doc["diastolic_mmhg"],
+        doc["pulse_bpm"],
+        decimal_of(doc["temperature_c"]),
+        states=doc.get("states") or (),
+    )
+
+
+def op_assess_donor(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    a = rakt.assess_donor(
+        donor_of(input["donor"]),
+        checks_of(input["checks"]),
+        input["kind"],
+        day(input["as_of"]),
+        policy_of(input),
+    )
+    got: dict[str, Json] = {
+        "eligible": a.eligible,
+        "permanent": a.permanent,
+        "referred": a.referred,
+        "deferred_until": day_text(a.deferred_until),
+        "next_eligible": day_text(a.next_eligible),
+        "codes": a.codes,
+    }
+    for key, value in got.items():
+        if key in expect:
+            assert value == expect[key], f"{key}: got {value!r}, want {expect[key]!r} ({a!r})"
+    for code in expect.get("codes_include", []):
+        assert code in a.codes, f"codes {a.codes} lack {code}"
+    check_facts(a.reasons, expect.get("facts", {}), "assessment")
+
+
+# ---- units and screening ---------------------------------------------------------------------
+
+ACTOR = "tech"
+
+
+def collect(doc: dict[str, Json], policy: Optional[rakt.Policy]) -> rakt.BloodUnit:
+    """A collection, collected with actor ``"tech"``."""
+    return rakt.BloodUnit.collect(
+        doc["din"],
+        product_of(doc["product"]),
+        doc["group"],
+        doc["volume_ml"],
+        doc["donation_type"],
+        timestamp(doc["collected_at"]),
+        actor=ACTOR,
+        donor_id=doc.get("donor_id"),
+        division=doc.get("division"),
+        first_donation=bool(doc.get("first_donation", False)),
+        policy=policy,
+    )
+
+
+def discard_reason_of(value: Json) -> Union[str, rakt.DiscardReason]:
+    """A code, or ``{"other": text}``."""
+    if isinstance(value, dict):
+        assert set(value) == {"other"}, f"bad discard reason {value!r}"
+        return rakt.DiscardReason.other(value["other"])
+    return str(value)
+
+
+def discard_reason_json(reason: Optional[rakt.DiscardReason]) -> Json:
+    if reason is None:
+        return None
+    if reason.text is not None:
+        return {"other": reason.text}
+    return reason.code
+
+
+def unit_event_of(doc: dict[str, Json]) -> rakt.UnitEvent:
+    """The event class for ``{"at", "actor", "kind": {"type", ...fields}}``."""
+    at = timestamp(doc["at"])
+    actor = doc["actor"]
+    kind = dict(doc["kind"])
+    type_ = kind.pop("type")
+    simple: dict[str, Callable[[datetime, str], rakt.UnitEvent]] = {
+        "quarantine": rakt.Quarantine,
+        "release": rakt.Release,
+        "cancel_reservation": rakt.CancelReservation,
+        "transfuse": rakt.Transfuse,
+        "send_for_fractionation": rakt.SendForFractionation,
+        "irradiate": rakt.Irradiate,
+        "wash": rakt.Wash,
+        "open": rakt.Open,
+    }
+    event: rakt.UnitEvent
+    if type_ in simple:
+        event = simple[type_](at, actor)
+    elif type_ == "record_test":
+        event = rakt.RecordTest(at, actor, kind.pop("marker"), kind.pop("result"))
+    elif type_ == "record_repeat":
+        event = rakt.RecordRepeat(
+            at, actor, kind.pop("marker"), kind.pop("first"), kind.pop("second")
+        )
+    elif type_ == "record_grouping":
+        event = rakt.RecordGrouping(
+            at,
+            actor,
+            forward=kind.pop("forward", None),
+            reverse=kind.pop("reverse", None),
+            historical=kind.pop("historical", None),
+        )
+    elif type_ == "reserve":
+        event = rakt.Reserve(at, actor, kind.pop("patient"), timestamp(kind.pop("until")))
+    elif type_ == "crossmatch":
+        event = rakt.Crossmatch(at, actor, kind.pop("patient"), timestamp(kind.pop("until")))
+    elif type_ == "issue":
+        event = rakt.Issue(at, actor, kind.pop("patient"))
+    elif type_ == "transfuse_with_reaction":
+        event = rakt.TransfuseWithReaction(at, actor, kind.pop("details"))
+    elif type_ == "return":
+        event = rakt.Return(
+            at,
+            actor,
+            minutes_out_of_storage=kind.pop("minutes_out_of_storage", None),
+            keep_for_patient=bool(kind.pop("keep_for_patient", False)),
+        )
+    elif type_ == "discard":
+        event = rakt.Discard(at, actor, discard_reason_of(kind.pop("reason")))
+    elif type_ == "thaw":
+        event = rakt.Thaw(at, actor, kind.pop("storage"))
+    else:
+        raise AssertionError(f"unknown event type {type_!r}")
+    assert not kind, f"unknown fields {sorted(kind)} of a {type_} event"
+    assert event.kind == type_
+    return event
+
+
+def build(
+    doc: dict[str, Json], policy: Optional[rakt.Policy]
+) -> tuple[rakt.BloodUnit, Optional[rakt.RaktError]]:
+    """Collect, then apply the events in order; stop at the first refused one and return the
+    unit as it was before it, with the refusal. A refused collection raises."""
+    unit = collect(doc["collection"], policy)
+    for raw in doc.get("events") or []:
+        event = unit_event_of(raw)
+        before = unit
+        try:
+            unit = unit.apply(event, policy)
+        except rakt.RaktError as err:
+            assert unit == before, "a refused event changed the unit"
+            return unit, err
+    return unit, None
+
+
+def built(doc: dict[str, Json], policy: Optional[rakt.Policy]) -> rakt.BloodUnit:
+    unit, err = build(doc, policy)
+    if err is not None:
+        raise err
+    return unit
+
+
+def op_unit_events(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    # A refused collection raises here: an error of the whole case. A refused event leaves the
+    # unit as it was before it; the other keys describe that unit, and the refusal is raised
+    # last, for run_case to compare with expect.error.
+    unit, err = build(input, policy)
+    if err is not None and "error" not in expect:
+        raise err
+    if "status" in expect:
+        assert unit.status.code == expect["status"], f"status: {unit!r}"
+    if "history_len" in expect:
+        assert len(unit.history) == expect["history_len"], f"history: {unit.history}"
+    if "expires_at" in expect:
+        same_time("expires_at", unit.expiry.expires_at, expect["expires_at"])
+    if "discard_reason" in expect:
+        assert discard_reason_json(unit.discard_reason) == expect["discard_reason"]
+    if "reservation_patient" in expect:
+        reservation = unit.reservation
+        got = reservation.patient if reservation is not None else None
+        assert got == expect["reservation_patient"], f"reservation: {reservation!r}"
+    if "modifications" in expect:
+        assert [m.code for m in unit.product.modifications] == expect["modifications"]
+    last = unit.history[-1]
+    if "event_codes" in expect:
+        assert last.codes == expect["event_codes"], f"last event: {last!r}"
+    check_facts(last.reasons, expect.get("event_facts", {}), "last event")
+    if "status_at" in expect:
+        got_status = unit.status_at(timestamp(input["as_of"]))
+        assert got_status.code == expect["status_at"], f"status_at: {got_status!r}"
+    if err is not None:
+        raise err
+
+
+def op_release_verdict(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    unit = built(input, policy)
+    as_of = timestamp(input["as_of"])
+    v = rakt.screening_release(unit, as_of, policy)
+    assert v == unit.release_verdict(as_of, policy)
+    if "releasable" in expect:
+        assert v.releasable == expect["releasable"], f"releasable: {v!r}"
+    if "codes" in expect:
+        assert v.codes == expect["codes"]
+    check_facts(v.reasons, expect.get("facts", {}), "release verdict")
+
+
+def op_unit_hl7(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    if "status" in input:
+        status = rakt.UnitStatus.parse(input["status"])
+        assert status.hl7 == expect.get("code"), f"hl7 of {status!r}: {status.hl7!r}"
+        return
+    got = rakt.UnitStatus.from_hl7(input["code"])
+    assert got.code == expect.get("status"), f"status of {input['code']!r}: {got!r}"
+
+
+def op_handle_reactive(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    unit = built(input["unit"], policy)
+    stock = [built(u, policy) for u in input.get("stock") or []]
+    out = rakt.handle_reactive(unit, stock, timestamp(input["at"]), ACTOR, policy)
+    referral = out.referral
+    got: dict[str, Json] = {
+        "discarded": [u.id for u in out.discarded],
+        "not_discarded": [e.unit for e in out.not_discarded],
+        "lookback": [e.unit for e in out.lookback],
+        "markers": [m.code for m in referral.markers],
+        "referral_date": referral.date.isoformat(),
+        "deferral_markers": [
+            e.marker.code if e.marker is not None else None for e in referral.deferral_events
+        ],
+        "donor_id": referral.donor_id,
+    }
+    for key, value in got.items():
+        if key in expect:
+            assert value == expect[key], f"{key}: got {value!r}, want {expect[key]!r}"
+    if "discard_reason" in expect:
+        for u in out.discarded:
+            assert discard_reason_json(u.discard_reason) == expect["discard_reason"], repr(u)
+
+
+def op_split_unit(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    unit = built(input, policy)
+    parent, children = unit.split(input["volumes_ml"], timestamp(input["at"]), ACTOR)
+    if "parent_status" in expect:
+        assert parent.status.code == expect["parent_status"]
+    if "children" in expect:
+        assert [c.id for c in children] == expect["children"]
+    if "volumes" in expect:
+        assert [c.volume_ml for c in children] == expect["volumes"]
+    for c in children:
+        if "child_status" in expect:
+            assert c.status.code == expect["child_status"], repr(c)
+        if "child_expires_at" in expect:
+            same_time("child_expires_at", c.expiry.expires_at, expect["child_expires_at"])
+
+
+def op_pool_units(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    units = [built(u, policy) for u in input["units"]]
+    constituents, pool = rakt.BloodUnit.pool(
+        units, input["pool_din"], timestamp(input["at"]), ACTOR, policy
+    )
+    if "pool_status" in expect:
+        assert pool.status.code == expect["pool_status"]
+    if "constituent_status" in expect:
+        for c in constituents:
+            assert c.status.code == expect["constituent_status"], repr(c)
+    if "volume_ml" in expect:
+        assert pool.volume_ml == expect["volume_ml"]
+    if "expires_at" in expect:
+        same_time("expires_at", pool.expiry.expires_at, expect["expires_at"])
+    if "parents" in expect:
+        assert pool.parents == expect["parents"]
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -287,6 +625,13 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "expiry": op_expiry,
     "pool_expiry": op_pool_expiry,
     "policy_load": op_policy_load,
+    "assess_donor": op_assess_donor,
+    "unit_events": op_unit_events,
+    "release_verdict": op_release_verdict,
+    "unit_hl7": op_unit_hl7,
+    "handle_reactive": op_handle_reactive,
+    "split_unit": op_split_unit,
+    "pool_units": op_pool_units,
 }
 
 

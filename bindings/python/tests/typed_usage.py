@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pickle
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Optional
 
@@ -18,25 +18,48 @@ from rakt import (
     Abo,
     ASubgroup,
     BloodGroup,
+    BloodUnit,
     Compatibility,
     Component,
+    Condition,
     Confidence,
+    DeferralEvent,
+    DeferralKind,
+    DiscardReason,
+    DonationKind,
+    DonationType,
+    Donor,
+    DonorAssessment,
+    DonorChecks,
     DonorOption,
+    DonorReferral,
+    DonorState,
     Expiry,
+    Grouping,
+    LookbackEntry,
     Modification,
     PlateletSource,
     Policy,
     Preservative,
+    PreviousDonation,
     Product,
     Rank,
+    ReactiveOutcome,
     Reason,
     Recipient,
+    ReleaseVerdict,
+    Reservation,
     RhD,
+    Screening,
     Severity,
     Sex,
     Source,
     Storage,
     TemperatureRange,
+    TestResult,
+    TtiMarker,
+    UnitEvent,
+    UnitStatus,
 )
 
 IST = timezone(timedelta(hours=5, minutes=30))
@@ -213,3 +236,124 @@ def test_typed_threads_share_policies() -> None:
     for t in threads:
         t.join()
     assert results == expected
+
+
+def test_typed_donors() -> None:
+    history: list[PreviousDonation] = [
+        PreviousDonation(date(2026, 1, 10), DonationKind.WHOLE_BLOOD_450),
+        PreviousDonation(date(2025, 6, 1), "plateletpheresis", red_cells_returned=False),
+    ]
+    events: list[DeferralEvent] = [
+        DeferralEvent(DeferralKind.TATTOO, date(2025, 2, 10)),
+        DeferralEvent("tti_reactive", date(2020, 1, 1), marker=TtiMarker.MALARIA),
+    ]
+    donor: Donor = Donor(
+        date(1990, 5, 17), Sex.MALE, first_time=False, previous_donations=history,
+        deferral_events=events, conditions=(), id="D-17",
+    )
+    checks: DonorChecks = DonorChecks(
+        Decimal("70"), Decimal("14.1"), 120, 80, 72, Decimal("36.8"), states=()
+    )
+    a: DonorAssessment = rakt.assess_donor(donor, checks, DonationKind.WHOLE_BLOOD_450, date(2026, 3, 1))
+    eligible: bool = a.eligible
+    until: Optional[date] = a.deferred_until
+    next_day: Optional[date] = a.next_eligible
+    permanent: bool = a.permanent
+    referred: bool = a.referred
+    kind: DonationKind = a.kind
+    as_of: date = a.as_of
+    reasons: list[Reason] = a.reasons
+    codes: list[str] = a.codes
+    assert not eligible and until == next_day == date(2026, 4, 10)
+    assert not permanent and not referred and kind == DonationKind.WHOLE_BLOOD_450
+    assert as_of == date(2026, 3, 1) and codes == [r.code for r in reasons]
+    dob: date = donor.date_of_birth
+    donor_id: Optional[str] = donor.id
+    first: Optional[bool] = donor.first_time
+    sex: Sex = donor.sex
+    conditions: list[Condition] = donor.conditions
+    marker: Optional[TtiMarker] = donor.deferral_events[1].marker
+    weight: Decimal = checks.weight_kg
+    pulse: int = checks.pulse_bpm
+    states: list[DonorState] = checks.states
+    assert (dob, donor_id, first, sex, conditions, marker, weight, pulse, states) == (
+        date(1990, 5, 17), "D-17", False, Sex.MALE, [], TtiMarker.MALARIA, Decimal("70"), 72, []
+    )
+    assert pickle.loads(pickle.dumps(a)) == a and DonorAssessment.from_json(a.to_json()) == a
+
+
+def test_typed_units() -> None:
+    at = datetime(2026, 11, 1, 9, tzinfo=IST)
+    policy = Policy.india()
+    unit: BloodUnit = BloodUnit.collect(
+        "DIN-1", Product("red_cells", "additive_solution"), "O+", 280, DonationType.VOLUNTARY, at,
+        actor="tech", donor_id="D-1", policy=policy,
+    )
+    steps: list[UnitEvent] = [rakt.Quarantine(at + timedelta(minutes=30), "tech")]
+    steps += [
+        rakt.RecordTest(at + timedelta(hours=1), "tech", m, TestResult.NON_REACTIVE)
+        for m in (TtiMarker.HIV, TtiMarker.HBSAG, TtiMarker.HCV, TtiMarker.SYPHILIS, TtiMarker.MALARIA)
+    ]
+    steps.append(rakt.RecordGrouping(at + timedelta(hours=1), "tech", forward="O+", reverse=Abo.O))
+    for step in steps:
+        unit = unit.apply(step, policy)
+    verdict: ReleaseVerdict = rakt.screening_release(unit, at + timedelta(hours=2), policy)
+    same: ReleaseVerdict = unit.release_verdict(at + timedelta(hours=2))
+    assert verdict == same and verdict.releasable and verdict.codes == ["RELEASE_ALLOWED"]
+    unit = unit.apply(rakt.Release(at + timedelta(hours=2), "tech"))
+    unit = unit.apply(rakt.Reserve(at + timedelta(hours=3), "tech", "P-1", at + timedelta(days=1)))
+    status: UnitStatus = unit.status
+    hl7: Optional[str] = status.hl7
+    reservation: Optional[Reservation] = unit.reservation
+    assert status == UnitStatus.from_hl7("RS") and hl7 == "RS" and reservation is not None
+    patient: str = reservation.patient
+    hold_until: Optional[datetime] = reservation.until
+    assert patient == "P-1" and hold_until == at + timedelta(days=1)
+    unit = unit.apply(rakt.Issue(at + timedelta(hours=4), "tech", "P-1"))
+    last: UnitEvent = unit.history[-1]
+    assert isinstance(last, rakt.Issue) and last.patient == "P-1" and last.kind == "issue"
+    screening: Screening = unit.screening
+    results: dict[TtiMarker, TestResult] = screening.results
+    grouping: Grouping = unit.grouping
+    forward: Optional[BloodGroup] = grouping.forward
+    expiry: Expiry = unit.expiry
+    uid: str = unit.id
+    division: Optional[str] = unit.division
+    parents: list[str] = unit.parents
+    assert len(results) == 5 and forward is not None and expiry.expires_at > at
+    assert uid == "DIN-1" and division is None and parents == []
+    back: BloodUnit = unit.apply(rakt.Return(at + timedelta(hours=4, minutes=10), "tech", 10, True))
+    assert back.status == UnitStatus.RETURNED
+    reason: Optional[DiscardReason] = back.apply(
+        rakt.Discard(at + timedelta(hours=5), "tech", DiscardReason.other("bag torn"))
+    ).discard_reason
+    assert reason is not None and reason.text == "bag torn"
+    try:
+        unit.apply(rakt.Release(at + timedelta(hours=5), "tech"))
+    except rakt.NotApplicable as refused:
+        assert refused.code == "INVALID_TRANSITION"
+    parent, children = rakt.BloodUnit.collect(
+        "DIN-2", Product("fresh_frozen_plasma"), "A+", 250, "voluntary", at, actor="tech"
+    ).split([125, 125], at + timedelta(hours=1), "tech")
+    child_ids: list[str] = [c.id for c in children]
+    assert parent.status == UnitStatus.PROCESSED and child_ids == ["DIN-2/A0", "DIN-2/B0"]
+    reactive = rakt.BloodUnit.collect("DIN-3", Product("fresh_frozen_plasma"), "B+", 250, "voluntary", at, actor="t")
+    reactive = reactive.apply(rakt.RecordTest(at, "t", "hcv", "initially_reactive"))
+    reactive = reactive.apply(rakt.RecordRepeat(at, "t", "hcv", "repeat_reactive", "non_reactive"))
+    outcome: ReactiveOutcome = rakt.handle_reactive(reactive, [unit], at + timedelta(hours=1), "t")
+    referral: DonorReferral = outcome.referral
+    lookback: list[LookbackEntry] = outcome.lookback
+    discarded: list[BloodUnit] = outcome.discarded
+    deferrals: list[DeferralEvent] = referral.deferral_events
+    day: date = referral.date
+    assert [u.id for u in discarded] == ["DIN-3"] and lookback == [] and day == date(2026, 11, 1)
+    assert [d.marker for d in deferrals] == [TtiMarker.HCV]
+    try:
+        pooled: tuple[list[BloodUnit], BloodUnit] = BloodUnit.pool(children, "POOL-1", at, "t")
+    except rakt.NotApplicable as not_released:
+        assert not_released.code == "INVALID_TRANSITION"
+    else:
+        raise AssertionError(f"collected units were pooled: {pooled}")
+    other_states: list[DonorState] = DonorState.members()
+    other_conditions: list[Condition] = [Condition.parse("asthma")]
+    assert len(other_states) == 3 and other_conditions == [Condition.ASTHMA]

@@ -6,8 +6,9 @@ use std::hint::black_box;
 use chrono::DateTime;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rakt::{
-    BloodGroup, Component, Expiry, Policy, Preservative, Product, Recipient, compatibility,
-    donor_preference,
+    BloodGroup, BloodUnit, Collection, Component, DonationKind, DonationType, Donor, DonorChecks,
+    EventKind, Expiry, Policy, Preservative, Product, Recipient, UnitEvent, assess_donor,
+    compatibility, donor_preference,
 };
 
 fn rules(c: &mut Criterion) {
@@ -27,6 +28,49 @@ fn rules(c: &mut Criterion) {
     let collected = DateTime::parse_from_rfc3339("2026-01-01T10:00:00+05:30").unwrap();
     c.bench_function("expiry_compute", |b| {
         b.iter(|| Expiry::compute(black_box(&product), collected, &policy))
+    });
+    let person: Donor = serde_json::from_str(
+        r#"{"date_of_birth": "1990-05-17", "sex": "female",
+            "previous_donations": [{"date": "2026-01-10", "kind": "whole_blood_450"}],
+            "deferral_events": [{"kind": "tattoo", "date": "2024-02-01"}]}"#,
+    )
+    .unwrap();
+    let checks: DonorChecks = serde_json::from_str(
+        r#"{"weight_kg": "58", "hb_g_dl": "13.1", "systolic_mmhg": 118, "diastolic_mmhg": 76,
+            "pulse_bpm": 78, "temperature_c": "36.8"}"#,
+    )
+    .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    c.bench_function("assess_donor_eligible", |b| {
+        b.iter(|| {
+            assess_donor(
+                black_box(&person),
+                &checks,
+                DonationKind::WholeBlood450,
+                day,
+                &policy,
+            )
+        })
+    });
+    let unit = BloodUnit::collect(
+        Collection {
+            din: "DIN-1".into(),
+            division: None,
+            product: product.clone(),
+            group: BloodGroup::parse("B+").unwrap(),
+            volume_ml: 280,
+            donation_type: DonationType::Voluntary,
+            donor_id: None,
+            first_donation: false,
+            collected_at: collected,
+        },
+        "tech",
+        &policy,
+    )
+    .unwrap();
+    let quarantine = UnitEvent::new(collected, "tech", EventKind::Quarantine);
+    c.bench_function("unit_apply_quarantine", |b| {
+        b.iter(|| black_box(&unit).apply(&quarantine, &policy))
     });
     c.bench_function("policy_from_toml_override", |b| {
         b.iter(|| {

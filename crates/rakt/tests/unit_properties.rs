@@ -43,6 +43,9 @@ fn allowed(from: &str, event: &str) -> Vec<&'static str> {
         ("quarantined", "release") => vec!["released"],
         ("released", "reserve") => vec!["reserved"],
         ("released" | "reserved", "crossmatch") => vec!["crossmatched"],
+        // A hold that has lapsed frees the unit: it may be held again, for anyone.
+        ("reserved" | "crossmatched", "reserve") => vec!["reserved"],
+        ("crossmatched", "crossmatch") => vec!["crossmatched"],
         ("reserved" | "crossmatched" | "returned", "cancel") => vec!["released"],
         ("released" | "reserved" | "crossmatched" | "returned", "issue") => vec!["issued"],
         ("issued", "transfuse") => vec!["transfused"],

@@ -158,6 +158,41 @@ fn component(v: &Value) -> Result<Component, RaktError> {
     Component::parse(v.as_str().unwrap_or(""))
 }
 
+/// Check a list of reasons against `expect[codes_key]` (exact, in order), `expect.codes_include`
+/// and `expect[facts_key]` (`{code: {fact: value}}`).
+pub(crate) fn check_reasons(
+    reasons: &[rakt::Reason],
+    expect: &Value,
+    codes_key: &str,
+    facts_key: &str,
+) -> Outcome {
+    let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
+    if let Some(want) = expect.get(codes_key) {
+        check(codes_key, &json!(codes), want)?;
+    }
+    if let Some(want) = expect["codes_include"].as_array() {
+        for code in want {
+            if !codes.iter().any(|c| json!(c) == *code) {
+                return Err(format!("codes {codes:?} lack {code}"));
+            }
+        }
+    }
+    for (code, facts) in expect[facts_key].as_object().into_iter().flatten() {
+        let reason = reasons
+            .iter()
+            .find(|r| r.code.as_str() == code)
+            .ok_or_else(|| format!("no reason {code} in {codes:?}"))?;
+        for (name, value) in facts.as_object().into_iter().flatten() {
+            check(
+                &format!("{code}.facts.{name}"),
+                &json!(reason.facts.get(name)),
+                value,
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Compare an error with `expect.error` and its details; or, with no error expected, report it.
 pub(crate) fn check_error(err: &RaktError, expect: &Value) -> Outcome {
     let Some(kind) = expect["error"].as_str() else {
@@ -249,34 +284,7 @@ fn op_compatibility(input: &Value, expect: &Value) -> Outcome {
     if let Some(want) = expect.get("emergency") {
         check("emergency", &json!(v.emergency), want)?;
     }
-    let codes = v.codes();
-    if let Some(want) = expect.get("codes") {
-        check("codes", &json!(codes), want)?;
-    }
-    if let Some(want) = expect["codes_include"].as_array() {
-        for code in want {
-            if !codes.iter().any(|c| json!(c) == *code) {
-                return Err(format!("codes {codes:?} lack {code}"));
-            }
-        }
-    }
-    if let Some(want) = expect["facts"].as_object() {
-        for (code, facts) in want {
-            let reason = v
-                .reasons
-                .iter()
-                .find(|r| r.code.as_str() == code)
-                .ok_or_else(|| format!("no reason {code} in {codes:?}"))?;
-            for (name, value) in facts.as_object().into_iter().flatten() {
-                check(
-                    &format!("{code}.facts.{name}"),
-                    &json!(reason.facts.get(name)),
-                    value,
-                )?;
-            }
-        }
-    }
-    Ok(())
+    check_reasons(&v.reasons, expect, "codes", "facts")
 }
 
 fn op_preference(input: &Value, expect: &Value) -> Outcome {

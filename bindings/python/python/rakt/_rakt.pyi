@@ -4,50 +4,100 @@ Every rule lives in the Rust core; these classes translate types and errors only
 """
 
 from collections.abc import Iterable
+from datetime import date as _date
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, ClassVar, Union, final
 
-from typing_extensions import Self, TypeAlias
+from typing_extensions import Self, TypeAlias, disjoint_base
 
 __all__ = [
     "__version__",
     "Abo",
+    "assess_donor",
     "ASubgroup",
     "BloodGroup",
+    "BloodUnit",
+    "CancelReservation",
+    "Collected",
     "Compatibility",
     "compatibility",
     "Component",
+    "Condition",
     "Confidence",
+    "Crossmatch",
+    "DeferralEvent",
+    "DeferralKind",
+    "Discard",
+    "DiscardReason",
+    "DonationKind",
+    "DonationType",
+    "Donor",
     "donor_preference",
+    "DonorAssessment",
+    "DonorChecks",
     "DonorOption",
+    "DonorReferral",
+    "DonorState",
     "Expiry",
     "expiry",
+    "Grouping",
+    "handle_reactive",
     "InvalidBloodGroup",
     "InvalidInput",
     "InvalidPolicy",
+    "Irradiate",
     "Irradiated",
+    "Issue",
+    "LookbackEntry",
     "Modification",
     "NotApplicable",
+    "Open",
     "Opened",
     "parse_timestamp",
     "PlateletSource",
     "Policy",
     "PolicyValueMissing",
     "pool",
+    "PooledFrom",
+    "PooledInto",
     "Preservative",
+    "PreviousDonation",
     "Product",
+    "Quarantine",
     "RaktError",
     "Rank",
+    "ReactiveOutcome",
     "Reason",
     "Recipient",
+    "RecordGrouping",
+    "RecordRepeat",
+    "RecordTest",
+    "Release",
+    "ReleaseVerdict",
+    "Reservation",
+    "Reserve",
+    "Return",
     "RhD",
+    "Screening",
+    "screening_release",
+    "SendForFractionation",
     "Severity",
     "Sex",
     "Source",
+    "SplitFrom",
+    "SplitInto",
     "Storage",
     "TemperatureRange",
+    "TestResult",
+    "Thaw",
     "Thawed",
+    "Transfuse",
+    "TransfuseWithReaction",
+    "TtiMarker",
+    "UnitEvent",
+    "UnitStatus",
+    "Wash",
     "Washed",
 ]
 
@@ -336,6 +386,221 @@ class Confidence:
     def __int__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
+@final
+class DonationKind:
+    """What a donor is about to give (or gave); ``code`` is e.g. ``"whole_blood_450"``."""
+
+    WHOLE_BLOOD_350: ClassVar[DonationKind]
+    WHOLE_BLOOD_450: ClassVar[DonationKind]
+    PLATELETPHERESIS: ClassVar[DonationKind]
+    PLASMAPHERESIS: ClassVar[DonationKind]
+    DOUBLE_RED_CELLS: ClassVar[DonationKind]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> DonationKind: ...
+    @classmethod
+    def members(cls) -> list[DonationKind]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DeferralKind:
+    """A dated event in a donor's history that may defer donation (``"tattoo"``, ...)."""
+
+    DELIVERY: ClassVar[DeferralKind]
+    ABORTION: ClassVar[DeferralKind]
+    SURGERY_MINOR: ClassVar[DeferralKind]
+    SURGERY_MAJOR: ClassVar[DeferralKind]
+    TOOTH_EXTRACTION: ClassVar[DeferralKind]
+    MALARIA: ClassVar[DeferralKind]
+    DENGUE: ClassVar[DeferralKind]
+    CHIKUNGUNYA: ClassVar[DeferralKind]
+    ZIKA: ClassVar[DeferralKind]
+    TYPHOID: ClassVar[DeferralKind]
+    TRANSFUSION: ClassVar[DeferralKind]
+    TATTOO: ClassVar[DeferralKind]
+    PIERCING: ClassVar[DeferralKind]
+    VACCINE_KILLED: ClassVar[DeferralKind]
+    VACCINE_LIVE: ClassVar[DeferralKind]
+    VACCINE_RUBELLA_VARICELLA: ClassVar[DeferralKind]
+    VACCINE_RABIES: ClassVar[DeferralKind]
+    IMMUNOGLOBULIN: ClassVar[DeferralKind]
+    HEPATITIS_CONTACT: ClassVar[DeferralKind]
+    BONE_MARROW_HARVEST: ClassVar[DeferralKind]
+    PBSC_HARVEST: ClassVar[DeferralKind]
+    TTI_REACTIVE: ClassVar[DeferralKind]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> DeferralKind: ...
+    @classmethod
+    def members(cls) -> list[DeferralKind]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DonorState:
+    """A state on the day of donation (``"pregnant"``, ``"breastfeeding"``, ``"menstruating"``)."""
+
+    PREGNANT: ClassVar[DonorState]
+    BREASTFEEDING: ClassVar[DonorState]
+    MENSTRUATING: ClassVar[DonorState]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> DonorState: ...
+    @classmethod
+    def members(cls) -> list[DonorState]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Condition:
+    """A medical condition that some profiles defer permanently (``"cancer"``, ...)."""
+
+    CANCER: ClassVar[Condition]
+    HEART_DISEASE: ClassVar[Condition]
+    ABNORMAL_BLEEDING: ClassVar[Condition]
+    UNEXPLAINED_WEIGHT_LOSS: ClassVar[Condition]
+    INSULIN_TREATED_DIABETES: ClassVar[Condition]
+    HEPATITIS_B: ClassVar[Condition]
+    HEPATITIS_C: ClassVar[Condition]
+    HIV: ClassVar[Condition]
+    CHRONIC_KIDNEY_DISEASE: ClassVar[Condition]
+    LIVER_DISEASE: ClassVar[Condition]
+    TUBERCULOSIS: ClassVar[Condition]
+    POLYCYTHAEMIA_VERA: ClassVar[Condition]
+    ASTHMA: ClassVar[Condition]
+    EPILEPSY: ClassVar[Condition]
+    LEPROSY: ClassVar[Condition]
+    SCHIZOPHRENIA: ClassVar[Condition]
+    ENDOCRINE_DISORDER: ClassVar[Condition]
+    TRANSFUSED_SINCE_1980: ClassVar[Condition]
+    PRION_RISK: ClassVar[Condition]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> Condition: ...
+    @classmethod
+    def members(cls) -> list[Condition]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class TtiMarker:
+    """A transfusion-transmitted-infection screening test (``"hiv"``, ``"hbsag"``, ...)."""
+
+    HIV: ClassVar[TtiMarker]
+    HIV_NAT: ClassVar[TtiMarker]
+    HBSAG: ClassVar[TtiMarker]
+    ANTI_HBC: ClassVar[TtiMarker]
+    HBV_NAT: ClassVar[TtiMarker]
+    HCV: ClassVar[TtiMarker]
+    HCV_NAT: ClassVar[TtiMarker]
+    HTLV: ClassVar[TtiMarker]
+    SYPHILIS: ClassVar[TtiMarker]
+    MALARIA: ClassVar[TtiMarker]
+    WNV: ClassVar[TtiMarker]
+    CHAGAS: ClassVar[TtiMarker]
+    HEV: ClassVar[TtiMarker]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> TtiMarker: ...
+    @classmethod
+    def members(cls) -> list[TtiMarker]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class TestResult:
+    """The result of a screening test (``"non_reactive"``, ...)."""
+
+    NON_REACTIVE: ClassVar[TestResult]
+    INITIALLY_REACTIVE: ClassVar[TestResult]
+    REPEAT_REACTIVE: ClassVar[TestResult]
+    INDETERMINATE: ClassVar[TestResult]
+    NOT_TESTED: ClassVar[TestResult]
+    __test__: ClassVar[bool]
+    """``False``: pytest does not take the class for a test class."""
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> TestResult: ...
+    @classmethod
+    def members(cls) -> list[TestResult]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class UnitStatus:
+    """Where a unit is in its life (``"quarantined"``, ``"released"``, ...)."""
+
+    COLLECTED: ClassVar[UnitStatus]
+    QUARANTINED: ClassVar[UnitStatus]
+    RELEASED: ClassVar[UnitStatus]
+    RESERVED: ClassVar[UnitStatus]
+    CROSSMATCHED: ClassVar[UnitStatus]
+    ISSUED: ClassVar[UnitStatus]
+    TRANSFUSED: ClassVar[UnitStatus]
+    TRANSFUSED_WITH_REACTION: ClassVar[UnitStatus]
+    RETURNED: ClassVar[UnitStatus]
+    DISCARDED: ClassVar[UnitStatus]
+    FRACTIONATED: ClassVar[UnitStatus]
+    PROCESSED: ClassVar[UnitStatus]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> UnitStatus: ...
+    @classmethod
+    def members(cls) -> list[UnitStatus]: ...
+    @property
+    def hl7(self) -> str | None:
+        """The HL7 v2 code (table 0510, or 0513 for transfused units); ``None`` for collected,
+        quarantined, fractionated and processed."""
+    @classmethod
+    def from_hl7(cls, code: str) -> UnitStatus:
+        """The status for an HL7 v2 table 0510/0513 code; another code raises InvalidInput."""
+    @property
+    def is_terminal(self) -> bool:
+        """Whether no further event can apply."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DonationType:
+    """How the blood was donated (``"voluntary"``, ``"replacement"``, ``"autologous"``, ``"directed"``)."""
+
+    VOLUNTARY: ClassVar[DonationType]
+    REPLACEMENT: ClassVar[DonationType]
+    AUTOLOGOUS: ClassVar[DonationType]
+    DIRECTED: ClassVar[DonationType]
+    @property
+    def code(self) -> str: ...
+    @classmethod
+    def parse(cls, code: str) -> DonationType: ...
+    @classmethod
+    def members(cls) -> list[DonationType]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __int__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
 # Arguments that take an enum member or its code.
 _AboArg: TypeAlias = Union[Abo, str]
 _RhDArg: TypeAlias = Union[RhD, str]
@@ -346,6 +611,13 @@ _PlateletSourceArg: TypeAlias = Union[PlateletSource, str]
 _ModificationArg: TypeAlias = Union[Modification, str]
 _StorageArg: TypeAlias = Union[Storage, str]
 _SexArg: TypeAlias = Union[Sex, str]
+_DonationKindArg: TypeAlias = Union[DonationKind, str]
+_DeferralKindArg: TypeAlias = Union[DeferralKind, str]
+_DonorStateArg: TypeAlias = Union[DonorState, str]
+_ConditionArg: TypeAlias = Union[Condition, str]
+_TtiMarkerArg: TypeAlias = Union[TtiMarker, str]
+_TestResultArg: TypeAlias = Union[TestResult, str]
+_DonationTypeArg: TypeAlias = Union[DonationType, str]
 
 # ---------------------------------------------------------------------------------------------
 # Inputs
@@ -687,6 +959,643 @@ class Policy:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 # ---------------------------------------------------------------------------------------------
+# Donors
+# ---------------------------------------------------------------------------------------------
+
+@final
+class PreviousDonation:
+    """A donation the donor gave before (``date`` is a ``datetime.date``)."""
+
+    def __new__(cls, date: _date, kind: _DonationKindArg, red_cells_returned: bool = True) -> Self: ...
+    @property
+    def date(self) -> _date: ...
+    @property
+    def kind(self) -> DonationKind: ...
+    @property
+    def red_cells_returned(self) -> bool:
+        """For apheresis: whether the red cells were returned to the donor."""
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> PreviousDonation: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DeferralEvent:
+    """A dated event that may defer donation; ``marker`` names the marker of ``tti_reactive``."""
+
+    def __new__(
+        cls, kind: _DeferralKindArg, date: _date, marker: _TtiMarkerArg | None = None
+    ) -> Self: ...
+    @property
+    def kind(self) -> DeferralKind: ...
+    @property
+    def date(self) -> _date:
+        """The day it happened (for illnesses: the day of recovery)."""
+    @property
+    def marker(self) -> TtiMarker | None: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> DeferralEvent: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Donor:
+    """Who the donor is: what does not change between visits.
+
+    ``first_time=None`` means: a first-time donor when there is no previous donation.
+    """
+
+    def __new__(
+        cls,
+        date_of_birth: _date,
+        sex: _SexArg,
+        *,
+        first_time: bool | None = None,
+        previous_donations: Iterable[PreviousDonation] = (),
+        deferral_events: Iterable[DeferralEvent] = (),
+        conditions: Iterable[_ConditionArg] = (),
+        id: str | None = None,
+    ) -> Self: ...
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def date_of_birth(self) -> _date: ...
+    @property
+    def sex(self) -> Sex: ...
+    @property
+    def first_time(self) -> bool | None: ...
+    @property
+    def previous_donations(self) -> list[PreviousDonation]: ...
+    @property
+    def deferral_events(self) -> list[DeferralEvent]: ...
+    @property
+    def conditions(self) -> list[Condition]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> Donor: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DonorChecks:
+    """Today's checks before donation.
+
+    Weight, haemoglobin and temperature are exact decimals (``Decimal`` or ``int``; a
+    ``float`` raises TypeError); pressures and pulse are ``int``.
+    """
+
+    def __new__(
+        cls,
+        weight_kg: Decimal | int,
+        hb_g_dl: Decimal | int,
+        systolic_mmhg: int,
+        diastolic_mmhg: int,
+        pulse_bpm: int,
+        temperature_c: Decimal | int,
+        states: Iterable[_DonorStateArg] = (),
+    ) -> Self: ...
+    @property
+    def weight_kg(self) -> Decimal: ...
+    @property
+    def hb_g_dl(self) -> Decimal: ...
+    @property
+    def systolic_mmhg(self) -> int: ...
+    @property
+    def diastolic_mmhg(self) -> int: ...
+    @property
+    def pulse_bpm(self) -> int: ...
+    @property
+    def temperature_c(self) -> Decimal: ...
+    @property
+    def states(self) -> list[DonorState]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> DonorChecks: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DonorAssessment:
+    """The verdict of :func:`assess_donor`.
+
+    Eligible: ``eligible``. Temporarily deferred: ``deferred_until`` is the first day allowed.
+    Permanently deferred: ``permanent`` (``deferred_until`` is ``None``). A missing rule:
+    ``referred`` (the medical officer decides).
+    """
+
+    @property
+    def kind(self) -> DonationKind: ...
+    @property
+    def as_of(self) -> _date: ...
+    @property
+    def eligible(self) -> bool: ...
+    @property
+    def permanent(self) -> bool: ...
+    @property
+    def deferred_until(self) -> _date | None: ...
+    @property
+    def referred(self) -> bool: ...
+    @property
+    def next_eligible(self) -> _date | None:
+        """``as_of`` when eligible, ``deferred_until`` when temporarily deferred, else None."""
+    @property
+    def reasons(self) -> list[Reason]:
+        """Every failed criterion, most severe first; or one ``DONOR_ELIGIBLE`` reason."""
+    @property
+    def codes(self) -> list[str]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> DonorAssessment: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+# ---------------------------------------------------------------------------------------------
+# Unit events
+# ---------------------------------------------------------------------------------------------
+
+@final
+class DiscardReason:
+    """Why a unit was discarded: a fixed reason, or ``DiscardReason.other(text)``."""
+
+    EXPIRED: ClassVar[DiscardReason]
+    TTI_REACTIVE: ClassVar[DiscardReason]
+    UNDER_COLLECTED: ClassVar[DiscardReason]
+    LEAKAGE: ClassVar[DiscardReason]
+    HAEMOLYSED: ClassVar[DiscardReason]
+    LIPAEMIC: ClassVar[DiscardReason]
+    CLOTTED: ClassVar[DiscardReason]
+    COLD_CHAIN_BREAK: ClassVar[DiscardReason]
+    RETURNED_TOO_LATE: ClassVar[DiscardReason]
+    @classmethod
+    def other(cls, text: str) -> DiscardReason:
+        """Another reason, in words."""
+    @classmethod
+    def parse(cls, code: str) -> DiscardReason:
+        """The fixed reason with this code (``"expired"``, ...)."""
+    @classmethod
+    def members(cls) -> list[DiscardReason]:
+        """The fixed reasons."""
+    @property
+    def code(self) -> str:
+        """``"expired"``, ..., or ``"other"``."""
+    @property
+    def text(self) -> str | None:
+        """The words of ``other``; ``None`` for a fixed reason."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@disjoint_base
+class UnitEvent:
+    """Base of every event class. An event to apply has no reasons; an entry of a unit's
+    ``history`` carries the reasons of what it did."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def kind(self) -> str:
+        """The type code, as in JSON: ``"quarantine"``, ``"record_test"``, ``"issue"``, ..."""
+    @property
+    def reasons(self) -> list[Reason]: ...
+    @property
+    def codes(self) -> list[str]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> Self:
+        """An instance of the event's own class; on a subclass, the JSON must be of that kind."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Quarantine(UnitEvent):
+    """Collected → quarantined, awaiting tests."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class RecordTest(UnitEvent):
+    """A first screening result."""
+
+    def __new__(
+        cls, at: datetime, actor: str, marker: _TtiMarkerArg, result: _TestResultArg
+    ) -> Self: ...
+    @property
+    def marker(self) -> TtiMarker: ...
+    @property
+    def result(self) -> TestResult: ...
+
+@final
+class RecordRepeat(UnitEvent):
+    """The duplicate repeat of an initially reactive marker."""
+
+    def __new__(
+        cls,
+        at: datetime,
+        actor: str,
+        marker: _TtiMarkerArg,
+        first: _TestResultArg,
+        second: _TestResultArg,
+    ) -> Self: ...
+    @property
+    def marker(self) -> TtiMarker: ...
+    @property
+    def first(self) -> TestResult: ...
+    @property
+    def second(self) -> TestResult: ...
+
+@final
+class RecordGrouping(UnitEvent):
+    """Grouping results; a result left out keeps its earlier value."""
+
+    def __new__(
+        cls,
+        at: datetime,
+        actor: str,
+        forward: BloodGroup | str | None = None,
+        reverse: _AboArg | None = None,
+        historical: BloodGroup | str | None = None,
+    ) -> Self: ...
+    @property
+    def forward(self) -> BloodGroup | None: ...
+    @property
+    def reverse(self) -> Abo | None: ...
+    @property
+    def historical(self) -> BloodGroup | None: ...
+
+@final
+class Release(UnitEvent):
+    """Quarantined → released, when the release verdict allows it."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class Reserve(UnitEvent):
+    """Released → reserved for ``patient`` until ``until``."""
+
+    def __new__(cls, at: datetime, actor: str, patient: str, until: datetime) -> Self: ...
+    @property
+    def patient(self) -> str: ...
+    @property
+    def until(self) -> datetime: ...
+
+@final
+class Crossmatch(UnitEvent):
+    """Released or reserved (same patient) → crossmatched until ``until``."""
+
+    def __new__(cls, at: datetime, actor: str, patient: str, until: datetime) -> Self: ...
+    @property
+    def patient(self) -> str: ...
+    @property
+    def until(self) -> datetime: ...
+
+@final
+class CancelReservation(UnitEvent):
+    """Reserved, crossmatched or returned → released."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class Issue(UnitEvent):
+    """→ issued to ``patient`` (from released, or from a hold for the same patient)."""
+
+    def __new__(cls, at: datetime, actor: str, patient: str) -> Self: ...
+    @property
+    def patient(self) -> str: ...
+
+@final
+class Transfuse(UnitEvent):
+    """Issued → transfused."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class TransfuseWithReaction(UnitEvent):
+    """Issued → transfused with a reaction."""
+
+    def __new__(cls, at: datetime, actor: str, details: str) -> Self: ...
+    @property
+    def details(self) -> str: ...
+
+@final
+class Return(UnitEvent):
+    """Issued → back to stock, or discarded when out of controlled storage too long."""
+
+    def __new__(
+        cls,
+        at: datetime,
+        actor: str,
+        minutes_out_of_storage: int | None = None,
+        keep_for_patient: bool = False,
+    ) -> Self: ...
+    @property
+    def minutes_out_of_storage(self) -> int | None: ...
+    @property
+    def keep_for_patient(self) -> bool: ...
+
+@final
+class Discard(UnitEvent):
+    """→ discarded; ``reason`` is a DiscardReason or a fixed code such as ``"leakage"``."""
+
+    def __new__(cls, at: datetime, actor: str, reason: DiscardReason | str) -> Self: ...
+    @property
+    def reason(self) -> DiscardReason: ...
+
+@final
+class SendForFractionation(UnitEvent):
+    """Released plasma → sent for fractionation."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class Irradiate(UnitEvent):
+    """Irradiated (re-dates per policy)."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class Wash(UnitEvent):
+    """Washed (re-dates per policy)."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class Open(UnitEvent):
+    """The closed system was opened (re-dates per policy)."""
+
+    def __new__(cls, at: datetime, actor: str) -> Self: ...
+
+@final
+class Thaw(UnitEvent):
+    """Thawed, then kept in ``storage`` (re-dates per policy)."""
+
+    def __new__(cls, at: datetime, actor: str, storage: _StorageArg) -> Self: ...
+    @property
+    def storage(self) -> Storage: ...
+
+@final
+class Collected(UnitEvent):
+    """The blood was collected (in histories only)."""
+
+@final
+class SplitInto(UnitEvent):
+    """The unit was split into ``children`` (in histories only)."""
+
+    @property
+    def children(self) -> list[str]: ...
+
+@final
+class SplitFrom(UnitEvent):
+    """The unit was split from ``parent`` (in histories only)."""
+
+    @property
+    def parent(self) -> str: ...
+
+@final
+class PooledInto(UnitEvent):
+    """The unit was pooled into ``pool`` (in histories only)."""
+
+    @property
+    def pool(self) -> str: ...
+
+@final
+class PooledFrom(UnitEvent):
+    """The pool was made from ``constituents`` (in histories only)."""
+
+    @property
+    def constituents(self) -> list[str]: ...
+
+# ---------------------------------------------------------------------------------------------
+# Units and screening
+# ---------------------------------------------------------------------------------------------
+
+@final
+class Reservation:
+    """Who a unit is held for or issued to, and until when."""
+
+    @property
+    def patient(self) -> str: ...
+    @property
+    def until(self) -> datetime | None:
+        """When the hold lapses; ``None`` once issued without one."""
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> Reservation: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Screening:
+    """The TTI screening results of one donation."""
+
+    @property
+    def first_donation(self) -> bool: ...
+    @property
+    def results(self) -> dict[TtiMarker, TestResult]:
+        """Every recorded result; a new dict on every access."""
+    def result(self, marker: _TtiMarkerArg) -> TestResult:
+        """The current result (``NOT_TESTED`` when none was recorded)."""
+    @property
+    def reactive_markers(self) -> list[TtiMarker]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> Screening: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Grouping:
+    """ABO/RhD grouping of a donation: forward, reverse, and the donor's historical group."""
+
+    @property
+    def forward(self) -> BloodGroup | None: ...
+    @property
+    def reverse(self) -> Abo | None: ...
+    @property
+    def historical(self) -> BloodGroup | None: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> Grouping: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class ReleaseVerdict:
+    """Whether a unit may be released, and exactly what is missing."""
+
+    @property
+    def releasable(self) -> bool: ...
+    @property
+    def reasons(self) -> list[Reason]: ...
+    @property
+    def codes(self) -> list[str]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> ReleaseVerdict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class BloodUnit:
+    """A blood unit and its history. ``apply`` returns a NEW unit; a refused event raises and
+    leaves the unit unchanged."""
+
+    @staticmethod
+    def collect(
+        din: str,
+        product: Product,
+        group: BloodGroup | str,
+        volume_ml: int,
+        donation_type: _DonationTypeArg,
+        collected_at: datetime,
+        *,
+        actor: str,
+        donor_id: str | None = None,
+        division: str | None = None,
+        first_donation: bool = False,
+        policy: Policy | None = None,
+    ) -> BloodUnit: ...
+    @property
+    def id(self) -> str:
+        """``DIN``, or ``DIN/A0`` for a divided product."""
+    @property
+    def din(self) -> str: ...
+    @property
+    def division(self) -> str | None: ...
+    @property
+    def donor_id(self) -> str | None: ...
+    @property
+    def group(self) -> BloodGroup: ...
+    @property
+    def volume_ml(self) -> int: ...
+    @property
+    def donation_type(self) -> DonationType: ...
+    @property
+    def product(self) -> Product: ...
+    @property
+    def collected_at(self) -> datetime: ...
+    @property
+    def expiry(self) -> Expiry: ...
+    @property
+    def status(self) -> UnitStatus: ...
+    def status_at(self, as_of: datetime) -> UnitStatus:
+        """A reservation or crossmatch that has lapsed at ``as_of`` counts as released."""
+    @property
+    def reservation(self) -> Reservation | None: ...
+    @property
+    def discard_reason(self) -> DiscardReason | None: ...
+    @property
+    def screening(self) -> Screening: ...
+    @property
+    def grouping(self) -> Grouping: ...
+    @property
+    def parents(self) -> list[str]: ...
+    @property
+    def history(self) -> list[UnitEvent]:
+        """Every event, oldest first, with the reasons of what it did."""
+    def is_expired(self, as_of: datetime) -> bool: ...
+    def release_verdict(self, as_of: datetime, policy: Policy | None = None) -> ReleaseVerdict: ...
+    def apply(self, event: UnitEvent, policy: Policy | None = None) -> BloodUnit: ...
+    def split(
+        self, volumes_ml: Iterable[int], at: datetime, actor: str
+    ) -> tuple[BloodUnit, list[BloodUnit]]:
+        """``(parent, children)``: the parent becomes PROCESSED."""
+    @staticmethod
+    def pool(
+        units: Iterable[BloodUnit],
+        pool_din: str,
+        at: datetime,
+        actor: str,
+        policy: Policy | None = None,
+    ) -> tuple[list[BloodUnit], BloodUnit]:
+        """``(constituents, pool)``: the constituents become PROCESSED, the pool RELEASED."""
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> BloodUnit: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class LookbackEntry:
+    """A unit that needs follow-up (look-back, or already issued or final)."""
+
+    @property
+    def unit(self) -> str:
+        """The unit's id (``DIN`` or ``DIN/A0``)."""
+    @property
+    def status(self) -> UnitStatus: ...
+    @property
+    def collected_at(self) -> datetime: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> LookbackEntry: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DonorReferral:
+    """The NBTC donor referral for a reactive donation."""
+
+    @property
+    def donor_id(self) -> str | None: ...
+    @property
+    def din(self) -> str: ...
+    @property
+    def markers(self) -> list[TtiMarker]: ...
+    @property
+    def results(self) -> dict[TtiMarker, TestResult]: ...
+    @property
+    def date(self) -> _date:
+        """The day of the finding, in facility time."""
+    @property
+    def deferral_events(self) -> list[DeferralEvent]:
+        """For the donor's record (one ``TTI_REACTIVE`` per marker)."""
+    @property
+    def reasons(self) -> list[Reason]: ...
+    @property
+    def codes(self) -> list[str]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> DonorReferral: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class ReactiveOutcome:
+    """The outcome of :func:`handle_reactive`."""
+
+    @property
+    def discarded(self) -> list[BloodUnit]: ...
+    @property
+    def not_discarded(self) -> list[LookbackEntry]: ...
+    @property
+    def referral(self) -> DonorReferral: ...
+    @property
+    def lookback(self) -> list[LookbackEntry]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> ReactiveOutcome: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+# ---------------------------------------------------------------------------------------------
 # Functions
 # ---------------------------------------------------------------------------------------------
 
@@ -715,3 +1624,27 @@ def pool(
 
 def parse_timestamp(text: str) -> datetime:
     """An RFC 3339 timestamp with a UTC offset as a timezone-aware datetime."""
+
+def assess_donor(
+    donor: Donor,
+    checks: DonorChecks,
+    kind: _DonationKindArg,
+    as_of: _date,
+    policy: Policy | None = None,
+) -> DonorAssessment:
+    """Whether ``donor`` may give a ``kind`` donation on the day ``as_of`` (a ``date``; a
+    ``datetime`` raises InvalidInput)."""
+
+def screening_release(
+    unit: BloodUnit, as_of: datetime, policy: Policy | None = None
+) -> ReleaseVerdict:
+    """Whether ``unit`` may be released at ``as_of`` (same as ``unit.release_verdict``)."""
+
+def handle_reactive(
+    unit: BloodUnit,
+    stock: Iterable[BloodUnit],
+    at: datetime,
+    actor: str,
+    policy: Policy | None = None,
+) -> ReactiveOutcome:
+    """Discard the donation's components, refer the donor, list earlier units for look-back."""

@@ -243,6 +243,8 @@ reason_codes! {
     ReturnedTooLate => "RETURNED_TOO_LATE", Stop;
     /// A unit was discarded, with its reason.
     Discarded => "DISCARDED", Info;
+    /// A transfusion was recorded at or after the unit's expiry: follow up.
+    TransfusedAfterExpiry => "TRANSFUSED_AFTER_EXPIRY", Caution;
 }
 
 impl fmt::Display for ReasonCode {

@@ -355,6 +355,12 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::ReturnedTooLate, Lang::Hi) => {
             "नियंत्रित भंडारण से बाहर {minutes} मिनट के बाद लौटाई गई (सीमा {limit} मिनट): नष्ट करें।"
         }
+        (C::TransfusedAfterExpiry, Lang::En) => {
+            "Transfused at or after the unit's expiry ({expires_at}): report and follow up."
+        }
+        (C::TransfusedAfterExpiry, Lang::Hi) => {
+            "यूनिट की समय-सीमा ({expires_at}) समाप्त होने के बाद चढ़ाई गई: रिपोर्ट करें और फ़ॉलो-अप करें।"
+        }
         (C::Discarded, Lang::En) => "Discarded: {reason}.",
         (C::Discarded, Lang::Hi) => "नष्ट की गई: {reason}।",
     }

@@ -82,10 +82,16 @@ impl Screening {
         &self.results
     }
 
-    /// Record a first result for a marker. Refused when the marker already has a result: an
-    /// initially reactive result takes [`Screening::record_repeat`], and non-reactive,
-    /// repeat-reactive and indeterminate results are final.
+    /// Record a first result for a marker. Refused when the marker already has a result (an
+    /// initially reactive result takes [`Screening::record_repeat`]; non-reactive,
+    /// repeat-reactive and indeterminate results are final) and for `not_tested`.
     pub fn record(&self, marker: TtiMarker, result: TestResult) -> Result<Screening> {
+        if result == TestResult::NotTested {
+            return Err(RaktError::input(
+                "result",
+                "not_tested is the absence of a result: record the result of a test",
+            ));
+        }
         match self.result(marker) {
             TestResult::NotTested => {}
             TestResult::InitiallyReactive => {
@@ -102,9 +108,7 @@ impl Screening {
             }
         }
         let mut next = self.clone();
-        if result != TestResult::NotTested {
-            next.results.insert(marker, result);
-        }
+        next.results.insert(marker, result);
         Ok(next)
     }
 

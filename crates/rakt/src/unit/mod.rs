@@ -47,9 +47,9 @@ pub struct UnitId {
 }
 
 impl UnitId {
-    /// A validated identity. The DIN is 1–40 characters of letters, digits, `-`, `/` and inner
-    /// spaces (the ISBT 128 issue adds the full codec); a division is an upper-case letter
-    /// followed by a digit or a lower-case letter.
+    /// A validated identity. The DIN is 1–40 characters of letters, digits, `-` and inner spaces
+    /// (the ISBT 128 issue adds the full codec); a division is an upper-case letter followed by a
+    /// digit or a lower-case letter. The text form is `DIN` or `DIN/A0`.
     ///
     /// ```
     /// assert!(rakt::unit::UnitId::new("A9999 21 123456", None).is_ok());
@@ -57,12 +57,13 @@ impl UnitId {
     /// assert!(rakt::unit::UnitId::new("DIN-1", Some("a0")).is_err());
     /// ```
     pub fn new(din: &str, division: Option<&str>) -> Result<UnitId> {
-        let ok_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | ' ');
+        // '/' is not allowed: it separates the DIN from the division in `DIN/A0`.
+        let ok_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | ' ');
         if din.is_empty() || din.len() > 40 || din.trim() != din || !din.chars().all(ok_char) {
             return Err(RaktError::input(
                 "din",
                 format!(
-                    "{din:?} is not a donation identification number (1–40 letters, digits, '-', '/' or inner spaces)"
+                    "{din:?} is not a donation identification number (1–40 letters, digits, '-' or inner spaces)"
                 ),
             ));
         }
@@ -331,7 +332,17 @@ impl BloodUnit {
         let at = event.at;
         use EventKind as E;
         use UnitStatus as S;
-        match (&event.kind, self.status) {
+        // A hold that has lapsed frees the unit for anyone else; its own patient must be
+        // crossmatched again (an Issue to them is refused below as RESERVATION_EXPIRED).
+        let lapsed = matches!(self.status, S::Reserved | S::Crossmatched)
+            && self.status_at(at) == S::Released;
+        let effective = match (&event.kind, lapsed) {
+            (E::Reserve { .. }, true) => S::Released,
+            (E::Crossmatch { .. }, true) => S::Released,
+            (E::Issue { patient }, true) if !self.held_for(patient) => S::Released,
+            _ => self.status,
+        };
+        match (&event.kind, effective) {
             (E::Collected | E::SplitFrom { .. } | E::PooledFrom { .. }, _) => {
                 return Err(RaktError::not_applicable(
                     "INVALID_TRANSITION",
@@ -399,7 +410,7 @@ impl BloodUnit {
                 self.check_usable(at)?;
                 check_until(at, *until)?;
                 check_patient(patient)?;
-                if self.status == S::Reserved {
+                if effective == S::Reserved {
                     self.check_held_for(patient, at)?;
                 }
                 next.status = S::Crossmatched;
@@ -415,7 +426,7 @@ impl BloodUnit {
             (E::Issue { patient }, S::Released | S::Reserved | S::Crossmatched | S::Returned) => {
                 self.check_usable(at)?;
                 check_patient(patient)?;
-                if self.status != S::Released {
+                if effective != S::Released {
                     self.check_held_for(patient, at)?;
                 }
                 next.status = S::Issued;
@@ -424,12 +435,16 @@ impl BloodUnit {
                     until: None,
                 });
             }
-            (E::Transfuse, S::Issued) => next.status = S::Transfused,
+            (E::Transfuse, S::Issued) => {
+                next.status = S::Transfused;
+                reasons.extend(self.after_expiry(at, policy));
+            }
             (E::TransfuseWithReaction { details }, S::Issued) => {
                 if details.trim().is_empty() {
                     return Err(RaktError::input("details", "describe the reaction"));
                 }
                 next.status = S::TransfusedWithReaction;
+                reasons.extend(self.after_expiry(at, policy));
             }
             (
                 E::Return {
@@ -590,9 +605,10 @@ impl BloodUnit {
         Ok((parent, children))
     }
 
-    /// Pool released units of the same product and blood group into a new unit `pool_din`,
-    /// expiring with the earliest constituent (or earlier if the policy limits pools). Returns
-    /// the constituents (status `processed`) and the pool (status `released`).
+    /// Pool two or more distinct released units of the same product and blood group (platelets,
+    /// cryoprecipitate or plasma) into a new unit `pool_din`, expiring with the earliest
+    /// constituent (or earlier if the policy limits pools). Returns the constituents (status
+    /// `processed`) and the pool (status `released`).
     pub fn pool(
         units: &[BloodUnit],
         pool_din: &str,
@@ -602,10 +618,31 @@ impl BloodUnit {
     ) -> Result<(Vec<BloodUnit>, BloodUnit)> {
         check_actor(actor)?;
         let id = UnitId::new(pool_din, None)?;
-        let Some(first) = units.first() else {
+        let [first, _, ..] = units else {
             return Err(RaktError::input("units", "a pool needs at least two units"));
         };
+        if !matches!(
+            first.product().component(),
+            Component::Platelets
+                | Component::Cryoprecipitate
+                | Component::FreshFrozenPlasma
+                | Component::Plasma
+        ) {
+            return Err(RaktError::not_applicable(
+                "NOT_POOLABLE",
+                format!(
+                    "{} is not pooled for transfusion (platelets, cryoprecipitate and plasma are)",
+                    first.product().component()
+                ),
+            ));
+        }
         for (i, u) in units.iter().enumerate() {
+            if units.iter().take(i).any(|earlier| earlier.id == u.id) {
+                return Err(RaktError::input(
+                    format!("units[{i}]"),
+                    format!("unit {} is listed twice", u.id),
+                ));
+            }
             if u.status != UnitStatus::Released {
                 return Err(RaktError::not_applicable(
                     "INVALID_TRANSITION",
@@ -679,6 +716,29 @@ impl BloodUnit {
             })
             .collect();
         Ok((processed, pool))
+    }
+
+    /// Whether the unit is held for (or issued to) this patient.
+    fn held_for(&self, patient: &str) -> bool {
+        self.reservation
+            .as_ref()
+            .is_some_and(|r| r.patient == patient)
+    }
+
+    /// A transfusion recorded at or after expiry is recorded (history is what happened), with a
+    /// caution for follow-up.
+    fn after_expiry(&self, at: DateTime<FixedOffset>, policy: &Policy) -> Option<Reason> {
+        self.is_expired(at).then(|| {
+            Reason::new(ReasonCode::TransfusedAfterExpiry)
+                .fact(
+                    "expires_at",
+                    self.expiry
+                        .expires_at
+                        .with_timezone(&policy.offset())
+                        .to_rfc3339(),
+                )
+                .cite(SRC_STATUS, Confidence::Medium)
+        })
     }
 
     fn refuse(&self, kind: &EventKind) -> RaktError {

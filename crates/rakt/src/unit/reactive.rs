@@ -67,7 +67,8 @@ const SRC_REFERRAL: &str = "NBTC Guidelines for Blood Donor Selection and Blood 
 /// same DIN that is not yet issued or final is discarded with the reason `tti_reactive`; the donor
 /// referral names the markers and carries the deferral events for the donor's record; units of
 /// the same donor's earlier donations that are still in stock are listed for quarantine
-/// (look-back needs the units' donor identifiers). Refused when the unit has no reactive result.
+/// (look-back needs the units' donor identifiers, and finds pools and divided products through
+/// their parents among `stock`). Refused when the unit has no reactive result.
 pub fn handle_reactive(
     unit: &BloodUnit,
     stock: &[BloodUnit],
@@ -104,29 +105,19 @@ pub fn handle_reactive(
         if s.status().is_terminal() || s.status() == UnitStatus::Issued {
             not_discarded.push(entry(s));
         } else {
-            discarded.push(s.apply(&discard, policy)?);
+            let done = s.apply(&discard, policy).map_err(|e| match e {
+                RaktError::NotApplicable { code, reason } => RaktError::NotApplicable {
+                    code,
+                    reason: format!("unit {}: {reason}", s.id()),
+                },
+                other => other,
+            })?;
+            discarded.push(done);
         }
     }
     let lookback = match unit.donor_id() {
         None => Vec::new(),
-        Some(donor) => stock
-            .iter()
-            .filter(|u| {
-                u.donor_id() == Some(donor)
-                    && u.id().din != unit.id().din
-                    && u.collected_at() < unit.collected_at()
-                    && matches!(
-                        u.status(),
-                        UnitStatus::Collected
-                            | UnitStatus::Quarantined
-                            | UnitStatus::Released
-                            | UnitStatus::Reserved
-                            | UnitStatus::Crossmatched
-                            | UnitStatus::Returned
-                    )
-            })
-            .map(entry)
-            .collect(),
+        Some(donor) => lookback(unit, donor, stock),
     };
     let date = at.with_timezone(&policy.offset()).date_naive();
     let results = markers
@@ -164,6 +155,47 @@ pub fn handle_reactive(
         },
         lookback,
     })
+}
+
+/// Units in stock made from the donor's earlier donations: the donor's own units, and units split
+/// or pooled from them (followed through `parents`, so a pool is found through its constituents'
+/// records in the stock), that are still in stock.
+fn lookback(unit: &BloodUnit, donor: &str, stock: &[BloodUnit]) -> Vec<LookbackEntry> {
+    let earlier =
+        |u: &BloodUnit| u.id().din != unit.id().din && u.collected_at() < unit.collected_at();
+    let mut from_donor: Vec<&UnitId> = stock
+        .iter()
+        .filter(|u| u.donor_id() == Some(donor) && earlier(u))
+        .map(|u| u.id())
+        .collect();
+    loop {
+        let more: Vec<&UnitId> = stock
+            .iter()
+            .filter(|u| !from_donor.contains(&u.id()))
+            .filter(|u| u.parents().iter().any(|p| from_donor.contains(&p)))
+            .map(|u| u.id())
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        from_donor.extend(more);
+    }
+    stock
+        .iter()
+        .filter(|u| from_donor.contains(&u.id()))
+        .filter(|u| {
+            matches!(
+                u.status(),
+                UnitStatus::Collected
+                    | UnitStatus::Quarantined
+                    | UnitStatus::Released
+                    | UnitStatus::Reserved
+                    | UnitStatus::Crossmatched
+                    | UnitStatus::Returned
+            )
+        })
+        .map(entry)
+        .collect()
 }
 
 fn entry(u: &BloodUnit) -> LookbackEntry {

@@ -863,3 +863,103 @@ fn identities_are_validated() {
     );
     let _ = Abo::O;
 }
+
+#[test]
+fn look_back_finds_pools_through_their_constituents() {
+    let policy = Policy::uk();
+    let plt = |din: &str, donor: &str, day: u32| {
+        let at0 = t(&format!("2026-11-{day:02}T09:00:00+00:00"));
+        let c = Collection {
+            donor_id: Some(donor.into()),
+            ..collection(
+                din,
+                Product::platelets(crate::PlateletSource::RandomDonor),
+                "A+",
+                at0,
+            )
+        };
+        let mut u = BloodUnit::collect(c, "tech", &policy).unwrap();
+        let mut events = vec![EventKind::Quarantine];
+        for m in &policy.screening.mandatory_markers {
+            events.push(EventKind::RecordTest {
+                marker: *m,
+                result: TestResult::NonReactive,
+            });
+        }
+        let g = u.group();
+        events.push(EventKind::RecordGrouping {
+            forward: Some(g),
+            reverse: Some(g.abo()),
+            historical: None,
+        });
+        events.push(EventKind::Release);
+        for kind in events {
+            u = u
+                .apply(
+                    &UnitEvent::new(at0 + TimeDelta::hours(2), "tech", kind),
+                    &policy,
+                )
+                .unwrap();
+        }
+        u
+    };
+    // D-1's earlier platelets were pooled with D-2's.
+    let (processed, pool) = BloodUnit::pool(
+        &[plt("P1", "D-1", 1), plt("P2", "D-2", 1)],
+        "POOL-1",
+        t("2026-11-02T09:00:00+00:00"),
+        "tech",
+        &policy,
+    )
+    .unwrap();
+    // D-1 gives again and the donation is repeat reactive.
+    let new = plt("NEW", "D-1", 3);
+    let new = BloodUnit {
+        status: UnitStatus::Quarantined,
+        ..new
+    };
+    let new = BloodUnit {
+        screening: new
+            .screening
+            .clone()
+            .record(TtiMarker::Hev, TestResult::RepeatReactive)
+            .unwrap(),
+        ..new
+    };
+    let mut stock = processed;
+    stock.push(pool);
+    let out = handle_reactive(&new, &stock, t("2026-11-03T15:00:00+00:00"), "mo", &policy).unwrap();
+    let ids: Vec<String> = out.lookback.iter().map(|e| e.unit.to_string()).collect();
+    assert_eq!(ids, ["POOL-1"]);
+    // A donor with no earlier units has nothing to look back at.
+    let other = BloodUnit {
+        donor_id: Some("D-9".into()),
+        ..new
+    };
+    assert!(
+        handle_reactive(
+            &other,
+            &stock,
+            t("2026-11-03T15:00:00+00:00"),
+            "mo",
+            &policy
+        )
+        .unwrap()
+        .lookback
+        .is_empty()
+    );
+}
+
+#[test]
+fn pools_refuse_duplicates_and_red_cells() {
+    let r1 = in_status("released");
+    let err =
+        BloodUnit::pool(&[r1.clone(), r1.clone()], "POOL", at(500), "tech", &p()).unwrap_err();
+    assert!(matches!(err, RaktError::NotApplicable { ref code, .. } if code == "NOT_POOLABLE"));
+    assert_eq!(
+        BloodUnit::pool(&[r1], "POOL", at(500), "tech", &p())
+            .unwrap_err()
+            .kind(),
+        "InvalidInput"
+    );
+}

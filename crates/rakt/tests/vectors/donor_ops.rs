@@ -5,7 +5,7 @@ use rakt::RaktError;
 use rakt::donor::{DonationKind, Donor, DonorAssessment, DonorChecks, assess_donor};
 use serde_json::{Value, json};
 
-use super::{Outcome, bad, check, expect_ok, policy};
+use super::{Outcome, bad, check, check_reasons, expect_ok, policy};
 
 fn date(v: &Value, name: &str) -> Result<NaiveDate, RaktError> {
     let text = v
@@ -46,32 +46,5 @@ pub(crate) fn op_assess_donor(input: &Value, expect: &Value) -> Outcome {
             check(key, &got, want)?;
         }
     }
-    let codes: Vec<&str> = a.reasons.iter().map(|r| r.code.as_str()).collect();
-    if let Some(want) = expect.get("codes") {
-        check("codes", &json!(codes), want)?;
-    }
-    if let Some(want) = expect["codes_include"].as_array() {
-        for code in want {
-            if !codes.iter().any(|c| json!(c) == *code) {
-                return Err(format!("codes {codes:?} lack {code}"));
-            }
-        }
-    }
-    if let Some(want) = expect["facts"].as_object() {
-        for (code, facts) in want {
-            let reason = a
-                .reasons
-                .iter()
-                .find(|r| r.code.as_str() == code)
-                .ok_or_else(|| format!("no reason {code} in {codes:?}"))?;
-            for (name, value) in facts.as_object().into_iter().flatten() {
-                check(
-                    &format!("{code}.facts.{name}"),
-                    &json!(reason.facts.get(name)),
-                    value,
-                )?;
-            }
-        }
-    }
-    Ok(())
+    check_reasons(&a.reasons, expect, "codes", "facts")
 }

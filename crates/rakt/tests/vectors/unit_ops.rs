@@ -4,7 +4,7 @@ use rakt::unit::{BloodUnit, Collection, UnitEvent, UnitStatus, handle_reactive};
 use rakt::{Policy, RaktError, parse_timestamp};
 use serde_json::{Value, json};
 
-use super::{Outcome, bad, check, check_error, check_time, expect_ok, policy};
+use super::{Outcome, bad, check, check_error, check_reasons, check_time, expect_ok, policy};
 
 fn collection(v: &Value) -> Result<Collection, RaktError> {
     serde_json::from_value(v.clone()).map_err(|e| {
@@ -100,24 +100,7 @@ pub(crate) fn op_unit_events(input: &Value, expect: &Value) -> Outcome {
         check("modifications", &json!(mods), want)?;
     }
     let last = unit.history().last().ok_or("empty history")?;
-    if let Some(want) = expect.get("event_codes") {
-        let codes: Vec<&str> = last.reasons.iter().map(|r| r.code.as_str()).collect();
-        check("event_codes", &json!(codes), want)?;
-    }
-    for (code, facts) in expect["event_facts"].as_object().into_iter().flatten() {
-        let reason = last
-            .reasons
-            .iter()
-            .find(|r| r.code.as_str() == code)
-            .ok_or_else(|| format!("no reason {code} on the last event"))?;
-        for (name, value) in facts.as_object().into_iter().flatten() {
-            check(
-                &format!("{code}.{name}"),
-                &json!(reason.facts.get(name)),
-                value,
-            )?;
-        }
-    }
+    check_reasons(&last.reasons, expect, "event_codes", "event_facts")?;
     if let Some(want) = expect.get("status_at") {
         let as_of = time(&input["as_of"]).map_err(|e| e.to_string())?;
         check("status_at", &json!(unit.status_at(as_of).as_str()), want)?;
@@ -137,24 +120,7 @@ pub(crate) fn op_release_verdict(input: &Value, expect: &Value) -> Outcome {
     if let Some(want) = expect.get("releasable") {
         check("releasable", &json!(v.releasable), want)?;
     }
-    if let Some(want) = expect.get("codes") {
-        check("codes", &json!(v.codes()), want)?;
-    }
-    for (code, facts) in expect["facts"].as_object().into_iter().flatten() {
-        let reason = v
-            .reasons
-            .iter()
-            .find(|r| r.code.as_str() == code)
-            .ok_or_else(|| format!("no reason {code} in {:?}", v.codes()))?;
-        for (name, value) in facts.as_object().into_iter().flatten() {
-            check(
-                &format!("{code}.{name}"),
-                &json!(reason.facts.get(name)),
-                value,
-            )?;
-        }
-    }
-    Ok(())
+    check_reasons(&v.reasons, expect, "codes", "facts")
 }
 
 pub(crate) fn op_unit_hl7(input: &Value, expect: &Value) -> Outcome {

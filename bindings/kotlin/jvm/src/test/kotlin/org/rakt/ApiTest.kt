@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import java.math.BigDecimal
 import java.time.Duration
+import java.time.LocalDate
 import java.time.OffsetDateTime
 import java.time.ZoneOffset
 
@@ -347,5 +348,404 @@ class ApiTest {
         // fractions of a second survive the round trip
         val precise = t("2026-01-01T10:00:00.123456789+05:30")
         assertEquals(precise, computeExpiry(sagm, precise).collectedAt)
+    }
+
+    // ---- donors -----------------------------------------------------------------------------
+
+    private fun d(text: String): LocalDate = LocalDate.parse(text)
+
+    private val normal = DonorChecks(
+        weightKg = BigDecimal("70"),
+        hbGDl = BigDecimal("14.1"),
+        systolicMmhg = 120,
+        diastolicMmhg = 80,
+        pulseBpm = 72,
+        temperatureC = BigDecimal("36.8"),
+    )
+
+    private val man = Donor(d("1990-05-17"), Sex.MALE)
+
+    @Test
+    fun donorEligibleAndTheIntervalDeferral() {
+        val repeat = man.copy(previousDonations = listOf(PreviousDonation(d("2026-01-10"), DonationKind.WHOLE_BLOOD_450)))
+        assertTrue(repeat.previousDonations[0].redCellsReturned) // default
+        val early = assessDonor(repeat, normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        assertFalse(early.eligible)
+        assertFalse(early.permanent)
+        assertFalse(early.referred)
+        assertEquals(d("2026-04-10"), early.deferredUntil) // India: 90 days for a man
+        assertEquals(d("2026-04-10"), early.nextEligible)
+        assertEquals(listOf("DONOR_INTERVAL_NOT_MET"), early.reasons.map { it.code })
+        assertEquals("2026-01-10", early.reasons[0].facts["last_date"])
+        assertEquals(DonationKind.WHOLE_BLOOD_450, early.kind)
+        assertEquals(d("2026-03-01"), early.asOf)
+        val on = assessDonor(repeat, normal, DonationKind.WHOLE_BLOOD_450, d("2026-04-10"), Policy.india())
+        assertTrue(on.eligible)
+        assertNull(on.deferredUntil)
+        assertEquals(on.asOf, on.nextEligible)
+        assertEquals(listOf("DONOR_ELIGIBLE"), on.reasons.map { it.code })
+        val en = on.reasons[0].message("en")
+        val hi = on.reasons[0].message("hi")
+        assertFalse(hasDevanagari(en), en)
+        assertTrue(hasDevanagari(hi), hi)
+    }
+
+    @Test
+    fun donorDeferredPermanentAndReferred() {
+        // tattoo: 12 months in India, to the day
+        val tattooed = man.copy(deferralEvents = listOf(DeferralEvent(DeferralKind.TATTOO, d("2025-02-10"))))
+        val deferred = assessDonor(tattooed, normal, DonationKind.WHOLE_BLOOD_450, d("2026-02-09"))
+        assertEquals(listOf("DONOR_DEFERRED"), deferred.reasons.map { it.code })
+        assertEquals("12 months", deferred.reasons[0].facts["period"])
+        assertEquals(d("2026-02-10"), deferred.deferredUntil)
+        assertTrue(assessDonor(tattooed, normal, DonationKind.WHOLE_BLOOD_450, d("2026-02-10")).eligible)
+
+        // a reactive HIV result defers permanently; every failed criterion is reported
+        val hiv = man.copy(deferralEvents = listOf(DeferralEvent(DeferralKind.TTI_REACTIVE, d("2024-01-01"), TtiMarker.HIV)))
+        val low = normal.copy(hbGDl = BigDecimal("11"))
+        val perm = assessDonor(hiv, low, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        assertFalse(perm.eligible)
+        assertTrue(perm.permanent)
+        assertNull(perm.deferredUntil)
+        assertNull(perm.nextEligible)
+        // most severe first, then in the order the rules are checked
+        assertEquals(listOf("DONOR_HB_BELOW_MIN", "DONOR_DEFERRED_PERMANENTLY"), perm.reasons.map { it.code })
+        assertEquals("tti_reactive:hiv", perm.reasons.first { it.code == "DONOR_DEFERRED_PERMANENTLY" }.facts["event"])
+
+        // a condition the policy has no rule for: the medical officer decides
+        val prion = man.copy(conditions = listOf(Condition.PRION_RISK))
+        val referred = assessDonor(prion, normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        assertTrue(referred.referred)
+        assertFalse(referred.eligible)
+        assertFalse(referred.permanent)
+        assertNull(referred.nextEligible)
+        assertEquals("condition:prion_risk", referred.reasons[0].facts["subject"])
+
+        // a state on the day
+        val woman = Donor(d("1990-05-17"), Sex.FEMALE, firstTime = true)
+        val pregnant = assessDonor(woman, normal.copy(states = listOf(DonorState.PREGNANT)), DonationKind.WHOLE_BLOOD_350, d("2026-03-01"))
+        assertEquals(listOf("DONOR_STATE_DEFERS"), pregnant.reasons.map { it.code })
+    }
+
+    @Test
+    fun donorHaemoglobinBoundaryIsExactBigDecimal() {
+        val woman = Donor(d("1990-05-17"), Sex.FEMALE)
+        val kind = DonationKind.WHOLE_BLOOD_350
+        val asOf = d("2026-03-01")
+        assertTrue(assessDonor(woman, normal.copy(hbGDl = BigDecimal("12.5")), kind, asOf).eligible)
+        assertTrue(assessDonor(woman, normal.copy(hbGDl = BigDecimal("12.500")), kind, asOf).eligible)
+        val below = assessDonor(woman, normal.copy(hbGDl = BigDecimal("12.49")), kind, asOf)
+        assertEquals("DONOR_HB_BELOW_MIN", below.reasons[0].code)
+        assertEquals("12.49", below.reasons[0].facts["measured"])
+        assertEquals("≥ 12.5", below.reasons[0].facts["limit"])
+        assertEquals(d("2026-03-02"), below.deferredUntil)
+        // 1.25E+1 is 12.5: BigDecimal crosses as plain text
+        assertTrue(assessDonor(woman, normal.copy(hbGDl = BigDecimal("1.25E+1")), kind, asOf).eligible)
+        // more digits than rakt can hold exactly: refused, never rounded up to 12.5
+        val tooPrecise = BigDecimal("12.49999999999999999999999999999")
+        val e = assertThrows<RaktException.InvalidInput> { assessDonor(woman, normal.copy(hbGDl = tooPrecise), kind, asOf) }
+        assertEquals("checks.hb_g_dl", e.field)
+        val huge = assertThrows<RaktException.InvalidInput> { assessDonor(woman, normal.copy(weightKg = BigDecimal("1E+30")), kind, asOf) }
+        assertEquals("checks.weight_kg", huge.field)
+        // negative measurements and counts are refused, naming the field
+        assertEquals("checks.temperature_c", assertThrows<RaktException.InvalidInput> {
+            assessDonor(woman, normal.copy(temperatureC = BigDecimal("-36.8")), kind, asOf)
+        }.field)
+        assertEquals("checks.pulse_bpm", assertThrows<RaktException.InvalidInput> {
+            assessDonor(woman, normal.copy(pulseBpm = -1), kind, asOf)
+        }.field)
+    }
+
+    @Test
+    fun donorLocalDateEdges() {
+        // born on 29 February: 18 on 1 March in a common year
+        val leap = Donor(d("2008-02-29"), Sex.FEMALE)
+        val young = assessDonor(leap, normal, DonationKind.WHOLE_BLOOD_350, d("2026-02-28"))
+        assertEquals(listOf("DONOR_TOO_YOUNG"), young.reasons.map { it.code })
+        assertEquals(d("2026-03-01"), young.nextEligible)
+        assertTrue(assessDonor(leap, normal, DonationKind.WHOLE_BLOOD_350, d("2026-03-01")).eligible)
+        // dates after the day assessed are refused, naming the field
+        assertEquals("donor.date_of_birth", assertThrows<RaktException.InvalidInput> {
+            assessDonor(Donor(d("2026-03-02"), Sex.MALE), normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        }.field)
+        val later = man.copy(previousDonations = listOf(PreviousDonation(d("2026-01-01"), DonationKind.PLASMAPHERESIS), PreviousDonation(d("2026-03-02"), DonationKind.WHOLE_BLOOD_450)))
+        assertEquals("donor.previous_donations[1].date", assertThrows<RaktException.InvalidInput> {
+            assessDonor(later, normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        }.field)
+        assertEquals("donor.deferral_events[0].marker", assertThrows<RaktException.InvalidInput> {
+            assessDonor(man.copy(deferralEvents = listOf(DeferralEvent(DeferralKind.TTI_REACTIVE, d("2026-01-15")))), normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        }.field)
+        // years beyond 9999 cross with their sign; beyond chrono's range they are refused, typed
+        val far = assessDonor(man, normal, DonationKind.WHOLE_BLOOD_450, LocalDate.of(10000, 1, 1))
+        assertEquals(LocalDate.of(10000, 1, 1), far.asOf)
+        assertEquals("as_of", assertThrows<RaktException.InvalidInput> {
+            assessDonor(man, normal, DonationKind.WHOLE_BLOOD_450, LocalDate.MAX)
+        }.field)
+        assertEquals("donor.date_of_birth", assertThrows<RaktException.InvalidInput> {
+            assessDonor(Donor(LocalDate.MIN, Sex.MALE), normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
+        }.field)
+    }
+
+    // ---- units ------------------------------------------------------------------------------
+
+    private val indiaMarkers = listOf(TtiMarker.HIV, TtiMarker.HBSAG, TtiMarker.HCV, TtiMarker.SYPHILIS, TtiMarker.MALARIA)
+
+    private fun ev(at: String, kind: EventKind) = UnitEvent(t(at), "tech-a", kind)
+
+    private fun collected(din: String = "DIN-2026-0001", donor: String? = "D-17", at: String = "2026-11-01T09:00:00+05:30", product: Product = sagm, group: String = "O+"): BloodUnit =
+        BloodUnit.collect(
+            Collection(din = din, product = product, group = parseBloodGroup(group), volumeMl = 280, donationType = DonationType.VOLUNTARY, collectedAt = t(at), donorId = donor),
+            "tech-a",
+        )
+
+    /** Quarantined at +30 min, all India markers non-reactive at +1 h, grouped, released at +2 h. */
+    private fun released(unit: BloodUnit, day: String = "2026-11-01"): BloodUnit {
+        var u = unit.apply(ev("${day}T09:30:00+05:30", EventKind.Quarantine))
+        for (m in indiaMarkers) u = u.apply(ev("${day}T10:00:00+05:30", EventKind.RecordTest(m, TestResult.NON_REACTIVE)))
+        val g = u.group()
+        u = u.apply(ev("${day}T10:10:00+05:30", EventKind.RecordGrouping(forward = g, reverse = g.abo)))
+        return u.apply(ev("${day}T11:00:00+05:30", EventKind.Release), Policy.india())
+    }
+
+    @Test
+    fun aUnitFromCollectionToTransfusion() {
+        val c = collected()
+        assertEquals(UnitStatus.COLLECTED, c.status())
+        assertEquals("DIN-2026-0001", c.id())
+        assertEquals("DIN-2026-0001 (collected)", c.toString())
+        assertEquals(280L, c.volumeMl())
+        assertEquals(parseBloodGroup("O+"), c.group())
+        assertEquals("D-17", c.donorId())
+        assertEquals(t("2026-12-13T23:59:00+05:30"), c.expiry().expiresAt)
+        assertEquals(EventKind.Collected, c.history().single().kind)
+        assertEquals(listOf("SHELF_LIFE"), c.history().single().reasons.map { it.code })
+
+        val q = c.apply(ev("2026-11-01T09:30:00+05:30", EventKind.Quarantine))
+        assertEquals(UnitStatus.QUARANTINED, q.status())
+        assertEquals(UnitStatus.COLLECTED, c.status()) // units are values
+        // not releasable yet: everything missing is listed
+        val v = q.releaseVerdict(t("2026-11-01T09:40:00+05:30"))
+        assertFalse(v.releasable)
+        assertEquals(List(5) { "TTI_NOT_TESTED" } + "GROUPING_NOT_CONFIRMED", v.reasons.map { it.code })
+        assertEquals(indiaMarkers.map { it.name.lowercase() }, v.reasons.take(5).map { it.facts["marker"] })
+        assertEquals(v, screeningRelease(q, t("2026-11-01T09:40:00+05:30")))
+        val refused = assertThrows<RaktException.NotApplicable> { q.apply(ev("2026-11-01T09:45:00+05:30", EventKind.Release)) }
+        assertEquals("RELEASE_NOT_ALLOWED", refused.code)
+
+        val r = released(c)
+        assertEquals(UnitStatus.RELEASED, r.status())
+        assertEquals(listOf("RELEASE_ALLOWED"), r.history().last().reasons.map { it.code })
+        assertEquals(indiaMarkers.associateWith { TestResult.NON_REACTIVE }, r.screeningResults())
+        assertEquals(Grouping(parseBloodGroup("O+"), Abo.O, null), r.grouping())
+        assertTrue(r.releaseVerdict(t("2026-11-01T12:00:00+05:30")).releasable)
+
+        val reserved = r.apply(ev("2026-11-02T08:00:00+05:30", EventKind.Reserve("P-1", t("2026-11-03T08:00:00+05:30"))))
+        assertEquals(UnitStatus.RESERVED, reserved.status())
+        assertEquals(Reservation("P-1", t("2026-11-03T08:00:00+05:30")), reserved.reservation())
+        assertEquals(UnitStatus.RESERVED, reserved.statusAt(t("2026-11-03T07:59:00+05:30")))
+        assertEquals(UnitStatus.RELEASED, reserved.statusAt(t("2026-11-03T08:00:00+05:30"))) // lapsed
+        val wrong = assertThrows<RaktException.NotApplicable> { reserved.apply(ev("2026-11-02T09:00:00+05:30", EventKind.Issue("P-2"))) }
+        assertEquals("WRONG_PATIENT", wrong.code)
+
+        val issued = reserved.apply(ev("2026-11-02T09:00:00+05:30", EventKind.Issue("P-1")))
+        assertEquals(UnitStatus.ISSUED, issued.status())
+        assertEquals(Reservation("P-1", null), issued.reservation())
+        val back = issued.apply(ev("2026-11-02T09:20:00+05:30", EventKind.Return(minutesOutOfStorage = 20)))
+        assertEquals(UnitStatus.RELEASED, back.status())
+        assertEquals(listOf("RETURNED_TO_STOCK"), back.history().last().reasons.map { it.code })
+        assertEquals("20", back.history().last().reasons[0].facts["minutes"])
+        val late = issued.apply(ev("2026-11-02T10:30:00+05:30", EventKind.Return()))
+        assertEquals(UnitStatus.DISCARDED, late.status())
+        assertEquals(DiscardReason.ReturnedTooLate, late.discardReason())
+        assertEquals(EventKind.Return(null, false), late.history().last().kind)
+
+        val done = issued.apply(ev("2026-11-02T10:00:00+05:30", EventKind.Transfuse))
+        assertEquals(UnitStatus.TRANSFUSED, done.status())
+        assertEquals(12, done.history().size) // collected, quarantine, 5 tests, grouping, release, reserve, issue, transfuse
+        assertEquals("DIN-2026-0001 (transfused)", done.toString())
+        val terminal = assertThrows<RaktException.NotApplicable> { done.apply(ev("2026-11-02T11:00:00+05:30", EventKind.Discard(DiscardReason.Leakage))) }
+        assertEquals("INVALID_TRANSITION", terminal.code)
+    }
+
+    @Test
+    fun aRefusedEventLeavesTheUnitEqualToBefore() {
+        val q = collected().apply(ev("2026-11-01T09:30:00+05:30", EventKind.Quarantine))
+        val twin = collected().apply(ev("2026-11-01T09:30:00+05:30", EventKind.Quarantine))
+        assertEquals(twin, q) // equals/hashCode are the core's, history included
+        assertEquals(twin.hashCode(), q.hashCode())
+        val history = q.history()
+        val refusals = listOf(
+            ev("2026-11-01T10:00:00+05:30", EventKind.Issue("P-1")) to "INVALID_TRANSITION",
+            ev("2026-11-01T09:00:00+05:30", EventKind.Discard(DiscardReason.Leakage)) to "EVENT_OUT_OF_ORDER",
+            ev("2026-11-01T10:00:00+05:30", EventKind.SplitFrom("DIN-0/A0")) to "INVALID_TRANSITION",
+            ev("2026-11-01T10:00:00+05:30", EventKind.RecordRepeat(TtiMarker.HIV, TestResult.NON_REACTIVE, TestResult.NON_REACTIVE)) to "REPEAT_WITHOUT_INITIAL_REACTIVE",
+            ev("2026-11-01T10:00:00+05:30", EventKind.Thaw(Storage.REFRIGERATED)) to "NOT_FROZEN",
+        )
+        for ((event, code) in refusals) {
+            val e = assertThrows<RaktException.NotApplicable> { q.apply(event) }
+            assertEquals(code, e.code, event.toString())
+            assertEquals(twin, q)
+            assertEquals(history, q.history())
+            assertEquals(UnitStatus.QUARANTINED, q.status())
+        }
+        // refused inputs name the field
+        assertEquals("reason", assertThrows<RaktException.InvalidInput> { q.apply(ev("2026-11-01T10:00:00+05:30", EventKind.Discard(DiscardReason.Other(" ")))) }.field)
+        assertEquals("reason", assertThrows<RaktException.InvalidInput> { q.apply(ev("2026-11-01T10:00:00+05:30", EventKind.Discard(DiscardReason.Expired))) }.field)
+        assertEquals("actor", assertThrows<RaktException.InvalidInput> { q.apply(UnitEvent(t("2026-11-01T10:00:00+05:30"), "", EventKind.Quarantine)) }.field)
+        assertEquals("minutes_out_of_storage", assertThrows<RaktException.InvalidInput> { q.apply(ev("2026-11-01T10:00:00+05:30", EventKind.Return(minutesOutOfStorage = -1))) }.field)
+        assertEquals(twin, q)
+        // a discard in words
+        val torn = q.apply(ev("2026-11-01T10:00:00+05:30", EventKind.Discard(DiscardReason.Other("bag torn"))))
+        assertEquals(DiscardReason.Other("bag torn"), torn.discardReason())
+        assertEquals("bag torn", torn.history().last().reasons[0].facts["reason"])
+        assertNotEquals(q, torn)
+        // a history entry passed back is a plain event: applying the same kind again is refused
+        assertEquals("INVALID_TRANSITION", assertThrows<RaktException.NotApplicable> { torn.apply(torn.history().last()) }.code)
+    }
+
+    @Test
+    fun collectionIsValidatedByTheCore() {
+        val base = Collection("DIN-1", sagm, parseBloodGroup("A-"), 280, DonationType.REPLACEMENT, t("2026-11-01T09:00:00+05:30"))
+        assertNull(base.division)
+        assertNull(base.donorId)
+        assertFalse(base.firstDonation)
+        assertEquals("din", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base.copy(din = ""), "tech") }.field)
+        assertEquals("division", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base.copy(division = "a0"), "tech") }.field)
+        assertEquals("volume_ml", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base.copy(volumeMl = 0), "tech") }.field)
+        assertEquals("volume_ml", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base.copy(volumeMl = -280), "tech") }.field)
+        assertEquals("volume_ml", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base.copy(volumeMl = 5_000_000_000), "tech") }.field)
+        assertEquals("product.preservative", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base.copy(product = Product(Component.RED_CELLS)), "tech") }.field)
+        assertThrows<RaktException.InvalidBloodGroup> { BloodUnit.collect(base.copy(group = BloodGroup(Abo.O, RhD.POSITIVE, aSubgroup = ASubgroup.A1)), "tech") }
+        assertEquals("actor", assertThrows<RaktException.InvalidInput> { BloodUnit.collect(base, " ") }.field)
+        val divided = BloodUnit.collect(base.copy(division = "A0"), "tech")
+        assertEquals("DIN-1/A0", divided.id())
+        assertEquals("DIN-1", divided.din())
+        assertEquals("A0", divided.division())
+        assertEquals(DonationType.REPLACEMENT, divided.donationType())
+    }
+
+    @Test
+    fun aUnitIsSavedAndReadBackAsJson() {
+        val r = released(collected())
+        val saved = r.toJson()
+        val back = BloodUnit.fromJson(saved)
+        assertEquals(r, back)
+        assertEquals(r.history(), back.history())
+        assertEquals(UnitStatus.RELEASED, back.status())
+        assertEquals("json", assertThrows<RaktException.InvalidInput> { BloodUnit.fromJson("{") }.field)
+        assertEquals("din", assertThrows<RaktException.InvalidInput> {
+            BloodUnit.collect(Collection("A/B0", sagm, parseBloodGroup("A-"), 280, DonationType.VOLUNTARY, t("2026-11-01T09:00:00+05:30")), "tech")
+        }.field)
+    }
+
+    @Test
+    fun hl7BothWays() {
+        assertEquals("CR", unitStatusToHl7(UnitStatus.RELEASED))
+        assertEquals("RD", unitStatusToHl7(UnitStatus.CROSSMATCHED))
+        assertEquals("TR", unitStatusToHl7(UnitStatus.TRANSFUSED_WITH_REACTION))
+        assertNull(unitStatusToHl7(UnitStatus.QUARANTINED))
+        assertNull(unitStatusToHl7(UnitStatus.PROCESSED))
+        for (s in UnitStatus.entries) unitStatusToHl7(s)?.let { assertEquals(s, unitStatusFromHl7(it)) }
+        assertEquals(UnitStatus.ISSUED, unitStatusFromHl7("PT"))
+        assertEquals(UnitStatus.RELEASED, unitStatusFromHl7(" RE "))
+        val e = assertThrows<RaktException.InvalidInput> { unitStatusFromHl7("XX") }
+        assertEquals("hl7", e.field)
+        assertTrue(e.toString().contains("\"XX\""), e.toString())
+    }
+
+    @Test
+    fun splitAndPool() {
+        val r = released(collected())
+        val split = r.split(listOf(100, 90, 80), t("2026-11-01T14:00:00+05:30"), "tech-a")
+        assertEquals(UnitStatus.PROCESSED, split.parent.status())
+        assertEquals(listOf("DIN-2026-0001/A0", "DIN-2026-0001/B0", "DIN-2026-0001/C0"), split.children.map { it.id() })
+        assertEquals(listOf(100L, 90L, 80L), split.children.map { it.volumeMl() })
+        assertEquals(EventKind.SplitInto(split.children.map { it.id() }), split.parent.history().last().kind)
+        val a0 = split.children[0]
+        assertEquals(listOf("DIN-2026-0001"), a0.parents())
+        assertEquals(EventKind.SplitFrom("DIN-2026-0001"), a0.history().single().kind)
+        assertEquals(UnitStatus.RELEASED, a0.status())
+        assertEquals(r.expiry().expiresAt, a0.expiry().expiresAt)
+        assertEquals("DIN-2026-0001/Aa", a0.split(listOf(50, 50), t("2026-11-01T15:00:00+05:30"), "tech-a").children[0].id())
+        assertEquals("volumes_ml", assertThrows<RaktException.InvalidInput> { r.split(listOf(200, 100), t("2026-11-01T14:00:00+05:30"), "tech-a") }.field)
+        assertEquals("volumes_ml", assertThrows<RaktException.InvalidInput> { r.split(listOf(-1, 100), t("2026-11-01T14:00:00+05:30"), "tech-a") }.field)
+
+        val rdp = Product(Component.PLATELETS, plateletSource = PlateletSource.RANDOM_DONOR)
+        val p1 = released(collected("P1", "D-1", product = rdp, group = "A+"))
+        val p2 = released(collected("P2", "D-2", product = rdp, group = "A+"))
+        val pooled = poolUnits(listOf(p1, p2), "POOL-1", t("2026-11-02T10:00:00+05:30"), "tech-a")
+        assertEquals(UnitStatus.RELEASED, pooled.pool.status())
+        assertEquals(560L, pooled.pool.volumeMl())
+        assertEquals(listOf("P1", "P2"), pooled.pool.parents())
+        assertEquals(listOf(UnitStatus.PROCESSED, UnitStatus.PROCESSED), pooled.constituents.map { it.status() })
+        assertEquals(EventKind.PooledInto("POOL-1"), pooled.constituents[0].history().last().kind)
+        assertTrue(Modification.POOLED in pooled.pool.product().modifications)
+        val o = released(collected("P3", "D-3", product = rdp, group = "O+"))
+        assertEquals("units[1]", assertThrows<RaktException.InvalidInput> { poolUnits(listOf(p1, o), "POOL-2", t("2026-11-02T10:00:00+05:30"), "tech-a") }.field)
+    }
+
+    @Test
+    fun aReactiveDonationIsDiscardedReferredAndLookedBack() {
+        // the donor's earlier donation, still in stock
+        val old = released(collected("DIN-OLD", at = "2026-10-15T09:00:00+05:30"), day = "2026-10-15")
+        // today's donation: HBsAg initially reactive, then repeat reactive in duplicate
+        var unit = collected("DIN-NEW").apply(ev("2026-11-01T09:30:00+05:30", EventKind.Quarantine))
+        unit = unit.apply(ev("2026-11-01T10:00:00+05:30", EventKind.RecordTest(TtiMarker.HBSAG, TestResult.INITIALLY_REACTIVE)))
+        val repeat = assertThrows<RaktException.NotApplicable> {
+            unit.apply(ev("2026-11-01T10:10:00+05:30", EventKind.RecordTest(TtiMarker.HBSAG, TestResult.NON_REACTIVE)))
+        }
+        assertEquals("REPEAT_REQUIRED", repeat.code)
+        val awaiting = unit.releaseVerdict(t("2026-11-01T10:20:00+05:30"))
+        assertEquals("TTI_AWAITING_REPEAT", awaiting.reasons[0].code)
+        unit = unit.apply(ev("2026-11-01T10:30:00+05:30", EventKind.RecordRepeat(TtiMarker.HBSAG, TestResult.REPEAT_REACTIVE, TestResult.NON_REACTIVE)))
+        assertEquals(TestResult.REPEAT_REACTIVE, unit.screeningResults()[TtiMarker.HBSAG])
+        assertEquals("TTI_REACTIVE", screeningRelease(unit, t("2026-11-01T10:40:00+05:30")).reasons[0].code)
+
+        // the unit itself is in stock too; it is handled once
+        val out = handleReactive(unit, listOf(old, unit), t("2026-11-01T23:00:00Z"), "tech-a")
+        assertEquals(listOf("DIN-NEW"), out.discarded.map { it.id() })
+        assertEquals(DiscardReason.TtiReactive, out.discarded[0].discardReason())
+        assertEquals(UnitStatus.DISCARDED, out.discarded[0].status())
+        assertTrue(out.notDiscarded.isEmpty())
+        assertEquals(listOf(LookbackEntry("DIN-OLD", UnitStatus.RELEASED, t("2026-10-15T09:00:00+05:30"))), out.lookback)
+        val ref = out.referral
+        assertEquals("D-17", ref.donorId)
+        assertEquals("DIN-NEW", ref.din)
+        assertEquals(listOf(TtiMarker.HBSAG), ref.markers)
+        assertEquals(mapOf(TtiMarker.HBSAG to TestResult.REPEAT_REACTIVE), ref.results)
+        // 23:00 UTC is the next morning in India: the finding is dated in facility time
+        assertEquals(d("2026-11-02"), ref.date)
+        assertEquals(listOf(DeferralEvent(DeferralKind.TTI_REACTIVE, d("2026-11-02"), TtiMarker.HBSAG)), ref.deferralEvents)
+        assertEquals(listOf("TTI_REACTIVE"), ref.reasons.map { it.code })
+        assertTrue(hasDevanagari(ref.reasons[0].message("hi")))
+
+        // the referral's deferral events go straight into the donor's record
+        val donor = man.copy(id = ref.donorId, deferralEvents = ref.deferralEvents)
+        val a = assessDonor(donor, normal, DonationKind.WHOLE_BLOOD_450, d("2027-06-01"))
+        assertTrue(a.permanent)
+        assertEquals(listOf("DONOR_DEFERRED_PERMANENTLY"), a.reasons.map { it.code })
+
+        // a clean unit has nothing to act on
+        val clean = assertThrows<RaktException.NotApplicable> { handleReactive(old, emptyList(), t("2026-11-02T10:00:00+05:30"), "tech-a") }
+        assertEquals("NO_REACTIVE_RESULT", clean.code)
+    }
+
+    // ---- the example ------------------------------------------------------------------------
+
+    @Test
+    fun theDonorAndUnitExampleRuns() {
+        val out = java.io.ByteArrayOutputStream()
+        val saved = System.out
+        System.setOut(java.io.PrintStream(out, true, "UTF-8"))
+        try {
+            org.rakt.examples.lifecycle.main()
+        } finally {
+            System.setOut(saved)
+        }
+        val text = out.toString("UTF-8")
+        assertTrue(text.contains("eligible: false, next eligible: 2026-04-10"), text)
+        assertTrue(text.contains("release refused: RELEASE_NOT_ALLOWED"), text)
+        assertTrue(text.contains("DIN-2026-0417 (issued), HL7 DS, expires 2026-05-22T23:59+05:30"), text)
+        assertTrue(hasDevanagari(text), text)
     }
 }

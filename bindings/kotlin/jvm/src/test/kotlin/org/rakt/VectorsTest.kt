@@ -10,6 +10,7 @@ import org.opentest4j.AssertionFailedError
 import java.io.File
 import java.math.BigDecimal
 import java.time.Duration
+import java.time.LocalDate
 import java.time.OffsetDateTime
 
 /**
@@ -64,6 +65,13 @@ class VectorsTest {
             "expiry" -> opExpiry(input, expect)
             "pool_expiry" -> opPool(input, expect)
             "policy_load" -> opPolicy(input, expect)
+            "assess_donor" -> opAssessDonor(input, expect)
+            "unit_events" -> opUnitEvents(input, expect)
+            "release_verdict" -> opReleaseVerdict(input, expect)
+            "unit_hl7" -> opUnitHl7(input, expect)
+            "handle_reactive" -> opHandleReactive(input, expect)
+            "split_unit" -> opSplitUnit(input, expect)
+            "pool_units" -> opPoolUnits(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -121,6 +129,28 @@ class VectorsTest {
             val want = expect.getString("error_contains")
             // toString() is the core's message (exported Rust Display)
             if (!e.toString().contains(want)) fail<Unit>("error \"$e\" does not contain \"$want\"")
+        }
+    }
+
+    /** `codes` (exact, in order), `codes_include` and `facts` of [reasons]. */
+    private fun checkReasons(reasons: List<Reason>, expect: JSONObject) {
+        val codes = reasons.map { it.code }
+        if (expect.has("codes")) check("codes", codes, expect.get("codes"))
+        expect.optJSONArray("codes_include")?.let { want ->
+            for (i in 0 until want.length()) {
+                if (want.getString(i) !in codes) fail<Unit>("codes ${show(codes)} lack ${want.getString(i)}")
+            }
+        }
+        checkFacts(reasons, expect.optJSONObject("facts"))
+    }
+
+    /** `{code: {fact: value}}`: facts the reason with that code must carry (values as strings). */
+    private fun checkFacts(reasons: List<Reason>, want: JSONObject?) {
+        if (want == null) return
+        for (code in want.keySet()) {
+            val reason = reasons.firstOrNull { it.code == code } ?: fail("no reason $code in ${show(reasons.map { it.code })}")
+            val facts = want.getJSONObject(code)
+            for (name in facts.keySet()) check("$code.facts.$name", reason.facts[name], facts.get(name))
         }
     }
 
@@ -219,20 +249,7 @@ class VectorsTest {
         if (expect.has("compatible")) check("compatible", v.compatible, expect.get("compatible"))
         if (expect.has("rank")) check("rank", v.rank.name.lowercase(), expect.get("rank"))
         if (expect.has("emergency")) check("emergency", v.emergency, expect.get("emergency"))
-        val codes = v.reasons.map { it.code }
-        if (expect.has("codes")) check("codes", codes, expect.get("codes"))
-        expect.optJSONArray("codes_include")?.let { want ->
-            for (i in 0 until want.length()) {
-                if (want.getString(i) !in codes) fail<Unit>("codes ${show(codes)} lack ${want.getString(i)}")
-            }
-        }
-        expect.optJSONObject("facts")?.let { want ->
-            for (code in want.keySet()) {
-                val reason = v.reasons.firstOrNull { it.code == code } ?: fail("no reason $code in ${show(codes)}")
-                val facts = want.getJSONObject(code)
-                for (name in facts.keySet()) check("$code.facts.$name", reason.facts[name], facts.get(name))
-            }
-        }
+        checkReasons(v.reasons, expect)
     }
 
     private fun opPreference(input: JSONObject, expect: JSONObject) {
@@ -294,5 +311,270 @@ class VectorsTest {
                 }
             }
         }
+    }
+
+    // ---- donors -----------------------------------------------------------------------------
+
+    /** The stable code of an enum value of the bindings: its Kotlin name in lower case. */
+    private fun code(e: Enum<*>): String = e.name.lowercase()
+
+    private fun day(v: Any?): LocalDate = LocalDate.parse(v as? String ?: bad("not a date: $v"))
+
+    private fun decimal(v: Any?): BigDecimal = when (v) {
+        is String -> BigDecimal(v)
+        is Number -> BigDecimal(v.toString())
+        else -> bad("not a decimal: $v")
+    }
+
+    private fun <T> list(array: JSONArray?, item: (Int) -> T): List<T> =
+        if (array == null) emptyList() else (0 until array.length()).map(item)
+
+    private fun donor(v: JSONObject): Donor = Donor(
+        dateOfBirth = day(v.opt("date_of_birth")),
+        sex = enumOf<Sex>(v.optString("sex")),
+        firstTime = if (v.isNull("first_time")) null else v.getBoolean("first_time"),
+        previousDonations = v.optJSONArray("previous_donations").let { a ->
+            list(a) { i ->
+                val p = a!!.getJSONObject(i)
+                PreviousDonation(day(p.opt("date")), enumOf<DonationKind>(p.optString("kind")), p.optBoolean("red_cells_returned", true))
+            }
+        },
+        deferralEvents = v.optJSONArray("deferral_events").let { a ->
+            list(a) { i ->
+                val e = a!!.getJSONObject(i)
+                DeferralEvent(enumOf<DeferralKind>(e.optString("kind")), day(e.opt("date")), optionalEnum<TtiMarker>(e, "marker"))
+            }
+        },
+        conditions = v.optJSONArray("conditions").let { a -> list(a) { enumOf<Condition>(a!!.getString(it)) } },
+        id = if (v.isNull("id")) null else v.getString("id"),
+    )
+
+    private fun checks(v: JSONObject): DonorChecks = DonorChecks(
+        weightKg = decimal(v.opt("weight_kg")),
+        hbGDl = decimal(v.opt("hb_g_dl")),
+        systolicMmhg = v.getInt("systolic_mmhg"),
+        diastolicMmhg = v.getInt("diastolic_mmhg"),
+        pulseBpm = v.getInt("pulse_bpm"),
+        temperatureC = decimal(v.opt("temperature_c")),
+        states = v.optJSONArray("states").let { a -> list(a) { enumOf<DonorState>(a!!.getString(it)) } },
+    )
+
+    private fun opAssessDonor(input: JSONObject, expect: JSONObject) {
+        val a = expectOk(expect) {
+            assessDonor(
+                donor(input.getJSONObject("donor")),
+                checks(input.getJSONObject("checks")),
+                enumOf<DonationKind>(input.optString("kind")),
+                day(input.opt("as_of")),
+                policy(input),
+            )
+        } ?: return
+        val got = mapOf(
+            "eligible" to a.eligible,
+            "permanent" to a.permanent,
+            "referred" to a.referred,
+            "deferred_until" to a.deferredUntil?.toString(),
+            "next_eligible" to a.nextEligible?.toString(),
+        )
+        for ((key, value) in got) if (expect.has(key)) check(key, value, expect.get(key))
+        checkReasons(a.reasons, expect)
+    }
+
+    // ---- units and screening ----------------------------------------------------------------
+
+    private fun optString(v: JSONObject, key: String): String? = if (v.isNull(key)) null else v.getString(key)
+
+    private fun collection(v: JSONObject): Collection = Collection(
+        din = v.optString("din"),
+        product = product(v.getJSONObject("product")),
+        group = group(v.opt("group")),
+        volumeMl = v.getLong("volume_ml"),
+        donationType = enumOf<DonationType>(v.optString("donation_type")),
+        collectedAt = parseTimestamp(v.optString("collected_at")),
+        division = optString(v, "division"),
+        donorId = optString(v, "donor_id"),
+        firstDonation = v.optBoolean("first_donation", false),
+    )
+
+    private val discardReasons = mapOf(
+        "expired" to DiscardReason.Expired,
+        "tti_reactive" to DiscardReason.TtiReactive,
+        "under_collected" to DiscardReason.UnderCollected,
+        "leakage" to DiscardReason.Leakage,
+        "haemolysed" to DiscardReason.Haemolysed,
+        "lipaemic" to DiscardReason.Lipaemic,
+        "clotted" to DiscardReason.Clotted,
+        "cold_chain_break" to DiscardReason.ColdChainBreak,
+        "returned_too_late" to DiscardReason.ReturnedTooLate,
+    )
+
+    private fun discardReason(v: Any?): DiscardReason = when (v) {
+        is String -> discardReasons[v] ?: bad("unknown discard reason \"$v\"")
+        is JSONObject -> DiscardReason.Other(v.getString("other"))
+        else -> bad("discard reason must be a code or {\"other\": text}")
+    }
+
+    /** The JSON form of a discard reason: its code, or {"other": text}. */
+    private fun discardJson(r: DiscardReason?): Any? = when (r) {
+        null -> null
+        is DiscardReason.Other -> mapOf("other" to r.text)
+        else -> discardReasons.entries.first { it.value == r }.key
+    }
+
+    private fun unitId(v: JSONObject): String = v.getString("din") + (optString(v, "division")?.let { "/$it" } ?: "")
+
+    private fun eventKind(k: JSONObject): EventKind {
+        val group = { key: String -> if (k.isNull(key)) null else group(k.get(key)) }
+        return when (val type = k.optString("type")) {
+            "collected" -> EventKind.Collected
+            "quarantine" -> EventKind.Quarantine
+            "record_test" -> EventKind.RecordTest(enumOf(k.optString("marker")), enumOf(k.optString("result")))
+            "record_repeat" -> EventKind.RecordRepeat(enumOf(k.optString("marker")), enumOf(k.optString("first")), enumOf(k.optString("second")))
+            "record_grouping" -> EventKind.RecordGrouping(group("forward"), optionalEnum<Abo>(k, "reverse"), group("historical"))
+            "release" -> EventKind.Release
+            "reserve" -> EventKind.Reserve(k.optString("patient"), parseTimestamp(k.optString("until")))
+            "crossmatch" -> EventKind.Crossmatch(k.optString("patient"), parseTimestamp(k.optString("until")))
+            "cancel_reservation" -> EventKind.CancelReservation
+            "issue" -> EventKind.Issue(k.optString("patient"))
+            "transfuse" -> EventKind.Transfuse
+            "transfuse_with_reaction" -> EventKind.TransfuseWithReaction(k.optString("details"))
+            "return" -> EventKind.Return(
+                minutesOutOfStorage = if (k.isNull("minutes_out_of_storage")) null else k.getInt("minutes_out_of_storage"),
+                keepForPatient = k.optBoolean("keep_for_patient", false),
+            )
+            "discard" -> EventKind.Discard(discardReason(k.opt("reason")))
+            "send_for_fractionation" -> EventKind.SendForFractionation
+            "irradiate" -> EventKind.Irradiate
+            "wash" -> EventKind.Wash
+            "open" -> EventKind.Open
+            "thaw" -> EventKind.Thaw(enumOf(k.optString("storage")))
+            "split_into" -> EventKind.SplitInto(list(k.optJSONArray("children")) { unitId(k.getJSONArray("children").getJSONObject(it)) })
+            "split_from" -> EventKind.SplitFrom(unitId(k.getJSONObject("parent")))
+            "pooled_into" -> EventKind.PooledInto(unitId(k.getJSONObject("pool")))
+            "pooled_from" -> EventKind.PooledFrom(list(k.optJSONArray("constituents")) { unitId(k.getJSONArray("constituents").getJSONObject(it)) })
+            else -> bad("unknown event type \"$type\"")
+        }
+    }
+
+    private fun event(v: JSONObject): UnitEvent =
+        UnitEvent(parseTimestamp(v.optString("at")), v.optString("actor"), eventKind(v.getJSONObject("kind")))
+
+    /**
+     * Collect (actor "tech"), then apply the events in order: the unit before the first refused
+     * event, and that refusal. A refused collection throws.
+     */
+    private fun build(v: JSONObject, p: Policy?): Pair<BloodUnit, RaktException?> {
+        var unit = BloodUnit.collect(collection(v.getJSONObject("collection")), "tech", p)
+        val events = v.optJSONArray("events") ?: JSONArray()
+        for (i in 0 until events.length()) {
+            try {
+                unit = unit.apply(event(events.getJSONObject(i)), p)
+            } catch (e: RaktException) {
+                return unit to e
+            }
+        }
+        return unit to null
+    }
+
+    private fun built(v: JSONObject, p: Policy?): BloodUnit {
+        val (unit, error) = build(v, p)
+        if (error != null) throw error
+        return unit
+    }
+
+    private fun opUnitEvents(input: JSONObject, expect: JSONObject) {
+        val (unit, error) = try {
+            build(input, policy(input))
+        } catch (e: RaktException) {
+            checkError(e, expect) // a refused collection
+            return
+        }
+        when {
+            error != null -> checkError(error, expect)
+            expect.has("error") -> fail<Unit>("expected error ${expect.get("error")}, got success")
+        }
+        val got = mapOf(
+            "status" to { code(unit.status()) },
+            "history_len" to { unit.history().size },
+            "discard_reason" to { discardJson(unit.discardReason()) },
+            "reservation_patient" to { unit.reservation()?.patient },
+            "modifications" to { unit.product().modifications.map { code(it) } },
+            "event_codes" to { unit.history().last().reasons.map { it.code } },
+            "status_at" to { code(unit.statusAt(parseTimestamp(input.optString("as_of")))) },
+        )
+        for ((key, value) in got) if (expect.has(key)) check(key, value(), expect.get(key))
+        if (expect.has("expires_at")) checkTime("expires_at", unit.expiry().expiresAt, expect.get("expires_at"))
+        checkFacts(unit.history().last().reasons, expect.optJSONObject("event_facts"))
+    }
+
+    private fun opReleaseVerdict(input: JSONObject, expect: JSONObject) {
+        val v = expectOk(expect) {
+            val p = policy(input)
+            screeningRelease(built(input, p), parseTimestamp(input.optString("as_of")), p)
+        } ?: return
+        if (expect.has("releasable")) check("releasable", v.releasable, expect.get("releasable"))
+        checkReasons(v.reasons, expect)
+    }
+
+    private fun opUnitHl7(input: JSONObject, expect: JSONObject) {
+        if (input.has("status")) {
+            check("code", unitStatusToHl7(enumOf<UnitStatus>(input.getString("status"))), expect.opt("code"))
+            return
+        }
+        val s = expectOk(expect) { unitStatusFromHl7(input.optString("code")) } ?: return
+        check("status", code(s), expect.opt("status"))
+    }
+
+    private fun opHandleReactive(input: JSONObject, expect: JSONObject) {
+        val out = expectOk(expect) {
+            val p = policy(input)
+            val unit = built(input.getJSONObject("unit"), p)
+            val stockJson = input.optJSONArray("stock")
+            val stock = list(stockJson) { built(stockJson!!.getJSONObject(it), p) }
+            handleReactive(unit, stock, parseTimestamp(input.optString("at")), "tech", p)
+        } ?: return
+        val r = out.referral
+        val got = mapOf(
+            "discarded" to out.discarded.map { it.id() },
+            "not_discarded" to out.notDiscarded.map { it.unit },
+            "lookback" to out.lookback.map { it.unit },
+            "markers" to r.markers.map { code(it) },
+            "referral_date" to r.date.toString(),
+            "deferral_markers" to r.deferralEvents.map { e -> e.marker?.let { code(it) } },
+            "donor_id" to r.donorId,
+        )
+        for ((key, value) in got) if (expect.has(key)) check(key, value, expect.get(key))
+        if (expect.has("discard_reason")) {
+            for (u in out.discarded) check("discard_reason", discardJson(u.discardReason()), expect.get("discard_reason"))
+        }
+    }
+
+    private fun opSplitUnit(input: JSONObject, expect: JSONObject) {
+        val split = expectOk(expect) {
+            val volumes = input.getJSONArray("volumes_ml")
+            built(input, policy(input)).split(list(volumes) { volumes.getLong(it) }, parseTimestamp(input.optString("at")), "tech")
+        } ?: return
+        if (expect.has("parent_status")) check("parent_status", code(split.parent.status()), expect.get("parent_status"))
+        if (expect.has("children")) check("children", split.children.map { it.id() }, expect.get("children"))
+        if (expect.has("volumes")) check("volumes", split.children.map { it.volumeMl() }, expect.get("volumes"))
+        for (c in split.children) {
+            if (expect.has("child_status")) check("child_status", code(c.status()), expect.get("child_status"))
+            if (expect.has("child_expires_at")) checkTime("child_expires_at", c.expiry().expiresAt, expect.get("child_expires_at"))
+        }
+    }
+
+    private fun opPoolUnits(input: JSONObject, expect: JSONObject) {
+        val out = expectOk(expect) {
+            val p = policy(input)
+            val units = input.optJSONArray("units")
+            poolUnits(list(units) { built(units!!.getJSONObject(it), p) }, input.optString("pool_din"), parseTimestamp(input.optString("at")), "tech", p)
+        } ?: return
+        if (expect.has("pool_status")) check("pool_status", code(out.pool.status()), expect.get("pool_status"))
+        if (expect.has("constituent_status")) {
+            for (c in out.constituents) check("constituent_status", code(c.status()), expect.get("constituent_status"))
+        }
+        if (expect.has("volume_ml")) check("volume_ml", out.pool.volumeMl(), expect.get("volume_ml"))
+        if (expect.has("expires_at")) checkTime("expires_at", out.pool.expiry().expiresAt, expect.get("expires_at"))
+        if (expect.has("parents")) check("parents", out.pool.parents(), expect.get("parents"))
     }
 }
