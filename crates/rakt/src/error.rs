@@ -65,11 +65,25 @@ pub enum RaktError {
         /// Human explanation.
         reason: String,
     },
+    /// A coded value (an ISBT 128 data structure, a code from another system) that is malformed
+    /// or unknown. `position` is the 1-based character position in the text as given at which
+    /// the problem was found.
+    #[error("invalid {structure} {input:?} at position {position}: {reason}")]
+    InvalidCode {
+        /// What the text was read as, e.g. `ISBT 128 donation identification number`.
+        structure: String,
+        /// The text exactly as given.
+        input: String,
+        /// 1-based position of the offending character in `input`.
+        position: usize,
+        /// What was wrong there.
+        reason: String,
+    },
 }
 
 impl RaktError {
     /// The stable name of the variant: `InvalidBloodGroup`, `InvalidPolicy`, `InvalidInput`,
-    /// `PolicyValueMissing` or `NotApplicable`. Bindings use it as the exception class name.
+    /// `PolicyValueMissing`, `NotApplicable` or `InvalidCode`. Bindings use it as the exception class name.
     ///
     /// ```
     /// use rakt::RaktError;
@@ -83,6 +97,7 @@ impl RaktError {
             RaktError::InvalidInput { .. } => "InvalidInput",
             RaktError::PolicyValueMissing { .. } => "PolicyValueMissing",
             RaktError::NotApplicable { .. } => "NotApplicable",
+            RaktError::InvalidCode { .. } => "InvalidCode",
         }
     }
 
@@ -96,6 +111,20 @@ impl RaktError {
     pub(crate) fn policy(path: impl Into<String>, reason: impl Into<String>) -> Self {
         RaktError::InvalidPolicy {
             path: path.into(),
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn code(
+        structure: &str,
+        input: &str,
+        position: usize,
+        reason: impl Into<String>,
+    ) -> Self {
+        RaktError::InvalidCode {
+            structure: structure.to_string(),
+            input: input.to_string(),
+            position,
             reason: reason.into(),
         }
     }

@@ -20,6 +20,8 @@
 //!   verdict that says exactly what is missing.
 //! - [`assess_donor`]: donor eligibility with every failed criterion, cited, and the next day the
 //!   donor may give.
+//! - [`isbt128`]: the ISBT 128 Donation Identification Number and its check character (first
+//!   slice of the label codec; Rust only so far).
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -54,6 +56,7 @@ pub mod component;
 pub mod donor;
 pub mod error;
 pub mod expiry;
+pub mod isbt128;
 pub mod policy;
 pub mod reason;
 pub mod screening;
