@@ -51,6 +51,18 @@ pub enum RaktException {
         /// Human explanation.
         reason: String,
     },
+    /// A malformed or unknown code (an ISBT 128 data structure, another system's code).
+    #[error("{}", self.to_core())]
+    InvalidCode {
+        /// What the text was read as, e.g. `ISBT 128 donation identification number`.
+        structure: String,
+        /// The text as given.
+        input: String,
+        /// 1-based position of the offending character in `input`.
+        position: i32,
+        /// What was wrong there.
+        reason: String,
+    },
 }
 
 impl RaktException {
@@ -78,6 +90,17 @@ impl RaktException {
             RaktException::NotApplicable { code, reason } => {
                 rakt::RaktError::NotApplicable { code, reason }
             }
+            RaktException::InvalidCode {
+                structure,
+                input,
+                position,
+                reason,
+            } => rakt::RaktError::InvalidCode {
+                structure,
+                input,
+                position: usize::try_from(position).unwrap_or(0),
+                reason,
+            },
         }
     }
 
@@ -114,6 +137,17 @@ impl From<rakt::RaktError> for RaktException {
             rakt::RaktError::NotApplicable { code, reason } => {
                 RaktException::NotApplicable { code, reason }
             }
+            rakt::RaktError::InvalidCode {
+                structure,
+                input,
+                position,
+                reason,
+            } => RaktException::InvalidCode {
+                structure,
+                input,
+                position: i32::try_from(position).unwrap_or(i32::MAX),
+                reason,
+            },
             // `RaktError` is non-exhaustive: a kind added to the core without a Kotlin class
             // yet still reaches Kotlin as a typed error, named in `field`.
             other => RaktException::InvalidInput {

@@ -16,6 +16,7 @@ mod error;
 mod events;
 mod expiry;
 mod groups;
+mod isbt128;
 mod macros;
 mod policy;
 mod reasons;
@@ -37,6 +38,7 @@ pub use expiry::{
     Expiry, Redating, compute_expiry, expires_within, is_expired, pool_expiry, redate,
 };
 pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
+pub use isbt128::{Din, check_character, din_of, parse_din, type3_flag};
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
 pub use reasons::{Confidence, Reason, Severity};
 pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};

@@ -6,7 +6,8 @@
 //! ├── InvalidPolicy(RaktError, ValueError)      .path
 //! ├── InvalidInput(RaktError, ValueError)       .field
 //! ├── NotApplicable(RaktError, ValueError)      .code
-//! └── PolicyValueMissing(RaktError, LookupError) .path, .policy
+//! ├── PolicyValueMissing(RaktError, LookupError) .path, .policy
+//! └── InvalidCode(RaktError, ValueError)        .structure, .input, .position
 //! ```
 //!
 //! The classes are ordinary Python classes (made with `type()` when the module is initialised)
@@ -34,7 +35,7 @@ enum Builtin {
 }
 
 /// (class name, extra builtin base, detail attributes, docstring)
-const SUBCLASSES: [(&str, Builtin, &[&str], &str); 5] = [
+const SUBCLASSES: [(&str, Builtin, &[&str], &str); 6] = [
     (
         "InvalidBloodGroup",
         Builtin::Value,
@@ -68,6 +69,14 @@ const SUBCLASSES: [(&str, Builtin, &[&str], &str); 5] = [
         "The policy in use has no value for a rule this call needs. `.path` is the dotted path \
          of the missing parameter, `.policy` the policy's name.",
     ),
+    (
+        "InvalidCode",
+        Builtin::Value,
+        &["structure", "input"],
+        "A coded value (an ISBT 128 data structure, another system's code) that is malformed or \
+         unknown. `.structure` says what it was read as, `.input` is the text as given and \
+         `.position` the 1-based position of the offending character.",
+    ),
 ];
 
 fn class_dict<'py>(
@@ -83,6 +92,9 @@ fn class_dict<'py>(
     dict.set_item("reason", "")?;
     for attr in attrs {
         dict.set_item(*attr, "")?;
+    }
+    if kind == "InvalidCode" {
+        dict.set_item("position", 0)?;
     }
     Ok(dict)
 }
@@ -137,6 +149,19 @@ fn build(py: Python<'_>, err: &RaktError) -> PyResult<PyErr> {
             reason,
         } => vec![("path", path), ("policy", policy), ("reason", reason)],
         RaktError::NotApplicable { code, reason } => vec![("code", code), ("reason", reason)],
+        RaktError::InvalidCode {
+            structure,
+            input,
+            position,
+            reason,
+        } => {
+            instance.setattr("position", *position)?;
+            vec![
+                ("structure", structure),
+                ("input", input),
+                ("reason", reason),
+            ]
+        }
         _ => Vec::new(),
     };
     for (name, value) in details {

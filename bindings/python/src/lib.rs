@@ -16,6 +16,7 @@ mod errors;
 mod event_kinds;
 mod events;
 mod expiry;
+mod isbt128;
 mod json_class;
 mod policy;
 mod rules;
@@ -38,5 +39,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     discard::register(m)?;
     events::register(m)?;
     unit::register(m)?;
+    isbt128::register(m)?;
     Ok(())
 }

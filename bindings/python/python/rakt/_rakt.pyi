@@ -12,6 +12,10 @@ from typing import Any, ClassVar, Union, final
 from typing_extensions import Self, TypeAlias, disjoint_base
 
 __all__ = [
+    "Din",
+    "isbt128_check_character",
+    "isbt128_parse_din",
+    "isbt128_type3_flag",
     "__version__",
     "Abo",
     "assess_donor",
@@ -44,6 +48,7 @@ __all__ = [
     "Grouping",
     "handle_reactive",
     "InvalidBloodGroup",
+    "InvalidCode",
     "InvalidInput",
     "InvalidPolicy",
     "Irradiate",
@@ -131,6 +136,14 @@ class InvalidInput(RaktError, ValueError):
     """Any other input value that was refused. ``field`` names the argument or field."""
 
     field: str
+
+class InvalidCode(RaktError, ValueError):
+    """A malformed or unknown code. ``structure`` says what it was read as, ``input`` is the
+    text as given and ``position`` the 1-based position of the offending character."""
+
+    structure: str
+    input: str
+    position: int
 
 class NotApplicable(RaktError, ValueError):
     """A modification or event that cannot be applied. ``code`` is the stable refusal code."""
@@ -1648,3 +1661,40 @@ def handle_reactive(
     policy: Policy | None = None,
 ) -> ReactiveOutcome:
     """Discard the donation's components, refer the donor, list earlier units for look-back."""
+
+@final
+class Din:
+    """A parsed ISBT 128 Donation Identification Number (data structure 001)."""
+
+    def __new__(cls, din13: str, flags: str | None = None) -> Din: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    @property
+    def din13(self) -> str:
+        """The 13-character DIN, e.g. ``G123417654321``."""
+    @property
+    def facility(self) -> str:
+        """The five-character facility identification number, e.g. ``G1234``."""
+    @property
+    def year(self) -> int:
+        """The last two digits of the nominal year of collection."""
+    @property
+    def sequence(self) -> int:
+        """The sequence number within the year for the facility."""
+    @property
+    def flags(self) -> str | None:
+        """The two flag characters as given, or None."""
+    @property
+    def flag_kind(self) -> str | None:
+        """The kind of flag (``"container"``, ``"pilot_tube"``, ``"type3_check"``, ...)."""
+    @property
+    def check_character(self) -> str:
+        """The keyboard-entry check character."""
+    def barcode(self) -> str:
+        """The bar-code data, ``=`` + DIN + flags (``00`` when none were given)."""
+    def eye_readable(self) -> str:
+        """The eye-readable form with the check character in brackets."""
+
+def isbt128_check_character(din13: str) -> str: ...
+def isbt128_type3_flag(din13: str) -> str: ...
+def isbt128_parse_din(text: str) -> Din: ...
