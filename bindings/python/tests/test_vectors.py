@@ -22,6 +22,7 @@ from typing import Any, Callable, Optional, Union
 import pytest
 
 import rakt
+from rakt import isbt128
 
 REPO = Path(__file__).resolve().parents[3]
 VECTOR_DIR = REPO / "tests" / "vectors"
@@ -30,7 +31,7 @@ EXTRA_ENV = "RAKT_EXTRA_VECTORS"
 Json = Any
 Event = Union[rakt.Irradiated, rakt.Washed, rakt.Opened, rakt.Thawed]
 
-ERROR_KEYS = {"error", "error_path", "error_code", "error_field", "error_contains"}
+ERROR_KEYS = {"error", "error_path", "error_code", "error_field", "error_contains", "error_position"}
 EXPECT_KEYS: dict[str, set[str]] = {
     "parse_blood_group": {"display", "notation", "abo", "rhd", "a_subgroup", "weak_d"},
     "compatibility": {"compatible", "rank", "emergency", "codes", "codes_include", "facts"},
@@ -54,6 +55,11 @@ EXPECT_KEYS: dict[str, set[str]] = {
     },
     "split_unit": {"parent_status", "children", "volumes", "child_status", "child_expires_at"},
     "pool_units": {"pool_status", "constituent_status", "volume_ml", "expires_at", "parents"},
+    "isbt128_check_character": {"check_character", "type3_flag"},
+    "isbt128_parse_din": {
+        "din13", "facility", "year", "sequence", "flags", "flag_kind", "check_character",
+        "barcode", "eye_readable",
+    },
 }
 
 
@@ -206,6 +212,9 @@ def check_error(err: rakt.RaktError, expect: dict[str, Json]) -> None:
         assert getattr(err, "code", None) == expect["error_code"], f"error_code of {err!r}"
     if "error_field" in expect:
         assert getattr(err, "field", None) == expect["error_field"], f"error_field of {err!r}"
+    if "error_position" in expect:
+        got_position = getattr(err, "position", None)
+        assert got_position == expect["error_position"], f"error_position of {err!r}"
     if "error_contains" in expect:
         assert expect["error_contains"] in str(err), f"{str(err)!r} lacks {expect['error_contains']!r}"
 
@@ -618,6 +627,31 @@ def op_pool_units(input: dict[str, Json], expect: dict[str, Json]) -> None:
         assert pool.parents == expect["parents"]
 
 
+def op_isbt128_check_character(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    din13 = input["din13"]
+    got = {"check_character": isbt128.check_character(din13), "type3_flag": isbt128.type3_flag(din13)}
+    for key in ("check_character", "type3_flag"):
+        if key in expect:
+            assert got[key] == expect[key], f"{key}: got {got[key]!r}, want {expect[key]!r}"
+
+
+def op_isbt128_parse_din(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    d = isbt128.parse_din(input["text"])
+    got: dict[str, Json] = {
+        "din13": d.din13,
+        "facility": d.facility,
+        "year": d.year,
+        "sequence": d.sequence,
+        "flags": d.flags,
+        "flag_kind": d.flag_kind,
+        "check_character": d.check_character,
+        "barcode": d.barcode(),
+        "eye_readable": d.eye_readable(),
+    }
+    for key, want in expect.items():
+        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -632,6 +666,8 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "handle_reactive": op_handle_reactive,
     "split_unit": op_split_unit,
     "pool_units": op_pool_units,
+    "isbt128_check_character": op_isbt128_check_character,
+    "isbt128_parse_din": op_isbt128_parse_din,
 }
 
 

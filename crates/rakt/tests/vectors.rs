@@ -97,6 +97,8 @@ fn run_case(case: &Value) -> Outcome {
         "handle_reactive" => unit_ops::op_handle_reactive(input, expect),
         "split_unit" => unit_ops::op_split_unit(input, expect),
         "pool_units" => unit_ops::op_pool_units(input, expect),
+        "isbt128_check_character" => op_isbt_check(input, expect),
+        "isbt128_parse_din" => op_isbt_din(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }
@@ -199,6 +201,13 @@ pub(crate) fn check_error(err: &RaktError, expect: &Value) -> Outcome {
         return Err(format!("unexpected error: {err}"));
     };
     check("error", &json!(err.kind()), &json!(kind))?;
+    if let Some(want) = expect.get("error_position") {
+        let position = match err {
+            RaktError::InvalidCode { position, .. } => Some(*position),
+            _ => None,
+        };
+        check("error_position", &json!(position), want)?;
+    }
     let (path, code, field) = match err {
         RaktError::InvalidPolicy { path, .. } | RaktError::PolicyValueMissing { path, .. } => {
             (Some(path.as_str()), None, None)
@@ -258,6 +267,43 @@ fn op_parse(input: &Value, expect: &Value) -> Outcome {
         if let Some(want) = expect.get(key) {
             check(key, &got[key], want)?;
         }
+    }
+    Ok(())
+}
+
+fn op_isbt_check(input: &Value, expect: &Value) -> Outcome {
+    let din13 = input["din13"].as_str().unwrap_or("");
+    let result = rakt::isbt128::check_character(din13)
+        .and_then(|c| Ok((c, rakt::isbt128::type3_flag(din13)?)));
+    let Some((c, t3)) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    check(
+        "check_character",
+        &json!(c.to_string()),
+        &expect["check_character"],
+    )?;
+    check("type3_flag", &json!(t3), &expect["type3_flag"])
+}
+
+fn op_isbt_din(input: &Value, expect: &Value) -> Outcome {
+    let text = input["text"].as_str().unwrap_or("");
+    let Some(d) = expect_ok(rakt::isbt128::parse_din(text), expect)? else {
+        return Ok(());
+    };
+    let got = json!({
+        "din13": d.din13(),
+        "facility": d.facility(),
+        "year": d.year(),
+        "sequence": d.sequence(),
+        "flags": d.flags(),
+        "flag_kind": d.flag().map(|f| f.kind()),
+        "check_character": d.check_character().to_string(),
+        "barcode": d.barcode(),
+        "eye_readable": d.eye_readable(),
+    });
+    for (key, want) in expect.as_object().into_iter().flatten() {
+        check(key, &got[key.as_str()], want)?;
     }
     Ok(())
 }

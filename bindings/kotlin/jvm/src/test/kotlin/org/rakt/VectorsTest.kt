@@ -72,6 +72,8 @@ class VectorsTest {
             "handle_reactive" -> opHandleReactive(input, expect)
             "split_unit" -> opSplitUnit(input, expect)
             "pool_units" -> opPoolUnits(input, expect)
+            "isbt128_check_character" -> opIsbtCheck(input, expect)
+            "isbt128_parse_din" -> opIsbtDin(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -125,6 +127,8 @@ class VectorsTest {
         if (expect.has("error_path")) check("error_path", path, expect.get("error_path"))
         if (expect.has("error_code")) check("error_code", code, expect.get("error_code"))
         if (expect.has("error_field")) check("error_field", field, expect.get("error_field"))
+        val position = (e as? RaktException.InvalidCode)?.position
+        if (expect.has("error_position")) check("error_position", position, expect.get("error_position"))
         if (expect.has("error_contains")) {
             val want = expect.getString("error_contains")
             // toString() is the core's message (exported Rust Display)
@@ -225,6 +229,34 @@ class VectorsTest {
     private fun abo(a: Abo): String = if (a == Abo.OH) "Oh" else a.name
 
     // ---- operations -------------------------------------------------------------------------
+
+    private fun opIsbtCheck(input: JSONObject, expect: JSONObject) {
+        val din13 = input.getString("din13")
+        val got = expectOk(expect) { checkCharacter(din13) to type3Flag(din13) } ?: return
+        if (expect.has("check_character")) check("check_character", got.first, expect.get("check_character"))
+        if (expect.has("type3_flag")) check("type3_flag", got.second, expect.get("type3_flag"))
+    }
+
+    private fun opIsbtDin(input: JSONObject, expect: JSONObject) {
+        val d = expectOk(expect) { parseDin(input.getString("text")) } ?: return
+        val got = mapOf(
+            "din13" to d.din13,
+            "facility" to d.facility,
+            "year" to d.year,
+            "sequence" to d.sequence,
+            "flags" to d.flags,
+            "flag_kind" to d.flagKind,
+            "check_character" to d.checkCharacter,
+            "barcode" to d.barcode,
+            "eye_readable" to d.eyeReadable,
+        )
+        for (key in expect.keySet()) {
+            if (!key.startsWith("error")) {
+                if (!got.containsKey(key)) fail<Unit>("unknown expect key $key")
+                check(key, got[key], expect.get(key))
+            }
+        }
+    }
 
     private fun opParse(input: JSONObject, expect: JSONObject) {
         val g = expectOk(expect) { group(input.opt("text")) } ?: return
