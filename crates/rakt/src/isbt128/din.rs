@@ -166,8 +166,8 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
 
 /// Reads a Donation Identification Number in any of its forms:
 /// - the bar-code data with its data identifier and flags, `=A99992112345600`;
-/// - the 13-character DIN `A99992112345` + 1 digit, optionally followed by the two flag
-///   characters (15 characters) or by the keyboard check character (14 characters);
+/// - the 13-character DIN `A999921123456`, optionally followed by the two flag characters
+///   (15 characters) or by the keyboard check character (14 characters);
 /// - the printed form with spaces, `A9999 21 123456`, optionally followed by the flags and the
 ///   check character, boxed or not: `W0000 09 123456 02 G` or `W0000 09 123456 02 [G]`.
 ///
@@ -226,9 +226,7 @@ pub fn parse_din(text: &str) -> Result<Din> {
             }
             din.push(p);
         }
-        let rest: Vec<Piece<'_>> = parts.collect();
-        let mut rest = rest.into_iter();
-        match (rest.next(), rest.next(), rest.next()) {
+        match (parts.next(), parts.next(), parts.next()) {
             (None, _, _) => (din, None, None),
             (Some(one), None, _) if one.text.len() == 2 && !one.text.starts_with('[') => {
                 (din, Some(one), None)
