@@ -1,5 +1,5 @@
 //! Speed of the basic rules. Results are recorded in BENCHMARKS.md; nothing here asserts a time.
-#![allow(clippy::unwrap_used, missing_docs)] // benchmark harness, not library code
+#![allow(missing_docs)] // benchmark harness, not library code
 
 use std::hint::black_box;
 
@@ -11,10 +11,18 @@ use rakt::{
     compatibility, donor_preference,
 };
 
+/// Runs the benchmarks; a setup value that fails to build stops the run with its error.
 fn rules(c: &mut Criterion) {
+    if let Err(e) = bench_rules(c) {
+        eprintln!("benchmark setup failed: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
     let policy = Policy::india();
-    let donor = BloodGroup::parse("O-").unwrap();
-    let recipient = Recipient::new(BloodGroup::parse("AB+").unwrap()).female(30);
+    let donor = BloodGroup::parse("O-")?;
+    let recipient = Recipient::new(BloodGroup::parse("AB+")?).female(30);
     c.bench_function("blood_group_parse", |b| {
         b.iter(|| BloodGroup::parse(black_box("AB RhD negative")))
     });
@@ -25,7 +33,7 @@ fn rules(c: &mut Criterion) {
         b.iter(|| donor_preference(black_box(Component::RedCells), &recipient, &policy))
     });
     let product = Product::red_cells(Preservative::AdditiveSolution);
-    let collected = DateTime::parse_from_rfc3339("2026-01-01T10:00:00+05:30").unwrap();
+    let collected = DateTime::parse_from_rfc3339("2026-01-01T10:00:00+05:30")?;
     c.bench_function("expiry_compute", |b| {
         b.iter(|| Expiry::compute(black_box(&product), collected, &policy))
     });
@@ -33,14 +41,12 @@ fn rules(c: &mut Criterion) {
         r#"{"date_of_birth": "1990-05-17", "sex": "female",
             "previous_donations": [{"date": "2026-01-10", "kind": "whole_blood_450"}],
             "deferral_events": [{"kind": "tattoo", "date": "2024-02-01"}]}"#,
-    )
-    .unwrap();
+    )?;
     let checks: DonorChecks = serde_json::from_str(
         r#"{"weight_kg": "58", "hb_g_dl": "13.1", "systolic_mmhg": 118, "diastolic_mmhg": 76,
             "pulse_bpm": 78, "temperature_c": "36.8"}"#,
-    )
-    .unwrap();
-    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    )?;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("invalid date")?;
     c.bench_function("assess_donor_eligible", |b| {
         b.iter(|| {
             assess_donor(
@@ -57,7 +63,7 @@ fn rules(c: &mut Criterion) {
             din: "DIN-1".into(),
             division: None,
             product: product.clone(),
-            group: BloodGroup::parse("B+").unwrap(),
+            group: BloodGroup::parse("B+")?,
             volume_ml: 280,
             donation_type: DonationType::Voluntary,
             donor_id: None,
@@ -66,8 +72,7 @@ fn rules(c: &mut Criterion) {
         },
         "tech",
         &policy,
-    )
-    .unwrap();
+    )?;
     let quarantine = UnitEvent::new(collected, "tech", EventKind::Quarantine);
     c.bench_function("unit_apply_quarantine", |b| {
         b.iter(|| black_box(&unit).apply(&quarantine, &policy))
@@ -79,6 +84,7 @@ fn rules(c: &mut Criterion) {
             ))
         })
     });
+    Ok(())
 }
 
 criterion_group!(benches, rules);

@@ -51,7 +51,8 @@ impl Abo {
     /// Parse the canonical text (`O`, `A`, `B`, `AB`, `Oh`; case-insensitive).
     ///
     /// ```
-    /// assert_eq!(rakt::Abo::parse("ab").unwrap(), rakt::Abo::AB);
+    /// assert_eq!(rakt::Abo::parse("ab")?, rakt::Abo::AB);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<Abo> {
         match text.trim().to_ascii_uppercase().as_str() {
@@ -127,11 +128,12 @@ pub enum ASubgroup {
 ///
 /// ```
 /// use rakt::{Abo, BloodGroup, RhD};
-/// let g = BloodGroup::parse("AB-Ve").unwrap();
+/// let g = BloodGroup::parse("AB-Ve")?;
 /// assert_eq!(g.abo(), Abo::AB);
 /// assert_eq!(g.rhd(), Some(RhD::Negative));
 /// assert_eq!(g.to_string(), "AB-");
-/// assert_eq!(BloodGroup::parse("Bombay").unwrap().to_string(), "Oh");
+/// assert_eq!(BloodGroup::parse("Bombay")?.to_string(), "Oh");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BloodGroup {
@@ -183,9 +185,10 @@ impl BloodGroup {
     ///
     /// ```
     /// use rakt::{Abo, ASubgroup, BloodGroup, RhD};
-    /// let g = BloodGroup::new(Abo::A, RhD::Positive).with_a_subgroup(ASubgroup::A2).unwrap();
+    /// let g = BloodGroup::new(Abo::A, RhD::Positive).with_a_subgroup(ASubgroup::A2)?;
     /// assert_eq!(g.notation(), "A2+");
     /// assert!(BloodGroup::new(Abo::O, RhD::Positive).with_a_subgroup(ASubgroup::A2).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_a_subgroup(self, subgroup: ASubgroup) -> Result<BloodGroup> {
         if !matches!(self.abo, Abo::A | Abo::AB) {
@@ -274,10 +277,11 @@ impl BloodGroup {
     /// ```
     /// use rakt::BloodGroup;
     /// for text in ["O+", "O POS", "O Rh positive", "O+ve", "o pos"] {
-    ///     assert_eq!(BloodGroup::parse(text).unwrap().to_string(), "O+");
+    ///     assert_eq!(BloodGroup::parse(text)?.to_string(), "O+");
     /// }
-    /// assert_eq!(BloodGroup::parse("AB RhD negative").unwrap().to_string(), "AB-");
+    /// assert_eq!(BloodGroup::parse("AB RhD negative")?.to_string(), "AB-");
     /// assert!(BloodGroup::parse("O Rh").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<BloodGroup> {
         let fail = |reason: &str| RaktError::InvalidBloodGroup {

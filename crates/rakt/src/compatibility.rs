@@ -39,10 +39,11 @@ pub enum Sex {
 ///
 /// ```
 /// use rakt::{BloodGroup, Recipient, Sex};
-/// let r = Recipient::new(BloodGroup::parse("O-").unwrap()).female(28);
+/// let r = Recipient::new(BloodGroup::parse("O-")?).female(28);
 /// assert_eq!(r.sex, Some(Sex::Female));
 /// let trauma = Recipient::unknown_group().male(40);
 /// assert!(trauma.group.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -195,8 +196,8 @@ const SRC_GRANULOCYTES: &str = "No published ABO/RhD rule for granulocytes found
 /// ```
 /// use rakt::{compatibility, BloodGroup, Component, Policy, Rank, Recipient};
 /// let policy = Policy::india();
-/// let o_neg = BloodGroup::parse("O-").unwrap();
-/// let ab_pos = Recipient::from(BloodGroup::parse("AB+").unwrap());
+/// let o_neg = BloodGroup::parse("O-")?;
+/// let ab_pos = Recipient::from(BloodGroup::parse("AB+")?);
 /// let v = compatibility(Component::RedCells, &o_neg, &ab_pos, &policy);
 /// assert!(v.compatible);
 /// assert_eq!(v.rank, Rank::Compatible);
@@ -205,6 +206,7 @@ const SRC_GRANULOCYTES: &str = "No published ABO/RhD rule for granulocytes found
 /// let v = compatibility(Component::FreshFrozenPlasma, &o_neg, &ab_pos, &policy);
 /// assert!(!v.compatible);
 /// assert_eq!(v.codes(), ["PLASMA_ABO_INCOMPATIBLE", "RHD_NOT_REQUIRED"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn compatibility(
     component: Component,
@@ -261,11 +263,12 @@ pub fn compatibility(
 ///
 /// ```
 /// use rakt::{donor_preference, BloodGroup, Component, Policy, Recipient};
-/// let recipient = Recipient::new(BloodGroup::parse("A+").unwrap()).male(40);
+/// let recipient = Recipient::new(BloodGroup::parse("A+")?).male(40);
 /// let order: Vec<String> = donor_preference(Component::RedCells, &recipient, &Policy::india())
 ///     .iter().map(|o| o.group.to_string()).collect();
 /// // Bombay red cells would be compatible too, but are kept for Bombay patients: a last resort.
 /// assert_eq!(order, ["A+", "A-", "O+", "O-", "Oh+", "Oh-"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn donor_preference(
     component: Component,

@@ -83,8 +83,9 @@ impl Component {
     ///
     /// ```
     /// use rakt::Component;
-    /// assert_eq!(Component::parse("FFP").unwrap(), Component::FreshFrozenPlasma);
-    /// assert_eq!(Component::parse("red_cells").unwrap(), Component::RedCells);
+    /// assert_eq!(Component::parse("FFP")?, Component::FreshFrozenPlasma);
+    /// assert_eq!(Component::parse("red_cells")?, Component::RedCells);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<Component> {
         let key = text.trim().to_ascii_lowercase().replace([' ', '-'], "_");

@@ -27,8 +27,9 @@ use crate::reason::{Reason, ReasonCode};
 ///
 /// ```
 /// let json = r#"{"kind": "thawed", "at": "2026-03-01T08:00:00+05:30", "storage": "refrigerated"}"#;
-/// let event: rakt::Redating = serde_json::from_str(json).unwrap();
+/// let event: rakt::Redating = serde_json::from_str(json)?;
 /// assert_eq!(event.modification(), rakt::Modification::Thawed);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -84,12 +85,13 @@ impl Redating {
 /// ```
 /// use chrono::DateTime;
 /// use rakt::{Expiry, Policy, Preservative, Product};
-/// let collected = DateTime::parse_from_rfc3339("2026-01-01T10:00:00+05:30").unwrap();
-/// let e = Expiry::compute(&Product::red_cells(Preservative::AdditiveSolution), collected, &Policy::india()).unwrap();
+/// let collected = DateTime::parse_from_rfc3339("2026-01-01T10:00:00+05:30")?;
+/// let e = Expiry::compute(&Product::red_cells(Preservative::AdditiveSolution), collected, &Policy::india())?;
 /// assert_eq!(e.expires_at.to_rfc3339(), "2026-02-12T23:59:00+05:30");
-/// let last_second = DateTime::parse_from_rfc3339("2026-02-12T23:58:59+05:30").unwrap();
+/// let last_second = DateTime::parse_from_rfc3339("2026-02-12T23:58:59+05:30")?;
 /// assert!(!e.is_expired(last_second));
 /// assert!(e.is_expired(e.expires_at));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -163,16 +165,16 @@ impl Expiry {
     /// no rule for it.
     ///
     /// ```
-    /// use chrono::DateTime;
     /// use rakt::{Expiry, Policy, Preservative, Product, Redating};
-    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let t = |s: &str| rakt::parse_timestamp(s);
     /// let policy = Policy::india();
-    /// let e = Expiry::compute(&Product::red_cells(Preservative::AdditiveSolution), t("2026-01-01T10:00:00+05:30"), &policy).unwrap();
-    /// let irradiated = e.redate(&Redating::Irradiated { at: t("2026-01-20T09:00:00+05:30") }, &policy).unwrap();
+    /// let e = Expiry::compute(&Product::red_cells(Preservative::AdditiveSolution), t("2026-01-01T10:00:00+05:30")?, &policy)?;
+    /// let irradiated = e.redate(&Redating::Irradiated { at: t("2026-01-20T09:00:00+05:30")? }, &policy)?;
     /// // min(12 Feb, 20 Jan + 28 days = 17 Feb) → unchanged.
     /// assert_eq!(irradiated.expires_at, e.expires_at);
-    /// let washed = irradiated.redate(&Redating::Washed { at: t("2026-01-21T09:30:00+05:30") }, &policy).unwrap();
-    /// assert_eq!(washed.expires_at, t("2026-01-22T09:30:00+05:30"));
+    /// let washed = irradiated.redate(&Redating::Washed { at: t("2026-01-21T09:30:00+05:30")? }, &policy)?;
+    /// assert_eq!(washed.expires_at, t("2026-01-22T09:30:00+05:30")?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn redate(&self, event: &Redating, policy: &Policy) -> Result<Expiry> {
         let at = event.at();
@@ -343,15 +345,15 @@ impl Expiry {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use chrono::DateTime;
     /// use rakt::{Expiry, Policy, PlateletSource, Product};
-    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
-    /// let e = Expiry::compute(&Product::platelets(PlateletSource::Apheresis), t("2026-05-01T08:00:00+05:30"), &Policy::india()).unwrap();
-    /// assert_eq!(e.expires_at, t("2026-05-04T23:59:00+05:30"));
+    /// let t = |s: &str| rakt::parse_timestamp(s);
+    /// let e = Expiry::compute(&Product::platelets(PlateletSource::Apheresis), t("2026-05-01T08:00:00+05:30")?, &Policy::india())?;
+    /// assert_eq!(e.expires_at, t("2026-05-04T23:59:00+05:30")?);
     /// let six_hours = Duration::from_secs(6 * 3600);
-    /// assert!(e.expires_within(six_hours, t("2026-05-04T17:59:00+05:30")));
-    /// assert!(!e.expires_within(six_hours, t("2026-05-04T17:58:59+05:30")));
+    /// assert!(e.expires_within(six_hours, t("2026-05-04T17:59:00+05:30")?));
+    /// assert!(!e.expires_within(six_hours, t("2026-05-04T17:58:59+05:30")?));
     /// assert!(!e.expires_within(six_hours, e.expires_at)); // already expired
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn expires_within(&self, within: Duration, as_of: DateTime<FixedOffset>) -> bool {
         if self.is_expired(as_of) {
@@ -476,15 +478,15 @@ fn cite(reason: Reason, policy: &Policy, path: &str) -> Reason {
 /// `start` plus a shelf life, by the policy's conventions (see the module docs).
 ///
 /// ```
-/// use chrono::DateTime;
 /// use rakt::{add_life, Policy, ShelfLife};
-/// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+/// let t = |s: &str| rakt::parse_timestamp(s);
 /// let india = Policy::india();
 /// // Collected late at night UTC, which is already the next day in India: day 0 is the Indian date.
-/// let start = t("2026-01-31T20:00:00+00:00");
-/// assert_eq!(add_life(start, ShelfLife::Days(1), &india).unwrap(), t("2026-02-02T23:59:00+05:30"));
-/// assert_eq!(add_life(start, ShelfLife::Months(1), &india).unwrap(), t("2026-03-01T23:59:00+05:30"));
-/// assert_eq!(add_life(start, ShelfLife::Hours(6), &india).unwrap(), t("2026-02-01T07:30:00+05:30"));
+/// let start = t("2026-01-31T20:00:00+00:00")?;
+/// assert_eq!(add_life(start, ShelfLife::Days(1), &india)?, t("2026-02-02T23:59:00+05:30")?);
+/// assert_eq!(add_life(start, ShelfLife::Months(1), &india)?, t("2026-03-01T23:59:00+05:30")?);
+/// assert_eq!(add_life(start, ShelfLife::Hours(6), &india)?, t("2026-02-01T07:30:00+05:30")?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn add_life(
     start: DateTime<FixedOffset>,

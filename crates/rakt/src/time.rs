@@ -9,10 +9,11 @@ use crate::error::{RaktError, Result};
 /// refused: rakt never guesses the time zone.
 ///
 /// ```
-/// let t = rakt::parse_timestamp("2026-01-01T10:00+05:30").unwrap();
+/// let t = rakt::parse_timestamp("2026-01-01T10:00+05:30")?;
 /// assert_eq!(t.to_rfc3339(), "2026-01-01T10:00:00+05:30");
 /// let err = rakt::parse_timestamp("2026-01-01T10:00:00").unwrap_err();
 /// assert_eq!(err.kind(), "InvalidInput");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_timestamp(text: &str) -> Result<DateTime<FixedOffset>> {
     let trimmed = text.trim();

@@ -39,8 +39,8 @@ fn worked_check_characters_of_st001() {
 #[test]
 fn the_three_forms_give_the_same_din() {
     let bar = parse_din("=A99992112345600").unwrap();
-    let din13 = parse_din("A99992112345").unwrap_err(); // 12 characters
-    assert_eq!(position(&din13), 13);
+    let too_short = parse_din("A99992112345").unwrap_err(); // 12 characters
+    assert_eq!(position(&too_short), 13);
     let plain = parse_din("A999921123456").unwrap();
     let printed = parse_din("A9999 21 123456").unwrap();
     assert_eq!(bar.din13(), "A999921123456");
@@ -220,9 +220,11 @@ fn runs_of_spaces_in_the_printed_form_are_one_separator() {
 #[test]
 fn letters_allowed_where_the_standard_allows_them() {
     // FIN characters 1-3 may be letters (no O); 1-9 first.
-    assert!(parse_din("AB12317654321").is_ok());
-    assert!(parse_din("9Z12317654321").is_ok());
-    assert!(parse_din("G12341765432").is_err());
+    let letters = parse_din("AB12317654321").unwrap();
+    assert_eq!((letters.facility(), letters.year()), ("AB123", 17));
+    let digit_first = parse_din("9Z12317654321").unwrap();
+    assert_eq!(digit_first.facility(), "9Z123");
+    assert_eq!(digit_first.sequence(), 654_321);
 }
 
 #[test]

@@ -110,23 +110,23 @@ use crate::reason::{Reason, ReasonCode, Severity};
 /// let donor: Donor = serde_json::from_str(r#"{
 ///     "date_of_birth": "1990-05-17", "sex": "male",
 ///     "previous_donations": [{"date": "2026-01-10", "kind": "whole_blood_450"}]
-/// }"#).unwrap();
+/// }"#)?;
 /// let checks: DonorChecks = serde_json::from_str(r#"{
 ///     "weight_kg": "70", "hb_g_dl": "14.1", "systolic_mmhg": 120, "diastolic_mmhg": 80,
 ///     "pulse_bpm": 72, "temperature_c": "36.8"
-/// }"#).unwrap();
-/// let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+/// }"#)?;
+/// let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d");
 ///
 /// // India: 90 days between whole-blood donations for a man.
-/// let a = assess_donor(&donor, &checks, DonationKind::WholeBlood450, day("2026-03-01"), &Policy::india())?;
+/// let a = assess_donor(&donor, &checks, DonationKind::WholeBlood450, day("2026-03-01")?, &Policy::india())?;
 /// assert!(!a.eligible);
 /// assert_eq!(a.reasons[0].code.as_str(), "DONOR_INTERVAL_NOT_MET");
-/// assert_eq!(a.next_eligible, Some(day("2026-04-10")));
+/// assert_eq!(a.next_eligible, Some(day("2026-04-10")?));
 ///
-/// let a = assess_donor(&donor, &checks, DonationKind::WholeBlood450, day("2026-04-10"), &Policy::india())?;
+/// let a = assess_donor(&donor, &checks, DonationKind::WholeBlood450, day("2026-04-10")?, &Policy::india())?;
 /// assert!(a.eligible);
 /// assert_eq!(a.reasons[0].code.as_str(), "DONOR_ELIGIBLE");
-/// # Ok::<(), rakt::RaktError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn assess_donor(
     donor: &Donor,

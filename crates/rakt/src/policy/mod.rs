@@ -18,10 +18,11 @@
 //!     extends = "india"
 //!     [shelf_life.platelets_random_donor]
 //!     days = 5
-//! "#).unwrap();
-//! assert_eq!(policy.shelf_life.platelets_random_donor.unwrap().to_string(), "5 days");
+//! "#)?;
+//! let days = policy.shelf_life.platelets_random_donor.ok_or("no platelet shelf life")?;
+//! assert_eq!(days.to_string(), "5 days");
 //! // An overridden value without its own source is marked as a local choice.
-//! let src = policy.source("shelf_life.platelets_random_donor").unwrap();
+//! let src = policy.source("shelf_life.platelets_random_donor").ok_or("no source")?;
 //! assert_eq!(src.confidence, rakt::Confidence::Local);
 //!
 //! let err = Policy::from_toml(r#"
@@ -31,6 +32,7 @@
 //!     days = 0
 //! "#).unwrap_err();
 //! assert_eq!(err.to_string(), "invalid policy: shelf_life.platelets_random_donor.days: must be > 0");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod donor;
@@ -599,8 +601,9 @@ impl<'de> Deserialize<'de> for TimeOfDay {
 /// let india = Policy::india();
 /// assert_eq!(india.name, "india");
 /// assert_eq!(india.compatibility.child_bearing_potential_max_age, 50);
-/// let src = india.source("shelf_life.red_cells_additive_solution").unwrap();
+/// let src = india.source("shelf_life.red_cells_additive_solution").ok_or("no source")?;
 /// assert_eq!(src.confidence, Confidence::Medium);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -653,8 +656,9 @@ impl Policy {
     /// A built-in profile by name: `india`, `us` or `uk`.
     ///
     /// ```
-    /// assert_eq!(rakt::Policy::builtin("uk").unwrap().name, "uk");
+    /// assert_eq!(rakt::Policy::builtin("uk")?.name, "uk");
     /// assert!(rakt::Policy::builtin("mars").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn builtin(name: &str) -> Result<Policy> {
         match name {

@@ -58,8 +58,9 @@ impl Lang {
     /// Parse an ISO 639-1 code: `en` or `hi` (case-insensitive; `en-IN`, `hi-IN` also accepted).
     ///
     /// ```
-    /// assert_eq!(rakt::Lang::parse("hi-IN").unwrap(), rakt::Lang::Hi);
+    /// assert_eq!(rakt::Lang::parse("hi-IN")?, rakt::Lang::Hi);
     /// assert!(rakt::Lang::parse("fr").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(code: &str) -> Result<Lang> {
         let lower = code.trim().to_ascii_lowercase();
@@ -260,14 +261,15 @@ impl fmt::Display for ReasonCode {
 /// let policy = Policy::india();
 /// let v = compatibility(
 ///     Component::RedCells,
-///     &BloodGroup::parse("A+").unwrap(),
-///     &Recipient::from(BloodGroup::parse("O+").unwrap()),
+///     &BloodGroup::parse("A+")?,
+///     &Recipient::from(BloodGroup::parse("O+")?),
 ///     &policy,
 /// );
 /// let r = &v.reasons[0];
 /// assert_eq!(r.code.as_str(), "RED_CELLS_ABO_INCOMPATIBLE");
 /// assert_eq!(r.facts["antibodies"], "anti-A");
 /// assert!(r.message(Lang::Hi).contains("एंटी-A"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -46,9 +46,10 @@ impl TestResult {
 /// ```
 /// use rakt::screening::{Screening, TestResult, TtiMarker};
 /// let s = Screening::new(false)
-///     .record(TtiMarker::Hiv, TestResult::InitiallyReactive).unwrap()
-///     .record_repeat(TtiMarker::Hiv, TestResult::NonReactive, TestResult::NonReactive).unwrap();
+///     .record(TtiMarker::Hiv, TestResult::InitiallyReactive)?
+///     .record_repeat(TtiMarker::Hiv, TestResult::NonReactive, TestResult::NonReactive)?;
 /// assert_eq!(s.result(TtiMarker::Hiv), TestResult::NonReactive);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -203,16 +204,16 @@ const SRC_GROUPING: &str = "Schedule F grouping (anti-A, anti-B, anti-D; reverse
 /// at `as_of` under `policy`.
 ///
 /// ```
-/// use chrono::DateTime;
 /// use rakt::screening::{release_verdict, Grouping, Screening};
 /// use rakt::{BloodGroup, Expiry, Policy, Preservative, Product};
 /// let policy = Policy::india();
-/// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
-/// let expiry = Expiry::compute(&Product::red_cells(Preservative::AdditiveSolution), t("2026-11-01T10:00:00+05:30"), &policy).unwrap();
-/// let label = BloodGroup::parse("B+").unwrap();
-/// let v = release_verdict(&label, &expiry, &Screening::new(false), &Grouping::default(), t("2026-11-02T10:00:00+05:30"), &policy);
+/// let t = |s: &str| rakt::parse_timestamp(s);
+/// let expiry = Expiry::compute(&Product::red_cells(Preservative::AdditiveSolution), t("2026-11-01T10:00:00+05:30")?, &policy)?;
+/// let label = BloodGroup::parse("B+")?;
+/// let v = release_verdict(&label, &expiry, &Screening::new(false), &Grouping::default(), t("2026-11-02T10:00:00+05:30")?, &policy);
 /// assert!(!v.releasable);
 /// assert_eq!(v.codes(), ["TTI_NOT_TESTED", "TTI_NOT_TESTED", "TTI_NOT_TESTED", "TTI_NOT_TESTED", "TTI_NOT_TESTED", "GROUPING_NOT_CONFIRMED"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn release_verdict(
     label: &BloodGroup,

@@ -141,25 +141,25 @@ pub struct Collection {
 /// A blood unit and its history.
 ///
 /// ```
-/// use chrono::DateTime;
 /// use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent, UnitStatus};
 /// use rakt::{BloodGroup, Policy, Preservative, Product};
 /// let policy = Policy::india();
-/// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+/// let t = |s: &str| rakt::parse_timestamp(s);
 /// let unit = BloodUnit::collect(Collection {
 ///     din: "DIN-2026-0001".into(), division: None,
 ///     product: Product::red_cells(Preservative::AdditiveSolution),
-///     group: BloodGroup::parse("O+").unwrap(), volume_ml: 280,
+///     group: BloodGroup::parse("O+")?, volume_ml: 280,
 ///     donation_type: DonationType::Voluntary, donor_id: Some("D-17".into()),
-///     first_donation: false, collected_at: t("2026-11-01T09:00:00+05:30"),
-/// }, "tech-a", &policy).unwrap();
+///     first_donation: false, collected_at: t("2026-11-01T09:00:00+05:30")?,
+/// }, "tech-a", &policy)?;
 /// assert_eq!(unit.status(), UnitStatus::Collected);
-/// let q = unit.apply(&UnitEvent::new(t("2026-11-01T09:30:00+05:30"), "tech-a", EventKind::Quarantine), &policy).unwrap();
+/// let q = unit.apply(&UnitEvent::new(t("2026-11-01T09:30:00+05:30")?, "tech-a", EventKind::Quarantine), &policy)?;
 /// assert_eq!(q.status(), UnitStatus::Quarantined);
 /// // Issuing a quarantined unit is refused, and nothing changes.
-/// let err = q.apply(&UnitEvent::new(t("2026-11-01T10:00:00+05:30"), "tech-a", EventKind::Issue { patient: "P-1".into() }), &policy).unwrap_err();
+/// let err = q.apply(&UnitEvent::new(t("2026-11-01T10:00:00+05:30")?, "tech-a", EventKind::Issue { patient: "P-1".into() }), &policy).unwrap_err();
 /// assert_eq!(err.kind(), "NotApplicable");
 /// assert_eq!(q.status(), UnitStatus::Quarantined);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -908,6 +908,3 @@ fn child_divisions(parent: Option<&str>, n: usize) -> Result<Vec<String>> {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

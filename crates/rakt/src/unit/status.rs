@@ -94,8 +94,9 @@ impl UnitStatus {
     ///
     /// ```
     /// use rakt::unit::UnitStatus;
-    /// assert_eq!(UnitStatus::from_hl7("PT").unwrap(), UnitStatus::Issued);
+    /// assert_eq!(UnitStatus::from_hl7("PT")?, UnitStatus::Issued);
     /// assert!(UnitStatus::from_hl7("XX").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_hl7(code: &str) -> Result<UnitStatus> {
         match code.trim() {

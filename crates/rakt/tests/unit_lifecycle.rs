@@ -1,8 +1,16 @@
-use chrono::TimeDelta;
+//! Unit lifecycle through the public API: every event on every status, holds, returns,
+//! modifications, split, pool, HL7 codes and reactive results, with exact values.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
-use super::*;
-use crate::screening::{TestResult, TtiMarker};
-use crate::{Abo, Preservative, Storage};
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use rakt::screening::{TestResult, TtiMarker};
+use rakt::unit::*;
+use rakt::*;
 
 fn t(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap()
@@ -651,7 +659,7 @@ fn pools_need_released_units_of_one_group() {
     let plt = |din: &str, group: &str, hours: i64| {
         let c = collection(
             din,
-            Product::platelets(crate::PlateletSource::RandomDonor),
+            Product::platelets(PlateletSource::RandomDonor),
             group,
             t("2026-11-01T09:00:00+00:00") + TimeDelta::hours(hours),
         );
@@ -861,38 +869,24 @@ fn identities_are_validated() {
         BloodUnit::collect(c, "tech", &p()).unwrap_err().kind(),
         "InvalidInput"
     );
-    let _ = Abo::O;
 }
 
 #[test]
 fn look_back_finds_pools_through_their_constituents() {
     let policy = Policy::uk();
-    let plt = |din: &str, donor: &str, day: u32| {
+    // Platelets from `donor` collected on `day`, then `events` two hours later.
+    let plt = |din: &str, donor: &str, day: u32, events: Vec<EventKind>| {
         let at0 = t(&format!("2026-11-{day:02}T09:00:00+00:00"));
         let c = Collection {
             donor_id: Some(donor.into()),
             ..collection(
                 din,
-                Product::platelets(crate::PlateletSource::RandomDonor),
+                Product::platelets(PlateletSource::RandomDonor),
                 "A+",
                 at0,
             )
         };
         let mut u = BloodUnit::collect(c, "tech", &policy).unwrap();
-        let mut events = vec![EventKind::Quarantine];
-        for m in &policy.screening.mandatory_markers {
-            events.push(EventKind::RecordTest {
-                marker: *m,
-                result: TestResult::NonReactive,
-            });
-        }
-        let g = u.group();
-        events.push(EventKind::RecordGrouping {
-            forward: Some(g),
-            reverse: Some(g.abo()),
-            historical: None,
-        });
-        events.push(EventKind::Release);
         for kind in events {
             u = u
                 .apply(
@@ -903,9 +897,33 @@ fn look_back_finds_pools_through_their_constituents() {
         }
         u
     };
+    let mut released = vec![EventKind::Quarantine];
+    for m in &policy.screening.mandatory_markers {
+        released.push(EventKind::RecordTest {
+            marker: *m,
+            result: TestResult::NonReactive,
+        });
+    }
+    let a_pos = BloodGroup::parse("A+").unwrap();
+    released.push(EventKind::RecordGrouping {
+        forward: Some(a_pos),
+        reverse: Some(a_pos.abo()),
+        historical: None,
+    });
+    released.push(EventKind::Release);
+    let repeat_reactive = vec![
+        EventKind::Quarantine,
+        EventKind::RecordTest {
+            marker: TtiMarker::Hev,
+            result: TestResult::RepeatReactive,
+        },
+    ];
     // D-1's earlier platelets were pooled with D-2's.
     let (processed, pool) = BloodUnit::pool(
-        &[plt("P1", "D-1", 1), plt("P2", "D-2", 1)],
+        &[
+            plt("P1", "D-1", 1, released.clone()),
+            plt("P2", "D-2", 1, released.clone()),
+        ],
         "POOL-1",
         t("2026-11-02T09:00:00+00:00"),
         "tech",
@@ -913,29 +931,15 @@ fn look_back_finds_pools_through_their_constituents() {
     )
     .unwrap();
     // D-1 gives again and the donation is repeat reactive.
-    let new = plt("NEW", "D-1", 3);
-    let new = BloodUnit {
-        status: UnitStatus::Quarantined,
-        ..new
-    };
-    let new = BloodUnit {
-        screening: new
-            .screening
-            .clone()
-            .record(TtiMarker::Hev, TestResult::RepeatReactive)
-            .unwrap(),
-        ..new
-    };
+    let new = plt("NEW", "D-1", 3, repeat_reactive.clone());
+    assert_eq!(new.status(), UnitStatus::Quarantined);
     let mut stock = processed;
     stock.push(pool);
     let out = handle_reactive(&new, &stock, t("2026-11-03T15:00:00+00:00"), "mo", &policy).unwrap();
     let ids: Vec<String> = out.lookback.iter().map(|e| e.unit.to_string()).collect();
     assert_eq!(ids, ["POOL-1"]);
     // A donor with no earlier units has nothing to look back at.
-    let other = BloodUnit {
-        donor_id: Some("D-9".into()),
-        ..new
-    };
+    let other = plt("OTHER", "D-9", 3, repeat_reactive);
     assert!(
         handle_reactive(
             &other,
