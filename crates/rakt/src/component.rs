@@ -226,6 +226,19 @@ pub enum Modification {
 }
 
 impl Modification {
+    /// Whether the time of this modification matters for expiry (irradiated, washed, opened,
+    /// thawed, pooled): a product carrying one must be re-dated with its event.
+    pub fn redates(self) -> bool {
+        matches!(
+            self,
+            Modification::Irradiated
+                | Modification::Washed
+                | Modification::Opened
+                | Modification::Thawed
+                | Modification::Pooled
+        )
+    }
+
     /// The stable code, e.g. `irradiated`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -465,6 +478,14 @@ impl Product {
     /// Refused for whole blood, red cells and platelets.
     pub fn simple(component: Component) -> Result<Product> {
         Product::new(component, None, None)
+    }
+
+    /// The same product without the modifications whose time matters for expiry (irradiated,
+    /// washed, opened, thawed, pooled): the product as it was at collection.
+    pub fn without_redating(&self) -> Product {
+        let mut p = self.clone();
+        p.modifications.retain(|m| !m.redates());
+        p
     }
 
     /// The same product with these modifications added.

@@ -106,15 +106,6 @@ pub struct Expiry {
     pub reasons: Vec<Reason>,
 }
 
-/// Modifications whose time matters: a product carrying one must be re-dated with its event.
-const REDATING: [Modification; 5] = [
-    Modification::Irradiated,
-    Modification::Washed,
-    Modification::Opened,
-    Modification::Thawed,
-    Modification::Pooled,
-];
-
 impl Expiry {
     /// The base expiry of a product collected at `collected_at`.
     ///
@@ -126,7 +117,7 @@ impl Expiry {
         collected_at: DateTime<FixedOffset>,
         policy: &Policy,
     ) -> Result<Expiry> {
-        if let Some(m) = REDATING.iter().find(|m| product.has(**m)) {
+        if let Some(m) = product.modifications().iter().find(|m| m.redates()) {
             return Err(RaktError::input(
                 "product.modifications",
                 format!(

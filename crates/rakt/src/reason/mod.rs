@@ -182,6 +182,11 @@ reason_codes! {
     NoRedating => "NO_REDATING", Info;
     /// A pool expires with its earliest constituent.
     PoolEarliestConstituent => "POOL_EARLIEST_CONSTITUENT", Info;
+    /// The expiry printed on the label is kept: it is not later than the policy allows, or the
+    /// policy cannot date this product from its collection.
+    LabelExpiryKept => "LABEL_EXPIRY_KEPT", Info;
+    /// The label's expiry is later than the policy allows; the policy's earlier expiry is used.
+    LabelExpiryShortened => "LABEL_EXPIRY_SHORTENED", Caution;
     /// The donor meets every criterion for this kind of donation today.
     DonorEligible => "DONOR_ELIGIBLE", Info;
     /// Below the minimum age.

@@ -161,6 +161,14 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::GranulocytesFollowRedCellRules, Lang::Hi) => {
             "ग्रैन्यूलोसाइट कॉन्सन्ट्रेट में लाल रक्त कोशिकाएँ होती हैं, इसलिए लाल रक्त कोशिकाओं वाले ABO/RhD नियम लागू किए गए हैं (कोई प्रकाशित नियम नहीं मिला; यह सावधानी वाला विकल्प है)।"
         }
+        (C::LabelExpiryKept, Lang::En) => "The expiry printed on the label, {expires_at}, is kept.",
+        (C::LabelExpiryKept, Lang::Hi) => "लेबल पर छपी समाप्ति {expires_at} ही रखी गई है।",
+        (C::LabelExpiryShortened, Lang::En) => {
+            "The label says the unit expires {label_expires_at}, later than this policy allows; the policy's expiry {expires_at} is used."
+        }
+        (C::LabelExpiryShortened, Lang::Hi) => {
+            "लेबल के अनुसार यूनिट की समाप्ति {label_expires_at} है, जो इस नीति की अनुमति से बाद में है; नीति की समाप्ति {expires_at} लागू की गई है।"
+        }
         (C::ShelfLife, Lang::En) => {
             "Shelf life of {component}: {shelf_life} from collection; expires {expires_at}."
         }

@@ -61,7 +61,7 @@ pub(super) fn localise(name: &str, value: &str, lang: Lang) -> String {
                 _ => value.to_string(),
             }
         }
-        "expires_at" | "at" | "limit" => DateTime::parse_from_rfc3339(value)
+        "expires_at" | "label_expires_at" | "at" | "limit" => DateTime::parse_from_rfc3339(value)
             .map(|t| t.format("%Y-%m-%d %H:%M %:z").to_string())
             .unwrap_or_else(|_| value.to_string()),
         _ => value.to_string(),

@@ -219,6 +219,59 @@ impl BloodUnit {
         })
     }
 
+    /// A unit whose label already carries an expiry: one received from another centre, or read
+    /// from an ISBT 128 label ([`crate::isbt128::Label::to_unit`]).
+    ///
+    /// The expiry is the label's, unless the policy dates this product from its collection to
+    /// an earlier instant: then the policy's is used and a `LABEL_EXPIRY_SHORTENED` caution says
+    /// so. Neither is ever extended. When the policy cannot date the product (one already
+    /// irradiated, washed or thawed, whose time is not on the label), the label's expiry is
+    /// kept (`LABEL_EXPIRY_KEPT`).
+    pub fn collect_labelled(
+        c: Collection,
+        labelled_expiry: DateTime<FixedOffset>,
+        actor: &str,
+        policy: &Policy,
+    ) -> Result<BloodUnit> {
+        if labelled_expiry <= c.collected_at {
+            return Err(RaktError::input(
+                "expiry",
+                format!(
+                    "the labelled expiry {} is not after the collection {}",
+                    labelled_expiry.to_rfc3339(),
+                    c.collected_at.to_rfc3339()
+                ),
+            ));
+        }
+        let base = c.product.without_redating();
+        let expiry = match Expiry::compute(&base, c.collected_at, policy) {
+            Ok(mut computed) if computed.expires_at < labelled_expiry => {
+                computed.product = c.product.clone();
+                computed.reasons.push(
+                    Reason::new(ReasonCode::LabelExpiryShortened)
+                        .fact("label_expires_at", labelled_expiry.to_rfc3339())
+                        .fact("expires_at", computed.expires_at.to_rfc3339()),
+                );
+                computed
+            }
+            _ => Expiry {
+                product: c.product.clone(),
+                collected_at: c.collected_at,
+                expires_at: labelled_expiry,
+                reasons: vec![
+                    Reason::new(ReasonCode::LabelExpiryKept)
+                        .fact("expires_at", labelled_expiry.to_rfc3339()),
+                ],
+            },
+        };
+        let mut unit = BloodUnit::collect(Collection { product: base, ..c }, actor, policy)?;
+        if let Some(first) = unit.history.first_mut() {
+            first.reasons.clone_from(&expiry.reasons);
+        }
+        unit.expiry = expiry;
+        Ok(unit)
+    }
+
     /// The unit's identity.
     pub fn id(&self) -> &UnitId {
         &self.id
