@@ -13,7 +13,7 @@ use super::group::{BloodGroupCode, GroupCode, IntendedUse, RhKell, decode_blood_
 use super::product::{CollectionType, ProductCode, ProductTable, parse_product_code};
 use crate::error::{RaktError, Result};
 use crate::policy::Policy;
-use crate::unit::{BloodUnit, Collection};
+use crate::unit::{BloodUnit, Collection, DonationType};
 
 const SCAN: &str = "ISBT 128 scan";
 
@@ -196,6 +196,10 @@ pub struct LabelDetails {
     pub donor_id: Option<String>,
     /// Whether it was the donor's first donation.
     pub first_donation: bool,
+    /// The donation type, used only when the label does not say (a local or national product
+    /// code, or a collection type rakt does not model, with a blood group in the default
+    /// column).
+    pub donation_type: Option<DonationType>,
 }
 
 /// The data structures of a blood-component label: DIN, blood group, product code, expiry
@@ -212,7 +216,7 @@ pub struct LabelDetails {
 /// "#)?;
 /// let label = Label::from_scan("=A99992112345600=%6200=<E0398VA0&>0263652359&*0263500900")?;
 /// let ist = FixedOffset::east_opt(19800).unwrap();
-/// let details = LabelDetails { offset: ist, volume_ml: 250, collected_at: None, donor_id: None, first_donation: false };
+/// let details = LabelDetails { offset: ist, volume_ml: 250, collected_at: None, donor_id: None, first_donation: false, donation_type: None };
 /// let unit = label.to_unit(&table, &details, "tech-a", &Policy::india())?;
 /// assert_eq!(unit.id().to_string(), "A999921123456/A0");
 /// assert_eq!(unit.group().to_string(), "A+");
@@ -320,7 +324,7 @@ impl Label {
     ///   is refused (`ISBT128_LABEL_GROUP_NOT_USABLE`).
     /// - The product is looked up in the caller's table.
     /// - The donation type comes from the product's collection type, else from the blood
-    ///   group's intended use; refused when neither names one rakt models.
+    ///   group's intended use, else from the details; refused when none gives one.
     /// - The expiry is the label's, shortened to the policy's if that is earlier
     ///   ([`BloodUnit::collect_labelled`]).
     pub fn to_unit(
@@ -350,6 +354,7 @@ impl Label {
                     .intended_use()
                     .and_then(IntendedUse::donation_type)
             })
+            .or(details.donation_type)
             .ok_or_else(|| {
                 RaktError::not_applicable(
                     "ISBT128_LABEL_DONATION_TYPE",
@@ -402,7 +407,7 @@ impl Label {
     /// collection type of its donation type and its division (`00` when undivided), its expiry
     /// and its collection date and time, both to the minute in the unit's own offset.
     pub fn from_unit(unit: &BloodUnit, table: &ProductTable) -> Result<Label> {
-        let din = parse_din(&unit.id().din)?;
+        let din = Din::new(parse_din(&unit.id().din)?.din13(), Some("00"))?;
         let group = GroupCode::for_group(
             &unit.group(),
             IntendedUse::for_donation_type(unit.donation_type()),
