@@ -16,13 +16,14 @@ REPORTS := target/test-reports
 WHEELS := target/wheels
 export CARGO_TERM_COLOR := never
 
-.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench vectors clean
+.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench vectors clean fuzz-build fuzz
 
 help:
 	@echo "make demo    run the flagship example (Rust) on examples/data"
 	@echo "make test    build and run every test and lint; ends with 'N passed, N failed'"
 	@echo "make demo-python / demo-kotlin   the same scenario from Python / Kotlin"
 	@echo "make bench   criterion benchmarks (results go in BENCHMARKS.md by hand)"
+	@echo "make fuzz FUZZ_SECONDS=600   run every cargo-fuzz target (nightly; see FUZZING.md)"
 
 demo:
 	@$(CARGO) run --quiet -p rakt-demo
@@ -43,6 +44,21 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p rakt
 	$(PYTHON) tests/vectors/generate.py --check
+
+# The fuzz targets must keep building: `make test` builds them on stable (libFuzzer's driver
+# compiles without nightly); running them needs nightly and cargo-fuzz (`make fuzz`).
+fuzz-build:
+	$(CARGO) build --quiet --manifest-path fuzz/Cargo.toml --bins
+
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= $(shell sed -n 's/^name = "\(.*\)"$$/\1/p' fuzz/Cargo.toml | grep -v rakt-fuzz)
+fuzz:
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	set -o pipefail; cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  echo "=== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | tail -25 || exit 1; \
+	done
 
 # The Python extension is built by maturin (below), not by cargo test.
 rust:
