@@ -729,22 +729,7 @@ impl fmt::Display for BloodGroupCode {
 /// ```
 pub fn decode_blood_group(text: &str) -> Result<BloodGroupCode> {
     let err = |pos: usize, reason: &str| RaktError::code(STRUCTURE, text, pos, reason);
-    if let Some(pos) = text.chars().position(|c| !c.is_ascii()) {
-        return Err(err(pos + 1, "only ASCII characters are allowed"));
-    }
-    let (data, at) = match text.strip_prefix("=%") {
-        Some(rest) => (rest, 3),
-        None if text.starts_with('=') => {
-            return Err(err(2, "the data identifier of a blood group is '=%'"));
-        }
-        None => (text, 1),
-    };
-    if data.len() != 4 {
-        return Err(err(
-            at + data.len().min(4),
-            "a blood group is 4 characters after '=%' (group, Rh/Kell, reserved 0)",
-        ));
-    }
+    let (data, at) = super::fixed_data(STRUCTURE, text, "=%", 4, "group, Rh/Kell, reserved 0")?;
     let (gg, rest) = data.split_at(2);
     let group = GroupCode::decode(gg).ok_or_else(|| {
         err(

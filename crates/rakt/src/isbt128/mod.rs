@@ -35,3 +35,38 @@ pub use product::{
     CollectionType, ProductCode, ProductEntry, ProductFamily, ProductTable, parse_product_code,
 };
 pub use scan::{DataStructure, Label, LabelDetails, Scanned, parse_scan};
+
+use crate::error::{RaktError, Result};
+
+/// The data of a fixed-length structure given with its data identifier (`=%5100`) or without
+/// it (`5100`), and the 1-based position of the data's first character. Refuses non-ASCII
+/// text, a wrong identifier and a wrong length; `shape` says what the data is made of.
+pub(crate) fn fixed_data<'a>(
+    structure: &str,
+    text: &'a str,
+    identifier: &str,
+    len: usize,
+    shape: &str,
+) -> Result<(&'a str, usize)> {
+    let err = |pos: usize, reason: String| RaktError::code(structure, text, pos, reason);
+    if let Some(pos) = text.chars().position(|c| !c.is_ascii()) {
+        return Err(err(pos + 1, "only ASCII characters are allowed".into()));
+    }
+    let (data, at) = match text.strip_prefix(identifier) {
+        Some(rest) => (rest, identifier.len() + 1),
+        None if identifier
+            .get(..1)
+            .is_some_and(|first| text.starts_with(first)) =>
+        {
+            return Err(err(2, format!("the data identifier is '{identifier}'")));
+        }
+        None => (text, 1),
+    };
+    if data.len() != len {
+        return Err(err(
+            at + data.len().min(len),
+            format!("the data is {len} characters after '{identifier}' ({shape})"),
+        ));
+    }
+    Ok((data, at))
+}

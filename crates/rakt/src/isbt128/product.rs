@@ -359,22 +359,13 @@ fn validate_pdc(text: &str, pdc: &str, at: usize) -> Result<ProductFamily> {
 /// ```
 pub fn parse_product_code(text: &str) -> Result<ProductCode> {
     let err = |pos: usize, reason: &str| RaktError::code(STRUCTURE, text, pos, reason);
-    if let Some(pos) = text.chars().position(|c| !c.is_ascii()) {
-        return Err(err(pos + 1, "only ASCII characters are allowed"));
-    }
-    let (data, at) = match text.strip_prefix("=<") {
-        Some(rest) => (rest, 3),
-        None if text.starts_with('=') => {
-            return Err(err(2, "the data identifier of a product code is '=<'"));
-        }
-        None => (text, 1),
-    };
-    if data.len() != 8 {
-        return Err(err(
-            at + data.len().min(8),
-            "a product code is 8 characters after '=<' (product description code, then 3 characters)",
-        ));
-    }
+    let (data, at) = super::fixed_data(
+        STRUCTURE,
+        text,
+        "=<",
+        8,
+        "product description code, then 3 characters",
+    )?;
     let (pdc, tail) = data.split_at(5);
     let family = validate_pdc(text, pdc, at)?;
     let t_at = at + 5;
