@@ -26,7 +26,9 @@ help:
 	@echo "make fuzz FUZZ_SECONDS=600   run every cargo-fuzz target (nightly; see FUZZING.md)"
 
 demo:
-	@$(CARGO) run --quiet -p rakt-demo
+	@$(CARGO) run --quiet -p rakt-demo --bin hospital_demo
+	@echo
+	@$(CARGO) run --quiet -p rakt-demo --bin label_scan
 
 demo-python: wheel
 	@$(VPY) examples/python/hospital_demo.py

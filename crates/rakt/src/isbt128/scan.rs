@@ -335,12 +335,21 @@ impl Label {
         policy: &Policy,
     ) -> Result<BloodUnit> {
         let group = self.blood_group.blood_group().ok_or_else(|| {
+            let code = self.blood_group.group_code();
+            let what = match code.special_message() {
+                Some(m) => format!(
+                    "the special message {} ({}){}",
+                    m.as_str(),
+                    code.code().unwrap_or_default(),
+                    m.implied_status()
+                        .map(|s| format!(", which puts the unit in status {}", s.as_str()))
+                        .unwrap_or_default()
+                ),
+                None => format!("{} (para-Bombay or pooled)", self.blood_group.encode()),
+            };
             RaktError::not_applicable(
                 "ISBT128_LABEL_GROUP_NOT_USABLE",
-                format!(
-                    "the blood group {} does not name a rakt blood group (special message, para-Bombay or pooled)",
-                    self.blood_group.encode()
-                ),
+                format!("the label's blood group position holds {what}, not a blood group rakt can give a unit"),
             )
         })?;
         let product = table.product(self.product.description_code())?.clone();
