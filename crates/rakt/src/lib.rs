@@ -20,8 +20,9 @@
 //!   verdict that says exactly what is missing.
 //! - [`assess_donor`]: donor eligibility with every failed criterion, cited, and the next day the
 //!   donor may give.
-//! - [`isbt128`]: the ISBT 128 Donation Identification Number and its check character (first
-//!   slice of the label codec; Rust only so far).
+//! - [`isbt128`]: ISBT 128 labels: the Donation Identification Number and its check character,
+//!   blood groups (Tables 4–6), product codes with a user-supplied product table, dates, scans
+//!   of several structures, and whole labels to a [`BloodUnit`] and back.
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
