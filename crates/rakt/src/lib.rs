@@ -22,6 +22,9 @@
 //!   donor may give.
 //! - [`isbt128`]: the ISBT 128 Donation Identification Number and its check character (first
 //!   slice of the label codec; Rust only so far).
+//! - [`eraktkosh`]: the component and blood-group codes of e-RaktKosh, the national blood bank
+//!   management system, mapped to rakt products and groups both ways, and a stock summary in the
+//!   shape of its availability search (`B+Ve : 74, O-Ve : 4`).
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -54,6 +57,7 @@ pub mod blood_group;
 pub mod compatibility;
 pub mod component;
 pub mod donor;
+pub mod eraktkosh;
 pub mod error;
 pub mod expiry;
 pub mod isbt128;
