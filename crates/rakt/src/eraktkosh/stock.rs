@@ -131,7 +131,7 @@ fn coded(unit: &BloodUnit) -> std::result::Result<Coded, UncountedUnit> {
 /// A unit is available when its status at `as_of` ([`BloodUnit::status_at`], so a lapsed
 /// reservation counts) is `released` and it is not expired at `as_of`. Units collected after
 /// `as_of` did not exist yet and are ignored. An available unit is coded with
-/// [`EraktkoshComponent::for_product`] and [`blood_group_to_code`] (weak D as RhD positive);
+/// [`EraktkoshComponent::for_product`] and [`blood_group_to_code`](super::blood_group_to_code) (weak D as RhD positive);
 /// one that cannot be coded (granulocytes, RhD unknown), whose record has events after `as_of`,
 /// or that is given twice, is listed in its centre's `uncounted` with the reason, never
 /// silently dropped. Centres are sorted by identifier, components and groups by code. An empty
