@@ -12,6 +12,7 @@
 
 mod components;
 mod donor;
+mod eraktkosh;
 mod error;
 mod events;
 mod expiry;
@@ -31,6 +32,12 @@ pub use components::{
 pub use donor::{
     Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
     DonorState, PreviousDonation, assess_donor,
+};
+pub use eraktkosh::{
+    CentreStock, CentreUnit, ComponentStock, EraktkoshComponent, GroupCount, StockSummary,
+    UncountedUnit, blood_group_from_code, blood_group_to_code, component_from_code,
+    component_to_code, eraktkosh_component_for_product, eraktkosh_component_name,
+    eraktkosh_group_label, eraktkosh_product, stock_summary,
 };
 pub use error::RaktException;
 pub use events::{DiscardReason, EventKind, UnitEvent};

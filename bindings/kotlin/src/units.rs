@@ -153,6 +153,11 @@ impl fmt::Display for BloodUnit {
 }
 
 impl BloodUnit {
+    /// The core unit.
+    pub(crate) fn core(&self) -> &rakt::BloodUnit {
+        &self.inner
+    }
+
     fn wrap(inner: rakt::BloodUnit) -> Arc<Self> {
         Arc::new(BloodUnit { inner })
     }

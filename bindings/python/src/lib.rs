@@ -12,6 +12,7 @@ mod convert;
 mod discard;
 mod donor;
 mod enums;
+mod eraktkosh;
 mod errors;
 mod event_kinds;
 mod events;
@@ -40,5 +41,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     events::register(m)?;
     unit::register(m)?;
     isbt128::register(m)?;
+    eraktkosh::register(m)?;
     Ok(())
 }

@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional, Union
 import pytest
 
 import rakt
-from rakt import isbt128
+from rakt import eraktkosh, isbt128
 
 REPO = Path(__file__).resolve().parents[3]
 VECTOR_DIR = REPO / "tests" / "vectors"
@@ -60,6 +60,12 @@ EXPECT_KEYS: dict[str, set[str]] = {
         "din13", "facility", "year", "sequence", "flags", "flag_kind", "check_character",
         "barcode", "eye_readable",
     },
+    "eraktkosh_component_from_code": {"code", "name"},
+    "eraktkosh_component_product": {"product"},
+    "eraktkosh_component_for_product": {"code"},
+    "eraktkosh_blood_group_from_code": {"group", "label"},
+    "eraktkosh_blood_group_to_code": {"code"},
+    "eraktkosh_stock_summary": {"centres"},
 }
 
 
@@ -627,6 +633,12 @@ def op_pool_units(input: dict[str, Json], expect: dict[str, Json]) -> None:
         assert pool.parents == expect["parents"]
 
 
+def check_keys(got: dict[str, Json], expect: dict[str, Json]) -> None:
+    for key, want in expect.items():
+        if not key.startswith("error"):
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
 def op_isbt128_check_character(input: dict[str, Json], expect: dict[str, Json]) -> None:
     din13 = input["din13"]
     got = {"check_character": isbt128.check_character(din13), "type3_flag": isbt128.type3_flag(din13)}
@@ -648,8 +660,55 @@ def op_isbt128_parse_din(input: dict[str, Json], expect: dict[str, Json]) -> Non
         "barcode": d.barcode(),
         "eye_readable": d.eye_readable(),
     }
-    for key, want in expect.items():
-        assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+    check_keys(got, expect)
+
+
+def op_eraktkosh_component_from_code(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    c = eraktkosh.component_from_code(input["code"])
+    check_keys({"code": c.code, "name": c.name}, expect)
+
+
+def op_eraktkosh_component_product(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    product = eraktkosh.component_from_code(input["code"]).product()
+    assert product == product_of(expect["product"]), f"product: got {product!r}"
+
+
+def op_eraktkosh_component_for_product(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    c = eraktkosh.EraktkoshComponent.for_product(product_of(input["product"]))
+    assert c.code == expect["code"], f"code: got {c.code}"
+
+
+def op_eraktkosh_blood_group_from_code(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    group = eraktkosh.blood_group_from_code(input["code"])
+    check_keys({"group": str(group), "label": eraktkosh.blood_group_label(input["code"])}, expect)
+
+
+def op_eraktkosh_blood_group_to_code(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    code = eraktkosh.blood_group_to_code(rakt.BloodGroup.parse(input["group"]))
+    assert code == expect["code"], f"code: got {code}"
+
+
+def summary_json(s: eraktkosh.StockSummary) -> dict[str, Json]:
+    """The summary in the vectors' shape: groups as ``[code, label, count]``."""
+    return {"centres": [
+        {
+            "centre": c.centre,
+            "components": [
+                {"code": k.component.code, "name": k.name, "total": k.total,
+                 "availability": k.availability,
+                 "groups": [[g.code, g.label, g.count] for g in k.groups]}
+                for k in c.components
+            ],
+            "uncounted": [{"unit": u.unit, "code": u.code} for u in c.uncounted],
+        }
+        for c in s.centres
+    ]}
+
+
+def op_eraktkosh_stock_summary(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    units = [(entry["centre"], built(entry["unit"], None)) for entry in input["units"]]
+    summary = eraktkosh.stock_summary(units, timestamp(input["as_of"]))
+    check_keys(summary_json(summary), expect)
 
 
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
@@ -668,6 +727,12 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "pool_units": op_pool_units,
     "isbt128_check_character": op_isbt128_check_character,
     "isbt128_parse_din": op_isbt128_parse_din,
+    "eraktkosh_component_from_code": op_eraktkosh_component_from_code,
+    "eraktkosh_component_product": op_eraktkosh_component_product,
+    "eraktkosh_component_for_product": op_eraktkosh_component_for_product,
+    "eraktkosh_blood_group_from_code": op_eraktkosh_blood_group_from_code,
+    "eraktkosh_blood_group_to_code": op_eraktkosh_blood_group_to_code,
+    "eraktkosh_stock_summary": op_eraktkosh_stock_summary,
 }
 
 

@@ -23,6 +23,9 @@
 //! - [`isbt128`]: ISBT 128 labels: the Donation Identification Number and its check character,
 //!   blood groups (Tables 4–6), product codes with a user-supplied product table, dates, scans
 //!   of several structures, and whole labels to a [`BloodUnit`] and back.
+//! - [`eraktkosh`]: the component and blood-group codes of e-RaktKosh, the national blood bank
+//!   management system, mapped to rakt products and groups both ways, and a stock summary in the
+//!   shape of its availability search (`B+Ve : 74, O-Ve : 4`).
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -55,6 +58,7 @@ pub mod blood_group;
 pub mod compatibility;
 pub mod component;
 pub mod donor;
+pub mod eraktkosh;
 pub mod error;
 pub mod expiry;
 pub mod isbt128;

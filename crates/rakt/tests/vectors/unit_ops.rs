@@ -47,7 +47,7 @@ fn build(input: &Value, p: &Policy) -> Result<(BloodUnit, Option<RaktError>), Ra
     Ok((unit, None))
 }
 
-fn built(input: &Value, p: &Policy) -> Result<BloodUnit, RaktError> {
+pub(crate) fn built(input: &Value, p: &Policy) -> Result<BloodUnit, RaktError> {
     match build(input, p)? {
         (u, None) => Ok(u),
         (_, Some(e)) => Err(e),

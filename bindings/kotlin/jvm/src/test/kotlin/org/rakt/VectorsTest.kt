@@ -74,6 +74,12 @@ class VectorsTest {
             "pool_units" -> opPoolUnits(input, expect)
             "isbt128_check_character" -> opIsbtCheck(input, expect)
             "isbt128_parse_din" -> opIsbtDin(input, expect)
+            "eraktkosh_component_from_code" -> opErkComponent(input, expect)
+            "eraktkosh_component_product" -> opErkProduct(input, expect)
+            "eraktkosh_component_for_product" -> opErkForProduct(input, expect)
+            "eraktkosh_blood_group_from_code" -> opErkGroup(input, expect)
+            "eraktkosh_blood_group_to_code" -> opErkGroupToCode(input, expect)
+            "eraktkosh_stock_summary" -> opErkStock(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -230,6 +236,66 @@ class VectorsTest {
 
     // ---- operations -------------------------------------------------------------------------
 
+    private fun checkKeys(got: Map<String, Any?>, expect: JSONObject) {
+        for (key in expect.keySet()) {
+            if (!key.startsWith("error")) {
+                if (!got.containsKey(key)) fail<Unit>("unknown expect key $key")
+                check(key, got[key], expect.get(key))
+            }
+        }
+    }
+
+    private fun opErkComponent(input: JSONObject, expect: JSONObject) {
+        val c = expectOk(expect) { componentFromCode(input.getInt("code")) } ?: return
+        checkKeys(mapOf("code" to componentToCode(c), "name" to eraktkoshComponentName(c)), expect)
+    }
+
+    private fun opErkProduct(input: JSONObject, expect: JSONObject) {
+        val p = expectOk(expect) { eraktkoshProduct(componentFromCode(input.getInt("code"))) } ?: return
+        val want = product(expect.getJSONObject("product"))
+        if (p != want) fail<Unit>("product: got $p, want $want")
+    }
+
+    private fun opErkForProduct(input: JSONObject, expect: JSONObject) {
+        val c = expectOk(expect) { eraktkoshComponentForProduct(product(input.getJSONObject("product"))) } ?: return
+        check("code", componentToCode(c), expect.get("code"))
+    }
+
+    private fun opErkGroup(input: JSONObject, expect: JSONObject) {
+        val code = input.getInt("code")
+        val got = expectOk(expect) { bloodGroupFromCode(code) to eraktkoshGroupLabel(code) } ?: return
+        checkKeys(mapOf("group" to got.first.toString(), "label" to got.second), expect)
+    }
+
+    private fun opErkGroupToCode(input: JSONObject, expect: JSONObject) {
+        val code = expectOk(expect) { bloodGroupToCode(group(input.opt("group"))) } ?: return
+        check("code", code, expect.get("code"))
+    }
+
+    private fun opErkStock(input: JSONObject, expect: JSONObject) {
+        val s = expectOk(expect) {
+            val entries = input.getJSONArray("units")
+            val units = (0 until entries.length()).map {
+                val entry = entries.getJSONObject(it)
+                CentreUnit(entry.getString("centre"), built(entry.getJSONObject("unit"), null))
+            }
+            stockSummary(units, parseTimestamp(input.getString("as_of")))
+        } ?: return
+        val centres = s.centres.map { c ->
+            mapOf(
+                "centre" to c.centre,
+                "components" to c.components.map { k ->
+                    mapOf(
+                        "code" to k.code, "name" to k.name, "total" to k.total, "availability" to k.availability,
+                        "groups" to k.groups.map { listOf(it.code, it.label, it.count) },
+                    )
+                },
+                "uncounted" to c.uncounted.map { mapOf("unit" to it.unit, "code" to it.code) },
+            )
+        }
+        checkKeys(mapOf("centres" to centres), expect)
+    }
+
     private fun opIsbtCheck(input: JSONObject, expect: JSONObject) {
         val din13 = input.getString("din13")
         val got = expectOk(expect) { checkCharacter(din13) to type3Flag(din13) } ?: return
@@ -250,12 +316,7 @@ class VectorsTest {
             "barcode" to d.barcode,
             "eye_readable" to d.eyeReadable,
         )
-        for (key in expect.keySet()) {
-            if (!key.startsWith("error")) {
-                if (!got.containsKey(key)) fail<Unit>("unknown expect key $key")
-                check(key, got[key], expect.get(key))
-            }
-        }
+        checkKeys(got, expect)
     }
 
     private fun opParse(input: JSONObject, expect: JSONObject) {
