@@ -17,6 +17,8 @@ mod event_kinds;
 mod events;
 mod expiry;
 mod isbt128;
+mod isbt128_codes;
+mod isbt128_label;
 mod json_class;
 mod policy;
 mod rules;
@@ -40,5 +42,7 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     events::register(m)?;
     unit::register(m)?;
     isbt128::register(m)?;
+    isbt128_codes::register(m)?;
+    isbt128_label::register(m)?;
     Ok(())
 }
