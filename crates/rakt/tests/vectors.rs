@@ -21,6 +21,8 @@ use serde_json::{Value, json};
 
 #[path = "vectors/donor_ops.rs"]
 mod donor_ops;
+#[path = "vectors/isbt_ops.rs"]
+mod isbt_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -99,6 +101,13 @@ fn run_case(case: &Value) -> Outcome {
         "pool_units" => unit_ops::op_pool_units(input, expect),
         "isbt128_check_character" => op_isbt_check(input, expect),
         "isbt128_parse_din" => op_isbt_din(input, expect),
+        "isbt128_decode_blood_group" => isbt_ops::op_decode_blood_group(input, expect),
+        "isbt128_encode_blood_group" => isbt_ops::op_encode_blood_group(input, expect),
+        "isbt128_parse_product_code" => isbt_ops::op_parse_product_code(input, expect),
+        "isbt128_decode_datetime" => isbt_ops::op_decode_datetime(input, expect),
+        "isbt128_encode_datetime" => isbt_ops::op_encode_datetime(input, expect),
+        "isbt128_parse_scan" => isbt_ops::op_parse_scan(input, expect),
+        "isbt128_label_to_unit" => isbt_ops::op_label_to_unit(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }
