@@ -18,6 +18,8 @@ mod events;
 mod expiry;
 mod groups;
 mod isbt128;
+mod isbt128_codes;
+mod isbt128_label;
 mod macros;
 mod policy;
 mod reasons;
@@ -46,10 +48,18 @@ pub use expiry::{
 };
 pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
 pub use isbt128::{Din, check_character, din_of, parse_din, type3_flag};
+pub use isbt128_codes::{
+    BloodGroupCode, IsbtDate, ProductCode, decode_blood_group, decode_datetime, encode_blood_group,
+    encode_date, encode_datetime, parse_product_code,
+};
+pub use isbt128_label::{
+    Label, LabelDetails, ProductTable, Scanned, label_from_scan, label_from_unit, label_to_unit,
+    parse_scan,
+};
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
 pub use reasons::{Confidence, Reason, Severity};
 pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};
-pub use time::{Date, Decimal, Timestamp, parse_timestamp};
+pub use time::{Date, Decimal, Timestamp, UtcOffset, WallDateTime, WallTime, parse_timestamp};
 pub use units::{
     BloodUnit, Collection, DonationType, DonorReferral, LookbackEntry, PoolOutcome,
     ReactiveOutcome, Reservation, SplitOutcome, UnitStatus, handle_reactive, pool_units,

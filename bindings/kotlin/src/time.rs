@@ -8,7 +8,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat};
 
 use crate::error::{RaktException, Result};
 
@@ -102,4 +102,55 @@ impl Decimal {
 #[uniffi::export]
 pub fn parse_timestamp(text: String) -> Result<Timestamp> {
     Ok(rakt::parse_timestamp(&text)?.into())
+}
+
+/// A local time of day without a zone: `java.time.LocalTime` in Kotlin (`HH:MM` on the wire).
+/// Only returned (ISBT 128 label times are local times of the labelling facility).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct WallTime(String);
+
+uniffi::custom_type!(WallTime, String, {
+    lower: |t| t.0,
+    try_lift: |text| Ok(WallTime(text)),
+});
+
+impl From<NaiveTime> for WallTime {
+    fn from(t: NaiveTime) -> Self {
+        WallTime(t.format("%H:%M").to_string())
+    }
+}
+
+/// A local date and time without a zone: `java.time.LocalDateTime` in Kotlin
+/// (`YYYY-MM-DDTHH:MM` on the wire). Only returned.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct WallDateTime(String);
+
+uniffi::custom_type!(WallDateTime, String, {
+    lower: |t| t.0,
+    try_lift: |text| Ok(WallDateTime(text)),
+});
+
+impl From<NaiveDateTime> for WallDateTime {
+    fn from(t: NaiveDateTime) -> Self {
+        WallDateTime(t.format("%Y-%m-%dT%H:%M").to_string())
+    }
+}
+
+/// A UTC offset: `java.time.ZoneOffset` in Kotlin (its total seconds on the wire), checked
+/// inside the exported functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UtcOffset(i32);
+
+uniffi::custom_type!(UtcOffset, i32, {
+    lower: |o| o.0,
+    try_lift: |seconds| Ok(UtcOffset(seconds)),
+});
+
+impl UtcOffset {
+    /// The offset; more than a day either way is refused, naming `field`.
+    pub(crate) fn parse(self, field: &str) -> Result<FixedOffset> {
+        FixedOffset::east_opt(self.0).ok_or_else(|| {
+            RaktException::input(field, format!("{} seconds is not a UTC offset", self.0))
+        })
+    }
 }

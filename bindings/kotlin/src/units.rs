@@ -78,7 +78,7 @@ pub fn unit_status_from_hl7(code: String) -> Result<UnitStatus> {
 }
 
 /// A volume from Kotlin (`Long`, mL) as the core's `u32`; out of range is refused.
-fn volume(ml: i64, field: &str) -> Result<u32> {
+pub(crate) fn volume(ml: i64, field: &str) -> Result<u32> {
     u32::try_from(ml)
         .map_err(|_| RaktException::input(field, format!("{ml} mL is not a volume in mL")))
 }
@@ -158,7 +158,7 @@ impl BloodUnit {
         &self.inner
     }
 
-    fn wrap(inner: rakt::BloodUnit) -> Arc<Self> {
+    pub(crate) fn wrap(inner: rakt::BloodUnit) -> Arc<Self> {
         Arc::new(BloodUnit { inner })
     }
 

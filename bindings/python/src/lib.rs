@@ -18,6 +18,8 @@ mod event_kinds;
 mod events;
 mod expiry;
 mod isbt128;
+mod isbt128_codes;
+mod isbt128_label;
 mod json_class;
 mod policy;
 mod rules;
@@ -42,5 +44,7 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unit::register(m)?;
     isbt128::register(m)?;
     eraktkosh::register(m)?;
+    isbt128_codes::register(m)?;
+    isbt128_label::register(m)?;
     Ok(())
 }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Optional, Union
@@ -32,6 +32,12 @@ Json = Any
 Event = Union[rakt.Irradiated, rakt.Washed, rakt.Opened, rakt.Thawed]
 
 ERROR_KEYS = {"error", "error_path", "error_code", "error_field", "error_contains", "error_position"}
+GROUP_KEYS = {
+    "code", "kind", "label_group", "rhd", "intended_use", "donation_type", "pooled_or_subgroup",
+    "special_message", "implied_status", "blood_group", "rh_kell", "rh_phenotype", "kell",
+    "mia_mur_positive", "see_special_testing", "encoded",
+}
+DATE_KEYS = {"kind", "structure", "date", "time", "datetime", "encoded"}
 EXPECT_KEYS: dict[str, set[str]] = {
     "parse_blood_group": {"display", "notation", "abo", "rhd", "a_subgroup", "weak_d"},
     "compatibility": {"compatible", "rank", "emergency", "codes", "codes_include", "facts"},
@@ -66,6 +72,18 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "eraktkosh_blood_group_from_code": {"group", "label"},
     "eraktkosh_blood_group_to_code": {"code"},
     "eraktkosh_stock_summary": {"centres"},
+    "isbt128_decode_blood_group": GROUP_KEYS,
+    "isbt128_encode_blood_group": GROUP_KEYS,
+    "isbt128_parse_product_code": {
+        "description_code", "family", "collection_type", "donation_type", "division", "pack_code",
+        "encoded",
+    },
+    "isbt128_decode_datetime": DATE_KEYS,
+    "isbt128_encode_datetime": DATE_KEYS,
+    "isbt128_parse_scan": {"structures"},
+    "isbt128_label_to_unit": {
+        "id", "group", "donation_type", "status", "expires_at", "collected_at", "label",
+    },
 }
 
 
@@ -711,6 +729,126 @@ def op_eraktkosh_stock_summary(input: dict[str, Json], expect: dict[str, Json]) 
     check_keys(summary_json(summary), expect)
 
 
+def check_keys(got: dict[str, Json], expect: dict[str, Json]) -> None:
+    for key, want in expect.items():
+        if not key.startswith("error"):
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
+def code_of(value: Any) -> Json:
+    """The stable code of an enum value, or None."""
+    return None if value is None else value.code
+
+
+def group_code_json(g: isbt128.BloodGroupCode) -> dict[str, Json]:
+    return {
+        "code": g.code,
+        "kind": g.kind,
+        "label_group": g.label_group,
+        "rhd": g.rhd,
+        "intended_use": g.intended_use,
+        "donation_type": code_of(g.donation_type),
+        "pooled_or_subgroup": g.pooled_or_subgroup,
+        "special_message": g.special_message,
+        "implied_status": code_of(g.implied_status),
+        "blood_group": None if g.blood_group is None else g.blood_group.notation,
+        "rh_kell": g.rh_kell,
+        "rh_phenotype": g.rh_phenotype,
+        "kell": g.kell,
+        "mia_mur_positive": g.mia_mur_positive,
+        "see_special_testing": g.see_special_testing,
+        "encoded": g.encode(),
+    }
+
+
+def op_isbt128_decode_blood_group(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    check_keys(group_code_json(isbt128.decode_blood_group(input["text"])), expect)
+
+
+def op_isbt128_encode_blood_group(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    g = isbt128.encode_blood_group(
+        input["group"], input.get("intended_use", "default"), input.get("rh_kell", "0")
+    )
+    check_keys(group_code_json(g), expect)
+
+
+def op_isbt128_parse_product_code(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    p = isbt128.parse_product_code(input["text"])
+    got: dict[str, Json] = {
+        "description_code": p.description_code,
+        "family": p.family,
+        "collection_type": p.collection_type,
+        "donation_type": code_of(p.donation_type),
+        "division": p.division,
+        "pack_code": p.pack_code,
+        "encoded": p.encode(),
+    }
+    check_keys(got, expect)
+
+
+def date_json(d: isbt128.IsbtDate) -> dict[str, Json]:
+    return {
+        "kind": d.kind,
+        "structure": d.structure,
+        "date": d.date.isoformat(),
+        "time": None if d.time is None else d.time.strftime("%H:%M"),
+        "datetime": d.datetime.strftime("%Y-%m-%dT%H:%M"),
+        "encoded": d.encode(),
+    }
+
+
+def op_isbt128_decode_datetime(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    check_keys(date_json(isbt128.decode_datetime(input["text"])), expect)
+
+
+def op_isbt128_encode_datetime(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    if "date" in input:
+        d = isbt128.encode_date(input["kind"], date.fromisoformat(input["date"]))
+    else:
+        d = isbt128.encode_datetime(input["kind"], timestamp(input["at"]))
+    check_keys(date_json(d), expect)
+
+
+def op_isbt128_parse_scan(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    items = isbt128.parse_scan(input["text"])
+    got = [{"offset": s.offset, "kind": s.kind, "encoded": s.encoded} for s in items]
+    assert got == expect["structures"], f"structures: got {got!r}"
+
+
+def utc_offset(text: str) -> timezone:
+    sign = -1 if text.startswith("-") else 1
+    hours, minutes = text[1:].split(":")
+    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+
+
+def op_isbt128_label_to_unit(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    table = isbt128.ProductTable.from_toml(input["table"])
+    label = isbt128.Label.from_scan(input["scan"])
+    collected_at = input.get("collected_at")
+    unit = label.to_unit(
+        table,
+        offset=utc_offset(input["offset"]),
+        volume_ml=input["volume_ml"],
+        actor="tech",
+        collected_at=None if collected_at is None else timestamp(collected_at),
+    )
+    back = isbt128.Label.from_unit(unit, table)
+    got: dict[str, Json] = {
+        "id": unit.id,
+        "group": str(unit.group),
+        "donation_type": unit.donation_type.code,
+        "status": unit.status.code,
+        "label": back.encode(),
+    }
+    for key, want in expect.items():
+        if key == "expires_at":
+            same_time(key, unit.expiry.expires_at, want)
+        elif key == "collected_at":
+            same_time(key, unit.collected_at, want)
+        elif not key.startswith("error"):
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -733,6 +871,13 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "eraktkosh_blood_group_from_code": op_eraktkosh_blood_group_from_code,
     "eraktkosh_blood_group_to_code": op_eraktkosh_blood_group_to_code,
     "eraktkosh_stock_summary": op_eraktkosh_stock_summary,
+    "isbt128_decode_blood_group": op_isbt128_decode_blood_group,
+    "isbt128_encode_blood_group": op_isbt128_encode_blood_group,
+    "isbt128_parse_product_code": op_isbt128_parse_product_code,
+    "isbt128_decode_datetime": op_isbt128_decode_datetime,
+    "isbt128_encode_datetime": op_isbt128_encode_datetime,
+    "isbt128_parse_scan": op_isbt128_parse_scan,
+    "isbt128_label_to_unit": op_isbt128_label_to_unit,
 }
 
 

@@ -357,3 +357,30 @@ def test_typed_units() -> None:
     other_states: list[DonorState] = DonorState.members()
     other_conditions: list[Condition] = [Condition.parse("asthma")]
     assert len(other_states) == 3 and other_conditions == [Condition.ASTHMA]
+
+
+def test_typed_isbt128() -> None:
+    from rakt import isbt128
+
+    group: isbt128.BloodGroupCode = isbt128.decode_blood_group("=%5100")
+    basic: Optional[rakt.BloodGroup] = group.blood_group
+    status: Optional[rakt.UnitStatus] = isbt128.decode_blood_group("=%Mq00").implied_status
+    assert basic is not None and str(basic) == "O+" and status == rakt.UnitStatus.QUARANTINED
+    assert isbt128.encode_blood_group("O+", "directed_only", "0").encode() == "=%4700"
+    product: isbt128.ProductCode = isbt128.parse_product_code("=<E4306V00")
+    division: Optional[str] = product.division
+    expiry: isbt128.IsbtDate = isbt128.decode_datetime("&>0183652359")
+    local: datetime = expiry.datetime
+    ist = timezone(timedelta(hours=5, minutes=30))
+    instant: datetime = expiry.at_offset(ist)
+    assert division == "00" and local.tzinfo is None and instant.tzinfo is not None
+    assert isbt128.encode_date("expiration", date(2018, 12, 31)).encode() == "=>018365"
+    items: list[isbt128.Scanned] = isbt128.parse_scan("=%5100&>0183652359")
+    assert [s.offset for s in items] == [1, 7]
+    table = isbt128.ProductTable.from_toml(
+        '[[product]]\ncode = "E4306"\nproduct = { component = "red_cells", preservative = "cpd" }\n'
+    )
+    label = isbt128.Label.from_scan("=A99992112345600=%5100=<E4306V00&>0263652359&*0263500900")
+    unit: BloodUnit = label.to_unit(table, offset=ist, volume_ml=250, actor="t")
+    back: isbt128.Label = isbt128.Label.from_unit(unit, table)
+    assert back == label

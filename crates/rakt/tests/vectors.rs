@@ -23,6 +23,8 @@ use serde_json::{Value, json};
 mod donor_ops;
 #[path = "vectors/eraktkosh_ops.rs"]
 mod eraktkosh_ops;
+#[path = "vectors/isbt_ops.rs"]
+mod isbt_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -107,6 +109,13 @@ fn run_case(case: &Value) -> Outcome {
         "eraktkosh_blood_group_from_code" => eraktkosh_ops::op_blood_group_from_code(input, expect),
         "eraktkosh_blood_group_to_code" => eraktkosh_ops::op_blood_group_to_code(input, expect),
         "eraktkosh_stock_summary" => eraktkosh_ops::op_stock_summary(input, expect),
+        "isbt128_decode_blood_group" => isbt_ops::op_decode_blood_group(input, expect),
+        "isbt128_encode_blood_group" => isbt_ops::op_encode_blood_group(input, expect),
+        "isbt128_parse_product_code" => isbt_ops::op_parse_product_code(input, expect),
+        "isbt128_decode_datetime" => isbt_ops::op_decode_datetime(input, expect),
+        "isbt128_encode_datetime" => isbt_ops::op_encode_datetime(input, expect),
+        "isbt128_parse_scan" => isbt_ops::op_parse_scan(input, expect),
+        "isbt128_label_to_unit" => isbt_ops::op_label_to_unit(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

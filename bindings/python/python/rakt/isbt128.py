@@ -1,5 +1,6 @@
-"""ISBT 128 label codes: the Donation Identification Number (data structure 001) and its
-ISO/IEC 7064 MOD 37-2 check character.
+"""ISBT 128 label codes (ICCBBA ST-001): the Donation Identification Number (data structure
+001) and its ISO/IEC 7064 MOD 37-2 check character, blood groups (002, Tables 4-6), product
+codes (003, Table 7), dates (004-009), concatenated scans, and labels to units and back.
 
 >>> from rakt import isbt128
 >>> isbt128.check_character("G123417654321")
@@ -9,6 +10,15 @@ ISO/IEC 7064 MOD 37-2 check character.
 ('G1234', 17, 654321, 'type3_check')
 >>> din.eye_readable()
 'G1234 17 654321 70 [A]'
+>>> g = isbt128.decode_blood_group("=%5100")
+>>> str(g.blood_group), g.intended_use
+('O+', 'default')
+>>> isbt128.decode_datetime("&>0183652359").datetime.isoformat()
+'2018-12-31T23:59:00'
+
+Kinds, intended uses, collection types and families are the core's stable snake_case names
+(``"expiration"``, ``"directed_only"``, ``"volunteer_homologous"``, ``"blood_component"``).
+The ``encode_*`` functions return the structure; its ``encode()`` is the bar-code text.
 
 Malformed text raises :class:`rakt.InvalidCode` (a ``ValueError``) whose ``position`` is the
 1-based position of the offending character in the text as given.
@@ -16,10 +26,39 @@ Malformed text raises :class:`rakt.InvalidCode` (a ``ValueError``) whose ``posit
 
 from __future__ import annotations
 
-from rakt import _rakt
-from rakt._rakt import Din
+from datetime import date, datetime
 
-__all__ = ["Din", "check_character", "parse_din", "type3_flag"]
+from rakt import _rakt
+from rakt._rakt import (
+    BloodGroup,
+    BloodGroupCode,
+    Din,
+    IsbtDate,
+    Label,
+    ProductCode,
+    ProductTable,
+    Scanned,
+)
+
+__all__ = [
+    "BloodGroupCode",
+    "Din",
+    "IsbtDate",
+    "Label",
+    "ProductCode",
+    "ProductTable",
+    "Scanned",
+    "check_character",
+    "decode_blood_group",
+    "decode_datetime",
+    "encode_blood_group",
+    "encode_date",
+    "encode_datetime",
+    "parse_din",
+    "parse_product_code",
+    "parse_scan",
+    "type3_flag",
+]
 
 
 def check_character(din13: str) -> str:
@@ -38,3 +77,49 @@ def parse_din(text: str) -> Din:
     character) form. Every character is checked for its position; a Type 3 flag and a given
     check character are verified."""
     return _rakt.isbt128_parse_din(text)
+
+
+def decode_blood_group(text: str) -> BloodGroupCode:
+    """Reads a blood-group data structure: the bar-code data ``=%5100`` or the four data
+    characters ``5100``."""
+    return _rakt.isbt128_decode_blood_group(text)
+
+
+def encode_blood_group(
+    group: BloodGroup | str, intended_use: str = "default", rh_kell: str = "0"
+) -> BloodGroupCode:
+    """The blood-group structure of a rakt blood group in a Table 4 column (``default``,
+    ``directed_only``, ``emergency_only``, ``directed_biohazard``, ``directed_crossover``,
+    ``autologous_crossover``, ``autologous_only``, ``autologous_biohazard``) with a Table 6
+    character. The label carries the basic group (no A subgroup, no weak D). An unknown column
+    or character raises ``InvalidInput``; Bombay of unknown RhD has no code (``NotApplicable``)."""
+    return _rakt.isbt128_encode_blood_group(group, intended_use, rh_kell)
+
+
+def parse_product_code(text: str) -> ProductCode:
+    """Reads a product code: ``=<E4306V00`` or the eight data characters ``E4306V00``."""
+    return _rakt.isbt128_parse_product_code(text)
+
+
+def decode_datetime(text: str) -> IsbtDate:
+    """Reads a date structure: ``=>cyyjjj``, ``&>cyyjjjhhmm`` (expiration), ``=*``, ``&*``
+    (collection), ``=}``, ``&}`` (production). Times are local to the labelling facility."""
+    return _rakt.isbt128_decode_datetime(text)
+
+
+def encode_date(kind: str, date: date) -> IsbtDate:
+    """A date-only structure (004, 006, 008) of ``kind`` (``expiration``, ``collection``,
+    ``production``). Years outside 2000-2999 raise ``InvalidInput``."""
+    return _rakt.isbt128_encode_date(kind, date)
+
+
+def encode_datetime(kind: str, at: datetime) -> IsbtDate:
+    """A date-and-time structure (005, 007, 009) of ``kind`` at the local time of the
+    timezone-aware ``at`` (in its own offset), to the minute."""
+    return _rakt.isbt128_encode_datetime(kind, at)
+
+
+def parse_scan(text: str) -> list[Scanned]:
+    """Splits a scan of several structures one after another and decodes each one; a refusal
+    names the 1-based position in the whole scan."""
+    return _rakt.isbt128_parse_scan(text)

@@ -222,6 +222,7 @@ pub struct LabelDetails {
 /// assert_eq!(unit.group().to_string(), "A+");
 /// assert_eq!(unit.expiry().expires_at.to_rfc3339(), "2026-12-31T23:59:00+05:30");
 /// assert_eq!(Label::from_unit(&unit, &table)?.encode(), "=A99992112345600=%6200=<E0398VA0&>0263652359&*0263500900");
+/// assert_eq!(Label::from_unit(&unit, &table)?, label);
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -416,7 +417,12 @@ impl Label {
     /// collection type of its donation type and its division (`00` when undivided), its expiry
     /// and its collection date and time, both to the minute in the unit's own offset.
     pub fn from_unit(unit: &BloodUnit, table: &ProductTable) -> Result<Label> {
-        let din = Din::new(parse_din(&unit.id().din)?.din13(), Some("00"))?;
+        let din = parse_din(&unit.id().din)?;
+        // A bar code always carries the flags: `00` unless the unit's DIN gave others.
+        let din = match din.flags() {
+            Some(_) => din,
+            None => Din::new(din.din13(), Some("00"))?,
+        };
         let group = GroupCode::for_group(
             &unit.group(),
             IntendedUse::for_donation_type(unit.donation_type()),

@@ -80,6 +80,13 @@ class VectorsTest {
             "eraktkosh_blood_group_from_code" -> opErkGroup(input, expect)
             "eraktkosh_blood_group_to_code" -> opErkGroupToCode(input, expect)
             "eraktkosh_stock_summary" -> opErkStock(input, expect)
+            "isbt128_decode_blood_group" -> checkKeys(expectOk(expect) { decodeBloodGroup(input.getString("text")) }?.let { groupMap(it) }, expect)
+            "isbt128_encode_blood_group" -> opIsbtEncodeGroup(input, expect)
+            "isbt128_parse_product_code" -> checkKeys(expectOk(expect) { parseProductCode(input.getString("text")) }?.let { productMap(it) }, expect)
+            "isbt128_decode_datetime" -> checkKeys(expectOk(expect) { decodeDatetime(input.getString("text")) }?.let { dateMap(it) }, expect)
+            "isbt128_encode_datetime" -> opIsbtEncodeDate(input, expect)
+            "isbt128_parse_scan" -> opIsbtScan(input, expect)
+            "isbt128_label_to_unit" -> opIsbtLabel(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -236,7 +243,9 @@ class VectorsTest {
 
     // ---- operations -------------------------------------------------------------------------
 
-    private fun checkKeys(got: Map<String, Any?>, expect: JSONObject) {
+    /** Every non-error key of [expect] against [got] (null: an expected error was checked). */
+    private fun checkKeys(got: Map<String, Any?>?, expect: JSONObject) {
+        if (got == null) return
         for (key in expect.keySet()) {
             if (!key.startsWith("error")) {
                 if (!got.containsKey(key)) fail<Unit>("unknown expect key $key")
@@ -294,6 +303,101 @@ class VectorsTest {
             )
         }
         checkKeys(mapOf("centres" to centres), expect)
+    }
+
+    private fun enumCode(e: Enum<*>?): String? = e?.name?.lowercase()
+
+    private fun groupMap(g: BloodGroupCode): Map<String, Any?> = mapOf(
+        "code" to g.code,
+        "kind" to g.kind,
+        "label_group" to g.labelGroup,
+        "rhd" to g.rhd,
+        "intended_use" to g.intendedUse,
+        "donation_type" to enumCode(g.donationType),
+        "pooled_or_subgroup" to g.pooledOrSubgroup,
+        "special_message" to g.specialMessage,
+        "implied_status" to enumCode(g.impliedStatus),
+        "blood_group" to g.bloodGroup?.notation(),
+        "rh_kell" to g.rhKell,
+        "rh_phenotype" to g.rhPhenotype,
+        "kell" to g.kell,
+        "mia_mur_positive" to g.miaMurPositive,
+        "see_special_testing" to g.seeSpecialTesting,
+        "encoded" to g.encoded,
+    )
+
+    private fun productMap(p: ProductCode): Map<String, Any?> = mapOf(
+        "description_code" to p.descriptionCode,
+        "family" to p.family,
+        "collection_type" to p.collectionType,
+        "donation_type" to enumCode(p.donationType),
+        "division" to p.division,
+        "pack_code" to p.packCode,
+        "encoded" to p.encoded,
+    )
+
+    private fun dateMap(d: IsbtDate): Map<String, Any?> = mapOf(
+        "kind" to d.kind,
+        "structure" to d.structure,
+        "date" to d.date.toString(),
+        "time" to d.time?.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")),
+        "datetime" to d.datetime.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")),
+        "encoded" to d.encoded,
+    )
+
+    private fun opIsbtEncodeGroup(input: JSONObject, expect: JSONObject) {
+        val got = expectOk(expect) {
+            encodeBloodGroup(group(input.get("group")), input.optString("intended_use", "default"), input.optString("rh_kell", "0"))
+        }
+        checkKeys(got?.let { groupMap(it) }, expect)
+    }
+
+    private fun opIsbtEncodeDate(input: JSONObject, expect: JSONObject) {
+        val got = expectOk(expect) {
+            val kind = input.getString("kind")
+            if (input.has("date")) encodeDate(kind, LocalDate.parse(input.getString("date")))
+            else encodeDatetime(kind, parseTimestamp(input.getString("at")))
+        }
+        checkKeys(got?.let { dateMap(it) }, expect)
+    }
+
+    private fun opIsbtScan(input: JSONObject, expect: JSONObject) {
+        val items = expectOk(expect) { parseScan(input.getString("text")) } ?: return
+        val got = items.map { mapOf("offset" to it.offset, "kind" to it.kind, "encoded" to it.encoded) }
+        check("structures", got, expect.get("structures"))
+    }
+
+    private fun opIsbtLabel(input: JSONObject, expect: JSONObject) {
+        val got = expectOk(expect) {
+            val table = ProductTable.fromToml(input.getString("table"))
+            val label = labelFromScan(input.getString("scan"))
+            val details = LabelDetails(
+                offset = java.time.ZoneOffset.of(input.getString("offset")),
+                volumeMl = input.getLong("volume_ml"),
+                collectedAt = if (input.has("collected_at")) parseTimestamp(input.getString("collected_at")) else null,
+            )
+            val unit = labelToUnit(label, table, details, "tech")
+            unit to labelFromUnit(unit, table)
+        } ?: return
+        val (unit, back) = got
+        val values = mapOf(
+            "id" to unit.id(),
+            "group" to unit.group().toString(),
+            "donation_type" to enumCode(unit.donationType()),
+            "status" to enumCode(unit.status()),
+            "label" to back.encoded,
+        )
+        for (key in expect.keySet()) {
+            when {
+                key == "expires_at" -> checkTime(key, unit.expiry().expiresAt, expect.get(key))
+                key == "collected_at" -> checkTime(key, unit.collectedAt(), expect.get(key))
+                key.startsWith("error") -> {}
+                else -> {
+                    if (!values.containsKey(key)) fail<Unit>("unknown expect key $key")
+                    check(key, values[key], expect.get(key))
+                }
+            }
+        }
     }
 
     private fun opIsbtCheck(input: JSONObject, expect: JSONObject) {
