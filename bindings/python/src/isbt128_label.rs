@@ -252,7 +252,7 @@ impl PyLabel {
     ) -> PyResult<PyBloodUnit> {
         let donation_type = donation_type
             .filter(|d| !d.is_none())
-            .map(|d| PyDonationType::extract_arg(d, "donation_type").map(Into::into))
+            .map(|d| PyDonationType::extract_arg(d, "donation_type"))
             .transpose()?;
         let details = isbt::LabelDetails {
             offset,

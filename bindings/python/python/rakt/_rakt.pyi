@@ -1853,6 +1853,8 @@ def eraktkosh_blood_group_label(code: int) -> str: ...
 def eraktkosh_stock_summary(
     units: Iterable[tuple[str, BloodUnit]], as_of: datetime
 ) -> StockSummary: ...
+
+@final
 class BloodGroupCode:
     """A decoded ISBT 128 blood-group data structure (002): Table 4 group and intended use, a
     pooled or subgroup code, or a Table 5 special message, with a Table 6 Rh/Kell character."""

@@ -207,6 +207,7 @@ pub(crate) fn op_label_to_unit(input: &Value, expect: &Value) -> Outcome {
                 .transpose()?,
             donor_id: None,
             first_donation: false,
+            donation_type: None,
         };
         let label = isbt::Label::from_scan(text(&input["scan"]))?;
         let unit = label.to_unit(&table, &details, "tech", &Policy::india())?;
