@@ -107,7 +107,7 @@ pub struct Expiry {
 }
 
 /// Modifications whose time matters: a product carrying one must be re-dated with its event.
-const REDATING: [Modification; 5] = [
+pub(crate) const REDATING: [Modification; 5] = [
     Modification::Irradiated,
     Modification::Washed,
     Modification::Opened,

@@ -22,6 +22,8 @@
 //!   donor may give.
 //! - [`isbt128`]: the ISBT 128 Donation Identification Number and its check character (first
 //!   slice of the label codec; Rust only so far).
+//! - [`fhir`]: a unit as an HL7 FHIR R5 `BiologicallyDerivedProduct` (JSON) and back, with
+//!   ISBT 128 codes where the unit has them.
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -56,6 +58,7 @@ pub mod component;
 pub mod donor;
 pub mod error;
 pub mod expiry;
+pub mod fhir;
 pub mod isbt128;
 pub mod policy;
 pub mod reason;
