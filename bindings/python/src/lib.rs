@@ -16,6 +16,7 @@ mod errors;
 mod event_kinds;
 mod events;
 mod expiry;
+mod fhir;
 mod isbt128;
 mod json_class;
 mod policy;
@@ -40,5 +41,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     events::register(m)?;
     unit::register(m)?;
     isbt128::register(m)?;
+    fhir::register(m)?;
     Ok(())
 }

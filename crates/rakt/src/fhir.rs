@@ -180,6 +180,22 @@ const ABO_RHD: [(Abo, Option<RhD>, &str, &str); 14] = [
     (Abo::Oh, Some(RhD::Positive), "H6", "Bombay RhD Positive"),
 ];
 
+/// A product table given as text, for the bindings: JSON when the text starts with `{`,
+/// otherwise TOML (see [`ProductTable::from_json`] and [`ProductTable::from_toml`]).
+///
+/// ```
+/// let t = rakt::fhir::product_table_from_text(r#"{"product": [{"code": "E0398", "product": {"component": "red_cells", "preservative": "cpd"}}]}"#)?;
+/// assert_eq!(t.len(), 1);
+/// # Ok::<(), rakt::RaktError>(())
+/// ```
+pub fn product_table_from_text(text: &str) -> Result<ProductTable> {
+    if text.trim_start().starts_with('{') {
+        ProductTable::from_json(text)
+    } else {
+        ProductTable::from_toml(text)
+    }
+}
+
 /// The unit as an R5 `BiologicallyDerivedProduct` (JSON), at `as_of`. See the module
 /// documentation for each element.
 ///

@@ -13,6 +13,8 @@ from typing_extensions import Self, TypeAlias, disjoint_base
 
 __all__ = [
     "Din",
+    "fhir_from_biologically_derived_product",
+    "fhir_to_biologically_derived_product",
     "isbt128_check_character",
     "isbt128_parse_din",
     "isbt128_type3_flag",
@@ -1698,3 +1700,15 @@ class Din:
 def isbt128_check_character(din13: str) -> str: ...
 def isbt128_type3_flag(din13: str) -> str: ...
 def isbt128_parse_din(text: str) -> Din: ...
+def fhir_to_biologically_derived_product(
+    unit: BloodUnit,
+    as_of: datetime,
+    product_table: str | None = None,
+    policy: Policy | None = None,
+) -> str: ...
+def fhir_from_biologically_derived_product(
+    text: str,
+    as_of: datetime,
+    product_table: str | None = None,
+    policy: Policy | None = None,
+) -> BloodUnit: ...
