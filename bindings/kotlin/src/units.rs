@@ -153,8 +153,13 @@ impl fmt::Display for BloodUnit {
 }
 
 impl BloodUnit {
-    fn wrap(inner: rakt::BloodUnit) -> Arc<Self> {
+    pub(crate) fn wrap(inner: rakt::BloodUnit) -> Arc<Self> {
         Arc::new(BloodUnit { inner })
+    }
+
+    /// The core unit.
+    pub(crate) fn core(&self) -> &rakt::BloodUnit {
+        &self.inner
     }
 
     fn wrap_all(units: Vec<rakt::BloodUnit>) -> Vec<Arc<Self>> {
