@@ -740,10 +740,12 @@ sys.path.insert(0, str(HERE))
 import gen_donors  # noqa: E402
 import gen_units  # noqa: E402
 import gen_isbt128  # noqa: E402
+import gen_fhir  # noqa: E402
 
 FILES.update(gen_donors.FILES)
 FILES.update(gen_units.FILES)
 FILES.update(gen_isbt128.FILES)
+FILES.update(gen_fhir.FILES)
 
 
 def render(description: str, cases: list[Case]) -> str:

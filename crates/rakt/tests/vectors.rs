@@ -21,6 +21,8 @@ use serde_json::{Value, json};
 
 #[path = "vectors/donor_ops.rs"]
 mod donor_ops;
+#[path = "vectors/fhir_ops.rs"]
+mod fhir_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -99,6 +101,8 @@ fn run_case(case: &Value) -> Outcome {
         "pool_units" => unit_ops::op_pool_units(input, expect),
         "isbt128_check_character" => op_isbt_check(input, expect),
         "isbt128_parse_din" => op_isbt_din(input, expect),
+        "fhir_export" => fhir_ops::op_fhir_export(input, expect),
+        "fhir_import" => fhir_ops::op_fhir_import(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

@@ -29,7 +29,7 @@ fn event(v: &Value) -> Result<UnitEvent, RaktError> {
     serde_json::from_value(v.clone()).map_err(|e| bad(format!("event: {e}")))
 }
 
-fn time(v: &Value) -> Result<chrono::DateTime<chrono::FixedOffset>, RaktError> {
+pub(crate) fn time(v: &Value) -> Result<chrono::DateTime<chrono::FixedOffset>, RaktError> {
     parse_timestamp(v.as_str().unwrap_or(""))
 }
 
@@ -47,7 +47,7 @@ fn build(input: &Value, p: &Policy) -> Result<(BloodUnit, Option<RaktError>), Ra
     Ok((unit, None))
 }
 
-fn built(input: &Value, p: &Policy) -> Result<BloodUnit, RaktError> {
+pub(crate) fn built(input: &Value, p: &Policy) -> Result<BloodUnit, RaktError> {
     match build(input, p)? {
         (u, None) => Ok(u),
         (_, Some(e)) => Err(e),
