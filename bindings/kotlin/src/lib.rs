@@ -16,6 +16,7 @@ mod eraktkosh;
 mod error;
 mod events;
 mod expiry;
+mod fhir;
 mod groups;
 mod isbt128;
 mod isbt128_codes;
@@ -46,6 +47,7 @@ pub use events::{DiscardReason, EventKind, UnitEvent};
 pub use expiry::{
     Expiry, Redating, compute_expiry, expires_within, is_expired, pool_expiry, redate,
 };
+pub use fhir::{unit_from_biologically_derived_product, unit_to_biologically_derived_product};
 pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
 pub use isbt128::{Din, check_character, din_of, parse_din, type3_flag};
 pub use isbt128_codes::{

@@ -17,6 +17,7 @@ mod errors;
 mod event_kinds;
 mod events;
 mod expiry;
+mod fhir;
 mod isbt128;
 mod isbt128_codes;
 mod isbt128_label;
@@ -46,5 +47,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     eraktkosh::register(m)?;
     isbt128_codes::register(m)?;
     isbt128_label::register(m)?;
+    fhir::register(m)?;
     Ok(())
 }

@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional, Union
 import pytest
 
 import rakt
-from rakt import eraktkosh, isbt128
+from rakt import eraktkosh, fhir, isbt128
 
 REPO = Path(__file__).resolve().parents[3]
 VECTOR_DIR = REPO / "tests" / "vectors"
@@ -83,6 +83,11 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "isbt128_parse_scan": {"structures"},
     "isbt128_label_to_unit": {
         "id", "group", "donation_type", "status", "expires_at", "collected_at", "label",
+    },
+    "fhir_export": {"resource"},
+    "fhir_import": {
+        "id", "group", "product", "status", "expires_at", "donation_type", "volume_ml",
+        "collected_at", "history_len", "discard_reason", "last_event_codes",
     },
 }
 
@@ -849,6 +854,42 @@ def op_isbt128_label_to_unit(input: dict[str, Json], expect: dict[str, Json]) ->
             assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
 
 
+def op_fhir_export(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    unit = built(input, policy)
+    got = fhir.to_biologically_derived_product(
+        unit, timestamp(input["as_of"]), product_table=input.get("product_table"), policy=policy
+    )
+    assert got == expect["resource"], f"resource: got {json.dumps(got)}"
+
+
+def op_fhir_import(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    unit = fhir.from_biologically_derived_product(
+        input["resource"],
+        timestamp(input["as_of"]),
+        product_table=input.get("product_table"),
+        policy=policy_of(input),
+    )
+    got: dict[str, Json] = {
+        "id": unit.id,
+        "group": unit.group.notation,
+        "product": json.loads(unit.product.to_json()),
+        "status": unit.status.code,
+        "donation_type": unit.donation_type.code,
+        "volume_ml": unit.volume_ml,
+        "history_len": len(unit.history),
+        "discard_reason": discard_reason_json(unit.discard_reason),
+        "last_event_codes": unit.history[-1].codes,
+    }
+    for key, want in expect.items():
+        if key == "expires_at":
+            same_time(key, unit.expiry.expires_at, want)
+        elif key == "collected_at":
+            same_time(key, unit.collected_at, want)
+        else:
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -878,6 +919,8 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "isbt128_encode_datetime": op_isbt128_encode_datetime,
     "isbt128_parse_scan": op_isbt128_parse_scan,
     "isbt128_label_to_unit": op_isbt128_label_to_unit,
+    "fhir_export": op_fhir_export,
+    "fhir_import": op_fhir_import,
 }
 
 

@@ -26,6 +26,8 @@
 //! - [`eraktkosh`]: the component and blood-group codes of e-RaktKosh, the national blood bank
 //!   management system, mapped to rakt products and groups both ways, and a stock summary in the
 //!   shape of its availability search (`B+Ve : 74, O-Ve : 4`).
+//! - [`fhir`]: a unit as an HL7 FHIR R5 `BiologicallyDerivedProduct` (JSON) and back, with
+//!   ISBT 128 codes where the unit has them.
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -61,6 +63,7 @@ pub mod donor;
 pub mod eraktkosh;
 pub mod error;
 pub mod expiry;
+pub mod fhir;
 pub mod isbt128;
 pub mod policy;
 pub mod reason;

@@ -25,6 +25,8 @@ mod donor_ops;
 mod eraktkosh_ops;
 #[path = "vectors/isbt_ops.rs"]
 mod isbt_ops;
+#[path = "vectors/fhir_ops.rs"]
+mod fhir_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -116,6 +118,8 @@ fn run_case(case: &Value) -> Outcome {
         "isbt128_encode_datetime" => isbt_ops::op_encode_datetime(input, expect),
         "isbt128_parse_scan" => isbt_ops::op_parse_scan(input, expect),
         "isbt128_label_to_unit" => isbt_ops::op_label_to_unit(input, expect),
+        "fhir_export" => fhir_ops::op_fhir_export(input, expect),
+        "fhir_import" => fhir_ops::op_fhir_import(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

@@ -32,6 +32,8 @@ __all__ = [
     "ProductCode",
     "ProductTable",
     "Scanned",
+    "fhir_from_biologically_derived_product",
+    "fhir_to_biologically_derived_product",
     "isbt128_check_character",
     "isbt128_decode_blood_group",
     "isbt128_decode_datetime",
@@ -2032,3 +2034,15 @@ def isbt128_decode_datetime(text: str) -> IsbtDate: ...
 def isbt128_encode_date(kind: str, date: _date) -> IsbtDate: ...
 def isbt128_encode_datetime(kind: str, at: datetime) -> IsbtDate: ...
 def isbt128_parse_scan(text: str) -> list[Scanned]: ...
+def fhir_to_biologically_derived_product(
+    unit: BloodUnit,
+    as_of: datetime,
+    product_table: str | None = None,
+    policy: Policy | None = None,
+) -> str: ...
+def fhir_from_biologically_derived_product(
+    text: str,
+    as_of: datetime,
+    product_table: str | None = None,
+    policy: Policy | None = None,
+) -> BloodUnit: ...

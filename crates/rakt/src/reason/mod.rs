@@ -251,6 +251,11 @@ reason_codes! {
     Discarded => "DISCARDED", Info;
     /// A transfusion was recorded at or after the unit's expiry: follow up.
     TransfusedAfterExpiry => "TRANSFUSED_AFTER_EXPIRY", Caution;
+    /// An imported record gave an expiry earlier than the policy's shelf life: the earlier one
+    /// is kept.
+    ExpiryImported => "EXPIRY_IMPORTED", Info;
+    /// A status was taken from an imported record; the results behind it are not in rakt.
+    StatusImported => "STATUS_IMPORTED", Caution;
 }
 
 impl fmt::Display for ReasonCode {

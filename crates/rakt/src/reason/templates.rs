@@ -371,5 +371,17 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         }
         (C::Discarded, Lang::En) => "Discarded: {reason}.",
         (C::Discarded, Lang::Hi) => "नष्ट की गई: {reason}।",
+        (C::ExpiryImported, Lang::En) => {
+            "The imported record ({source}) gives the expiry {expires_at}, earlier than this policy's shelf life allows; the earlier expiry is kept."
+        }
+        (C::ExpiryImported, Lang::Hi) => {
+            "आयात किया गया रिकॉर्ड ({source}) समाप्ति {expires_at} बताता है, जो इस नीति की शेल्फ़ लाइफ़ से पहले है; पहले वाली समाप्ति रखी गई है।"
+        }
+        (C::StatusImported, Lang::En) => {
+            "The status {status} was taken from an imported record ({source}); the screening and grouping results behind it are not recorded in rakt."
+        }
+        (C::StatusImported, Lang::Hi) => {
+            "स्थिति {status} आयात किए गए रिकॉर्ड ({source}) से ली गई है; इसके पीछे की जाँच और ग्रुपिंग के परिणाम rakt में दर्ज नहीं हैं।"
+        }
     }
 }

@@ -17,6 +17,7 @@
 
 mod events;
 mod reactive;
+mod restore;
 mod status;
 
 use chrono::{DateTime, FixedOffset};

@@ -29,7 +29,7 @@ fn event(v: &Value) -> Result<UnitEvent, RaktError> {
     serde_json::from_value(v.clone()).map_err(|e| bad(format!("event: {e}")))
 }
 
-fn time(v: &Value) -> Result<chrono::DateTime<chrono::FixedOffset>, RaktError> {
+pub(crate) fn time(v: &Value) -> Result<chrono::DateTime<chrono::FixedOffset>, RaktError> {
     parse_timestamp(v.as_str().unwrap_or(""))
 }
 

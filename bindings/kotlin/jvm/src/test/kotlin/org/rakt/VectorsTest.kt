@@ -87,6 +87,8 @@ class VectorsTest {
             "isbt128_encode_datetime" -> opIsbtEncodeDate(input, expect)
             "isbt128_parse_scan" -> opIsbtScan(input, expect)
             "isbt128_label_to_unit" -> opIsbtLabel(input, expect)
+            "fhir_export" -> opFhirExport(input, expect)
+            "fhir_import" -> opFhirImport(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -702,6 +704,47 @@ class VectorsTest {
         for ((key, value) in got) if (expect.has(key)) check(key, value(), expect.get(key))
         if (expect.has("expires_at")) checkTime("expires_at", unit.expiry().expiresAt, expect.get("expires_at"))
         checkFacts(unit.history().last().reasons, expect.optJSONObject("event_facts"))
+    }
+
+    private fun opFhirExport(input: JSONObject, expect: JSONObject) {
+        val text = expectOk(expect) {
+            val p = policy(input)
+            unitToBiologicallyDerivedProduct(built(input, p), parseTimestamp(input.optString("as_of")), optString(input, "product_table"), p)
+        } ?: return
+        check("resource", JSONObject(text), expect.get("resource"))
+    }
+
+    /** A product as the core's JSON: component, then preservative or platelet source, then modifications. */
+    private fun productJson(p: Product): Map<String, Any> = buildMap {
+        put("component", code(p.component))
+        p.preservative?.let { put("preservative", code(it)) }
+        p.plateletSource?.let { put("platelet_source", code(it)) }
+        if (p.modifications.isNotEmpty()) put("modifications", p.modifications.map { code(it) })
+    }
+
+    private fun opFhirImport(input: JSONObject, expect: JSONObject) {
+        val unit = expectOk(expect) {
+            unitFromBiologicallyDerivedProduct(
+                input.get("resource").toString(),
+                parseTimestamp(input.optString("as_of")),
+                optString(input, "product_table"),
+                policy(input),
+            )
+        } ?: return
+        val got = mapOf(
+            "id" to { unit.id() },
+            "group" to { unit.group().notation() },
+            "product" to { productJson(unit.product()) },
+            "status" to { code(unit.status()) },
+            "donation_type" to { code(unit.donationType()) },
+            "volume_ml" to { unit.volumeMl() },
+            "history_len" to { unit.history().size },
+            "discard_reason" to { discardJson(unit.discardReason()) },
+            "last_event_codes" to { unit.history().last().reasons.map { it.code } },
+        )
+        for ((key, value) in got) if (expect.has(key)) check(key, value(), expect.get(key))
+        if (expect.has("expires_at")) checkTime("expires_at", unit.expiry().expiresAt, expect.get("expires_at"))
+        if (expect.has("collected_at")) checkTime("collected_at", unit.collectedAt(), expect.get("collected_at"))
     }
 
     private fun opReleaseVerdict(input: JSONObject, expect: JSONObject) {
