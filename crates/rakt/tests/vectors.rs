@@ -23,10 +23,10 @@ use serde_json::{Value, json};
 mod donor_ops;
 #[path = "vectors/eraktkosh_ops.rs"]
 mod eraktkosh_ops;
-#[path = "vectors/isbt_ops.rs"]
-mod isbt_ops;
 #[path = "vectors/fhir_ops.rs"]
 mod fhir_ops;
+#[path = "vectors/isbt_ops.rs"]
+mod isbt_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
