@@ -57,6 +57,7 @@ FUZZ_TARGETS ?= $(shell sed -n 's/^name = "\(.*\)"$$/\1/p' fuzz/Cargo.toml | gre
 fuzz:
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	$(PYTHON) fuzz/seed.py
 	set -o pipefail; cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  echo "=== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | tail -25 || exit 1; \
