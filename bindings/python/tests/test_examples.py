@@ -21,14 +21,28 @@ def test_example_runs(script: Path) -> None:
     assert result.stdout.strip()
 
 
-def test_the_donor_and_unit_example_says_what_it_shows() -> None:
-    script = EXAMPLES / "donor_and_unit.py"
+def printed(name: str) -> str:
+    """What an example prints (skipped outside a source checkout)."""
+    script = EXAMPLES / name
     if not script.is_file():
         pytest.skip("not a source checkout")
-    out = subprocess.run(
+    return subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, check=True, timeout=120
     ).stdout
+
+
+def test_the_donor_and_unit_example_says_what_it_shows() -> None:
+    out = printed("donor_and_unit.py")
     assert "deferred until 2026-11-18" in out
     assert "पिछला रक्तदान 2026-08-20 को" in out
     assert "refused: WRONG_PATIENT - still reserved" in out
     assert "DIN-2026-0042: issued (HL7 DS)" in out
+
+
+def test_the_labels_example_says_what_it_shows() -> None:
+    out = printed("labels_and_codes.py")
+    assert "A999926000101  O-  expires 2026-12-15 23:59 +0530" in out
+    assert "e-RaktKosh: component 29 (Irradiated RBC), group 16" in out
+    assert "LABEL_EXPIRY_SHORTENED" in out
+    assert "special message quarantine (Mq)" in out
+    assert "at position 38: ISBT 128 date: 2026 has no day 366" in out

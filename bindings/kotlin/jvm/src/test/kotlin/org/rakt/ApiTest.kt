@@ -734,18 +734,33 @@ class ApiTest {
 
     @Test
     fun theDonorAndUnitExampleRuns() {
-        val out = java.io.ByteArrayOutputStream()
-        val saved = System.out
-        System.setOut(java.io.PrintStream(out, true, "UTF-8"))
-        try {
-            org.rakt.examples.lifecycle.main()
-        } finally {
-            System.setOut(saved)
-        }
-        val text = out.toString("UTF-8")
+        val text = printed { org.rakt.examples.lifecycle.main() }
         assertTrue(text.contains("eligible: false, next eligible: 2026-04-10"), text)
         assertTrue(text.contains("release refused: RELEASE_NOT_ALLOWED"), text)
         assertTrue(text.contains("DIN-2026-0417 (issued), HL7 DS, expires 2026-05-22T23:59+05:30"), text)
         assertTrue(hasDevanagari(text), text)
+    }
+
+    @Test
+    fun theLabelsExampleRuns() {
+        val text = printed { org.rakt.examples.labels.main() }
+        assertTrue(text.contains("A999926000101  O-  expires 2026-12-15T23:59+05:30"), text)
+        assertTrue(text.contains("e-RaktKosh: component 29 (Irradiated RBC), group 16"), text)
+        assertTrue(text.contains("LABEL_EXPIRY_SHORTENED"), text)
+        assertTrue(text.contains("special message quarantine (Mq)"), text)
+        assertTrue(text.contains("position=38, reason=ISBT 128 date: 2026 has no day 366"), text)
+    }
+
+    /** What [run] prints on standard output. */
+    private fun printed(run: () -> Unit): String {
+        val out = java.io.ByteArrayOutputStream()
+        val saved = System.out
+        System.setOut(java.io.PrintStream(out, true, "UTF-8"))
+        try {
+            run()
+        } finally {
+            System.setOut(saved)
+        }
+        return out.toString("UTF-8")
     }
 }
