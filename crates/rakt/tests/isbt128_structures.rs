@@ -495,7 +495,13 @@ fn label_to_unit_and_back() {
         unit.expiry().expires_at.to_rfc3339(),
         "2026-12-31T23:59:00+05:30"
     );
-    assert_eq!(unit.expiry().reasons[0].code.as_str(), "LABEL_EXPIRY_KEPT");
+    let codes: Vec<&str> = unit
+        .expiry()
+        .reasons
+        .iter()
+        .map(|r| r.code.as_str())
+        .collect();
+    assert_eq!(codes, ["SHELF_LIFE", "LABEL_EXPIRY_KEPT"]);
     assert_eq!(unit.status(), UnitStatus::Collected);
     assert_eq!(
         unit.product(),

@@ -182,8 +182,7 @@ reason_codes! {
     NoRedating => "NO_REDATING", Info;
     /// A pool expires with its earliest constituent.
     PoolEarliestConstituent => "POOL_EARLIEST_CONSTITUENT", Info;
-    /// The expiry printed on the label is kept: it is not later than the policy allows, or the
-    /// policy cannot date this product from its collection.
+    /// The expiry printed on the label is kept: it is earlier than the policy's.
     LabelExpiryKept => "LABEL_EXPIRY_KEPT", Info;
     /// The label's expiry is later than the policy allows; the policy's earlier expiry is used.
     LabelExpiryShortened => "LABEL_EXPIRY_SHORTENED", Caution;

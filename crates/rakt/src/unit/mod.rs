@@ -223,11 +223,12 @@ impl BloodUnit {
     /// A unit whose label already carries an expiry: one received from another centre, or read
     /// from an ISBT 128 label ([`crate::isbt128::Label::to_unit`]).
     ///
-    /// The expiry is the label's, unless the policy dates this product from its collection to
-    /// an earlier instant: then the policy's is used and a `LABEL_EXPIRY_SHORTENED` caution says
-    /// so. Neither is ever extended. When the policy cannot date the product (one already
-    /// irradiated, washed or thawed, whose time is not on the label), the label's expiry is
-    /// kept (`LABEL_EXPIRY_KEPT`).
+    /// The product may already carry re-dating modifications (irradiated, washed, thawed) whose
+    /// time is not on the label. The policy dates the product as collected (without them); the
+    /// unit then expires at the earlier of that and the label's expiry, never later than
+    /// either: `LABEL_EXPIRY_KEPT` when the label's is earlier, `LABEL_EXPIRY_SHORTENED` (a
+    /// caution) when the label claims more than the policy allows. A product the policy has no
+    /// shelf life for is refused ([`RaktError::PolicyValueMissing`]), as in [`BloodUnit::collect`].
     pub fn collect_labelled(
         c: Collection,
         labelled_expiry: DateTime<FixedOffset>,
@@ -244,32 +245,29 @@ impl BloodUnit {
                 ),
             ));
         }
-        let base = c.product.without_redating();
-        let expiry = match Expiry::compute(&base, c.collected_at, policy) {
-            Ok(mut computed) if computed.expires_at < labelled_expiry => {
-                computed.product = c.product.clone();
-                computed.reasons.push(
-                    Reason::new(ReasonCode::LabelExpiryShortened)
-                        .fact("label_expires_at", labelled_expiry.to_rfc3339())
-                        .fact("expires_at", computed.expires_at.to_rfc3339()),
-                );
-                computed
-            }
-            _ => Expiry {
-                product: c.product.clone(),
-                collected_at: c.collected_at,
-                expires_at: labelled_expiry,
-                reasons: vec![
-                    Reason::new(ReasonCode::LabelExpiryKept)
-                        .fact("expires_at", labelled_expiry.to_rfc3339()),
-                ],
+        let product = c.product.clone();
+        let collected = BloodUnit::collect(
+            Collection {
+                product: product.without_redating(),
+                ..c
             },
-        };
-        let mut unit = BloodUnit::collect(Collection { product: base, ..c }, actor, policy)?;
-        if let Some(first) = unit.history.first_mut() {
-            first.reasons.clone_from(&expiry.reasons);
+            actor,
+            policy,
+        )?;
+        let policy_expiry = collected.expiry.expires_at;
+        let kept = Reason::new(ReasonCode::LabelExpiryKept)
+            .fact("expires_at", labelled_expiry.to_rfc3339());
+        let mut unit = collected.restore_expiry(product, labelled_expiry, kept);
+        if labelled_expiry > policy_expiry {
+            unit.expiry.reasons.push(
+                Reason::new(ReasonCode::LabelExpiryShortened)
+                    .fact("label_expires_at", labelled_expiry.to_rfc3339())
+                    .fact("expires_at", policy_expiry.to_rfc3339()),
+            );
         }
-        unit.expiry = expiry;
+        if let Some(first) = unit.history.first_mut() {
+            first.reasons.clone_from(&unit.expiry.reasons);
+        }
         Ok(unit)
     }
 
