@@ -3,9 +3,9 @@
 //! `encodeDate`, `encodeDatetime`, returning the records `BloodGroupCode`, `ProductCode` and
 //! `IsbtDate`. Kinds, uses and families are the core's stable snake_case names.
 
-use rakt::isbt128::{self as isbt, DateKind, GroupCode, IntendedUse, LabelGroup, LabelRhd, RhKell};
+use rakt::isbt128::{self as isbt, DateKind, GroupCode, IntendedUse, RhKell};
 
-use crate::error::{RaktException, Result};
+use crate::error::Result;
 use crate::groups::BloodGroup;
 use crate::time::{Date, Timestamp, WallDateTime, WallTime};
 use crate::units::{DonationType, UnitStatus};
@@ -54,38 +54,19 @@ pub struct BloodGroupCode {
     pub encoded: String,
 }
 
-fn label_group_name(group: LabelGroup) -> String {
-    match group {
-        LabelGroup::Abo(abo) => abo.as_str().to_string(),
-        LabelGroup::Bombay => "Oh".to_string(),
-        LabelGroup::ParaBombay(None) => "para_bombay".to_string(),
-        LabelGroup::ParaBombay(Some(abo)) => format!("para_bombay_{}", abo.as_str()),
-    }
-}
-
-fn rhd_name(rhd: LabelRhd) -> String {
-    match rhd {
-        LabelRhd::Positive => "positive",
-        LabelRhd::Negative => "negative",
-        LabelRhd::Unspecified => "unspecified",
-    }
-    .to_string()
-}
-
 impl From<isbt::BloodGroupCode> for BloodGroupCode {
     fn from(g: isbt::BloodGroupCode) -> Self {
         let group = g.group_code();
         let rk = g.rh_kell();
-        let (kind, label_group, rhd) = match group {
+        let (label_group, rhd) = match group {
             GroupCode::Group { group, rhd, .. } => {
-                ("group", Some(label_group_name(group)), Some(rhd_name(rhd)))
+                (Some(group.name()), Some(rhd.as_str().to_string()))
             }
-            GroupCode::PooledOrSubgroup(_) => ("pooled_or_subgroup", None, None),
-            GroupCode::Special(_) => ("special", None, None),
+            _ => (None, None),
         };
         BloodGroupCode {
             code: group.code().unwrap_or_default().to_string(),
-            kind: kind.to_string(),
+            kind: group.kind().to_string(),
             label_group,
             rhd,
             intended_use: group.intended_use().map(|u| u.as_str().to_string()),
@@ -132,26 +113,8 @@ pub fn encode_blood_group(
     rh_kell: String,
 ) -> Result<BloodGroupCode> {
     let group = group.to_core()?;
-    let column = IntendedUse::ALL
-        .into_iter()
-        .find(|u| u.as_str() == intended_use)
-        .ok_or_else(|| {
-            RaktException::input(
-                "intended_use",
-                format!("{intended_use:?} is not a column of ISBT 128 Table 4"),
-            )
-        })?;
-    let mut chars = rh_kell.chars();
-    let rh_kell = match (chars.next(), chars.next()) {
-        (Some(c), None) => RhKell::from_char(c),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        RaktException::input(
-            "rh_kell",
-            format!("{rh_kell:?} is not a character of ISBT 128 Table 6"),
-        )
-    })?;
+    let column = IntendedUse::parse(&intended_use)?;
+    let rh_kell = RhKell::parse(&rh_kell)?;
     let code = GroupCode::for_group(&group, column)?;
     Ok(isbt::BloodGroupCode::new(code, rh_kell)?.into())
 }
@@ -237,22 +200,6 @@ impl From<isbt::IsbtDate> for IsbtDate {
     }
 }
 
-fn date_kind(name: &str) -> Result<DateKind> {
-    [
-        DateKind::Expiration,
-        DateKind::Collection,
-        DateKind::Production,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == name)
-    .ok_or_else(|| {
-        RaktException::input(
-            "kind",
-            format!("{name:?} is not one of expiration, collection, production"),
-        )
-    })
-}
-
 /// Reads a date structure: `=>cyyjjj`, `&>cyyjjjhhmm`, `=*`, `&*`, `=}`, `&}`. Refusals are
 /// `RaktException.InvalidCode` naming the 1-based position.
 #[uniffi::export]
@@ -264,7 +211,7 @@ pub fn decode_datetime(text: String) -> Result<IsbtDate> {
 /// `production`). Years outside 2000–2999 are refused with `InvalidInput`.
 #[uniffi::export]
 pub fn encode_date(kind: String, date: Date) -> Result<IsbtDate> {
-    let kind = date_kind(&kind)?;
+    let kind = DateKind::parse(&kind)?;
     Ok(isbt::IsbtDate::date_only(kind, date.parse("date")?)?.into())
 }
 
@@ -272,7 +219,7 @@ pub fn encode_date(kind: String, date: Date) -> Result<IsbtDate> {
 /// offset), to the minute.
 #[uniffi::export]
 pub fn encode_datetime(kind: String, at: Timestamp) -> Result<IsbtDate> {
-    let kind = date_kind(&kind)?;
+    let kind = DateKind::parse(&kind)?;
     let at = at.parse("at")?;
     Ok(isbt::IsbtDate::date_time(kind, at.naive_local())?.into())
 }

@@ -5,80 +5,14 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use pyo3::prelude::*;
 
-use rakt::isbt128::{
-    self as isbt, BloodGroupCode, DateKind, GroupCode, IntendedUse, LabelGroup, LabelRhd, RhKell,
-};
+use rakt::isbt128::{self as isbt, BloodGroupCode, DateKind, GroupCode, IntendedUse, RhKell};
 
 use crate::convert::{to_date, to_datetime};
 use crate::enums::{PyDonationType, PyUnitStatus};
-use crate::errors::{OrRaise, invalid_input};
+use crate::errors::OrRaise;
 use crate::values::PyBloodGroup;
 
 // ---- names shared with the Kotlin binding and the vectors -----------------------------------
-
-/// `O`, `A`, `B`, `AB`, `Oh` (Bombay), `para_bombay` or `para_bombay_O` ... `para_bombay_AB`.
-fn label_group_name(group: LabelGroup) -> String {
-    match group {
-        LabelGroup::Abo(abo) => abo.as_str().to_string(),
-        LabelGroup::Bombay => "Oh".to_string(),
-        LabelGroup::ParaBombay(None) => "para_bombay".to_string(),
-        LabelGroup::ParaBombay(Some(abo)) => format!("para_bombay_{}", abo.as_str()),
-    }
-}
-
-/// `positive`, `negative` or `unspecified`.
-fn rhd_name(rhd: LabelRhd) -> &'static str {
-    match rhd {
-        LabelRhd::Positive => "positive",
-        LabelRhd::Negative => "negative",
-        LabelRhd::Unspecified => "unspecified",
-    }
-}
-
-/// An intended use (Table 4 column) from its stable name.
-fn intended_use(name: &str) -> PyResult<IntendedUse> {
-    IntendedUse::ALL
-        .into_iter()
-        .find(|u| u.as_str() == name)
-        .ok_or_else(|| {
-            invalid_input(
-                "intended_use",
-                format!("{name:?} is not a column of ISBT 128 Table 4"),
-            )
-        })
-}
-
-/// A Table 6 character from a one-character string.
-fn rh_kell(text: &str) -> PyResult<RhKell> {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => RhKell::from_char(c),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        invalid_input(
-            "rh_kell",
-            format!("{text:?} is not a character of ISBT 128 Table 6"),
-        )
-    })
-}
-
-/// A date kind from its stable name.
-fn date_kind(name: &str) -> PyResult<DateKind> {
-    [
-        DateKind::Expiration,
-        DateKind::Collection,
-        DateKind::Production,
-    ]
-    .into_iter()
-    .find(|k| k.as_str() == name)
-    .ok_or_else(|| {
-        invalid_input(
-            "kind",
-            format!("{name:?} is not one of expiration, collection, production"),
-        )
-    })
-}
 
 /// `structure_class!(PyType, "Name" { ...own methods... })`: the `#[pymethods]` block of a class
 /// wrapping a core ISBT 128 structure, with `data()`, `encode()`, `__str__` (the encoded text)
@@ -138,18 +72,14 @@ structure_class!(PyBloodGroupCode, "BloodGroupCode", "isbt128_decode_blood_group
     /// `group` (Table 4), `pooled_or_subgroup` or `special` (Table 5).
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.0.group_code() {
-            GroupCode::Group { .. } => "group",
-            GroupCode::PooledOrSubgroup(_) => "pooled_or_subgroup",
-            GroupCode::Special(_) => "special",
-        }
+        self.0.group_code().kind()
     }
 
     /// The group of a Table 4 code: `O`, `A`, `B`, `AB`, `Oh`, `para_bombay`, `para_bombay_O`, ...
     #[getter]
     fn label_group(&self) -> Option<String> {
         match self.0.group_code() {
-            GroupCode::Group { group, .. } => Some(label_group_name(group)),
+            GroupCode::Group { group, .. } => Some(group.name()),
             _ => None,
         }
     }
@@ -158,7 +88,7 @@ structure_class!(PyBloodGroupCode, "BloodGroupCode", "isbt128_decode_blood_group
     #[getter]
     fn rhd(&self) -> Option<&'static str> {
         match self.0.group_code() {
-            GroupCode::Group { rhd, .. } => Some(rhd_name(rhd)),
+            GroupCode::Group { rhd, .. } => Some(rhd.as_str()),
             _ => None,
         }
     }
@@ -260,10 +190,10 @@ fn encode_blood_group(
     rh_kell: &str,
 ) -> PyResult<PyBloodGroupCode> {
     let group = PyBloodGroup::extract_arg(group, "group")?;
-    let column = self::intended_use(intended_use)?;
-    let rh_kell = self::rh_kell(rh_kell)?;
-    GroupCode::for_group(&group, column)
-        .and_then(|code| BloodGroupCode::new(code, rh_kell))
+    IntendedUse::parse(intended_use)
+        .and_then(|column| Ok((column, RhKell::parse(rh_kell)?)))
+        .and_then(|(column, rh_kell)| Ok((GroupCode::for_group(&group, column)?, rh_kell)))
+        .and_then(|(code, rh_kell)| BloodGroupCode::new(code, rh_kell))
         .map(PyBloodGroupCode)
         .or_raise()
 }
@@ -379,7 +309,7 @@ fn decode_datetime(text: &str) -> PyResult<PyIsbtDate> {
 #[pyfunction]
 #[pyo3(name = "isbt128_encode_date")]
 fn encode_date(kind: &str, date: &Bound<'_, PyAny>) -> PyResult<PyIsbtDate> {
-    let kind = date_kind(kind)?;
+    let kind = DateKind::parse(kind).or_raise()?;
     let date = to_date(date, "date")?;
     isbt::IsbtDate::date_only(kind, date)
         .map(PyIsbtDate)
@@ -391,7 +321,7 @@ fn encode_date(kind: &str, date: &Bound<'_, PyAny>) -> PyResult<PyIsbtDate> {
 #[pyfunction]
 #[pyo3(name = "isbt128_encode_datetime")]
 fn encode_datetime(kind: &str, at: &Bound<'_, PyAny>) -> PyResult<PyIsbtDate> {
-    let kind = date_kind(kind)?;
+    let kind = DateKind::parse(kind).or_raise()?;
     let at = to_datetime(at, "at")?;
     isbt::IsbtDate::date_time(kind, at.naive_local())
         .map(PyIsbtDate)

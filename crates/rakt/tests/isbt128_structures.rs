@@ -310,6 +310,20 @@ fn product_code_errors_name_the_position() {
 }
 
 #[test]
+fn the_example_table_loads() {
+    let t = table();
+    assert_eq!(t.len(), 8);
+    assert_eq!(
+        t.product("D0005").unwrap(),
+        &Product::platelets(rakt::PlateletSource::RandomDonor)
+    );
+    assert_eq!(
+        t.entry("E0398").unwrap().description.as_deref(),
+        Some("RED BLOOD CELLS|CPD>AS5/450mL/refg|Irr|ResLeu")
+    );
+}
+
+#[test]
 fn product_table_validation() {
     let dup = r#"
         [[product]]
@@ -700,4 +714,54 @@ proptest! {
         let label = Label::from_scan(&text).unwrap();
         prop_assert_eq!(label.encode(), "=A99992112345600=%6200=<E0398VA0&>0263652359");
     }
+}
+
+#[test]
+fn stable_names_parse_back_and_refuse_others() {
+    for u in IntendedUse::ALL {
+        assert_eq!(IntendedUse::parse(u.as_str()).unwrap(), u);
+    }
+    let e = IntendedUse::parse("directed").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid input: intended_use: \"directed\" is not a column of ISBT 128 Table 4"
+    );
+    for k in [
+        DateKind::Expiration,
+        DateKind::Collection,
+        DateKind::Production,
+    ] {
+        assert_eq!(DateKind::parse(k.as_str()).unwrap(), k);
+    }
+    assert_eq!(
+        DateKind::parse("expiry").unwrap_err().kind(),
+        "InvalidInput"
+    );
+    assert_eq!(RhKell::parse("J").unwrap().kell(), Some(Kell::Positive));
+    for bad in ["", "JJ", "a", "*"] {
+        assert_eq!(
+            RhKell::parse(bad).unwrap_err().kind(),
+            "InvalidInput",
+            "{bad:?}"
+        );
+    }
+    let q6 = decode_blood_group("Q600").unwrap().group_code();
+    assert_eq!(q6.kind(), "group");
+    match q6 {
+        GroupCode::Group { group, rhd, .. } => {
+            assert_eq!(group.name(), "para_bombay_AB");
+            assert_eq!(rhd.as_str(), "positive");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(LabelGroup::ParaBombay(None).name(), "para_bombay");
+    assert_eq!(LabelGroup::Bombay.name(), "Oh");
+    assert_eq!(
+        decode_blood_group("L000").unwrap().group_code().kind(),
+        "pooled_or_subgroup"
+    );
+    assert_eq!(
+        decode_blood_group("Mq00").unwrap().group_code().kind(),
+        "special"
+    );
 }

@@ -36,6 +36,24 @@ pub enum DateKind {
 }
 
 impl DateKind {
+    /// The kind of a stable name (`expiration`, `collection`, `production`); another name is
+    /// [`RaktError::InvalidInput`] on `kind`.
+    pub fn parse(name: &str) -> Result<DateKind> {
+        [
+            DateKind::Expiration,
+            DateKind::Collection,
+            DateKind::Production,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+        .ok_or_else(|| {
+            RaktError::input(
+                "kind",
+                format!("{name:?} is not one of expiration, collection, production"),
+            )
+        })
+    }
+
     /// A stable snake_case name, for bindings and vectors.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -25,6 +25,19 @@ pub enum LabelGroup {
     ParaBombay(Option<Abo>),
 }
 
+impl LabelGroup {
+    /// A stable name, for bindings and vectors: `O`, `A`, `B`, `AB`, `Oh` (Bombay),
+    /// `para_bombay`, or `para_bombay_O` ... `para_bombay_AB`.
+    pub fn name(self) -> String {
+        match self {
+            LabelGroup::Abo(abo) => abo.as_str().to_string(),
+            LabelGroup::Bombay => "Oh".to_string(),
+            LabelGroup::ParaBombay(None) => "para_bombay".to_string(),
+            LabelGroup::ParaBombay(Some(abo)) => format!("para_bombay_{}", abo.as_str()),
+        }
+    }
+}
+
 /// The RhD type of a Table 4 row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LabelRhd {
@@ -34,6 +47,17 @@ pub enum LabelRhd {
     Positive,
     /// RhD not specified.
     Unspecified,
+}
+
+impl LabelRhd {
+    /// `positive`, `negative` or `unspecified`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelRhd::Positive => "positive",
+            LabelRhd::Negative => "negative",
+            LabelRhd::Unspecified => "unspecified",
+        }
+    }
 }
 
 /// The intended use, the column of Table 4.
@@ -69,6 +93,20 @@ impl IntendedUse {
         IntendedUse::AutologousOnly,
         IntendedUse::AutologousBiohazard,
     ];
+
+    /// The column of a stable name (`default`, `directed_only`, ...); another name is
+    /// [`RaktError::InvalidInput`] on `intended_use`.
+    pub fn parse(name: &str) -> Result<IntendedUse> {
+        IntendedUse::ALL
+            .into_iter()
+            .find(|u| u.as_str() == name)
+            .ok_or_else(|| {
+                RaktError::input(
+                    "intended_use",
+                    format!("{name:?} is not a column of ISBT 128 Table 4"),
+                )
+            })
+    }
 
     /// A stable snake_case name, for bindings and vectors.
     pub fn as_str(self) -> &'static str {
@@ -448,6 +486,15 @@ impl GroupCode {
         }
     }
 
+    /// The kind of code, for bindings and vectors: `group`, `pooled_or_subgroup` or `special`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            GroupCode::Group { .. } => "group",
+            GroupCode::PooledOrSubgroup(_) => "pooled_or_subgroup",
+            GroupCode::Special(_) => "special",
+        }
+    }
+
     /// The intended use, for Table 4 group codes.
     pub fn intended_use(&self) -> Option<IntendedUse> {
         match *self {
@@ -565,11 +612,12 @@ impl RhPhenotype {
 ///
 /// ```
 /// use rakt::isbt128::{Kell, RhKell};
-/// let r = RhKell::from_char('J').unwrap();
+/// let r = RhKell::from_char('J').ok_or("not a Table 6 character")?;
 /// assert_eq!(r.rh().map(|p| p.notation()), Some("C-c+E-e+".to_string()));
 /// assert_eq!(r.kell(), Some(Kell::Positive));
-/// assert_eq!(RhKell::phenotype(r.rh().unwrap(), Kell::Negative)?.as_char(), 'A');
-/// # Ok::<(), rakt::RaktError>(())
+/// let rh = r.rh().ok_or("not a phenotype character")?;
+/// assert_eq!(RhKell::phenotype(rh, Kell::Negative)?.as_char(), 'A');
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RhKell(char);
@@ -612,6 +660,22 @@ impl RhKell {
         let known =
             matches!(c, 'U' | 'V' | 'W') || TABLE6.iter().any(|(_, chars)| chars.contains(&c));
         known.then_some(RhKell(c))
+    }
+
+    /// The character of a one-character text; anything else is [`RaktError::InvalidInput`]
+    /// on `rh_kell`.
+    pub fn parse(text: &str) -> Result<RhKell> {
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => RhKell::from_char(c),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            RaktError::input(
+                "rh_kell",
+                format!("{text:?} is not a character of ISBT 128 Table 6"),
+            )
+        })
     }
 
     /// The character on the label.

@@ -557,19 +557,3 @@ impl ProductTable {
         self.entries.is_empty()
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_example_table_loads() {
-        let text = include_str!("../../../../examples/data/isbt128_products.toml");
-        let table = ProductTable::from_toml(text).unwrap();
-        assert_eq!(table.len(), 8);
-        assert_eq!(
-            table.product("D0005").unwrap(),
-            &Product::platelets(crate::PlateletSource::RandomDonor)
-        );
-    }
-}

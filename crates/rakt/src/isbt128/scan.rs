@@ -215,7 +215,7 @@ pub struct LabelDetails {
 ///     product = { component = "red_cells", preservative = "additive_solution", modifications = ["irradiated", "leucoreduced"] }
 /// "#)?;
 /// let label = Label::from_scan("=A99992112345600=%6200=<E0398VA0&>0263652359&*0263500900")?;
-/// let ist = FixedOffset::east_opt(19800).unwrap();
+/// let ist = FixedOffset::east_opt(19800).ok_or("offset")?;
 /// let details = LabelDetails { offset: ist, volume_ml: 250, collected_at: None, donor_id: None, first_donation: false, donation_type: None };
 /// let unit = label.to_unit(&table, &details, "tech-a", &Policy::india())?;
 /// assert_eq!(unit.id().to_string(), "A999921123456/A0");
@@ -223,7 +223,7 @@ pub struct LabelDetails {
 /// assert_eq!(unit.expiry().expires_at.to_rfc3339(), "2026-12-31T23:59:00+05:30");
 /// assert_eq!(Label::from_unit(&unit, &table)?.encode(), "=A99992112345600=%6200=<E0398VA0&>0263652359&*0263500900");
 /// assert_eq!(Label::from_unit(&unit, &table)?, label);
-/// # Ok::<(), rakt::RaktError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Label {
