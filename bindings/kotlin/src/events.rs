@@ -134,6 +134,14 @@ pub enum EventKind {
         /// The patient.
         patient: String,
     },
+    /// Released → issued before compatibility testing in an emergency, with the justification;
+    /// the unit is flagged for follow-up (`BloodUnit.emergencyRelease()`).
+    EmergencyIssue {
+        /// The patient.
+        patient: String,
+        /// Why the urgency justified release before compatibility testing.
+        justification: String,
+    },
     /// Issued → transfused.
     Transfuse,
     /// Issued → transfused with a reaction.
@@ -260,6 +268,13 @@ impl EventKind {
             EventKind::Issue { patient } => E::Issue {
                 patient: patient.clone(),
             },
+            EventKind::EmergencyIssue {
+                patient,
+                justification,
+            } => E::EmergencyIssue {
+                patient: patient.clone(),
+                justification: justification.clone(),
+            },
             EventKind::Transfuse => E::Transfuse,
             EventKind::TransfuseWithReaction { details } => E::TransfuseWithReaction {
                 details: details.clone(),
@@ -339,6 +354,13 @@ impl From<&rakt::EventKind> for EventKind {
             E::CancelReservation => EventKind::CancelReservation,
             E::Issue { patient } => EventKind::Issue {
                 patient: patient.clone(),
+            },
+            E::EmergencyIssue {
+                patient,
+                justification,
+            } => EventKind::EmergencyIssue {
+                patient: patient.clone(),
+                justification: justification.clone(),
             },
             E::Transfuse => EventKind::Transfuse,
             E::TransfuseWithReaction { details } => EventKind::TransfuseWithReaction {

@@ -342,6 +342,51 @@ impl PyIssue {
     }
 }
 
+/// Released → issued before compatibility testing in an emergency:
+/// `EmergencyIssue(at, actor, patient, justification)`. The unit is flagged for follow-up
+/// (`BloodUnit.emergency_release`). Use `Inventory.emergency_release` to choose the units.
+#[pyclass(module = "rakt", name = "EmergencyIssue", extends = PyUnitEvent, frozen)]
+pub struct PyEmergencyIssue;
+
+#[pymethods]
+impl PyEmergencyIssue {
+    #[new]
+    fn new(
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+        patient: String,
+        justification: String,
+    ) -> PyResult<PyClassInitializer<Self>> {
+        init(
+            PyEmergencyIssue,
+            at,
+            actor,
+            EventKind::EmergencyIssue {
+                patient,
+                justification,
+            },
+        )
+    }
+
+    /// The patient.
+    #[getter]
+    fn patient(slf: &Bound<'_, Self>) -> PyResult<String> {
+        match kind_of(slf) {
+            EventKind::EmergencyIssue { patient, .. } => Ok(patient.clone()),
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// Why the urgency justified release before compatibility testing.
+    #[getter]
+    fn justification(slf: &Bound<'_, Self>) -> PyResult<String> {
+        match kind_of(slf) {
+            EventKind::EmergencyIssue { justification, .. } => Ok(justification.clone()),
+            _ => Err(mismatch()),
+        }
+    }
+}
+
 /// Issued → transfused with a reaction: `TransfuseWithReaction(at, actor, details)`.
 #[pyclass(module = "rakt", name = "TransfuseWithReaction", extends = PyUnitEvent, frozen)]
 pub struct PyTransfuseWithReaction;

@@ -45,6 +45,7 @@ fn names(kind: &EventKind) -> (&'static str, &'static str) {
         K::Crossmatch { .. } => ("Crossmatch", "crossmatch"),
         K::CancelReservation => ("CancelReservation", "cancel_reservation"),
         K::Issue { .. } => ("Issue", "issue"),
+        K::EmergencyIssue { .. } => ("EmergencyIssue", "emergency_issue"),
         K::Transfuse => ("Transfuse", "transfuse"),
         K::TransfuseWithReaction { .. } => ("TransfuseWithReaction", "transfuse_with_reaction"),
         K::Return { .. } => ("Return", "return"),
@@ -115,6 +116,13 @@ fn field_reprs(py: Python<'_>, kind: &EventKind) -> PyResult<Vec<String>> {
             format!("until={}", until.to_rfc3339()),
         ],
         K::Issue { patient } => vec![format!("patient={}", s(patient)?)],
+        K::EmergencyIssue {
+            patient,
+            justification,
+        } => vec![
+            format!("patient={}", s(patient)?),
+            format!("justification={}", s(justification)?),
+        ],
         K::TransfuseWithReaction { details } => vec![format!("details={}", s(details)?)],
         K::Return {
             minutes_out_of_storage,
@@ -285,6 +293,7 @@ pub(crate) fn event_to_py(py: Python<'_>, event: rakt::UnitEvent) -> PyResult<Bo
         K::Crossmatch { .. } => make(py, event, PyCrossmatch),
         K::CancelReservation => make(py, event, PyCancelReservation),
         K::Issue { .. } => make(py, event, PyIssue),
+        K::EmergencyIssue { .. } => make(py, event, PyEmergencyIssue),
         K::Transfuse => make(py, event, PyTransfuse),
         K::TransfuseWithReaction { .. } => make(py, event, PyTransfuseWithReaction),
         K::Return { .. } => make(py, event, PyReturn),
@@ -314,6 +323,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCrossmatch>()?;
     m.add_class::<PyCancelReservation>()?;
     m.add_class::<PyIssue>()?;
+    m.add_class::<PyEmergencyIssue>()?;
     m.add_class::<PyTransfuse>()?;
     m.add_class::<PyTransfuseWithReaction>()?;
     m.add_class::<PyReturn>()?;

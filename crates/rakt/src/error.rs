@@ -129,6 +129,22 @@ impl RaktError {
         }
     }
 
+    /// The same error, its explanation prefixed with where it happened (`unit DIN-1: ...`);
+    /// the kind, code and field stay as they were.
+    pub(crate) fn in_context(self, context: &str) -> Self {
+        match self {
+            RaktError::InvalidInput { field, reason } => RaktError::InvalidInput {
+                field,
+                reason: format!("{context}: {reason}"),
+            },
+            RaktError::NotApplicable { code, reason } => RaktError::NotApplicable {
+                code,
+                reason: format!("{context}: {reason}"),
+            },
+            other => other,
+        }
+    }
+
     pub(crate) fn not_applicable(code: &str, reason: impl Into<String>) -> Self {
         RaktError::NotApplicable {
             code: code.to_string(),

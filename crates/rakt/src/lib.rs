@@ -64,6 +64,7 @@ pub mod eraktkosh;
 pub mod error;
 pub mod expiry;
 pub mod fhir;
+pub mod inventory;
 pub mod isbt128;
 pub mod policy;
 pub mod reason;
@@ -81,6 +82,7 @@ pub use component::{
 };
 pub use error::{RaktError, Result};
 pub use expiry::{Expiry, Redating, add_life};
+pub use inventory::{Allocation, AllocationRequest, Inventory};
 pub use policy::{
     Confidence, DeferralRule, Limits, Period, Policy, RedateRule, ShelfLife, Source,
     TemperatureRange,

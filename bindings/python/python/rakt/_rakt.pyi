@@ -82,6 +82,7 @@ __all__ = [
     "Irradiate",
     "Irradiated",
     "Issue",
+    "EmergencyIssue",
     "LookbackEntry",
     "Modification",
     "NotApplicable",
@@ -1312,6 +1313,16 @@ class Issue(UnitEvent):
     def __new__(cls, at: datetime, actor: str, patient: str) -> Self: ...
     @property
     def patient(self) -> str: ...
+
+@final
+class EmergencyIssue(UnitEvent):
+    """Released → issued before compatibility testing in an emergency; flags the unit."""
+
+    def __new__(cls, at: datetime, actor: str, patient: str, justification: str) -> Self: ...
+    @property
+    def patient(self) -> str: ...
+    @property
+    def justification(self) -> str: ...
 
 @final
 class Transfuse(UnitEvent):

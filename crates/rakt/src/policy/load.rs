@@ -336,6 +336,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
         check_range(&format!("storage.{name}"), range)?;
     }
     super::donor::validate_donor(&p.donor, &p.screening)?;
+    super::inventory::validate_inventory(&p.inventory)?;
     check_sources(p)
 }
 

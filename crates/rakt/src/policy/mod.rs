@@ -37,6 +37,7 @@
 
 mod donor;
 mod donor_profiles;
+mod inventory;
 mod load;
 mod profiles;
 
@@ -44,6 +45,7 @@ pub use donor::{
     AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, Period,
     ScreeningPolicy, UnitPolicy, WeightPolicy,
 };
+pub use inventory::{InventoryPolicy, ScarceUse, StockLevel};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -632,6 +634,8 @@ pub struct Policy {
     pub screening: ScreeningPolicy,
     /// Donor selection.
     pub donor: DonorPolicy,
+    /// Stock: reservations, scarce groups, stock norms.
+    pub inventory: InventoryPolicy,
     /// The source of every parameter, keyed by its dotted path.
     pub sources: BTreeMap<String, Source>,
 }

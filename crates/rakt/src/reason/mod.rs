@@ -255,6 +255,15 @@ reason_codes! {
     ExpiryImported => "EXPIRY_IMPORTED", Info;
     /// A status was taken from an imported record; the results behind it are not in rakt.
     StatusImported => "STATUS_IMPORTED", Caution;
+    /// A unit was issued before compatibility testing in an emergency: follow up (sample,
+    /// crossmatch after the event, switch to group-specific blood).
+    EmergencyReleaseFollowUp => "EMERGENCY_RELEASE_FOLLOW_UP", Caution;
+    /// A unit was chosen for a request: its tier in the policy's order, and why.
+    UnitAllocated => "UNIT_ALLOCATED", Info;
+    /// A unit of a scarce group was chosen because it expires before the unit it replaced.
+    ScarceUnitExpiresFirst => "SCARCE_UNIT_EXPIRES_FIRST", Info;
+    /// A unit of a scarce group was chosen because no other compatible unit was available.
+    ScarceUnitLastResort => "SCARCE_UNIT_LAST_RESORT", Caution;
 }
 
 impl fmt::Display for ReasonCode {

@@ -383,5 +383,29 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::StatusImported, Lang::Hi) => {
             "स्थिति {status} आयात किए गए रिकॉर्ड ({source}) से ली गई है; इसके पीछे की जाँच और ग्रुपिंग के परिणाम rakt में दर्ज नहीं हैं।"
         }
+        (C::EmergencyReleaseFollowUp, Lang::En) => {
+            "Issued to {patient} before compatibility testing in an emergency ({justification}): draw a labelled sample, crossmatch after the event and switch to group-specific blood as soon as the group is known."
+        }
+        (C::EmergencyReleaseFollowUp, Lang::Hi) => {
+            "आपातकाल में संगतता जाँच से पहले {patient} को जारी की गई ({justification}): लेबल लगा नमूना लें, बाद में क्रॉसमैच करें और ग्रुप ज्ञात होते ही उसी ग्रुप का रक्त दें।"
+        }
+        (C::UnitAllocated, Lang::En) => {
+            "Chosen: a {donor} unit, choice {tier} in the policy's order, expiring {expires_at} (first to expire first)."
+        }
+        (C::UnitAllocated, Lang::Hi) => {
+            "चुनी गई: {donor} यूनिट, नीति के क्रम में विकल्प {tier}, समाप्ति {expires_at} (जो पहले समाप्त हो, वह पहले)।"
+        }
+        (C::ScarceUnitExpiresFirst, Lang::En) => {
+            "A scarce {donor} unit was used because it expires ({expires_at}) before the unit it replaced ({replaced_expires_at})."
+        }
+        (C::ScarceUnitExpiresFirst, Lang::Hi) => {
+            "दुर्लभ {donor} यूनिट इसलिए दी गई क्योंकि इसकी समाप्ति ({expires_at}) उस यूनिट ({replaced_expires_at}) से पहले है जिसकी जगह यह दी गई।"
+        }
+        (C::ScarceUnitLastResort, Lang::En) => {
+            "A scarce {donor} unit was used because no unit of another compatible group was available."
+        }
+        (C::ScarceUnitLastResort, Lang::Hi) => {
+            "दुर्लभ {donor} यूनिट इसलिए दी गई क्योंकि किसी अन्य संगत ग्रुप की यूनिट उपलब्ध नहीं थी।"
+        }
     }
 }

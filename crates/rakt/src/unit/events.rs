@@ -115,6 +115,16 @@ pub enum EventKind {
         /// The patient.
         patient: String,
     },
+    /// Released → issued before compatibility testing, in an emergency: the justification and
+    /// the actor are recorded and the unit is flagged for follow-up
+    /// ([`BloodUnit::emergency_release`](super::BloodUnit::emergency_release)). Refused when the
+    /// unit is expired or held.
+    EmergencyIssue {
+        /// The patient (an identifier such as an emergency number when the name is not known).
+        patient: String,
+        /// Why the urgency justified release before compatibility testing.
+        justification: String,
+    },
     /// Issued → transfused.
     Transfuse,
     /// Issued → transfused with a reaction.
@@ -187,6 +197,7 @@ impl EventKind {
             EventKind::Crossmatch { .. } => "crossmatch",
             EventKind::CancelReservation => "cancel the reservation of",
             EventKind::Issue { .. } => "issue",
+            EventKind::EmergencyIssue { .. } => "issue in an emergency",
             EventKind::Transfuse => "transfuse",
             EventKind::TransfuseWithReaction { .. } => "transfuse",
             EventKind::Return { .. } => "return",

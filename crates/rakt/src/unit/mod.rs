@@ -186,6 +186,7 @@ pub struct BloodUnit {
 
 const SRC_STATUS: &str =
     "Suggested status machine and discard reasons (research/blood.md §4.2, §4.4)";
+const SRC_EMERGENCY_RELEASE: &str = "Canadian Blood Services, Vein to vein: emergency release requires a signed physician statement that the urgency justified release before compatibility testing; draw a labelled sample before infusion and switch to group-specific blood as soon as the group is known (research/blood.md §1.8)";
 const SRC_POOL_GROUPS: &str = "transfusion.com.au: individual plasma units of different blood groups must not be pooled (research/blood.md §1.4)";
 
 impl BloodUnit {
@@ -342,6 +343,14 @@ impl BloodUnit {
     pub fn history(&self) -> &[UnitEvent] {
         &self.history
     }
+    /// The emergency issue of this unit, when it was released before compatibility testing: the
+    /// event with its patient, justification, time and actor, for follow-up.
+    pub fn emergency_release(&self) -> Option<&UnitEvent> {
+        self.history
+            .iter()
+            .rev()
+            .find(|e| matches!(e.kind, EventKind::EmergencyIssue { .. }))
+    }
     /// Whether the unit is expired at `as_of`.
     pub fn is_expired(&self, as_of: DateTime<FixedOffset>) -> bool {
         self.expiry.is_expired(as_of)
@@ -486,6 +495,33 @@ impl BloodUnit {
                     patient: patient.clone(),
                     until: None,
                 });
+            }
+            (
+                E::EmergencyIssue {
+                    patient,
+                    justification,
+                },
+                S::Released,
+            ) => {
+                self.check_usable(at)?;
+                check_patient(patient)?;
+                if justification.trim().is_empty() {
+                    return Err(RaktError::input(
+                        "justification",
+                        "say why the urgency justified release before compatibility testing",
+                    ));
+                }
+                next.status = S::Issued;
+                next.reservation = Some(Reservation {
+                    patient: patient.clone(),
+                    until: None,
+                });
+                reasons.push(
+                    Reason::new(ReasonCode::EmergencyReleaseFollowUp)
+                        .fact("patient", patient)
+                        .fact("justification", justification.trim())
+                        .cite(SRC_EMERGENCY_RELEASE, Confidence::High),
+                );
             }
             (E::Transfuse, S::Issued) => {
                 next.status = S::Transfused;

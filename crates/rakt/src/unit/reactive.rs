@@ -183,17 +183,7 @@ fn lookback(unit: &BloodUnit, donor: &str, stock: &[BloodUnit]) -> Vec<LookbackE
     stock
         .iter()
         .filter(|u| from_donor.contains(&u.id()))
-        .filter(|u| {
-            matches!(
-                u.status(),
-                UnitStatus::Collected
-                    | UnitStatus::Quarantined
-                    | UnitStatus::Released
-                    | UnitStatus::Reserved
-                    | UnitStatus::Crossmatched
-                    | UnitStatus::Returned
-            )
-        })
+        .filter(|u| u.status().is_in_stock())
         .map(entry)
         .collect()
 }

@@ -60,6 +60,20 @@ impl UnitStatus {
         )
     }
 
+    /// Whether a unit in this status is still held by the blood centre (collected, quarantined,
+    /// released, reserved, crossmatched or returned): not issued and not final.
+    pub fn is_in_stock(self) -> bool {
+        matches!(
+            self,
+            UnitStatus::Collected
+                | UnitStatus::Quarantined
+                | UnitStatus::Released
+                | UnitStatus::Reserved
+                | UnitStatus::Crossmatched
+                | UnitStatus::Returned
+        )
+    }
+
     /// The HL7 v2 code: table 0510 (blood product dispense status) or, for transfused units,
     /// table 0513 (transfusion/disposition status). Statuses before release, fractionation and
     /// processing have no code in those tables.

@@ -1,0 +1,534 @@
+//! Stock that never issues the wrong unit: FEFO allocation, reservations, issue and return,
+//! emergency release, and what the stock looks like.
+//!
+//! An [`Inventory`] keeps the units of one facility, indexed by component, exact donor group and
+//! special attributes, each index ordered by expiry. Every change goes through the unit
+//! lifecycle ([`BloodUnit::apply`]): the inventory only decides *which* units, and keeps its
+//! index in step. An operation on several units checks all of them before it changes any, so a
+//! failed operation changes nothing.
+//!
+//! - [`Inventory::allocate`] proposes units for an [`AllocationRequest`] without changing
+//!   anything: released, compatible, not held for anyone else, not expired at the time needed,
+//!   with the special requirements; donor groups in the policy's order, first-expiring first
+//!   within a group, scarce groups (O RhD-negative) kept back by the policy's rule. A shortfall
+//!   says why each donor group could not help.
+//! - [`Inventory::reserve`] allocates and holds the units for the patient until a time (the
+//!   policy's reservation period by default); [`Inventory::crossmatch`], [`Inventory::issue`],
+//!   [`Inventory::return_unit`] and [`Inventory::cancel`] move them on; a lapsed hold is back
+//!   in stock for everyone else, and [`Inventory::expire_reservations`] records that.
+//! - [`Inventory::emergency_release`] issues group O (per the compatibility rules for a
+//!   recipient of unknown group) before compatibility testing, with a recorded justification,
+//!   and flags the units for follow-up.
+//! - [`Inventory::stock_summary`], [`Inventory::expiring_within`], [`Inventory::days_of_stock`],
+//!   [`Inventory::below_minimum`] and [`Inventory::storage_centre_check`] describe the stock.
+//!
+//! Sources: `research/blood.md` §1 (compatibility, emergency release), §8 (FEFO, reservation
+//! period, days of stock) and `research/maternal.md` §5.3 (blood storage centre stock norms).
+
+mod allocate;
+mod stock;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{DateTime, FixedOffset};
+
+pub use allocate::{
+    AllocatedUnit, Allocation, AllocationRequest, ClassCounts, SkipReason, SkippedClass,
+};
+pub use stock::{DaysOfStock, ExpiringUnit, InventorySummary, StockCheck, StockGap, StockRow};
+
+use crate::blood_group::BloodGroup;
+use crate::component::{Component, Modification};
+use crate::error::{RaktError, Result};
+use crate::policy::Policy;
+use crate::unit::{BloodUnit, EventKind, UnitEvent, UnitId, UnitStatus};
+
+/// The modifications a request may require, as bits of an index key.
+const REQUIREMENT_BITS: [Modification; 5] = [
+    Modification::Irradiated,
+    Modification::Leucoreduced,
+    Modification::Washed,
+    Modification::CmvNegative,
+    Modification::PathogenReduced,
+];
+
+fn requirement_mask<'a>(mods: impl IntoIterator<Item = &'a Modification>) -> u8 {
+    let mut mask = 0u8;
+    for m in mods {
+        if let Some(bit) = REQUIREMENT_BITS.iter().position(|r| r == m) {
+            mask |= 1 << bit;
+        }
+    }
+    mask
+}
+
+/// Where a unit sits in the index: component, exact donor group, special attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Key {
+    component: Component,
+    group: BloodGroup,
+    mods: u8,
+}
+
+impl Key {
+    fn of(unit: &BloodUnit) -> Key {
+        Key {
+            component: unit.product().component(),
+            group: unit.group(),
+            mods: requirement_mask(unit.product().modifications()),
+        }
+    }
+}
+
+type Entry = (DateTime<FixedOffset>, UnitId);
+
+/// The units of one index key: released ones by expiry, held ones by the end of their hold.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    available: BTreeSet<Entry>,
+    held: BTreeSet<Entry>,
+}
+
+/// The stock of one facility. See the [module docs](self).
+///
+/// ```
+/// use rakt::inventory::{AllocationRequest, Inventory};
+/// use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent};
+/// use rakt::{BloodGroup, Component, Policy, Preservative, Product, Recipient, TestResult};
+/// let policy = Policy::india();
+/// let t = |s: &str| rakt::parse_timestamp(s);
+/// // A released O+ red-cell unit (tests recorded, grouping confirmed).
+/// let mut unit = BloodUnit::collect(Collection {
+///     din: "DIN-1".into(), division: None,
+///     product: Product::red_cells(Preservative::AdditiveSolution),
+///     group: BloodGroup::parse("O+")?, volume_ml: 280, donation_type: DonationType::Voluntary,
+///     donor_id: None, first_donation: false, collected_at: t("2026-11-01T09:00:00+05:30")?,
+/// }, "tech", &policy)?;
+/// let at = t("2026-11-01T12:00:00+05:30")?;
+/// let mut events = vec![EventKind::Quarantine];
+/// for marker in policy.screening.mandatory_markers.clone() {
+///     events.push(EventKind::RecordTest { marker, result: TestResult::NonReactive });
+/// }
+/// events.push(EventKind::RecordGrouping {
+///     forward: Some(BloodGroup::parse("O+")?), reverse: Some(rakt::Abo::O), historical: None,
+/// });
+/// events.push(EventKind::Release);
+/// for kind in events {
+///     unit = unit.apply(&UnitEvent::new(at, "tech", kind), &policy)?;
+/// }
+///
+/// let mut inventory = Inventory::new("FRU-1", policy.clone());
+/// inventory.add(unit)?;
+/// let request = AllocationRequest::new("P-7", Recipient::new(BloodGroup::parse("A+")?), Component::RedCells, 2);
+/// let proposal = inventory.allocate(&request, t("2026-11-02T08:00:00+05:30")?)?;
+/// assert_eq!(proposal.units.len(), 1);
+/// assert_eq!(proposal.shortfall, 1);
+/// let held = inventory.reserve(&request, t("2026-11-02T08:00:00+05:30")?, "clerk")?;
+/// assert_eq!(held.ids().first().map(|id| id.din.as_str()), Some("DIN-1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Inventory {
+    facility: String,
+    policy: Policy,
+    units: Vec<BloodUnit>,
+    slots: HashMap<UnitId, usize>,
+    buckets: BTreeMap<Key, Bucket>,
+    /// Units per component, basic donor group and recorded status.
+    census: HashMap<(Component, BloodGroup), BTreeMap<UnitStatus, u32>>,
+}
+
+impl Inventory {
+    /// An empty inventory for a facility, under a policy.
+    pub fn new(facility: &str, policy: Policy) -> Inventory {
+        Inventory {
+            facility: facility.to_string(),
+            policy,
+            units: Vec::new(),
+            slots: HashMap::new(),
+            buckets: BTreeMap::new(),
+            census: HashMap::new(),
+        }
+    }
+
+    /// The facility's identifier.
+    pub fn facility(&self) -> &str {
+        &self.facility
+    }
+
+    /// The policy the inventory applies.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// How many units the inventory holds (in any status).
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Whether the inventory holds no unit.
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// A unit by id.
+    pub fn get(&self, id: &UnitId) -> Option<&BloodUnit> {
+        self.slots.get(id).and_then(|&s| self.units.get(s))
+    }
+
+    /// Every unit, in the order they were added.
+    pub fn units(&self) -> impl Iterator<Item = &BloodUnit> {
+        self.units.iter()
+    }
+
+    /// Add a unit in any status (quarantined, released, issued, discarded: every unit is
+    /// accounted for). A unit whose id is already in the inventory is refused.
+    pub fn add(&mut self, unit: BloodUnit) -> Result<()> {
+        if self.slots.contains_key(unit.id()) {
+            return Err(RaktError::not_applicable(
+                "DUPLICATE_UNIT",
+                format!("unit {} is already in the inventory", unit.id()),
+            ));
+        }
+        let slot = self.units.len();
+        self.slots.insert(unit.id().clone(), slot);
+        self.index(&unit);
+        self.units.push(unit);
+        Ok(())
+    }
+
+    /// Apply any lifecycle event that does not hand a unit to a patient (quarantine, test
+    /// results, release, transfuse, discard, modifications, ...). Reservations, crossmatches,
+    /// issues and returns have their own methods, which check the patient's hold.
+    pub fn apply(&mut self, id: &UnitId, event: &UnitEvent) -> Result<&BloodUnit> {
+        if matches!(
+            event.kind,
+            EventKind::Reserve { .. }
+                | EventKind::Crossmatch { .. }
+                | EventKind::Issue { .. }
+                | EventKind::EmergencyIssue { .. }
+        ) {
+            return Err(RaktError::not_applicable(
+                "USE_INVENTORY_METHOD",
+                format!(
+                    "use reserve, crossmatch, issue or emergency_release to {} a unit",
+                    event.kind.name()
+                ),
+            ));
+        }
+        self.commit(vec![(self.slot(id)?, event.clone())])?;
+        self.get(id)
+            .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not in the inventory")))
+    }
+
+    /// Propose units for a request at `as_of`. Changes nothing; the same request against the
+    /// same stock always gives the same answer. See [`AllocationRequest`] for the rules.
+    pub fn allocate(
+        &self,
+        request: &AllocationRequest,
+        as_of: DateTime<FixedOffset>,
+    ) -> Result<Allocation> {
+        allocate::allocate(self, request, as_of)
+    }
+
+    /// Allocate and hold the units for the request's patient until `request.hold_until`, or
+    /// `as_of` plus the policy's reservation period. Returns the allocation (with any
+    /// shortfall); the units it lists are reserved.
+    pub fn reserve(
+        &mut self,
+        request: &AllocationRequest,
+        as_of: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<Allocation> {
+        let allocation = self.allocate(request, as_of)?;
+        let until = match request.hold_until {
+            Some(until) => until,
+            None => as_of + self.hold_period(),
+        };
+        let events = self.events_for(&allocation, as_of, actor, |patient| EventKind::Reserve {
+            patient: patient.to_string(),
+            until,
+        })?;
+        self.commit(events)?;
+        Ok(allocation)
+    }
+
+    /// Crossmatch units already held for `patient`, holding them until `until` (the policy's
+    /// reservation period from `at` by default).
+    pub fn crossmatch(
+        &mut self,
+        ids: &[UnitId],
+        patient: &str,
+        until: Option<DateTime<FixedOffset>>,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<()> {
+        let until = until.unwrap_or(at + self.hold_period());
+        let events = self.held_events(ids, patient, at, actor, || EventKind::Crossmatch {
+            patient: patient.to_string(),
+            until,
+        })?;
+        self.commit(events)
+    }
+
+    /// Issue units held (reserved, crossmatched or returned and kept) for `patient`. A unit
+    /// that is not held for the patient is refused (`NOT_HELD_FOR_PATIENT`): allocate and
+    /// reserve it first, or use [`Inventory::emergency_release`].
+    pub fn issue(
+        &mut self,
+        ids: &[UnitId],
+        patient: &str,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<()> {
+        let events = self.held_events(ids, patient, at, actor, || EventKind::Issue {
+            patient: patient.to_string(),
+        })?;
+        self.commit(events)
+    }
+
+    /// Release units before compatibility testing in an emergency: allocate for the request
+    /// (a recipient of unknown group gets group O by the compatibility rules' emergency
+    /// release) and issue the units at once, recording the justification and the actor. The
+    /// units are flagged for follow-up ([`BloodUnit::emergency_release`]). A missing
+    /// justification is refused; a shortfall is reported, and the units found are issued.
+    pub fn emergency_release(
+        &mut self,
+        request: &AllocationRequest,
+        justification: &str,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<Allocation> {
+        if justification.trim().is_empty() {
+            return Err(RaktError::input(
+                "justification",
+                "say why the urgency justified release before compatibility testing",
+            ));
+        }
+        if actor.trim().is_empty() {
+            return Err(RaktError::input("actor", "say who released the units"));
+        }
+        let allocation = self.allocate(request, at)?;
+        let events = self.events_for(&allocation, at, actor, |patient| {
+            EventKind::EmergencyIssue {
+                patient: patient.to_string(),
+                justification: justification.to_string(),
+            }
+        })?;
+        self.commit(events)?;
+        Ok(allocation)
+    }
+
+    /// Return an issued unit: back to stock within the policy's time out of controlled
+    /// storage (kept for the patient when `keep_for_patient`), discarded when later.
+    pub fn return_unit(
+        &mut self,
+        id: &UnitId,
+        minutes_out_of_storage: Option<u32>,
+        keep_for_patient: bool,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<&BloodUnit> {
+        let kind = EventKind::Return {
+            minutes_out_of_storage,
+            keep_for_patient,
+        };
+        self.commit(vec![(self.slot(id)?, UnitEvent::new(at, actor, kind))])?;
+        self.get(id)
+            .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not in the inventory")))
+    }
+
+    /// Cancel the holds on units (reserved, crossmatched or returned): they are back in stock.
+    pub fn cancel(&mut self, ids: &[UnitId], at: DateTime<FixedOffset>, actor: &str) -> Result<()> {
+        let mut events = Vec::new();
+        for id in unique(ids)? {
+            events.push((
+                self.slot(id)?,
+                UnitEvent::new(at, actor, EventKind::CancelReservation),
+            ));
+        }
+        self.commit(events)
+    }
+
+    /// Record the end of every hold that has lapsed by `at` (a `CancelReservation` event on
+    /// each unit), returning their ids. Lapsed holds are already stock for
+    /// [`Inventory::allocate`]; this writes it into the units' histories.
+    pub fn expire_reservations(
+        &mut self,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<Vec<UnitId>> {
+        let mut lapsed: Vec<UnitId> = Vec::new();
+        for bucket in self.buckets.values() {
+            lapsed.extend(
+                bucket
+                    .held
+                    .iter()
+                    .take_while(|(until, _)| *until <= at)
+                    .map(|(_, id)| id.clone()),
+            );
+        }
+        lapsed.sort();
+        self.cancel(&lapsed, at, actor)?;
+        Ok(lapsed)
+    }
+
+    /// The units flagged by an emergency release, for follow-up, in the order they were added.
+    pub fn emergency_releases(&self) -> Vec<&BloodUnit> {
+        self.units
+            .iter()
+            .filter(|u| u.emergency_release().is_some())
+            .collect()
+    }
+
+    fn hold_period(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.policy.inventory.reservation_hours))
+    }
+
+    fn slot(&self, id: &UnitId) -> Result<usize> {
+        self.slots
+            .get(id)
+            .copied()
+            .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not in the inventory")))
+    }
+
+    fn events_for(
+        &self,
+        allocation: &Allocation,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+        kind: impl Fn(&str) -> EventKind,
+    ) -> Result<Vec<(usize, UnitEvent)>> {
+        allocation
+            .units
+            .iter()
+            .map(|u| {
+                Ok((
+                    self.slot(&u.id)?,
+                    UnitEvent::new(at, actor, kind(&allocation.patient)),
+                ))
+            })
+            .collect()
+    }
+
+    /// Events for units that must be held for `patient` at `at`.
+    fn held_events(
+        &self,
+        ids: &[UnitId],
+        patient: &str,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+        kind: impl Fn() -> EventKind,
+    ) -> Result<Vec<(usize, UnitEvent)>> {
+        let mut events = Vec::new();
+        for id in unique(ids)? {
+            let slot = self.slot(id)?;
+            let unit = self
+                .units
+                .get(slot)
+                .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not stored")))?;
+            let held = matches!(
+                unit.status_at(at),
+                UnitStatus::Reserved | UnitStatus::Crossmatched | UnitStatus::Returned
+            ) && unit.reservation().is_some_and(|r| r.patient == patient);
+            if !held {
+                return Err(RaktError::not_applicable(
+                    "NOT_HELD_FOR_PATIENT",
+                    format!(
+                        "unit {id} is {} and not held for patient {patient:?} at {}",
+                        unit.status_at(at),
+                        at.to_rfc3339()
+                    ),
+                ));
+            }
+            events.push((slot, UnitEvent::new(at, actor, kind())));
+        }
+        Ok(events)
+    }
+
+    /// Apply every event to its unit, or none: all new units are computed first.
+    fn commit(&mut self, events: Vec<(usize, UnitEvent)>) -> Result<()> {
+        let mut next = Vec::with_capacity(events.len());
+        for (slot, event) in &events {
+            let unit = self
+                .units
+                .get(*slot)
+                .ok_or_else(|| RaktError::input("unit", "no such unit slot"))?;
+            let changed = unit
+                .apply(event, &self.policy)
+                .map_err(|e| e.in_context(&format!("unit {}", unit.id())))?;
+            next.push((*slot, changed));
+        }
+        for (slot, changed) in next {
+            if let Some(old) = self.units.get(slot).cloned() {
+                self.unindex(&old);
+            }
+            self.index(&changed);
+            if let Some(place) = self.units.get_mut(slot) {
+                *place = changed;
+            }
+        }
+        Ok(())
+    }
+
+    fn index(&mut self, unit: &BloodUnit) {
+        *self
+            .census
+            .entry((unit.product().component(), unit.group().basic()))
+            .or_default()
+            .entry(unit.status())
+            .or_default() += 1;
+        let key = Key::of(unit);
+        let entry = (unit.expiry().expires_at, unit.id().clone());
+        if unit.status() == UnitStatus::Released {
+            self.buckets.entry(key).or_default().available.insert(entry);
+        } else if let Some(until) = hold_end(unit) {
+            let held = (until, unit.id().clone());
+            self.buckets.entry(key).or_default().held.insert(held);
+        }
+    }
+
+    fn unindex(&mut self, unit: &BloodUnit) {
+        if let Some(n) = self
+            .census
+            .get_mut(&(unit.product().component(), unit.group().basic()))
+            .and_then(|c| c.get_mut(&unit.status()))
+        {
+            *n = n.saturating_sub(1);
+        }
+        let Some(bucket) = self.buckets.get_mut(&Key::of(unit)) else {
+            return;
+        };
+        if unit.status() == UnitStatus::Released {
+            bucket
+                .available
+                .remove(&(unit.expiry().expires_at, unit.id().clone()));
+        } else if let Some(until) = hold_end(unit) {
+            bucket.held.remove(&(until, unit.id().clone()));
+        }
+    }
+}
+
+/// The end of a unit's hold, for units held for a patient: a reservation or crossmatch until
+/// its time, a returned unit kept for its patient until cancelled (never lapses).
+fn hold_end(unit: &BloodUnit) -> Option<DateTime<FixedOffset>> {
+    match (unit.status(), unit.reservation()) {
+        (UnitStatus::Reserved | UnitStatus::Crossmatched, Some(r)) => r.until,
+        (UnitStatus::Returned, _) => Some(DateTime::<chrono::Utc>::MAX_UTC.fixed_offset()),
+        _ => None,
+    }
+}
+
+/// The ids, refusing repeats (one unit cannot be handed over twice in one operation).
+fn unique(ids: &[UnitId]) -> Result<Vec<&UnitId>> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(RaktError::input(
+                "ids",
+                format!("unit {id} is listed more than once"),
+            ));
+        }
+    }
+    Ok(ids.iter().collect())
+}
