@@ -95,7 +95,7 @@ kotlin:
 	exit $$status
 
 bench:
-	$(CARGO) bench -p rakt --bench rules
+	$(CARGO) bench -p rakt --bench rules --bench inventory
 
 vectors:
 	$(PYTHON) tests/vectors/generate.py

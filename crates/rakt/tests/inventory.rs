@@ -716,3 +716,38 @@ fn blood_storage_centre_norm_is_checked_against_available_stock() {
     assert_eq!(check.gaps().len(), 1);
     assert_eq!(check.gaps()[0].missing, 1);
 }
+
+#[test]
+fn discard_expired_clears_the_shelf_at_the_minute_of_expiry() {
+    let mut inv = inventory(vec![rc("A1", "A+", 1), rc("A2", "A+", 2)]);
+    let expiry = t("2026-12-13T23:59:00+05:30");
+    assert!(
+        inv.discard_expired(expiry - Duration::minutes(1), "tech")
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(inv.discard_expired(expiry, "tech").unwrap(), [id("A1")]);
+    let u = inv.get(&id("A1")).unwrap();
+    assert_eq!(u.status(), UnitStatus::Discarded);
+    assert_eq!(u.discard_reason(), Some(&DiscardReason::Expired));
+    let s = inv.stock_summary(expiry).unwrap();
+    assert_eq!(s.rows[0].available, 1);
+}
+
+#[test]
+fn a_lapsed_hold_can_be_released_in_an_emergency() {
+    let mut inv = inventory(vec![rc("OPOS", "O+", 1)]);
+    inv.reserve(&request("P1", man("O+"), 1), day(NOW), "clerk")
+        .unwrap();
+    let trauma = request("T1", Recipient::unknown_group().male(30), 1);
+    // Still held: nothing for the emergency.
+    let a = inv
+        .emergency_release(&trauma, "shock", day(NOW) + Duration::hours(1), "dr")
+        .unwrap();
+    assert_eq!(a.shortfall, 1);
+    let a = inv
+        .emergency_release(&trauma, "shock", day(NOW) + Duration::hours(24), "dr")
+        .unwrap();
+    assert_eq!(dins(&a), ["OPOS"]);
+    assert_eq!(inv.get(&id("OPOS")).unwrap().status(), UnitStatus::Issued);
+}

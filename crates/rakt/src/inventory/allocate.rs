@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::{Inventory, Key, REQUIREMENT_BITS, requirement_mask};
@@ -506,22 +506,28 @@ fn skipped_classes(
         let status = |s: UnitStatus| census.and_then(|c| c.get(&s)).copied().unwrap_or(0);
         counts.not_released = status(UnitStatus::Collected) + status(UnitStatus::Quarantined);
         let mut lapsed = 0u32;
+        let floor = UnitId {
+            din: String::new(),
+            division: None,
+        };
         for (key, bucket) in group_keys(inv, req.component, group) {
             let usable = key.mods & want == want;
-            let mut judge = |e: DateTime<FixedOffset>| {
-                if e <= needed {
-                    counts.expire_before_needed += 1;
-                } else if !usable {
-                    counts.lacking_requirements += 1;
-                }
-            };
-            for (e, _) in &bucket.available {
-                judge(*e);
+            // Released units: those expired when needed are counted one by one (few in a
+            // well-kept stock); the rest of a bucket without the requirements by its size.
+            let expired = bucket
+                .available
+                .range(..(needed + Duration::nanoseconds(1), floor.clone()))
+                .count();
+            counts.expire_before_needed += to_u32(expired);
+            if !usable {
+                counts.lacking_requirements += to_u32(bucket.available.len() - expired);
             }
             for (_, id) in bucket.held.iter().take_while(|(until, _)| *until <= as_of) {
                 lapsed += 1;
-                if let Some(unit) = inv.get(id) {
-                    judge(unit.expiry().expires_at);
+                match inv.get(id).map(|u| u.expiry().expires_at) {
+                    Some(e) if e <= needed => counts.expire_before_needed += 1,
+                    Some(_) if !usable => counts.lacking_requirements += 1,
+                    _ => {}
                 }
             }
         }
@@ -557,4 +563,8 @@ fn skipped_classes(
         });
     }
     out
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

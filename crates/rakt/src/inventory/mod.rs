@@ -373,6 +373,38 @@ impl Inventory {
         Ok(lapsed)
     }
 
+    /// Discard every released unit that is expired at `at` (reason `expired`), returning their
+    /// ids: the daily clearing of the shelves. Held units are left to their holds.
+    pub fn discard_expired(
+        &mut self,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<Vec<UnitId>> {
+        let floor = UnitId {
+            din: String::new(),
+            division: None,
+        };
+        let mut expired: Vec<UnitId> = Vec::new();
+        for bucket in self.buckets.values() {
+            expired.extend(
+                bucket
+                    .available
+                    .range(..(at + chrono::Duration::nanoseconds(1), floor.clone()))
+                    .map(|(_, id)| id.clone()),
+            );
+        }
+        expired.sort();
+        let mut events = Vec::new();
+        for id in &expired {
+            let kind = EventKind::Discard {
+                reason: crate::unit::DiscardReason::Expired,
+            };
+            events.push((self.slot(id)?, UnitEvent::new(at, actor, kind)));
+        }
+        self.commit(events)?;
+        Ok(expired)
+    }
+
     /// The units flagged by an emergency release, for follow-up, in the order they were added.
     pub fn emergency_releases(&self) -> Vec<&BloodUnit> {
         self.units

@@ -400,6 +400,7 @@ impl BloodUnit {
         let effective = match (&event.kind, lapsed) {
             (E::Reserve { .. }, true) => S::Released,
             (E::Crossmatch { .. }, true) => S::Released,
+            (E::EmergencyIssue { .. }, true) => S::Released,
             (E::Issue { patient }, true) if !self.held_for(patient) => S::Released,
             _ => self.status,
         };
