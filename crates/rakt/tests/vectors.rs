@@ -25,6 +25,8 @@ mod donor_ops;
 mod eraktkosh_ops;
 #[path = "vectors/fhir_ops.rs"]
 mod fhir_ops;
+#[path = "vectors/inventory_ops.rs"]
+mod inventory_ops;
 #[path = "vectors/isbt_ops.rs"]
 mod isbt_ops;
 #[path = "vectors/unit_ops.rs"]
@@ -120,6 +122,9 @@ fn run_case(case: &Value) -> Outcome {
         "isbt128_label_to_unit" => isbt_ops::op_label_to_unit(input, expect),
         "fhir_export" => fhir_ops::op_fhir_export(input, expect),
         "fhir_import" => fhir_ops::op_fhir_import(input, expect),
+        "inventory_allocate" => inventory_ops::op_allocate(input, expect),
+        "inventory_storage_centre_check" => inventory_ops::op_storage_centre_check(input, expect),
+        "inventory_days_of_stock" => inventory_ops::op_days_of_stock(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }
