@@ -7,7 +7,7 @@ use crate::error::{Result, unsigned};
 use crate::groups::{Abo, BloodGroup};
 use crate::reasons::{Reason, reasons_from_core, reasons_to_core};
 use crate::screening::{TestResult, TtiMarker};
-use crate::time::Timestamp;
+use crate::time::{Decimal, Timestamp};
 
 /// Why a unit was discarded: a sealed class in Kotlin (`DiscardReason.Expired`,
 /// `DiscardReason.Other("text")`, ...).
@@ -178,6 +178,20 @@ pub enum EventKind {
         /// Storage after thawing.
         storage: Storage,
     },
+    /// Carried from one facility to another, recorded on receipt with the lowest and highest
+    /// temperatures logged; outside the transport range the unit is discarded (cold-chain break).
+    Transfer {
+        /// The sending facility.
+        from: String,
+        /// The receiving facility.
+        to: String,
+        /// When the unit left `from`.
+        dispatched_at: Timestamp,
+        /// The lowest temperature logged in transit, °C.
+        min_celsius: Decimal,
+        /// The highest temperature logged in transit, °C.
+        max_celsius: Decimal,
+    },
     /// The unit was split into these children (recorded by `BloodUnit.split`).
     SplitInto {
         /// The children's ids.
@@ -298,6 +312,19 @@ impl EventKind {
             EventKind::Thaw { storage } => E::Thaw {
                 storage: (*storage).into(),
             },
+            EventKind::Transfer {
+                from,
+                to,
+                dispatched_at,
+                min_celsius,
+                max_celsius,
+            } => E::Transfer {
+                from: from.clone(),
+                to: to.clone(),
+                dispatched_at: dispatched_at.parse("dispatched_at")?,
+                min_celsius: min_celsius.parse("min_celsius")?,
+                max_celsius: max_celsius.parse("max_celsius")?,
+            },
             EventKind::SplitInto { children } => E::SplitInto {
                 children: ids_from_text(children)?,
             },
@@ -382,6 +409,19 @@ impl From<&rakt::EventKind> for EventKind {
             E::Open => EventKind::Open,
             E::Thaw { storage } => EventKind::Thaw {
                 storage: (*storage).into(),
+            },
+            E::Transfer {
+                from,
+                to,
+                dispatched_at,
+                min_celsius,
+                max_celsius,
+            } => EventKind::Transfer {
+                from: from.clone(),
+                to: to.clone(),
+                dispatched_at: (*dispatched_at).into(),
+                min_celsius: (*min_celsius).into(),
+                max_celsius: (*max_celsius).into(),
             },
             E::SplitInto { children } => EventKind::SplitInto {
                 children: children.iter().map(id_text).collect(),

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use pyo3::prelude::*;
 use rakt::EventKind;
 
-use crate::convert::{to_datetime, to_u32};
+use crate::convert::{to_datetime, to_decimal, to_u32};
 use crate::discard::PyDiscardReason;
 use crate::enums::{PyAbo, PyStorage, PyTestResult, PyTtiMarker};
 use crate::events::{PyUnitEvent, init, kind_of, mismatch};
@@ -516,6 +516,83 @@ impl PyThaw {
     fn storage(slf: &Bound<'_, Self>) -> PyResult<PyStorage> {
         match kind_of(slf) {
             EventKind::Thaw { storage } => Ok((*storage).into()),
+            _ => Err(mismatch()),
+        }
+    }
+}
+
+/// Carried from one facility to another, recorded on receipt:
+/// `Transfer(at, actor, from_facility, to_facility, dispatched_at, min_celsius, max_celsius)`
+/// (temperatures as `decimal.Decimal` or `int`). Outside the policy's transport range the unit
+/// is discarded for a cold-chain break. Use `Inventory.transfer` to move units between
+/// inventories.
+#[pyclass(module = "rakt", name = "Transfer", extends = PyUnitEvent, frozen)]
+pub struct PyTransfer;
+
+#[pymethods]
+impl PyTransfer {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+        from_facility: String,
+        to_facility: String,
+        dispatched_at: &Bound<'_, PyAny>,
+        min_celsius: &Bound<'_, PyAny>,
+        max_celsius: &Bound<'_, PyAny>,
+    ) -> PyResult<PyClassInitializer<Self>> {
+        let kind = EventKind::Transfer {
+            from: from_facility,
+            to: to_facility,
+            dispatched_at: to_datetime(dispatched_at, "dispatched_at")?,
+            min_celsius: to_decimal(min_celsius, "min_celsius")?,
+            max_celsius: to_decimal(max_celsius, "max_celsius")?,
+        };
+        init(PyTransfer, at, actor, kind)
+    }
+
+    /// The sending facility.
+    #[getter]
+    fn from_facility(slf: &Bound<'_, Self>) -> PyResult<String> {
+        match kind_of(slf) {
+            EventKind::Transfer { from, .. } => Ok(from.clone()),
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// The receiving facility.
+    #[getter]
+    fn to_facility(slf: &Bound<'_, Self>) -> PyResult<String> {
+        match kind_of(slf) {
+            EventKind::Transfer { to, .. } => Ok(to.clone()),
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// When the unit left the sender.
+    #[getter]
+    fn dispatched_at(slf: &Bound<'_, Self>) -> PyResult<DateTime<FixedOffset>> {
+        match kind_of(slf) {
+            EventKind::Transfer { dispatched_at, .. } => Ok(*dispatched_at),
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// The lowest temperature logged in transit, °C.
+    #[getter]
+    fn min_celsius(slf: &Bound<'_, Self>) -> PyResult<rust_decimal::Decimal> {
+        match kind_of(slf) {
+            EventKind::Transfer { min_celsius, .. } => Ok(*min_celsius),
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// The highest temperature logged in transit, °C.
+    #[getter]
+    fn max_celsius(slf: &Bound<'_, Self>) -> PyResult<rust_decimal::Decimal> {
+        match kind_of(slf) {
+            EventKind::Transfer { max_celsius, .. } => Ok(*max_celsius),
             _ => Err(mismatch()),
         }
     }

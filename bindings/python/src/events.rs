@@ -55,6 +55,7 @@ fn names(kind: &EventKind) -> (&'static str, &'static str) {
         K::Wash => ("Wash", "wash"),
         K::Open => ("Open", "open"),
         K::Thaw { .. } => ("Thaw", "thaw"),
+        K::Transfer { .. } => ("Transfer", "transfer"),
         K::SplitInto { .. } => ("SplitInto", "split_into"),
         K::SplitFrom { .. } => ("SplitFrom", "split_from"),
         K::PooledInto { .. } => ("PooledInto", "pooled_into"),
@@ -139,6 +140,19 @@ fn field_reprs(py: Python<'_>, kind: &EventKind) -> PyResult<Vec<String>> {
             PyDiscardReason(reason.clone()).repr_text(py)?
         )],
         K::Thaw { storage } => vec![format!("storage={}", PyStorage::from(*storage).repr_name())],
+        K::Transfer {
+            from,
+            to,
+            dispatched_at,
+            min_celsius,
+            max_celsius,
+        } => vec![
+            format!("from_facility={}", s(from)?),
+            format!("to_facility={}", s(to)?),
+            format!("dispatched_at={}", py_repr(py, *dispatched_at)?),
+            format!("min_celsius={}", py_repr(py, *min_celsius)?),
+            format!("max_celsius={}", py_repr(py, *max_celsius)?),
+        ],
         K::SplitInto { children } => vec![format!("children={}", ids(children)?)],
         K::SplitFrom { parent } => vec![format!("parent={}", s(&parent.to_string())?)],
         K::PooledInto { pool } => vec![format!("pool={}", s(&pool.to_string())?)],
@@ -303,6 +317,7 @@ pub(crate) fn event_to_py(py: Python<'_>, event: rakt::UnitEvent) -> PyResult<Bo
         K::Wash => make(py, event, PyWash),
         K::Open => make(py, event, PyOpen),
         K::Thaw { .. } => make(py, event, PyThaw),
+        K::Transfer { .. } => make(py, event, PyTransfer),
         K::SplitInto { .. } => make(py, event, PySplitInto),
         K::SplitFrom { .. } => make(py, event, PySplitFrom),
         K::PooledInto { .. } => make(py, event, PyPooledInto),
@@ -323,6 +338,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCrossmatch>()?;
     m.add_class::<PyCancelReservation>()?;
     m.add_class::<PyIssue>()?;
+    m.add_class::<PyTransfer>()?;
     m.add_class::<PyEmergencyIssue>()?;
     m.add_class::<PyTransfuse>()?;
     m.add_class::<PyTransfuseWithReaction>()?;

@@ -751,3 +751,227 @@ fn a_lapsed_hold_can_be_released_in_an_emergency() {
     assert_eq!(dins(&a), ["OPOS"]);
     assert_eq!(inv.get(&id("OPOS")).unwrap().status(), UnitStatus::Issued);
 }
+
+fn dec(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn transfer_from_hub_to_storage_centre_checks_the_cold_chain() {
+    let mut hub = Inventory::new("HUB", Policy::india());
+    for u in [rc("A1", "A+", 10), rc("A2", "A+", 11), rc("A3", "A+", 12)] {
+        hub.add(u).unwrap();
+    }
+    let mut bsc = Inventory::new("BSC-1", Policy::india());
+    let left = day(NOW);
+    let arrived = left + Duration::hours(3);
+    // Exactly 2 and exactly 10 °C are inside the India transport range (2–10 °C).
+    let ok = hub
+        .transfer(
+            &[id("A1"), id("A2")],
+            &mut bsc,
+            left,
+            dec("2"),
+            dec("10"),
+            arrived,
+            "driver",
+        )
+        .unwrap();
+    assert_eq!(ok.received, [id("A1"), id("A2")]);
+    assert!(ok.discarded.is_empty());
+    assert!(hub.get(&id("A1")).is_none());
+    assert_eq!(hub.len(), 1);
+    let u = bsc.get(&id("A1")).unwrap();
+    assert_eq!(u.status(), UnitStatus::Released);
+    assert_eq!(u.received_at_facility(), Some("BSC-1"));
+    assert_eq!(
+        u.history().last().unwrap().reasons[0].code.as_str(),
+        "TRANSFERRED"
+    );
+    let a = bsc.allocate(&request("P1", man("A+"), 2), arrived).unwrap();
+    assert_eq!(dins(&a), ["A1", "A2"]);
+    // The hub no longer offers them.
+    let a = hub.allocate(&request("P1", man("A+"), 3), arrived).unwrap();
+    assert_eq!(dins(&a), ["A3"]);
+    // 10.1 °C breaks the cold chain: the unit arrives discarded.
+    let broken = hub
+        .transfer(
+            &[id("A3")],
+            &mut bsc,
+            left,
+            dec("4"),
+            dec("10.1"),
+            arrived,
+            "driver",
+        )
+        .unwrap();
+    assert_eq!(broken.discarded, [id("A3")]);
+    let u = bsc.get(&id("A3")).unwrap();
+    assert_eq!(u.status(), UnitStatus::Discarded);
+    assert_eq!(u.discard_reason(), Some(&DiscardReason::ColdChainBreak));
+    let reason = &u.history().last().unwrap().reasons[0];
+    assert_eq!(reason.code.as_str(), "COLD_CHAIN_BREACH");
+    assert_eq!(
+        reason.message(rakt::Lang::En),
+        "Carried from HUB to BSC-1 at 4–10.1 °C, outside the transport range 2–10 °C for refrigerated storage: discarded (cold-chain break)."
+    );
+    assert!(hub.is_empty());
+}
+
+#[test]
+fn transfer_uses_the_receivers_policy_and_the_units_storage() {
+    // 1 °C is inside the US transport range (1–10 °C), not the Indian one.
+    let us_policy = Policy::from_toml(
+        "name = \"us-transport\"\nextends = \"india\"\n[inventory.transport]\nrefrigerated = { min_celsius = \"1\", max_celsius = \"10\" }\nroom_temperature = { min_celsius = \"20\", max_celsius = \"24\" }\nfrozen = { max_celsius = \"-18\" }\n",
+    )
+    .unwrap();
+    let mut hub = inventory(vec![rc("A1", "A+", 10), rc("A2", "A+", 10)]);
+    let mut lenient = Inventory::new("BSC-US", us_policy);
+    let mut strict = Inventory::new("BSC-IN", Policy::india());
+    let (left, arrived) = (day(NOW), day(NOW) + Duration::hours(2));
+    let a = hub
+        .transfer(
+            &[id("A1")],
+            &mut lenient,
+            left,
+            dec("1"),
+            dec("6"),
+            arrived,
+            "d",
+        )
+        .unwrap();
+    assert_eq!(a.received, [id("A1")]);
+    let b = hub
+        .transfer(
+            &[id("A2")],
+            &mut strict,
+            left,
+            dec("1"),
+            dec("6"),
+            arrived,
+            "d",
+        )
+        .unwrap();
+    assert_eq!(b.discarded, [id("A2")]);
+    // Platelets travel at room temperature: 22 °C is fine, 18 °C is not.
+    let plt = |din: &str| {
+        unit(
+            din,
+            "O+",
+            NOW - 1,
+            Product::platelets(PlateletSource::RandomDonor),
+        )
+    };
+    let mut hub = inventory(vec![plt("P1"), plt("P2")]);
+    let mut bsc = Inventory::new("BSC-1", Policy::india());
+    let ok = hub
+        .transfer(
+            &[id("P1")],
+            &mut bsc,
+            left,
+            dec("21"),
+            dec("23"),
+            arrived,
+            "d",
+        )
+        .unwrap();
+    assert_eq!(ok.received, [id("P1")]);
+    let cold = hub
+        .transfer(
+            &[id("P2")],
+            &mut bsc,
+            left,
+            dec("18"),
+            dec("22"),
+            arrived,
+            "d",
+        )
+        .unwrap();
+    assert_eq!(cold.discarded, [id("P2")]);
+}
+
+#[test]
+fn a_refused_transfer_moves_nothing() {
+    let mut hub = inventory(vec![rc("A1", "A+", 10), rc("A2", "A+", 11)]);
+    hub.reserve(&request("P1", man("A+"), 1), day(NOW), "clerk")
+        .unwrap(); // holds A1
+    let mut bsc = Inventory::new("BSC-1", Policy::india());
+    let before = snapshot(&hub);
+    let (left, arrived) = (day(NOW), day(NOW) + Duration::hours(2));
+    let err = hub
+        .transfer(
+            &[id("A2"), id("A1")],
+            &mut bsc,
+            left,
+            dec("4"),
+            dec("6"),
+            arrived,
+            "d",
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, rakt::RaktError::NotApplicable { ref code, .. } if code == "INVALID_TRANSITION"),
+        "{err}"
+    );
+    assert_eq!(before, snapshot(&hub));
+    assert!(bsc.is_empty());
+    // Dispatched after it arrived; readings the wrong way round; to itself.
+    let err = hub
+        .transfer(
+            &[id("A2")],
+            &mut bsc,
+            arrived,
+            dec("4"),
+            dec("6"),
+            left,
+            "d",
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "InvalidInput");
+    let err = hub
+        .transfer(
+            &[id("A2")],
+            &mut bsc,
+            left,
+            dec("6"),
+            dec("4"),
+            arrived,
+            "d",
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "InvalidInput");
+    let mut same = Inventory::new("FRU-1", Policy::india());
+    let err = hub
+        .transfer(
+            &[id("A2")],
+            &mut same,
+            left,
+            dec("4"),
+            dec("6"),
+            arrived,
+            "d",
+        )
+        .unwrap_err();
+    assert_eq!(err.kind(), "InvalidInput");
+    // Expired on arrival.
+    let err = hub
+        .transfer(
+            &[id("A2")],
+            &mut bsc,
+            left,
+            dec("4"),
+            dec("6"),
+            t("2026-12-30T00:00:00+05:30"),
+            "d",
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, rakt::RaktError::NotApplicable { ref code, .. } if code == "UNIT_EXPIRED"),
+        "{err}"
+    );
+    assert_eq!(before, snapshot(&hub));
+}
+
+fn snapshot(inv: &Inventory) -> Vec<BloodUnit> {
+    inv.units().cloned().collect()
+}

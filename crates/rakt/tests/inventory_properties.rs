@@ -147,6 +147,7 @@ enum Op {
     Emergency(usize, Req),
     Expire,
     Wait(i64),
+    Transfer(usize, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -160,6 +161,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..6, req()).prop_map(|(p, r)| Op::Emergency(p, r)),
         1 => Just(Op::Expire),
         2 => (1i64..60).prop_map(Op::Wait),
+        1 => (0usize..40, prop::bool::weighted(0.3)).prop_map(|(u, hot)| Op::Transfer(u, hot)),
     ]
 }
 
@@ -224,9 +226,16 @@ fn check_allocation(
 }
 
 /// Between two issues of a unit there is a return: never issued to two patients at once.
-fn check_accounting(inv: &Inventory, n: usize) {
-    assert_eq!(inv.len(), n);
+fn check_accounting(inv: &Inventory, other: &Inventory, n: usize) {
+    assert_eq!(
+        inv.len() + other.len(),
+        n,
+        "units lost or duplicated by a transfer"
+    );
     for u in inv.units() {
+        assert!(other.get(u.id()).is_none(), "{} in two places", u.id());
+    }
+    for u in inv.units().chain(other.units()) {
         let mut out = false;
         for e in u.history() {
             match &e.kind {
@@ -269,6 +278,7 @@ proptest! {
         for u in &units {
             inv.add(u.clone()).unwrap();
         }
+        let mut bsc = Inventory::new("BSC", policy.clone());
         let mut now = start() + Duration::days(7);
         let mut held: Vec<Vec<UnitId>> = vec![Vec::new(); 6];
         for op in &ops {
@@ -314,6 +324,24 @@ proptest! {
                     })
                 }
                 Op::Expire => inv.expire_reservations(now, "system").map(|_| ()),
+                Op::Transfer(i, hot) => {
+                    let id = UnitId::new(&format!("U{:03}", i % units.len()), None).unwrap();
+                    let bsc_before = snapshot(&bsc);
+                    let max = if *hot { "12" } else { "6" };
+                    let r = inv.transfer(
+                        &[id],
+                        &mut bsc,
+                        now - Duration::hours(1),
+                        "4".parse().unwrap(),
+                        max.parse().unwrap(),
+                        now,
+                        "driver",
+                    );
+                    if r.is_err() {
+                        prop_assert_eq!(bsc_before, snapshot(&bsc));
+                    }
+                    r.map(|_| ())
+                }
                 Op::Wait(h) => {
                     now += Duration::hours(*h);
                     Ok(())
@@ -326,7 +354,7 @@ proptest! {
             if result.is_err() {
                 prop_assert_eq!(snapshot(&before), snapshot(&inv), "a failed {:?} changed the stock", op);
             }
-            check_accounting(&inv, units.len());
+            check_accounting(&inv, &bsc, units.len());
         }
     }
 

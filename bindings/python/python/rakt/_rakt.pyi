@@ -82,6 +82,7 @@ __all__ = [
     "Irradiate",
     "Irradiated",
     "Issue",
+    "Transfer",
     "EmergencyIssue",
     "LookbackEntry",
     "Modification",
@@ -1393,6 +1394,31 @@ class Thaw(UnitEvent):
     def __new__(cls, at: datetime, actor: str, storage: _StorageArg) -> Self: ...
     @property
     def storage(self) -> Storage: ...
+
+@final
+class Transfer(UnitEvent):
+    """Carried between facilities, recorded on receipt; outside the transport range: discarded."""
+
+    def __new__(
+        cls,
+        at: datetime,
+        actor: str,
+        from_facility: str,
+        to_facility: str,
+        dispatched_at: datetime,
+        min_celsius: Decimal | int,
+        max_celsius: Decimal | int,
+    ) -> Self: ...
+    @property
+    def from_facility(self) -> str: ...
+    @property
+    def to_facility(self) -> str: ...
+    @property
+    def dispatched_at(self) -> datetime: ...
+    @property
+    def min_celsius(self) -> Decimal: ...
+    @property
+    def max_celsius(self) -> Decimal: ...
 
 @final
 class Collected(UnitEvent):

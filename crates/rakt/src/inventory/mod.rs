@@ -176,7 +176,8 @@ impl Inventory {
         self.slots.get(id).and_then(|&s| self.units.get(s))
     }
 
-    /// Every unit, in the order they were added.
+    /// Every unit, in the order they were added (a unit transferred out leaves its place to the
+    /// last unit).
     pub fn units(&self) -> impl Iterator<Item = &BloodUnit> {
         self.units.iter()
     }
@@ -405,6 +406,84 @@ impl Inventory {
         Ok(expired)
     }
 
+    /// Carry released units from this facility to another (a hub blood centre supplying a
+    /// storage centre), recorded on receipt as a `Transfer` event with the lowest and highest
+    /// temperatures logged on the way, judged by the *receiving* facility's policy
+    /// (`inventory.transport`, per storage). Units within range arrive released; units
+    /// outside it arrive discarded for a cold-chain break (`COLD_CHAIN_BREACH`). Every unit
+    /// must be released here and unknown there; otherwise nothing moves.
+    #[allow(clippy::too_many_arguments)]
+    pub fn transfer(
+        &mut self,
+        ids: &[UnitId],
+        to: &mut Inventory,
+        dispatched_at: DateTime<FixedOffset>,
+        min_celsius: rust_decimal::Decimal,
+        max_celsius: rust_decimal::Decimal,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<TransferOutcome> {
+        let mut moved = Vec::new();
+        for id in unique(ids)? {
+            let slot = self.slot(id)?;
+            if to.slots.contains_key(id) {
+                return Err(RaktError::not_applicable(
+                    "DUPLICATE_UNIT",
+                    format!("unit {id} is already at {}", to.facility),
+                ));
+            }
+            let unit = self
+                .units
+                .get(slot)
+                .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not stored")))?;
+            let event = UnitEvent::new(
+                at,
+                actor,
+                EventKind::Transfer {
+                    from: self.facility.clone(),
+                    to: to.facility.clone(),
+                    dispatched_at,
+                    min_celsius,
+                    max_celsius,
+                },
+            );
+            let arrived = unit
+                .apply(&event, &to.policy)
+                .map_err(|e| e.in_context(&format!("unit {id}")))?;
+            moved.push(arrived);
+        }
+        let mut outcome = TransferOutcome::default();
+        for arrived in moved {
+            let id = arrived.id().clone();
+            self.remove(&id);
+            if arrived.status() == UnitStatus::Discarded {
+                outcome.discarded.push(id);
+            } else {
+                outcome.received.push(id);
+            }
+            to.slots.insert(arrived.id().clone(), to.units.len());
+            to.index(&arrived);
+            to.units.push(arrived);
+        }
+        Ok(outcome)
+    }
+
+    /// Take a unit out of this inventory (it moved elsewhere).
+    fn remove(&mut self, id: &UnitId) {
+        let Some(slot) = self.slots.remove(id) else {
+            return;
+        };
+        if let Some(old) = self.units.get(slot).cloned() {
+            self.unindex(&old);
+        }
+        if slot < self.units.len() {
+            self.units.swap_remove(slot);
+        }
+        if let Some(moved) = self.units.get(slot) {
+            self.slots.insert(moved.id().clone(), slot);
+        }
+    }
+
     /// The units flagged by an emergency release, for follow-up, in the order they were added.
     pub fn emergency_releases(&self) -> Vec<&BloodUnit> {
         self.units
@@ -549,6 +628,16 @@ fn hold_end(unit: &BloodUnit) -> Option<DateTime<FixedOffset>> {
         (UnitStatus::Returned, _) => Some(DateTime::<chrono::Utc>::MAX_UTC.fixed_offset()),
         _ => None,
     }
+}
+
+/// The result of a transfer: which units arrived in stock and which were discarded for a
+/// cold-chain break.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct TransferOutcome {
+    /// Units received released, in the order given.
+    pub received: Vec<UnitId>,
+    /// Units received outside the transport range, now discarded.
+    pub discarded: Vec<UnitId>,
 }
 
 /// The ids, refusing repeats (one unit cannot be handed over twice in one operation).

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Confidence, Source};
+use super::{Confidence, Source, StoragePolicy, TemperatureRange};
 use crate::blood_group::{Abo, BloodGroup, RhD};
 use crate::component::Component;
 use crate::error::{RaktError, Result};
@@ -57,6 +57,9 @@ pub struct InventoryPolicy {
     /// [`Inventory::storage_centre_check`](crate::inventory::Inventory::storage_centre_check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_centre_norm: Option<Vec<StockLevel>>,
+    /// Temperature ranges a unit must stay within while carried between facilities, per
+    /// storage (checked by [`Inventory::transfer`](crate::inventory::Inventory::transfer)).
+    pub transport: StoragePolicy,
     /// The facility's own minimum stock levels, checked by
     /// [`Inventory::below_minimum`](crate::inventory::Inventory::below_minimum). No source
     /// gives national minimums: set them in a policy file.
@@ -67,13 +70,53 @@ pub struct InventoryPolicy {
 const SARMA: &str = "Crossmatch reservation of 24 hours: Sarma, JAMA 1980;243:1536 (VA study); Chapman, Transfus Med 2009: a 24-hour reservation gave lower stock and wastage than 48 hours (research/blood.md §8)";
 const SCARCE: &str = "O RhD-negative red cells are the emergency stock for recipients of unknown group and for RhD-negative girls and women (Canadian Blood Services, research/blood.md §1.8, §1.3); which groups to conserve is a local choice";
 const SCARCE_USE: &str = "rakt issue 5: O RhD-negative is not spent on a patient who could take another group unless nothing else is available or the O RhD-negative unit expires first; no published rule for the exception was found";
+const TRANSPORT_INDIA: &str = "Drugs and Cosmetics Rules, Schedule F Part XII-B (pre-2020 wording): transport boxes 2–10 °C, as reproduced by the Uttar Pradesh Health Department (research/blood.md §2.2, §2.3)";
+const TRANSPORT_PA: &str =
+    "28 Pa. Code §30.31(g): red cells transported at 1–10 °C (research/blood.md §2.3)";
+const TRANSPORT_BORROWED: &str = "No transport range found for platelets or frozen components: the storage ranges of this profile are used";
 const BSC_NORM: &str = "G.S.R. 909(E) dated 20.12.2001 (Drugs and Cosmetics Rules, Schedule K item 5B), blood storage centres at FRUs: suggested stock A, B, O RhD-positive 5 units each; AB RhD-positive 2; A, B, O RhD-negative 1 each, via thehealthmaster.com (research/maternal.md §5.3)";
 
 /// The parameters shared by the built-in profiles; India adds the storage-centre norm.
 pub(super) fn inventory(
     s: &mut BTreeMap<String, Source>,
-    with_storage_centre_norm: bool,
+    profile: &str,
+    storage: &StoragePolicy,
 ) -> InventoryPolicy {
+    let with_storage_centre_norm = profile == "india";
+    let (refrigerated, citation, confidence, alt) = match profile {
+        "india" => (
+            range(2, 10),
+            TRANSPORT_INDIA,
+            Confidence::Medium,
+            ("1–10 °C", TRANSPORT_PA),
+        ),
+        "us" => (
+            range(1, 10),
+            TRANSPORT_PA,
+            Confidence::Medium,
+            ("2–10 °C", TRANSPORT_INDIA),
+        ),
+        // No UK transport range was found: the US one is borrowed.
+        _ => (
+            range(1, 10),
+            TRANSPORT_PA,
+            Confidence::Unverified,
+            ("2–10 °C", TRANSPORT_INDIA),
+        ),
+    };
+    s.insert(
+        "inventory.transport".into(),
+        Source::new(citation, confidence)
+            .note(&format!(
+                "Refrigerated components only; {TRANSPORT_BORROWED} (unverified)."
+            ))
+            .alt(alt.0, alt.1),
+    );
+    let transport = StoragePolicy {
+        refrigerated,
+        room_temperature: storage.room_temperature,
+        frozen: storage.frozen,
+    };
     s.insert(
         "inventory.reservation_hours".into(),
         Source::new(SARMA, Confidence::Medium).alt(
@@ -127,6 +170,7 @@ pub(super) fn inventory(
         scarce_groups: vec![BloodGroup::new(Abo::O, RhD::Negative)],
         scarce_use: ScarceUse::ExpiresFirst,
         storage_centre_norm,
+        transport,
         minimum_levels: None,
     }
 }
@@ -169,4 +213,11 @@ pub(super) fn validate_inventory(p: &InventoryPolicy) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn range(min: i64, max: i64) -> TemperatureRange {
+    TemperatureRange {
+        min_celsius: Some(rust_decimal::Decimal::from(min)),
+        max_celsius: Some(rust_decimal::Decimal::from(max)),
+    }
 }

@@ -342,6 +342,11 @@ pub(super) fn india() -> Policy {
     );
 
     let (unit, screening, donor) = super::donor_profiles::india(&mut s);
+    let storage = StoragePolicy {
+        refrigerated: celsius(Some(2), Some(6)),
+        room_temperature: celsius(Some(20), Some(24)),
+        frozen: celsius(None, Some(-18)),
+    };
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -357,13 +362,9 @@ pub(super) fn india() -> Policy {
         },
         shelf_life,
         redating,
-        storage: StoragePolicy {
-            refrigerated: celsius(Some(2), Some(6)),
-            room_temperature: celsius(Some(20), Some(24)),
-            frozen: celsius(None, Some(-18)),
-        },
+        storage,
         unit,
-        inventory: super::inventory::inventory(&mut s, true),
+        inventory: super::inventory::inventory(&mut s, "india", &storage),
         screening,
         donor,
         sources: s,
@@ -496,6 +497,11 @@ pub(super) fn us() -> Policy {
     );
 
     let (unit, screening, donor) = super::donor_profiles::us(&mut s);
+    let storage = StoragePolicy {
+        refrigerated: celsius(Some(1), Some(6)),
+        room_temperature: celsius(Some(20), Some(24)),
+        frozen: celsius(None, Some(-18)),
+    };
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -511,13 +517,9 @@ pub(super) fn us() -> Policy {
         },
         shelf_life,
         redating,
-        storage: StoragePolicy {
-            refrigerated: celsius(Some(1), Some(6)),
-            room_temperature: celsius(Some(20), Some(24)),
-            frozen: celsius(None, Some(-18)),
-        },
+        storage,
         unit,
-        inventory: super::inventory::inventory(&mut s, false),
+        inventory: super::inventory::inventory(&mut s, "us", &storage),
         screening,
         donor,
         sources: s,
@@ -688,6 +690,11 @@ pub(super) fn uk() -> Policy {
     );
 
     let (unit, screening, donor) = super::donor_profiles::uk(&mut s);
+    let storage = StoragePolicy {
+        refrigerated: celsius(Some(2), Some(6)),
+        room_temperature: celsius(Some(20), Some(24)),
+        frozen: celsius(None, Some(-25)),
+    };
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -703,13 +710,9 @@ pub(super) fn uk() -> Policy {
         },
         shelf_life,
         redating,
-        storage: StoragePolicy {
-            refrigerated: celsius(Some(2), Some(6)),
-            room_temperature: celsius(Some(20), Some(24)),
-            frozen: celsius(None, Some(-25)),
-        },
+        storage,
         unit,
-        inventory: super::inventory::inventory(&mut s, false),
+        inventory: super::inventory::inventory(&mut s, "uk", &storage),
         screening,
         donor,
         sources: s,

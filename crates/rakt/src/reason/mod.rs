@@ -264,6 +264,10 @@ reason_codes! {
     ScarceUnitExpiresFirst => "SCARCE_UNIT_EXPIRES_FIRST", Info;
     /// A unit of a scarce group was chosen because no other compatible unit was available.
     ScarceUnitLastResort => "SCARCE_UNIT_LAST_RESORT", Caution;
+    /// A unit was received from another facility within the transport temperature range.
+    Transferred => "TRANSFERRED", Info;
+    /// A unit was carried outside the transport temperature range: discarded.
+    ColdChainBreach => "COLD_CHAIN_BREACH", Stop;
 }
 
 impl fmt::Display for ReasonCode {

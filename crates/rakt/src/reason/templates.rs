@@ -401,6 +401,18 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::ScarceUnitExpiresFirst, Lang::Hi) => {
             "दुर्लभ {donor} यूनिट इसलिए दी गई क्योंकि इसकी समाप्ति ({expires_at}) उस यूनिट ({replaced_expires_at}) से पहले है जिसकी जगह यह दी गई।"
         }
+        (C::Transferred, Lang::En) => {
+            "Received from {from} at {to}; the transport temperatures stayed within the range for {storage} storage."
+        }
+        (C::Transferred, Lang::Hi) => {
+            "{from} से {to} में प्राप्त; परिवहन के दौरान तापमान {storage} भंडारण की सीमा में रहा।"
+        }
+        (C::ColdChainBreach, Lang::En) => {
+            "Carried from {from} to {to} at {min_celsius}–{max_celsius} °C, outside the transport range {range_min}–{range_max} °C for {storage} storage: discarded (cold-chain break)."
+        }
+        (C::ColdChainBreach, Lang::Hi) => {
+            "{from} से {to} तक {min_celsius}–{max_celsius} °C पर ले जाई गई, जो {storage} भंडारण की परिवहन सीमा {range_min}–{range_max} °C से बाहर है: नष्ट की गई (कोल्ड-चेन टूटी)।"
+        }
         (C::ScarceUnitLastResort, Lang::En) => {
             "A scarce {donor} unit was used because no unit of another compatible group was available."
         }

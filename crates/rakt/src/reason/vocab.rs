@@ -25,6 +25,13 @@ pub(super) fn localise(name: &str, value: &str, lang: Lang) -> String {
         "donor_group" => donor_group_text(value, lang).to_string(),
         "family" => family_text(value, lang).to_string(),
         "reason" => discard_text(value, lang).to_string(),
+        "storage" => match (value, lang) {
+            ("refrigerated", Lang::Hi) => "प्रशीतित".to_string(),
+            ("room_temperature", Lang::Hi) => "कमरे के तापमान वाले".to_string(),
+            ("frozen", Lang::Hi) => "जमे हुए".to_string(),
+            ("room_temperature", Lang::En) => "room-temperature".to_string(),
+            _ => value.to_string(),
+        },
         "as" => match (value, lang) {
             ("negative", Lang::Hi) => "नेगेटिव".to_string(),
             ("positive", Lang::Hi) => "पॉज़िटिव".to_string(),

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::UnitId;
@@ -148,6 +149,23 @@ pub enum EventKind {
         /// Why.
         reason: DiscardReason,
     },
+    /// A released unit carried from one facility to another (a hub blood centre supplying a
+    /// storage centre), recorded on receipt with the lowest and highest temperatures logged on
+    /// the way. Within the policy's transport range for the unit's storage it stays released
+    /// at `to`; outside it, it is discarded for a cold-chain break. Refused when the unit is
+    /// expired on receipt or held.
+    Transfer {
+        /// The sending facility.
+        from: String,
+        /// The receiving facility.
+        to: String,
+        /// When the unit left `from`.
+        dispatched_at: DateTime<FixedOffset>,
+        /// The lowest temperature logged in transit, °C.
+        min_celsius: Decimal,
+        /// The highest temperature logged in transit, °C.
+        max_celsius: Decimal,
+    },
     /// Released plasma → sent for fractionation.
     SendForFractionation,
     /// Irradiated (re-dates per policy).
@@ -203,6 +221,7 @@ impl EventKind {
             EventKind::Return { .. } => "return",
             EventKind::Discard { .. } => "discard",
             EventKind::SendForFractionation => "send for fractionation",
+            EventKind::Transfer { .. } => "transfer",
             EventKind::Irradiate => "irradiate",
             EventKind::Wash => "wash",
             EventKind::Open => "open",

@@ -351,6 +351,25 @@ impl BloodUnit {
             .rev()
             .find(|e| matches!(e.kind, EventKind::EmergencyIssue { .. }))
     }
+    /// How the unit is kept now: the storage chosen when it was last thawed, or its
+    /// component's usual storage.
+    pub fn storage(&self) -> crate::component::Storage {
+        self.history
+            .iter()
+            .rev()
+            .find_map(|e| match e.kind {
+                EventKind::Thaw { storage } => Some(storage),
+                _ => None,
+            })
+            .unwrap_or_else(|| self.product().component().default_storage())
+    }
+    /// The facility that last received the unit by a transfer, if it was ever transferred.
+    pub fn received_at_facility(&self) -> Option<&str> {
+        self.history.iter().rev().find_map(|e| match &e.kind {
+            EventKind::Transfer { to, .. } => Some(to.as_str()),
+            _ => None,
+        })
+    }
     /// Whether the unit is expired at `as_of`.
     pub fn is_expired(&self, as_of: DateTime<FixedOffset>) -> bool {
         self.expiry.is_expired(as_of)
@@ -571,6 +590,76 @@ impl BloodUnit {
                 next.discard_reason = Some(reason.clone());
                 next.reservation = None;
                 reasons.push(discard_reason(reason));
+            }
+            (
+                E::Transfer {
+                    from,
+                    to,
+                    dispatched_at,
+                    min_celsius,
+                    max_celsius,
+                },
+                S::Released,
+            ) => {
+                if from.trim().is_empty() || to.trim().is_empty() || from == to {
+                    return Err(RaktError::input(
+                        "to",
+                        "name two different facilities, the sender and the receiver",
+                    ));
+                }
+                if *dispatched_at > at {
+                    return Err(RaktError::input(
+                        "dispatched_at",
+                        format!(
+                            "{} is after the receipt at {}",
+                            dispatched_at.to_rfc3339(),
+                            at.to_rfc3339()
+                        ),
+                    ));
+                }
+                self.check_time(*dispatched_at, "dispatch")?;
+                if min_celsius > max_celsius {
+                    return Err(RaktError::input(
+                        "min_celsius",
+                        format!(
+                            "the lowest reading {min_celsius} °C is above the highest {max_celsius} °C"
+                        ),
+                    ));
+                }
+                self.check_usable(at)?;
+                let storage = self.storage();
+                let range = policy.inventory.transport.range(storage);
+                let src = policy
+                    .source("inventory.transport")
+                    .map(|s| (s.citation.clone(), s.confidence))
+                    .unwrap_or((String::new(), Confidence::Unverified));
+                let (lo, hi) = (
+                    range.min_celsius.map(|d| d.to_string()).unwrap_or_default(),
+                    range.max_celsius.map(|d| d.to_string()).unwrap_or_default(),
+                );
+                if range.contains(*min_celsius) && range.contains(*max_celsius) {
+                    reasons.push(
+                        Reason::new(ReasonCode::Transferred)
+                            .fact("from", from)
+                            .fact("to", to)
+                            .fact("storage", storage.as_str())
+                            .cite(&src.0, src.1),
+                    );
+                } else {
+                    next.status = S::Discarded;
+                    next.discard_reason = Some(DiscardReason::ColdChainBreak);
+                    reasons.push(
+                        Reason::new(ReasonCode::ColdChainBreach)
+                            .fact("from", from)
+                            .fact("to", to)
+                            .fact("storage", storage.as_str())
+                            .fact("min_celsius", min_celsius.to_string())
+                            .fact("max_celsius", max_celsius.to_string())
+                            .fact("range_min", lo)
+                            .fact("range_max", hi)
+                            .cite(&src.0, src.1),
+                    );
+                }
             }
             (E::SendForFractionation, S::Released) => {
                 if !matches!(
