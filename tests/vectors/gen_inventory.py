@@ -262,8 +262,49 @@ def stock_cases() -> list[Case]:
     return out
 
 
+TRANSPORT = "research/blood.md §2.2–§2.3 (transport boxes 2–10 °C in India; red cells 1–10 °C in Pennsylvania)"
+
+
+def transfer_cases() -> list[Case]:
+    out: list[Case] = []
+    hub = [unit("R1", "A+", 10), unit("R2", "O-", 10), unit("PL1", "B+", 19, RDP)]
+
+    def tr(cid: str, ids: list[str], lo: str, hi: str, expect: dict[str, Any], at: str = ts(20, 12),
+           policy: Any = None, source: str = TRANSPORT) -> Case:
+        inp: dict[str, Any] = {"units": hub, "ids": ids, "to": "BSC-1", "dispatched_at": ts(20, 9),
+                               "min_celsius": lo, "max_celsius": hi, "at": at}
+        if policy is not None:
+            inp["to_policy"] = policy
+        return {"id": cid, "op": "inventory_transfer", "input": inp, "expect": expect, "source": source}
+
+    # Refrigerated red cells, India range 2–10 °C inclusive.
+    for lo, hi, ok in [("2", "10", True), ("4", "6", True), ("1.9", "6", False), ("4", "10.1", False),
+                       ("-1", "4", False), ("9.9", "10", True)]:
+        want = {"received": ["R1", "R2"], "discarded": []} if ok else {"received": [], "discarded": ["R1", "R2"]}
+        out.append(tr(f"inv-transfer-red-cells-{lo}-{hi}", ["R1", "R2"], lo, hi, want))
+    # The receiver's policy decides: the US range starts at 1 °C.
+    out.append(tr("inv-transfer-us-receiver-1", ["R1"], "1", "6", {"received": ["R1"], "discarded": []}, policy="us"))
+    out.append(tr("inv-transfer-us-receiver-0.9", ["R1"], "0.9", "6", {"received": [], "discarded": ["R1"]},
+                  policy="us"))
+    # Platelets travel at room temperature; the storage range 20–24 °C is borrowed (unverified).
+    out.append(tr("inv-transfer-platelets-22", ["PL1"], "21", "23", {"received": ["PL1"], "discarded": []},
+                  source=TRANSPORT + "; research/blood.md §2.1 (platelets 22 ± 2 °C)"))
+    out.append(tr("inv-transfer-platelets-cold", ["PL1"], "4", "6", {"received": [], "discarded": ["PL1"]},
+                  source=TRANSPORT + "; research/blood.md §2.1 (platelets 22 ± 2 °C)"))
+    # Refusals: nothing moves.
+    out.append(tr("inv-transfer-readings-reversed", ["R1"], "6", "4", {"error": "InvalidInput",
+                                                                        "error_field": "min_celsius"}))
+    out.append(tr("inv-transfer-dispatched-after-receipt", ["R1"], "4", "6",
+                  {"error": "InvalidInput", "error_field": "dispatched_at"}, at=ts(20, 8)))
+    out.append(tr("inv-transfer-expired-on-arrival", ["R1"], "4", "6",
+                  {"error": "NotApplicable", "error_code": "UNIT_EXPIRED"}, at="2026-12-23T00:00:00+05:30"))
+    out.append(tr("inv-transfer-unknown-unit", ["NOPE"], "4", "6", {"error": "InvalidInput", "error_field": "unit"}))
+    out.append(tr("inv-transfer-twice-listed", ["R1", "R1"], "4", "6", {"error": "InvalidInput", "error_field": "ids"}))
+    return out
+
+
 FILES = {
     "inventory.json": ("Inventory: FEFO allocation, preference tiers, O-negative policy, shortfall reasons, holds, "
-                       "emergency release, storage-centre norm and days of stock.",
-                       lambda: allocation_cases() + stock_cases()),
+                       "emergency release, storage-centre norm, days of stock and transfers with cold-chain checks.",
+                       lambda: allocation_cases() + stock_cases() + transfer_cases()),
 }

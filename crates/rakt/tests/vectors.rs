@@ -125,6 +125,7 @@ fn run_case(case: &Value) -> Outcome {
         "inventory_allocate" => inventory_ops::op_allocate(input, expect),
         "inventory_storage_centre_check" => inventory_ops::op_storage_centre_check(input, expect),
         "inventory_days_of_stock" => inventory_ops::op_days_of_stock(input, expect),
+        "inventory_transfer" => inventory_ops::op_transfer(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

@@ -122,3 +122,40 @@ pub(crate) fn op_days_of_stock(input: &Value, expect: &Value) -> Outcome {
         .collect();
     super::check_keys(&json!({ "rows": rows }), expect)
 }
+
+pub(crate) fn op_transfer(input: &Value, expect: &Value) -> Outcome {
+    let result = (|| -> Result<rakt::inventory::TransferOutcome, RaktError> {
+        let mut hub = inventory(input)?;
+        let to_policy = policy(&json!({ "policy": input["to_policy"] }))?;
+        let mut to = Inventory::new(input["to"].as_str().unwrap_or(""), to_policy);
+        let mut ids = Vec::new();
+        for id in input["ids"].as_array().into_iter().flatten() {
+            ids.push(rakt::unit::UnitId::new(id.as_str().unwrap_or(""), None)?);
+        }
+        let dec = |k: &str| -> Result<rust_decimal::Decimal, RaktError> {
+            input[k]
+                .as_str()
+                .unwrap_or("")
+                .parse()
+                .map_err(|_| bad(format!("{k} is not a decimal")))
+        };
+        hub.transfer(
+            &ids,
+            &mut to,
+            time(&input["dispatched_at"])?,
+            dec("min_celsius")?,
+            dec("max_celsius")?,
+            time(&input["at"])?,
+            "driver",
+        )
+    })();
+    let Some(o) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    let dins =
+        |ids: &[rakt::unit::UnitId]| json!(ids.iter().map(|i| i.din.clone()).collect::<Vec<_>>());
+    super::check_keys(
+        &json!({"received": dins(&o.received), "discarded": dins(&o.discarded)}),
+        expect,
+    )
+}
