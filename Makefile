@@ -29,6 +29,8 @@ demo:
 	@$(CARGO) run --quiet -p rakt-demo --bin hospital_demo
 	@echo
 	@$(CARGO) run --quiet -p rakt-demo --bin label_scan
+	@echo
+	@$(CARGO) run --quiet -p rakt-demo --bin stock_demo
 
 demo-python: wheel
 	@$(VPY) examples/python/hospital_demo.py
