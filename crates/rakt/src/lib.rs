@@ -69,6 +69,7 @@ pub mod isbt128;
 pub mod policy;
 pub mod reason;
 pub mod screening;
+pub mod tariff;
 pub mod time;
 pub mod unit;
 
