@@ -336,6 +336,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
         check_range(&format!("storage.{name}"), range)?;
     }
     super::donor::validate_donor(&p.donor, &p.screening)?;
+    super::kpi::validate_kpi(&p.kpi)?;
     check_sources(p)
 }
 

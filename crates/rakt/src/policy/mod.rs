@@ -37,6 +37,7 @@
 
 mod donor;
 mod donor_profiles;
+mod kpi;
 mod load;
 mod profiles;
 
@@ -44,6 +45,7 @@ pub use donor::{
     AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, Period,
     ScreeningPolicy, UnitPolicy, WeightPolicy,
 };
+pub use kpi::KpiPolicy;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -632,6 +634,10 @@ pub struct Policy {
     pub screening: ScreeningPolicy,
     /// Donor selection.
     pub donor: DonorPolicy,
+    /// Targets of the blood-bank KPIs ([`crate::kpi`]); a file written before this section
+    /// existed loads with no targets.
+    #[serde(default)]
+    pub kpi: KpiPolicy,
     /// The source of every parameter, keyed by its dotted path.
     pub sources: BTreeMap<String, Source>,
 }

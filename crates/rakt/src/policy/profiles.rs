@@ -342,6 +342,7 @@ pub(super) fn india() -> Policy {
     );
 
     let (unit, screening, donor) = super::donor_profiles::india(&mut s);
+    let kpi = super::kpi::profile(&mut s);
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -365,6 +366,7 @@ pub(super) fn india() -> Policy {
         unit,
         screening,
         donor,
+        kpi,
         sources: s,
     }
 }
@@ -495,6 +497,7 @@ pub(super) fn us() -> Policy {
     );
 
     let (unit, screening, donor) = super::donor_profiles::us(&mut s);
+    let kpi = super::kpi::profile(&mut s);
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -518,6 +521,7 @@ pub(super) fn us() -> Policy {
         unit,
         screening,
         donor,
+        kpi,
         sources: s,
     }
 }
@@ -686,6 +690,7 @@ pub(super) fn uk() -> Policy {
     );
 
     let (unit, screening, donor) = super::donor_profiles::uk(&mut s);
+    let kpi = super::kpi::profile(&mut s);
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -709,6 +714,7 @@ pub(super) fn uk() -> Policy {
         unit,
         screening,
         donor,
+        kpi,
         sources: s,
     }
 }
