@@ -27,6 +27,8 @@ mod eraktkosh_ops;
 mod fhir_ops;
 #[path = "vectors/isbt_ops.rs"]
 mod isbt_ops;
+#[path = "vectors/kpi_ops.rs"]
+mod kpi_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -120,6 +122,7 @@ fn run_case(case: &Value) -> Outcome {
         "isbt128_label_to_unit" => isbt_ops::op_label_to_unit(input, expect),
         "fhir_export" => fhir_ops::op_fhir_export(input, expect),
         "fhir_import" => fhir_ops::op_fhir_import(input, expect),
+        "kpis" => kpi_ops::op_kpis(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }
