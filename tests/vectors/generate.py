@@ -743,6 +743,7 @@ import gen_isbt128  # noqa: E402
 import gen_eraktkosh  # noqa: E402
 import gen_fhir  # noqa: E402
 import gen_inventory  # noqa: E402
+import gen_kpi  # noqa: E402
 
 FILES.update(gen_donors.FILES)
 FILES.update(gen_units.FILES)
@@ -750,6 +751,7 @@ FILES.update(gen_isbt128.FILES)
 FILES.update(gen_eraktkosh.FILES)
 FILES.update(gen_fhir.FILES)
 FILES.update(gen_inventory.FILES)
+FILES.update(gen_kpi.FILES)
 
 
 def render(description: str, cases: list[Case]) -> str:

@@ -21,6 +21,7 @@ mod groups;
 mod isbt128;
 mod isbt128_codes;
 mod isbt128_label;
+mod kpi;
 mod macros;
 mod policy;
 mod reasons;
@@ -57,6 +58,10 @@ pub use isbt128_codes::{
 pub use isbt128_label::{
     Label, LabelDetails, ProductTable, Scanned, label_from_scan, label_from_unit, label_to_unit,
     parse_scan,
+};
+pub use kpi::{
+    ComponentKpis, FacilityKpis, FacilityUnit, Kpi, KpiCode, KpiComparison, KpiReport, KpiSet,
+    KpiTarget, ReasonRate, SkippedUnit, kpis,
 };
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
 pub use reasons::{Confidence, Reason, Severity};

@@ -22,6 +22,7 @@ mod isbt128;
 mod isbt128_codes;
 mod isbt128_label;
 mod json_class;
+mod kpi;
 mod policy;
 mod rules;
 mod unit;
@@ -48,5 +49,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     isbt128_codes::register(m)?;
     isbt128_label::register(m)?;
     fhir::register(m)?;
+    kpi::register(m)?;
     Ok(())
 }

@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional, Union
 import pytest
 
 import rakt
-from rakt import eraktkosh, fhir, isbt128
+from rakt import eraktkosh, fhir, isbt128, kpi
 
 REPO = Path(__file__).resolve().parents[3]
 VECTOR_DIR = REPO / "tests" / "vectors"
@@ -72,6 +72,7 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "eraktkosh_blood_group_from_code": {"group", "label"},
     "eraktkosh_blood_group_to_code": {"code"},
     "eraktkosh_stock_summary": {"centres"},
+    "kpis": {"facilities", "kpis", "components", "component_list", "discard_reasons", "skipped", "targets"},
     "isbt128_decode_blood_group": GROUP_KEYS,
     "isbt128_encode_blood_group": GROUP_KEYS,
     "isbt128_parse_product_code": {
@@ -734,10 +735,62 @@ def op_eraktkosh_stock_summary(input: dict[str, Json], expect: dict[str, Json]) 
     check_keys(summary_json(summary), expect)
 
 
+def kpi_json(k: kpi.Kpi) -> Json:
+    """``[numerator, denominator, value, met]``."""
+    return [k.numerator, k.denominator, None if k.value is None else str(k.value), k.met]
+
+
+def kpi_set_json(s: kpi.KpiSet) -> dict[str, Json]:
+    return {k.code: kpi_json(k) for k in s.all()}
+
+
+def kpi_report_json(r: kpi.KpiReport) -> dict[str, Json]:
+    """The report in the vectors' shape (tests/vectors/README.md, op ``kpis``)."""
+    first = r.facilities[0].kpis.all() if r.facilities else None
+    return {
+        "facilities": [f.facility for f in r.facilities],
+        "kpis": {f.facility: kpi_set_json(f.kpis) for f in r.facilities},
+        "components": {f.facility: {c.component.code: kpi_set_json(c.kpis) for c in f.components}
+                       for f in r.facilities},
+        "component_list": {f.facility: [c.component.code for c in f.components] for f in r.facilities},
+        "discard_reasons": {
+            f.facility: [[x.reason, x.kpi.numerator, x.kpi.denominator,
+                          None if x.kpi.value is None else str(x.kpi.value)] for x in f.kpis.discard_reasons]
+            for f in r.facilities},
+        "skipped": {f.facility: [[s.unit, s.code] for s in f.skipped] for f in r.facilities},
+        "targets": None if first is None else {
+            k.code: None if k.target is None else [k.target.comparison, str(k.target.value)] for k in first},
+    }
+
+
+def check_subset(what: str, got: Json, want: Json) -> None:
+    """Objects key by key for the keys the case lists; anything else exactly."""
+    if isinstance(want, dict):
+        for key, w in want.items():
+            check_subset(f"{what}.{key}", got.get(key) if isinstance(got, dict) else None, w)
+    else:
+        assert got == want, f"{what}: got {got!r}, want {want!r}"
+
+
+def op_kpis(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+    units = [(entry["facility"], built(entry["unit"], policy)) for entry in input["units"]]
+    report = kpi.kpis(units, timestamp(input["from"]), timestamp(input["to"]), policy)
+    got = kpi_report_json(report)
+    for key, want in expect.items():
+        if key.startswith("error"):
+            continue
+        if key in ("kpis", "components"):
+            check_subset(key, got[key], want)
+        else:
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
 def check_keys(got: dict[str, Json], expect: dict[str, Json]) -> None:
     for key, want in expect.items():
         if not key.startswith("error"):
             assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
 
 
 def code_of(value: Any) -> Json:
@@ -921,6 +974,7 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "isbt128_label_to_unit": op_isbt128_label_to_unit,
     "fhir_export": op_fhir_export,
     "fhir_import": op_fhir_import,
+    "kpis": op_kpis,
 }
 
 

@@ -28,6 +28,9 @@
 //!   shape of its availability search (`B+Ve : 74, O-Ve : 4`).
 //! - [`fhir`]: a unit as an HL7 FHIR R5 `BiologicallyDerivedProduct` (JSON) and back, with
 //!   ISBT 128 codes where the unit has them.
+//! - [`kpi`]: blood-bank KPIs over a period per facility and component (crossmatch-to-transfusion
+//!   ratio, transfusion probability and index, discard rate by reason, WAPI, outdate rate), each
+//!   with its inputs, the policy's cited target and whether it is met.
 //! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
 //!   Hindi.
 //!
@@ -66,6 +69,7 @@ pub mod expiry;
 pub mod fhir;
 pub mod inventory;
 pub mod isbt128;
+pub mod kpi;
 pub mod policy;
 pub mod reason;
 pub mod screening;
@@ -100,6 +104,8 @@ pub use unit::{
     BloodUnit, Collection, DiscardReason, DonationType, EventKind, ReactiveOutcome, UnitEvent,
     UnitId, UnitStatus, handle_reactive,
 };
+
+pub use kpi::{Kpi, KpiCode, KpiPeriod, KpiReport, kpis};
 
 /// The Rust examples of the project README, compiled and run as doctests so that it stays true.
 #[cfg(doctest)]

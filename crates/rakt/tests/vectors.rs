@@ -29,6 +29,8 @@ mod fhir_ops;
 mod inventory_ops;
 #[path = "vectors/isbt_ops.rs"]
 mod isbt_ops;
+#[path = "vectors/kpi_ops.rs"]
+mod kpi_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -126,6 +128,7 @@ fn run_case(case: &Value) -> Outcome {
         "inventory_storage_centre_check" => inventory_ops::op_storage_centre_check(input, expect),
         "inventory_days_of_stock" => inventory_ops::op_days_of_stock(input, expect),
         "inventory_transfer" => inventory_ops::op_transfer(input, expect),
+        "kpis" => kpi_ops::op_kpis(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

@@ -38,6 +38,7 @@
 mod donor;
 mod donor_profiles;
 mod inventory;
+mod kpi;
 mod load;
 mod profiles;
 
@@ -46,6 +47,7 @@ pub use donor::{
     ScreeningPolicy, UnitPolicy, WeightPolicy,
 };
 pub use inventory::{InventoryPolicy, ScarceUse, StockLevel};
+pub use kpi::KpiPolicy;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -636,6 +638,10 @@ pub struct Policy {
     pub donor: DonorPolicy,
     /// Stock: reservations, scarce groups, stock norms.
     pub inventory: InventoryPolicy,
+    /// Targets of the blood-bank KPIs ([`crate::kpi`]); a file written before this section
+    /// existed loads with no targets.
+    #[serde(default)]
+    pub kpi: KpiPolicy,
     /// The source of every parameter, keyed by its dotted path.
     pub sources: BTreeMap<String, Source>,
 }

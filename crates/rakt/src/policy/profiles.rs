@@ -347,6 +347,7 @@ pub(super) fn india() -> Policy {
         room_temperature: celsius(Some(20), Some(24)),
         frozen: celsius(None, Some(-18)),
     };
+    let kpi = super::kpi::profile(&mut s);
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -367,6 +368,7 @@ pub(super) fn india() -> Policy {
         inventory: super::inventory::inventory(&mut s, "india", &storage),
         screening,
         donor,
+        kpi,
         sources: s,
     }
 }
@@ -502,6 +504,7 @@ pub(super) fn us() -> Policy {
         room_temperature: celsius(Some(20), Some(24)),
         frozen: celsius(None, Some(-18)),
     };
+    let kpi = super::kpi::profile(&mut s);
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -522,6 +525,7 @@ pub(super) fn us() -> Policy {
         inventory: super::inventory::inventory(&mut s, "us", &storage),
         screening,
         donor,
+        kpi,
         sources: s,
     }
 }
@@ -695,6 +699,7 @@ pub(super) fn uk() -> Policy {
         room_temperature: celsius(Some(20), Some(24)),
         frozen: celsius(None, Some(-25)),
     };
+    let kpi = super::kpi::profile(&mut s);
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -715,6 +720,7 @@ pub(super) fn uk() -> Policy {
         inventory: super::inventory::inventory(&mut s, "uk", &storage),
         screening,
         donor,
+        kpi,
         sources: s,
     }
 }

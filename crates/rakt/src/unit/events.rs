@@ -38,10 +38,16 @@ pub enum DiscardReason {
     Other(String),
 }
 
-impl fmt::Display for DiscardReason {
-    /// The stable code, or the text of `Other`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl DiscardReason {
+    /// The stable code: `expired`, `tti_reactive`, ..., and `other` for any reason in words.
+    ///
+    /// ```
+    /// use rakt::DiscardReason;
+    /// assert_eq!(DiscardReason::ColdChainBreak.code(), "cold_chain_break");
+    /// assert_eq!(DiscardReason::Other("rat bite".into()).code(), "other");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
             DiscardReason::Expired => "expired",
             DiscardReason::TtiReactive => "tti_reactive",
             DiscardReason::UnderCollected => "under_collected",
@@ -51,8 +57,18 @@ impl fmt::Display for DiscardReason {
             DiscardReason::Clotted => "clotted",
             DiscardReason::ColdChainBreak => "cold_chain_break",
             DiscardReason::ReturnedTooLate => "returned_too_late",
-            DiscardReason::Other(text) => text,
-        })
+            DiscardReason::Other(_) => "other",
+        }
+    }
+}
+
+impl fmt::Display for DiscardReason {
+    /// The stable code, or the text of `Other`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DiscardReason::Other(text) => f.write_str(text),
+            fixed => f.write_str(fixed.code()),
+        }
     }
 }
 

@@ -89,6 +89,7 @@ class VectorsTest {
             "isbt128_label_to_unit" -> opIsbtLabel(input, expect)
             "fhir_export" -> opFhirExport(input, expect)
             "fhir_import" -> opFhirImport(input, expect)
+            "kpis" -> opKpis(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -305,6 +306,52 @@ class VectorsTest {
             )
         }
         checkKeys(mapOf("centres" to centres), expect)
+    }
+
+    private fun kpiJson(k: Kpi): List<Any?> = listOf(k.numerator, k.denominator, k.value?.toPlainString(), k.met)
+
+    private fun kpiList(s: KpiSet) = listOf(s.ctRatio, s.transfusionProbability, s.transfusionIndex, s.discardRate, s.wapi, s.outdateRate)
+
+    private fun kpiSetJson(s: KpiSet): Map<String, Any?> = kpiList(s).associate { enumCode(it.code)!! to kpiJson(it) }
+
+    /** Objects key by key for the keys the case lists; anything else exactly. */
+    private fun checkSubset(what: String, got: Any?, want: Any?) {
+        if (want is JSONObject) {
+            for (key in want.keySet()) checkSubset("$what.$key", (got as? Map<*, *>)?.get(key), want.get(key))
+        } else {
+            check(what, got, want)
+        }
+    }
+
+    private fun opKpis(input: JSONObject, expect: JSONObject) {
+        val r = expectOk(expect) {
+            val p = policy(input)
+            val entries = input.getJSONArray("units")
+            val units = (0 until entries.length()).map {
+                val entry = entries.getJSONObject(it)
+                FacilityUnit(entry.getString("facility"), built(entry.getJSONObject("unit"), p))
+            }
+            kpis(units, parseTimestamp(input.getString("from")), parseTimestamp(input.getString("to")), p)
+        } ?: return
+        val first = r.facilities.firstOrNull()
+        val got = mapOf(
+            "facilities" to r.facilities.map { it.facility },
+            "kpis" to r.facilities.associate { it.facility to kpiSetJson(it.kpis) },
+            "components" to r.facilities.associate { f -> f.facility to f.components.associate { enumCode(it.component)!! to kpiSetJson(it.kpis) } },
+            "component_list" to r.facilities.associate { f -> f.facility to f.components.map { enumCode(it.component) } },
+            "discard_reasons" to r.facilities.associate { f ->
+                f.facility to f.kpis.discardReasons.map { listOf(it.reason, it.kpi.numerator, it.kpi.denominator, it.kpi.value?.toPlainString()) }
+            },
+            "skipped" to r.facilities.associate { f -> f.facility to f.skipped.map { listOf(it.unit, it.code) } },
+            "targets" to first?.let { f ->
+                kpiList(f.kpis).associate { k -> enumCode(k.code)!! to k.target?.let { listOf(enumCode(it.comparison), it.value.toPlainString()) } }
+            },
+        )
+        for (key in expect.keySet()) {
+            if (key.startsWith("error")) continue
+            if (!got.containsKey(key)) fail<Unit>("unknown expect key $key")
+            if (key == "kpis" || key == "components") checkSubset(key, got[key], expect.get(key)) else check(key, got[key], expect.get(key))
+        }
     }
 
     private fun enumCode(e: Enum<*>?): String? = e?.name?.lowercase()
