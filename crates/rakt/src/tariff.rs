@@ -501,7 +501,7 @@ pub fn bill(
                 Some(e.code.clone()),
             )
         } else {
-            (Decimal::ZERO, None)
+            (paisa(Decimal::ZERO), None)
         };
         out.push(BillLine {
             item: *item,
@@ -513,9 +513,9 @@ pub fn bill(
             exemption,
         });
     }
-    let gross_total = out.iter().map(|l| l.gross).sum();
-    let waived_total = out.iter().map(|l| l.waived).sum();
-    let total = out.iter().map(|l| l.net).sum();
+    let gross_total = paisa(out.iter().map(|l| l.gross).sum());
+    let waived_total = paisa(out.iter().map(|l| l.waived).sum());
+    let total = paisa(out.iter().map(|l| l.net).sum());
     Ok(Bill {
         centre: tariff.centre.clone(),
         date,

@@ -31,6 +31,8 @@ mod inventory_ops;
 mod isbt_ops;
 #[path = "vectors/kpi_ops.rs"]
 mod kpi_ops;
+#[path = "vectors/tariff_ops.rs"]
+mod tariff_ops;
 #[path = "vectors/unit_ops.rs"]
 mod unit_ops;
 
@@ -129,6 +131,9 @@ fn run_case(case: &Value) -> Outcome {
         "inventory_days_of_stock" => inventory_ops::op_days_of_stock(input, expect),
         "inventory_transfer" => inventory_ops::op_transfer(input, expect),
         "kpis" => kpi_ops::op_kpis(input, expect),
+        "tariff_ceiling" => tariff_ops::op_ceiling(input, expect),
+        "tariff_validate" => tariff_ops::op_validate(input, expect),
+        "tariff_bill" => tariff_ops::op_bill(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }
