@@ -179,46 +179,48 @@ pub struct StockSummary {
     pub centres: Vec<CentreStock>,
 }
 
+impl From<erk::CentreStock> for CentreStock {
+    fn from(c: erk::CentreStock) -> Self {
+        CentreStock {
+            centre: c.centre,
+            components: c
+                .components
+                .into_iter()
+                .map(|k| ComponentStock {
+                    component: k.component.into(),
+                    code: int(k.component.code()),
+                    name: k.name,
+                    groups: k
+                        .groups
+                        .into_iter()
+                        .map(|g| GroupCount {
+                            code: int(g.code),
+                            label: g.label,
+                            count: int(g.count),
+                        })
+                        .collect(),
+                    total: int(k.total),
+                    availability: k.availability,
+                })
+                .collect(),
+            uncounted: c
+                .uncounted
+                .into_iter()
+                .map(|u| UncountedUnit {
+                    unit: u.unit,
+                    code: u.code,
+                    reason: u.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
 impl From<erk::StockSummary> for StockSummary {
     fn from(s: erk::StockSummary) -> Self {
         StockSummary {
             as_of: s.as_of.into(),
-            centres: s
-                .centres
-                .into_iter()
-                .map(|c| CentreStock {
-                    centre: c.centre,
-                    components: c
-                        .components
-                        .into_iter()
-                        .map(|k| ComponentStock {
-                            component: k.component.into(),
-                            code: int(k.component.code()),
-                            name: k.name,
-                            groups: k
-                                .groups
-                                .into_iter()
-                                .map(|g| GroupCount {
-                                    code: int(g.code),
-                                    label: g.label,
-                                    count: int(g.count),
-                                })
-                                .collect(),
-                            total: int(k.total),
-                            availability: k.availability,
-                        })
-                        .collect(),
-                    uncounted: c
-                        .uncounted
-                        .into_iter()
-                        .map(|u| UncountedUnit {
-                            unit: u.unit,
-                            code: u.code,
-                            reason: u.reason,
-                        })
-                        .collect(),
-                })
-                .collect(),
+            centres: s.centres.into_iter().map(Into::into).collect(),
         }
     }
 }

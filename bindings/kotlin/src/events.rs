@@ -221,7 +221,7 @@ pub(crate) fn id_text(id: &UnitId) -> String {
 
 /// A unit id read back from its text, validated by the core: `DIN/X0` when the part after the
 /// last `/` is a division, else a DIN alone.
-fn id_from_text(text: &str) -> Result<UnitId> {
+pub(crate) fn id_from_text(text: &str) -> Result<UnitId> {
     if let Some((din, division)) = text.rsplit_once('/') {
         if let Ok(id) = UnitId::new(din, Some(division)) {
             return Ok(id);
@@ -230,13 +230,13 @@ fn id_from_text(text: &str) -> Result<UnitId> {
     Ok(UnitId::new(text, None)?)
 }
 
-fn ids_from_text(ids: &[String]) -> Result<Vec<UnitId>> {
+pub(crate) fn ids_from_text(ids: &[String]) -> Result<Vec<UnitId>> {
     ids.iter().map(|id| id_from_text(id)).collect()
 }
 
 /// A count from the core (`u32`) as a Kotlin `Int`. Every such count came from Kotlin, so it
 /// fits; a larger one is shown as `Int.MAX_VALUE`.
-fn to_int(value: u32) -> i32 {
+pub(crate) fn to_int(value: u32) -> i32 {
     i32::try_from(value).unwrap_or(i32::MAX)
 }
 

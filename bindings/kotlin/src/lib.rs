@@ -18,6 +18,7 @@ mod events;
 mod expiry;
 mod fhir;
 mod groups;
+mod inventory;
 mod isbt128;
 mod isbt128_codes;
 mod isbt128_label;
@@ -50,6 +51,10 @@ pub use expiry::{
 };
 pub use fhir::{unit_from_biologically_derived_product, unit_to_biologically_derived_product};
 pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
+pub use inventory::{
+    AllocatedUnit, Allocation, AllocationRequest, ClassCounts, DaysOfStock, ExpiringUnit,
+    Inventory, InventorySummary, SkippedClass, StockCheck, StockGap, StockLevel, StockRow,
+};
 pub use isbt128::{Din, check_character, din_of, parse_din, type3_flag};
 pub use isbt128_codes::{
     BloodGroupCode, IsbtDate, ProductCode, decode_blood_group, decode_datetime, encode_blood_group,

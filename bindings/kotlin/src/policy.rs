@@ -36,7 +36,7 @@ impl std::fmt::Display for Policy {
 }
 
 impl Policy {
-    fn wrap(inner: rakt::Policy) -> Arc<Self> {
+    pub(crate) fn wrap(inner: rakt::Policy) -> Arc<Self> {
         Arc::new(Policy { inner })
     }
 }

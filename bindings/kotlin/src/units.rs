@@ -318,6 +318,12 @@ impl BloodUnit {
         self.inner.history().iter().map(UnitEvent::from).collect()
     }
 
+    /// The `EmergencyIssue` event that released the unit before compatibility testing, for
+    /// follow-up (`null` when it was not released so).
+    pub fn emergency_release(&self) -> Option<UnitEvent> {
+        self.inner.emergency_release().map(UnitEvent::from)
+    }
+
     /// The ids of the units this one was split or pooled from.
     pub fn parents(&self) -> Vec<String> {
         self.inner.parents().iter().map(id_text).collect()

@@ -59,7 +59,7 @@ pub struct Recipient {
 
 impl Recipient {
     /// The core value, validated.
-    fn to_core(&self) -> Result<rakt::Recipient> {
+    pub(crate) fn to_core(&self) -> Result<rakt::Recipient> {
         let age_years = match self.age_years {
             None => None,
             Some(age) => Some(u32::try_from(age).map_err(|_| {

@@ -449,6 +449,13 @@ py_enum! {
         fn is_terminal(&self) -> bool {
             rakt::UnitStatus::from(*self).is_terminal()
         }
+
+        /// Whether a unit in this status is still part of the stock (collected, quarantined,
+        /// released, reserved, crossmatched or returned).
+        #[getter]
+        fn is_in_stock(&self) -> bool {
+            rakt::UnitStatus::from(*self).is_in_stock()
+        }
     }
 }
 

@@ -4,8 +4,35 @@
 
 /// `json_class!(PyType { ...own methods... })`: the class must be a newtype `PyType(core)`
 /// whose core value implements `Serialize`, `DeserializeOwned` and `Hash`.
+///
+/// `json_class!(PyType hashed_as_json { ... })`: the same for a core value without `Hash`; the
+/// hash is that of its JSON text (equal values serialise alike, so `==` and `hash` agree).
 macro_rules! json_class {
     ($py:ident { $($methods:tt)* }) => {
+        $crate::json_class::json_class!(@class $py {
+            fn __hash__(&self) -> u64 {
+                use ::std::hash::{Hash, Hasher};
+                let mut h = ::std::hash::DefaultHasher::new();
+                self.0.hash(&mut h);
+                h.finish()
+            }
+
+            $($methods)*
+        });
+    };
+    ($py:ident hashed_as_json { $($methods:tt)* }) => {
+        $crate::json_class::json_class!(@class $py {
+            fn __hash__(&self) -> ::pyo3::PyResult<u64> {
+                use ::std::hash::{Hash, Hasher};
+                let mut h = ::std::hash::DefaultHasher::new();
+                $crate::convert::to_json(&self.0)?.hash(&mut h);
+                Ok(h.finish())
+            }
+
+            $($methods)*
+        });
+    };
+    (@class $py:ident { $($methods:tt)* }) => {
         #[::pyo3::pymethods]
         impl $py {
             $($methods)*
@@ -22,13 +49,6 @@ macro_rules! json_class {
                 text: &str,
             ) -> ::pyo3::PyResult<Self> {
                 $crate::convert::from_json(text).map($py)
-            }
-
-            fn __hash__(&self) -> u64 {
-                use ::std::hash::{Hash, Hasher};
-                let mut h = ::std::hash::DefaultHasher::new();
-                self.0.hash(&mut h);
-                h.finish()
             }
 
             fn __reduce__<'py>(

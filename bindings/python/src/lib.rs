@@ -18,6 +18,7 @@ mod event_kinds;
 mod events;
 mod expiry;
 mod fhir;
+mod inventory;
 mod isbt128;
 mod isbt128_codes;
 mod isbt128_label;
@@ -46,6 +47,7 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     unit::register(m)?;
     isbt128::register(m)?;
     eraktkosh::register(m)?;
+    inventory::register(m)?;
     isbt128_codes::register(m)?;
     isbt128_label::register(m)?;
     fhir::register(m)?;

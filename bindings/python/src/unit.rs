@@ -358,6 +358,16 @@ json_class!(PyBloodUnit {
             .collect()
     }
 
+    /// The `EmergencyIssue` event that released the unit before compatibility testing, for
+    /// follow-up (`None` when it was not released so).
+    #[getter]
+    fn emergency_release<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .emergency_release()
+            .map(|e| event_to_py(py, e.clone()))
+            .transpose()
+    }
+
     /// Whether the unit is expired at `as_of` (true at the expiry instant itself).
     fn is_expired(&self, as_of: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.is_expired(to_datetime(as_of, "as_of")?))

@@ -384,3 +384,30 @@ def test_typed_isbt128() -> None:
     unit: BloodUnit = label.to_unit(table, offset=ist, volume_ml=250, actor="t")
     back: isbt128.Label = isbt128.Label.from_unit(unit, table)
     assert back == label
+
+
+def test_typed_inventory() -> None:
+    ist = timezone(timedelta(hours=5, minutes=30))
+    at = datetime(2026, 11, 20, 9, tzinfo=ist)
+    product = rakt.Product("red_cells", preservative="additive_solution")
+    unit = BloodUnit.collect("INV-1", product, "O+", 280, "voluntary", at, actor="tech")
+    inventory = rakt.Inventory("FRU-1")
+    inventory.add(unit)
+    request = rakt.AllocationRequest(
+        "P1", rakt.Recipient("A+"), "red_cells", 1, requirements=[], needed_by=None
+    )
+    allocation: rakt.Allocation = inventory.allocate(request, at)
+    ids: list[str] = allocation.ids
+    skipped: list[rakt.SkippedClass] = allocation.skipped
+    codes: list[str] = skipped[0].codes
+    assert ids == [] and allocation.shortfall == 1 and codes == ["NO_STOCK"]
+    summary: rakt.InventorySummary = inventory.stock_summary(at)
+    row: rakt.StockRow = summary.rows[0]
+    assert row.not_released == 1 and summary.eraktkosh.components == []
+    days: list[rakt.DaysOfStock] = inventory.days_of_stock(at, 7)
+    cover: Optional[Decimal] = days[0].days if days else None
+    check: rakt.StockCheck = inventory.check_levels([rakt.StockLevel("O+", ["red_cells"], 1)], at)
+    gaps: list[rakt.StockGap] = check.gaps
+    assert cover is None and gaps[0].missing == 1 and len(inventory) == 1
+    flagged: Optional[rakt.EmergencyIssue] = unit.emergency_release
+    assert flagged is None and inventory.get(unit.id) == unit

@@ -1,0 +1,1044 @@
+//! Stock: `Inventory` (a mutable object) and `AllocationRequest`, with the frozen result classes
+//! `Allocation`, `AllocatedUnit`, `SkippedClass`, `ClassCounts`, `InventorySummary`, `StockRow`,
+//! `ExpiringUnit`, `DaysOfStock`, `StockLevel`, `StockGap` and `StockCheck`.
+//!
+//! Unit ids are passed and returned as their text, `DIN` or `DIN/A0`, like `BloodUnit.id`.
+
+use chrono::{DateTime, FixedOffset};
+use pyo3::prelude::*;
+use rakt::inventory as core;
+use rakt::policy::StockLevel;
+use rakt::unit::UnitId;
+use rust_decimal::Decimal;
+
+use crate::convert::{items, py_bool, py_repr, py_repr_str, to_datetime, to_u32, wrong_item};
+use crate::enums::{PyComponent, PyModification, PyRank, PyUnitStatus};
+use crate::eraktkosh::PyCentreStock;
+use crate::errors::OrRaise;
+use crate::events::PyUnitEvent;
+use crate::json_class::json_class;
+use crate::policy::{PyPolicy, policy_or_default};
+use crate::unit::PyBloodUnit;
+use crate::values::{PyBloodGroup, PyRecipient};
+use crate::verdicts::{PyReason, codes, reasons};
+
+/// A unit id from its text: `DIN/X0` when the part after the last `/` is a division, else a
+/// DIN alone; the core validates both.
+fn unit_id(text: &str) -> PyResult<UnitId> {
+    if let Some((din, division)) = text.rsplit_once('/') {
+        if let Ok(id) = UnitId::new(din, Some(division)) {
+            return Ok(id);
+        }
+    }
+    UnitId::new(text, None).or_raise()
+}
+
+/// The ids of an iterable of `str`.
+fn unit_ids(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<UnitId>> {
+    items(Some(obj), field, |item| {
+        let text: String = item
+            .extract()
+            .map_err(|_| wrong_item(field, "str (unit id)", item))?;
+        unit_id(&text)
+    })
+}
+
+fn id_texts(ids: &[UnitId]) -> Vec<String> {
+    ids.iter().map(ToString::to_string).collect()
+}
+
+fn components(list: &[rakt::Component]) -> Vec<PyComponent> {
+    list.iter().map(|c| PyComponent::from(*c)).collect()
+}
+
+fn group_repr(py: Python<'_>, group: rakt::BloodGroup) -> PyResult<String> {
+    py_repr_str(py, &group.to_string())
+}
+
+// ---- the request -----------------------------------------------------------------------------
+
+/// What a patient needs: `AllocationRequest(patient, recipient, component, quantity,
+/// requirements=(), needed_by=None, hold_until=None)`.
+#[pyclass(module = "rakt", name = "AllocationRequest", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyAllocationRequest(pub core::AllocationRequest);
+
+json_class!(PyAllocationRequest hashed_as_json {
+    #[new]
+    #[pyo3(signature = (
+        patient, recipient, component, quantity, requirements = None, needed_by = None,
+        hold_until = None
+    ))]
+    fn new(
+        patient: String,
+        recipient: &Bound<'_, PyAny>,
+        component: &Bound<'_, PyAny>,
+        quantity: &Bound<'_, PyAny>,
+        requirements: Option<&Bound<'_, PyAny>>,
+        needed_by: Option<&Bound<'_, PyAny>>,
+        hold_until: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let opt_time = |obj: Option<&Bound<'_, PyAny>>, field: &str| match obj {
+            Some(o) if !o.is_none() => to_datetime(o, field).map(Some),
+            _ => Ok(None),
+        };
+        Ok(PyAllocationRequest(core::AllocationRequest {
+            patient,
+            recipient: PyRecipient::extract_arg(recipient, "recipient")?,
+            component: PyComponent::extract_arg(component, "component")?,
+            quantity: to_u32(quantity, "quantity")?,
+            requirements: items(requirements, "requirements", |m| {
+                PyModification::extract_arg(m, "requirements")
+            })?
+            .into_iter()
+            .collect(),
+            needed_by: opt_time(needed_by, "needed_by")?,
+            hold_until: opt_time(hold_until, "hold_until")?,
+        }))
+    }
+
+    /// The patient's identifier.
+    #[getter]
+    fn patient(&self) -> String {
+        self.0.patient.clone()
+    }
+
+    /// The patient's group and attributes (group `None`: the emergency rules).
+    #[getter]
+    fn recipient(&self) -> PyRecipient {
+        PyRecipient(self.0.recipient.clone())
+    }
+
+    /// The component.
+    #[getter]
+    fn component(&self) -> PyComponent {
+        self.0.component.into()
+    }
+
+    /// How many units.
+    #[getter]
+    fn quantity(&self) -> u32 {
+        self.0.quantity
+    }
+
+    /// The special requirements, in canonical order.
+    #[getter]
+    fn requirements(&self) -> Vec<PyModification> {
+        self.0.requirements.iter().map(|m| (*m).into()).collect()
+    }
+
+    /// When the units are needed (the time of the request when `None`).
+    #[getter]
+    fn needed_by(&self) -> Option<DateTime<FixedOffset>> {
+        self.0.needed_by
+    }
+
+    /// Until when `Inventory.reserve` holds the units (the policy's period when `None`).
+    #[getter]
+    fn hold_until(&self) -> Option<DateTime<FixedOffset>> {
+        self.0.hold_until
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "AllocationRequest(patient={}, recipient={}, component={}, quantity={})",
+            py_repr_str(py, &self.0.patient)?,
+            py_repr(py, self.recipient())?,
+            PyComponent::from(self.0.component).repr_name(),
+            self.0.quantity
+        ))
+    }
+});
+
+// ---- allocation results ----------------------------------------------------------------------
+
+/// One unit chosen for a request.
+#[pyclass(module = "rakt", name = "AllocatedUnit", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyAllocatedUnit(pub core::AllocatedUnit);
+
+json_class!(PyAllocatedUnit hashed_as_json {
+    /// The unit's id (`DIN` or `DIN/A0`).
+    #[getter]
+    fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+
+    /// Its exact group.
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// When it expires.
+    #[getter]
+    fn expires_at(&self) -> DateTime<FixedOffset> {
+        self.0.expires_at
+    }
+
+    /// Its donor group's place in the policy's order for this recipient (1 = first choice).
+    #[getter]
+    fn tier(&self) -> u32 {
+        self.0.tier
+    }
+
+    /// How good a choice the group is.
+    #[getter]
+    fn rank(&self) -> PyRank {
+        self.0.rank.into()
+    }
+
+    /// Why it was chosen: `UNIT_ALLOCATED`, a scarce-group reason, compatibility caveats.
+    #[getter]
+    fn reasons(&self) -> Vec<PyReason> {
+        reasons(&self.0.reasons)
+    }
+
+    /// The reason codes, in order.
+    #[getter]
+    fn codes(&self) -> Vec<&'static str> {
+        codes(&self.0.reasons)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "AllocatedUnit(id={}, group={}, tier={}, expires_at={}, codes={})",
+            py_repr_str(py, &self.0.id.to_string())?,
+            group_repr(py, self.0.group)?,
+            self.0.tier,
+            self.0.expires_at.to_rfc3339(),
+            py_repr(py, self.codes())?
+        ))
+    }
+});
+
+/// Units of one donor group and the requested component, by what kept them from a request.
+#[pyclass(module = "rakt", name = "ClassCounts", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyClassCounts(pub core::ClassCounts);
+
+json_class!(PyClassCounts {
+    /// Taken for this request.
+    #[getter]
+    fn taken(&self) -> u32 {
+        self.0.taken
+    }
+
+    /// Collected or in quarantine.
+    #[getter]
+    fn not_released(&self) -> u32 {
+        self.0.not_released
+    }
+
+    /// Held for other patients, holds not lapsed.
+    #[getter]
+    fn held_for_others(&self) -> u32 {
+        self.0.held_for_others
+    }
+
+    /// Released, but expired at the time needed.
+    #[getter]
+    fn expire_before_needed(&self) -> u32 {
+        self.0.expire_before_needed
+    }
+
+    /// Released and unexpired, but without every special requirement.
+    #[getter]
+    fn lacking_requirements(&self) -> u32 {
+        self.0.lacking_requirements
+    }
+
+    fn __repr__(&self) -> String {
+        let c = &self.0;
+        format!(
+            "ClassCounts(taken={}, not_released={}, held_for_others={}, \
+             expire_before_needed={}, lacking_requirements={})",
+            c.taken,
+            c.not_released,
+            c.held_for_others,
+            c.expire_before_needed,
+            c.lacking_requirements
+        )
+    }
+});
+
+/// A donor group that could not (fully) serve a request, and why.
+#[pyclass(module = "rakt", name = "SkippedClass", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PySkippedClass(pub core::SkippedClass);
+
+json_class!(PySkippedClass hashed_as_json {
+    /// The donor group (ABO and RhD).
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// Why, as stable codes in a fixed order: `INCOMPATIBLE`, `NO_STOCK`, `ALL_TAKEN`,
+    /// `NOT_RELEASED`, `HELD_FOR_OTHER_PATIENTS`, `EXPIRES_BEFORE_NEEDED`, `LACKS_REQUIREMENTS`.
+    #[getter]
+    fn reasons(&self) -> Vec<&'static str> {
+        self.0.codes()
+    }
+
+    /// The same codes (as `.codes` on the other result classes).
+    #[getter]
+    fn codes(&self) -> Vec<&'static str> {
+        self.0.codes()
+    }
+
+    /// The units behind the reasons.
+    #[getter]
+    fn counts(&self) -> PyClassCounts {
+        PyClassCounts(self.0.counts)
+    }
+
+    /// For an incompatible group, the compatibility verdict's reasons.
+    #[getter]
+    fn compatibility(&self) -> Vec<PyReason> {
+        reasons(&self.0.compatibility)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "SkippedClass(group={}, codes={})",
+            group_repr(py, self.0.group)?,
+            py_repr(py, self.0.codes())?
+        ))
+    }
+});
+
+/// The units proposed for a request.
+#[pyclass(module = "rakt", name = "Allocation", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyAllocation(pub core::Allocation);
+
+json_class!(PyAllocation hashed_as_json {
+    /// The patient.
+    #[getter]
+    fn patient(&self) -> String {
+        self.0.patient.clone()
+    }
+
+    /// The component.
+    #[getter]
+    fn component(&self) -> PyComponent {
+        self.0.component.into()
+    }
+
+    /// How many units were asked for.
+    #[getter]
+    fn requested(&self) -> u32 {
+        self.0.requested
+    }
+
+    /// The time the units must still be valid at.
+    #[getter]
+    fn needed_by(&self) -> DateTime<FixedOffset> {
+        self.0.needed_by
+    }
+
+    /// The units, in the order chosen.
+    #[getter]
+    fn units(&self) -> Vec<PyAllocatedUnit> {
+        self.0.units.iter().cloned().map(PyAllocatedUnit).collect()
+    }
+
+    /// How many units are missing.
+    #[getter]
+    fn shortfall(&self) -> u32 {
+        self.0.shortfall
+    }
+
+    /// When short: every standard donor group, with why it could not serve (or serve more).
+    #[getter]
+    fn skipped(&self) -> Vec<PySkippedClass> {
+        self.0.skipped.iter().cloned().map(PySkippedClass).collect()
+    }
+
+    /// Whether the recipient's group is unknown (emergency rules).
+    #[getter]
+    fn emergency(&self) -> bool {
+        self.0.emergency
+    }
+
+    /// The chosen unit ids, in order.
+    #[getter]
+    fn ids(&self) -> Vec<String> {
+        id_texts(&self.0.ids())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Allocation(patient={}, component={}, requested={}, ids={}, shortfall={}, \
+             emergency={})",
+            py_repr_str(py, &self.0.patient)?,
+            PyComponent::from(self.0.component).repr_name(),
+            self.0.requested,
+            py_repr(py, self.ids())?,
+            self.0.shortfall,
+            py_bool(self.0.emergency)
+        ))
+    }
+});
+
+// ---- stock views -----------------------------------------------------------------------------
+
+/// Units of one component and donor group at a time, by state.
+#[pyclass(module = "rakt", name = "StockRow", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyStockRow(pub core::StockRow);
+
+json_class!(PyStockRow {
+    /// The component.
+    #[getter]
+    fn component(&self) -> PyComponent {
+        self.0.component.into()
+    }
+
+    /// The donor group (subgroups and weak D counted with their basic group).
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// Released, unexpired and held for nobody (lapsed holds included).
+    #[getter]
+    fn available(&self) -> u32 {
+        self.0.available
+    }
+
+    /// Reserved or crossmatched for a patient, hold not lapsed.
+    #[getter]
+    fn held(&self) -> u32 {
+        self.0.held
+    }
+
+    /// Returned and kept for the same patient.
+    #[getter]
+    fn returned(&self) -> u32 {
+        self.0.returned
+    }
+
+    /// Collected or in quarantine.
+    #[getter]
+    fn not_released(&self) -> u32 {
+        self.0.not_released
+    }
+
+    /// Released or held but expired: to be discarded.
+    #[getter]
+    fn expired(&self) -> u32 {
+        self.0.expired
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let r = &self.0;
+        Ok(format!(
+            "StockRow(component={}, group={}, available={}, held={}, returned={}, \
+             not_released={}, expired={})",
+            PyComponent::from(r.component).repr_name(),
+            group_repr(py, r.group)?,
+            r.available,
+            r.held,
+            r.returned,
+            r.not_released,
+            r.expired
+        ))
+    }
+});
+
+/// The stock of a facility at a time, in rakt types and in e-RaktKosh codes.
+#[pyclass(module = "rakt", name = "InventorySummary", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyInventorySummary(pub core::InventorySummary);
+
+json_class!(PyInventorySummary {
+    /// The facility.
+    #[getter]
+    fn facility(&self) -> String {
+        self.0.facility.clone()
+    }
+
+    /// The time the stock is counted at.
+    #[getter]
+    fn as_of(&self) -> DateTime<FixedOffset> {
+        self.0.as_of
+    }
+
+    /// One row per component and donor group with a unit in stock, by component then group.
+    #[getter]
+    fn rows(&self) -> Vec<PyStockRow> {
+        self.0.rows.iter().cloned().map(PyStockRow).collect()
+    }
+
+    /// The available stock as the e-RaktKosh availability search shows it.
+    #[getter]
+    fn eraktkosh(&self) -> PyCentreStock {
+        PyCentreStock(self.0.eraktkosh.clone())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "InventorySummary(facility={}, as_of={}, rows={})",
+            py_repr_str(py, &self.0.facility)?,
+            self.0.as_of.to_rfc3339(),
+            self.0.rows.len()
+        ))
+    }
+});
+
+/// A unit in stock that expires soon.
+#[pyclass(module = "rakt", name = "ExpiringUnit", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyExpiringUnit(pub core::ExpiringUnit);
+
+json_class!(PyExpiringUnit {
+    /// The unit's id (`DIN` or `DIN/A0`).
+    #[getter]
+    fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+
+    /// Its component.
+    #[getter]
+    fn component(&self) -> PyComponent {
+        self.0.component.into()
+    }
+
+    /// Its exact group.
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// Its status at the time asked.
+    #[getter]
+    fn status(&self) -> PyUnitStatus {
+        self.0.status.into()
+    }
+
+    /// When it expires.
+    #[getter]
+    fn expires_at(&self) -> DateTime<FixedOffset> {
+        self.0.expires_at
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "ExpiringUnit(id={}, group={}, status={}, expires_at={})",
+            py_repr_str(py, &self.0.id.to_string())?,
+            group_repr(py, self.0.group)?,
+            PyUnitStatus::from(self.0.status).repr_name(),
+            self.0.expires_at.to_rfc3339()
+        ))
+    }
+});
+
+/// Days of stock of one component and donor group: stock on hand ÷ average daily issues.
+#[pyclass(module = "rakt", name = "DaysOfStock", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyDaysOfStock(pub core::DaysOfStock);
+
+json_class!(PyDaysOfStock {
+    /// The component.
+    #[getter]
+    fn component(&self) -> PyComponent {
+        self.0.component.into()
+    }
+
+    /// The donor group.
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// Available units at the time asked.
+    #[getter]
+    fn on_hand(&self) -> u32 {
+        self.0.on_hand
+    }
+
+    /// Units issued (normally or in an emergency) in the window.
+    #[getter]
+    fn issued(&self) -> u32 {
+        self.0.issued
+    }
+
+    /// The window, in days.
+    #[getter]
+    fn window_days(&self) -> u32 {
+        self.0.window_days
+    }
+
+    /// Issues per day, to 2 decimal places.
+    #[getter]
+    fn average_daily_issues(&self) -> Decimal {
+        self.0.average_daily_issues
+    }
+
+    /// On hand ÷ average daily issues, to 1 decimal place; `None` when nothing was issued.
+    #[getter]
+    fn days(&self) -> Option<Decimal> {
+        self.0.days
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = &self.0;
+        Ok(format!(
+            "DaysOfStock(component={}, group={}, on_hand={}, issued={}, window_days={}, days={})",
+            PyComponent::from(d.component).repr_name(),
+            group_repr(py, d.group)?,
+            d.on_hand,
+            d.issued,
+            d.window_days,
+            d.days
+                .map_or_else(|| "None".to_string(), |v| format!("Decimal('{v}')"))
+        ))
+    }
+});
+
+/// A stock level: at least `units` units of `group` among `components`.
+#[pyclass(module = "rakt", name = "StockLevel", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyStockLevel(pub StockLevel);
+
+json_class!(PyStockLevel {
+    /// `StockLevel(group, components, units)`.
+    #[new]
+    fn new(
+        group: &Bound<'_, PyAny>,
+        components: &Bound<'_, PyAny>,
+        units: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        Ok(PyStockLevel(StockLevel {
+            group: PyBloodGroup::extract_arg(group, "group")?,
+            components: items(Some(components), "components", |c| {
+                PyComponent::extract_arg(c, "components")
+            })?,
+            units: to_u32(units, "units")?,
+        }))
+    }
+
+    /// The donor group counted (ABO and RhD).
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// The components that count towards the level.
+    #[getter]
+    fn components(&self) -> Vec<PyComponent> {
+        components(&self.0.components)
+    }
+
+    /// The number of units.
+    #[getter]
+    fn units(&self) -> u32 {
+        self.0.units
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let names: Vec<String> = self.components().iter().map(|c| c.repr_name()).collect();
+        Ok(format!(
+            "StockLevel(group={}, components=[{}], units={})",
+            group_repr(py, self.0.group)?,
+            names.join(", "),
+            self.0.units
+        ))
+    }
+});
+
+/// One stock level against the stock on hand.
+#[pyclass(module = "rakt", name = "StockGap", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyStockGap(pub core::StockGap);
+
+json_class!(PyStockGap {
+    /// The donor group.
+    #[getter]
+    fn group(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.group)
+    }
+
+    /// The components counted.
+    #[getter]
+    fn components(&self) -> Vec<PyComponent> {
+        components(&self.0.components)
+    }
+
+    /// The level.
+    #[getter]
+    fn required(&self) -> u32 {
+        self.0.required
+    }
+
+    /// Available units counted.
+    #[getter]
+    fn on_hand(&self) -> u32 {
+        self.0.on_hand
+    }
+
+    /// How many units are missing (0 when the level is met).
+    #[getter]
+    fn missing(&self) -> u32 {
+        self.0.missing
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "StockGap(group={}, required={}, on_hand={}, missing={})",
+            group_repr(py, self.0.group)?,
+            self.0.required,
+            self.0.on_hand,
+            self.0.missing
+        ))
+    }
+});
+
+/// Stock levels checked against the stock on hand.
+#[pyclass(module = "rakt", name = "StockCheck", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyStockCheck(pub core::StockCheck);
+
+json_class!(PyStockCheck {
+    /// The time of the check.
+    #[getter]
+    fn as_of(&self) -> DateTime<FixedOffset> {
+        self.0.as_of
+    }
+
+    /// Every level, in the order given.
+    #[getter]
+    fn levels(&self) -> Vec<PyStockGap> {
+        self.0.levels.iter().cloned().map(PyStockGap).collect()
+    }
+
+    /// Whether every level is met.
+    #[getter]
+    fn met(&self) -> bool {
+        self.0.met
+    }
+
+    /// The levels that are not met.
+    #[getter]
+    fn gaps(&self) -> Vec<PyStockGap> {
+        self.0.gaps().into_iter().cloned().map(PyStockGap).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "StockCheck(as_of={}, met={}, gaps={})",
+            self.0.as_of.to_rfc3339(),
+            py_bool(self.0.met),
+            self.0.gaps().len()
+        )
+    }
+});
+
+// ---- the inventory ---------------------------------------------------------------------------
+
+/// The stock of one facility: `Inventory(facility, policy=None)` (`None`: the `india` profile).
+/// A mutable object: `add`, `reserve`, `issue`, ... change it, and an operation that raises
+/// changes nothing.
+#[pyclass(module = "rakt", name = "Inventory")]
+pub struct PyInventory(core::Inventory);
+
+fn units_of<'a>(units: impl IntoIterator<Item = &'a rakt::BloodUnit>) -> Vec<PyBloodUnit> {
+    units.into_iter().cloned().map(PyBloodUnit).collect()
+}
+
+#[pymethods]
+impl PyInventory {
+    #[new]
+    #[pyo3(signature = (facility, policy = None))]
+    fn new(facility: &str, policy: Option<&Bound<'_, PyPolicy>>) -> Self {
+        PyInventory(core::Inventory::new(
+            facility,
+            policy_or_default(policy).clone(),
+        ))
+    }
+
+    /// The facility's identifier.
+    #[getter]
+    fn facility(&self) -> &str {
+        self.0.facility()
+    }
+
+    /// The policy the inventory applies.
+    #[getter]
+    fn policy(&self) -> PyPolicy {
+        PyPolicy(self.0.policy().clone())
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    /// A unit by id (`DIN` or `DIN/A0`), or `None`.
+    fn get(&self, id: &str) -> PyResult<Option<PyBloodUnit>> {
+        Ok(self.0.get(&unit_id(id)?).cloned().map(PyBloodUnit))
+    }
+
+    /// Every unit, in the order they were added.
+    fn units(&self) -> Vec<PyBloodUnit> {
+        units_of(self.0.units())
+    }
+
+    /// Add a unit in any status; a unit whose id is already there raises `NotApplicable`
+    /// (`DUPLICATE_UNIT`).
+    fn add(&mut self, unit: &Bound<'_, PyBloodUnit>) -> PyResult<()> {
+        self.0.add(unit.get().0.clone()).or_raise()
+    }
+
+    /// Apply a lifecycle event that does not hand a unit to a patient: the unit as it now is.
+    /// `Reserve`, `Crossmatch`, `Issue` and `EmergencyIssue` raise `NotApplicable`
+    /// (`USE_INVENTORY_METHOD`).
+    fn apply(&mut self, id: &str, event: &Bound<'_, PyAny>) -> PyResult<PyBloodUnit> {
+        let event = PyUnitEvent::extract_arg(event, "event")?;
+        let id = unit_id(id)?;
+        self.0
+            .apply(&id, &event)
+            .map(|u| PyBloodUnit(u.clone()))
+            .or_raise()
+    }
+
+    /// Propose units for a request at `as_of`; changes nothing.
+    fn allocate(
+        &self,
+        request: &Bound<'_, PyAllocationRequest>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<PyAllocation> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        self.0
+            .allocate(&request.get().0, as_of)
+            .map(PyAllocation)
+            .or_raise()
+    }
+
+    /// Allocate and hold the units for the patient until `request.hold_until` (the policy's
+    /// reservation period from `as_of` by default).
+    fn reserve(
+        &mut self,
+        request: &Bound<'_, PyAllocationRequest>,
+        as_of: &Bound<'_, PyAny>,
+        actor: &str,
+    ) -> PyResult<PyAllocation> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        self.0
+            .reserve(&request.get().0, as_of, actor)
+            .map(PyAllocation)
+            .or_raise()
+    }
+
+    /// Crossmatch units held for `patient`, holding them until `until` (the policy's period
+    /// from `at` by default).
+    #[pyo3(signature = (ids, patient, at, actor, until = None))]
+    fn crossmatch(
+        &mut self,
+        ids: &Bound<'_, PyAny>,
+        patient: &str,
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+        until: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        let ids = unit_ids(ids, "ids")?;
+        let at = to_datetime(at, "at")?;
+        let until = match until {
+            Some(u) if !u.is_none() => Some(to_datetime(u, "until")?),
+            _ => None,
+        };
+        self.0
+            .crossmatch(&ids, patient, until, at, actor)
+            .or_raise()
+    }
+
+    /// Issue units held for `patient`; a unit not held for the patient raises `NotApplicable`
+    /// (`NOT_HELD_FOR_PATIENT`) and nothing is issued.
+    fn issue(
+        &mut self,
+        ids: &Bound<'_, PyAny>,
+        patient: &str,
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+    ) -> PyResult<()> {
+        let ids = unit_ids(ids, "ids")?;
+        let at = to_datetime(at, "at")?;
+        self.0.issue(&ids, patient, at, actor).or_raise()
+    }
+
+    /// Cancel the holds on units: they are back in stock.
+    fn cancel(
+        &mut self,
+        ids: &Bound<'_, PyAny>,
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+    ) -> PyResult<()> {
+        let ids = unit_ids(ids, "ids")?;
+        let at = to_datetime(at, "at")?;
+        self.0.cancel(&ids, at, actor).or_raise()
+    }
+
+    /// Return an issued unit: the unit as it now is (back in stock, kept for the patient, or
+    /// discarded when out of controlled storage too long).
+    #[pyo3(signature = (id, at, actor, minutes_out_of_storage = None, keep_for_patient = false))]
+    fn return_unit(
+        &mut self,
+        id: &str,
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+        minutes_out_of_storage: Option<&Bound<'_, PyAny>>,
+        keep_for_patient: bool,
+    ) -> PyResult<PyBloodUnit> {
+        let id = unit_id(id)?;
+        let at = to_datetime(at, "at")?;
+        let minutes = match minutes_out_of_storage {
+            Some(m) if !m.is_none() => Some(to_u32(m, "minutes_out_of_storage")?),
+            _ => None,
+        };
+        self.0
+            .return_unit(&id, minutes, keep_for_patient, at, actor)
+            .map(|u| PyBloodUnit(u.clone()))
+            .or_raise()
+    }
+
+    /// Issue units before compatibility testing, with a recorded justification; the units are
+    /// flagged for follow-up (`BloodUnit.emergency_release`).
+    fn emergency_release(
+        &mut self,
+        request: &Bound<'_, PyAllocationRequest>,
+        justification: &str,
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+    ) -> PyResult<PyAllocation> {
+        let at = to_datetime(at, "at")?;
+        self.0
+            .emergency_release(&request.get().0, justification, at, actor)
+            .map(PyAllocation)
+            .or_raise()
+    }
+
+    /// Record the end of every hold lapsed by `at`: the ids of those units.
+    fn expire_reservations(&mut self, at: &Bound<'_, PyAny>, actor: &str) -> PyResult<Vec<String>> {
+        let at = to_datetime(at, "at")?;
+        self.0
+            .expire_reservations(at, actor)
+            .map(|ids| id_texts(&ids))
+            .or_raise()
+    }
+
+    /// The units flagged by an emergency release, in the order they were added.
+    fn emergency_releases(&self) -> Vec<PyBloodUnit> {
+        units_of(self.0.emergency_releases())
+    }
+
+    /// The stock by component and donor group at `as_of`, and in e-RaktKosh codes.
+    fn stock_summary(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<PyInventorySummary> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        let inv = &self.0;
+        py.detach(|| inv.stock_summary(as_of))
+            .map(PyInventorySummary)
+            .or_raise()
+    }
+
+    /// Units in stock, unexpired at `as_of`, expiring within `hours` of it (the boundary
+    /// included), soonest first.
+    fn expiring_within(
+        &self,
+        as_of: &Bound<'_, PyAny>,
+        hours: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyExpiringUnit>> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        let hours = to_u32(hours, "hours")?;
+        Ok(self
+            .0
+            .expiring_within(as_of, hours)
+            .into_iter()
+            .map(PyExpiringUnit)
+            .collect())
+    }
+
+    /// Days of stock per component and donor group over the `window_days` before `as_of`.
+    fn days_of_stock(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        window_days: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<PyDaysOfStock>> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        let window = to_u32(window_days, "window_days")?;
+        let inv = &self.0;
+        py.detach(|| inv.days_of_stock(as_of, window))
+            .map(|rows| rows.into_iter().map(PyDaysOfStock).collect())
+            .or_raise()
+    }
+
+    /// The source of the days-of-stock definition.
+    #[staticmethod]
+    fn days_of_stock_source() -> &'static str {
+        core::Inventory::days_of_stock_source()
+    }
+
+    /// Check stock levels against the available units at `as_of`.
+    fn check_levels(
+        &self,
+        levels: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<PyStockCheck> {
+        let levels = items(Some(levels), "levels", |item| {
+            item.cast::<PyStockLevel>()
+                .map(|l| l.get().0.clone())
+                .map_err(|_| wrong_item("levels", "rakt.StockLevel", item))
+        })?;
+        let as_of = to_datetime(as_of, "as_of")?;
+        Ok(PyStockCheck(self.0.check_levels(&levels, as_of)))
+    }
+
+    /// The policy's `inventory.minimum_levels` against the stock (`PolicyValueMissing` when
+    /// the policy sets none, as the built-in profiles do).
+    fn below_minimum(&self, as_of: &Bound<'_, PyAny>) -> PyResult<PyStockCheck> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        self.0.below_minimum(as_of).map(PyStockCheck).or_raise()
+    }
+
+    /// The policy's blood storage centre norm against the stock (`PolicyValueMissing` for a
+    /// profile without one).
+    fn storage_centre_check(&self, as_of: &Bound<'_, PyAny>) -> PyResult<PyStockCheck> {
+        let as_of = to_datetime(as_of, "as_of")?;
+        self.0
+            .storage_centre_check(as_of)
+            .map(PyStockCheck)
+            .or_raise()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Inventory(facility={}, policy={}, units={})",
+            py_repr_str(py, self.0.facility())?,
+            py_repr_str(py, &self.0.policy().name)?,
+            self.0.len()
+        ))
+    }
+}
+
+/// Add the classes to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyAllocationRequest>()?;
+    m.add_class::<PyAllocatedUnit>()?;
+    m.add_class::<PyClassCounts>()?;
+    m.add_class::<PySkippedClass>()?;
+    m.add_class::<PyAllocation>()?;
+    m.add_class::<PyStockRow>()?;
+    m.add_class::<PyInventorySummary>()?;
+    m.add_class::<PyExpiringUnit>()?;
+    m.add_class::<PyDaysOfStock>()?;
+    m.add_class::<PyStockLevel>()?;
+    m.add_class::<PyStockGap>()?;
+    m.add_class::<PyStockCheck>()?;
+    m.add_class::<PyInventory>()?;
+    Ok(())
+}
