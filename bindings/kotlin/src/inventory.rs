@@ -216,6 +216,16 @@ pub struct InventorySummary {
     pub eraktkosh: CentreStock,
 }
 
+/// The result of a transfer: the units received in stock and those discarded for a cold-chain
+/// break (ids).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct TransferOutcome {
+    /// Units received released.
+    pub received: Vec<String>,
+    /// Units received outside the transport range, now discarded.
+    pub discarded: Vec<String>,
+}
+
 /// A unit in stock that expires soon.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
 pub struct ExpiringUnit {
@@ -526,6 +536,65 @@ impl Inventory {
     pub fn expire_reservations(&self, at: Timestamp, actor: String) -> Result<Vec<String>> {
         let at = at.parse("at")?;
         let ids = self.lock()?.expire_reservations(at, &actor)?;
+        Ok(ids.iter().map(id_text).collect())
+    }
+
+    /// Carry released units to another facility's inventory, recorded on receipt with the
+    /// lowest and highest temperatures logged (°C). The receiver's policy judges the cold
+    /// chain: within range a unit arrives released, outside it arrives discarded
+    /// (`COLD_CHAIN_BREACH`). All or nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn transfer(
+        &self,
+        ids: Vec<String>,
+        to: Arc<Inventory>,
+        dispatched_at: Timestamp,
+        min_celsius: Decimal,
+        max_celsius: Decimal,
+        at: Timestamp,
+        actor: String,
+    ) -> Result<TransferOutcome> {
+        if std::ptr::eq(self, Arc::as_ptr(&to)) {
+            return Err(RaktException::input(
+                "to",
+                "a transfer needs another inventory",
+            ));
+        }
+        let ids = ids_from_text(&ids)?;
+        let dispatched_at = dispatched_at.parse("dispatched_at")?;
+        let (min_celsius, max_celsius) = (
+            min_celsius.parse("min_celsius")?,
+            max_celsius.parse("max_celsius")?,
+        );
+        let at = at.parse("at")?;
+        // Lock in address order, so two opposite transfers at once cannot deadlock.
+        let self_first = (self as *const Inventory) < Arc::as_ptr(&to);
+        let (mut from, mut receiver) = if self_first {
+            let a = self.lock()?;
+            (a, to.lock()?)
+        } else {
+            let b = to.lock()?;
+            (self.lock()?, b)
+        };
+        let outcome = from.transfer(
+            &ids,
+            &mut receiver,
+            dispatched_at,
+            min_celsius,
+            max_celsius,
+            at,
+            &actor,
+        )?;
+        Ok(TransferOutcome {
+            received: outcome.received.iter().map(id_text).collect(),
+            discarded: outcome.discarded.iter().map(id_text).collect(),
+        })
+    }
+
+    /// Discard every released unit expired at `at` (reason `expired`): their ids.
+    pub fn discard_expired(&self, at: Timestamp, actor: String) -> Result<Vec<String>> {
+        let at = at.parse("at")?;
+        let ids = self.lock()?.discard_expired(at, &actor)?;
         Ok(ids.iter().map(id_text).collect())
     }
 

@@ -54,6 +54,7 @@ pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
 pub use inventory::{
     AllocatedUnit, Allocation, AllocationRequest, ClassCounts, DaysOfStock, ExpiringUnit,
     Inventory, InventorySummary, SkippedClass, StockCheck, StockGap, StockLevel, StockRow,
+    TransferOutcome,
 };
 pub use isbt128::{Din, check_character, din_of, parse_din, type3_flag};
 pub use isbt128_codes::{

@@ -11,7 +11,9 @@ use rakt::policy::StockLevel;
 use rakt::unit::UnitId;
 use rust_decimal::Decimal;
 
-use crate::convert::{items, py_bool, py_repr, py_repr_str, to_datetime, to_u32, wrong_item};
+use crate::convert::{
+    items, py_bool, py_repr, py_repr_str, to_datetime, to_decimal, to_u32, wrong_item,
+};
 use crate::enums::{PyComponent, PyModification, PyRank, PyUnitStatus};
 use crate::eraktkosh::PyCentreStock;
 use crate::errors::OrRaise;
@@ -867,6 +869,58 @@ impl PyInventory {
         self.0.issue(&ids, patient, at, actor).or_raise()
     }
 
+    /// Carry released units to another facility's inventory, recorded on receipt with the
+    /// lowest and highest temperatures logged (`decimal.Decimal` or `int`, °C). The receiver's
+    /// policy judges the cold chain: within range a unit arrives released, outside it arrives
+    /// discarded (`COLD_CHAIN_BREACH`). All or nothing.
+    #[allow(clippy::too_many_arguments)]
+    fn transfer(
+        slf: &Bound<'_, Self>,
+        ids: &Bound<'_, PyAny>,
+        to: &Bound<'_, PyInventory>,
+        dispatched_at: &Bound<'_, PyAny>,
+        min_celsius: &Bound<'_, PyAny>,
+        max_celsius: &Bound<'_, PyAny>,
+        at: &Bound<'_, PyAny>,
+        actor: &str,
+    ) -> PyResult<PyTransferOutcome> {
+        if slf.is(to) {
+            return Err(rakt::RaktError::InvalidInput {
+                field: "to".into(),
+                reason: "a transfer needs another inventory".into(),
+            })
+            .or_raise();
+        }
+        let ids = unit_ids(ids, "ids")?;
+        let dispatched_at = to_datetime(dispatched_at, "dispatched_at")?;
+        let min_celsius = to_decimal(min_celsius, "min_celsius")?;
+        let max_celsius = to_decimal(max_celsius, "max_celsius")?;
+        let at = to_datetime(at, "at")?;
+        let mut from = slf.borrow_mut();
+        let mut receiver = to.borrow_mut();
+        from.0
+            .transfer(
+                &ids,
+                &mut receiver.0,
+                dispatched_at,
+                min_celsius,
+                max_celsius,
+                at,
+                actor,
+            )
+            .map(PyTransferOutcome)
+            .or_raise()
+    }
+
+    /// Discard every released unit expired at `at` (reason `expired`): their ids.
+    fn discard_expired(&mut self, at: &Bound<'_, PyAny>, actor: &str) -> PyResult<Vec<String>> {
+        let at = to_datetime(at, "at")?;
+        self.0
+            .discard_expired(at, actor)
+            .map(|ids| id_texts(&ids))
+            .or_raise()
+    }
+
     /// Cancel the holds on units: they are back in stock.
     fn cancel(
         &mut self,
@@ -1025,8 +1079,37 @@ impl PyInventory {
     }
 }
 
+/// The result of a transfer: the units received in stock and those discarded for a cold-chain
+/// break (ids).
+#[pyclass(module = "rakt", name = "TransferOutcome", frozen, eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PyTransferOutcome(pub core::TransferOutcome);
+
+json_class!(PyTransferOutcome {
+    /// Units received released.
+    #[getter]
+    fn received(&self) -> Vec<String> {
+        id_texts(&self.0.received)
+    }
+
+    /// Units received outside the transport range, now discarded.
+    #[getter]
+    fn discarded(&self) -> Vec<String> {
+        id_texts(&self.0.discarded)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "TransferOutcome(received={}, discarded={})",
+            py_repr(py, self.received())?,
+            py_repr(py, self.discarded())?
+        ))
+    }
+});
+
 /// Add the classes to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyTransferOutcome>()?;
     m.add_class::<PyAllocationRequest>()?;
     m.add_class::<PyAllocatedUnit>()?;
     m.add_class::<PyClassCounts>()?;

@@ -464,3 +464,27 @@ def test_the_inventory_is_a_mutable_object_and_results_are_values() -> None:
     assert UnitStatus.RESERVED.is_in_stock and not UnitStatus.ISSUED.is_in_stock
     with pytest.raises(AttributeError):
         a.shortfall = 0  # type: ignore[misc]
+
+
+def test_transfer_checks_the_cold_chain_with_the_receivers_policy() -> None:
+    hub = rakt.Inventory("HUB")
+    for din, d in (("A1", 10), ("A2", 11), ("A3", 12)):
+        hub.add(rc(din, "A+", d))
+    bsc = rakt.Inventory("BSC-1")
+    left = day(NOW)
+    arrived = day(NOW) + 3 * H
+    ok = hub.transfer(["A1", "A2"], bsc, left, Decimal("2"), Decimal("10"), arrived, "driver")
+    assert ok.received == ["A1", "A2"] and ok.discarded == []
+    assert hub.get("A1") is None and len(hub) == 1
+    assert bsc.get("A1") is not None
+    warm = hub.transfer(["A3"], bsc, left, Decimal("4"), Decimal("10.1"), arrived, "driver")
+    assert warm.discarded == ["A3"]
+    unit = bsc.get("A3")
+    assert unit is not None and unit.status == rakt.UnitStatus.DISCARDED
+    assert unit.history[-1].codes == ["COLD_CHAIN_BREACH"]
+    with pytest.raises(rakt.InvalidInput):
+        bsc.transfer(["A1"], bsc, left, Decimal("4"), Decimal("6"), arrived, "driver")
+    with pytest.raises(TypeError):
+        bsc.transfer(["A1"], hub, left, 4.0, Decimal("6"), arrived, "driver")  # type: ignore[arg-type]
+    # Expired units are cleared from the shelf at the minute of expiry.
+    assert bsc.discard_expired(ist(2026, 12, 22, 23, 59), "tech") == ["A1"]

@@ -144,6 +144,7 @@ __all__ = [
     "StockGap",
     "StockLevel",
     "StockRow",
+    "TransferOutcome",
     "Storage",
     "TemperatureRange",
     "TestResult",
@@ -1774,6 +1775,21 @@ class AllocatedUnit:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
+class TransferOutcome:
+    """The units a transfer received in stock, and those discarded for a cold-chain break."""
+
+    @property
+    def received(self) -> list[str]: ...
+    @property
+    def discarded(self) -> list[str]: ...
+    def to_json(self) -> str: ...
+    @classmethod
+    def from_json(cls, text: str) -> TransferOutcome: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
 class ClassCounts:
     """Units of one donor group and the requested component, by what kept them from a request."""
 
@@ -2034,6 +2050,18 @@ class Inventory:
     def issue(self, ids: Iterable[str], patient: str, at: datetime, actor: str) -> None:
         """A unit not held for the patient raises NotApplicable (``NOT_HELD_FOR_PATIENT``)."""
     def cancel(self, ids: Iterable[str], at: datetime, actor: str) -> None: ...
+    def transfer(
+        self,
+        ids: Iterable[str],
+        to: Inventory,
+        dispatched_at: datetime,
+        min_celsius: Decimal | int,
+        max_celsius: Decimal | int,
+        at: datetime,
+        actor: str,
+    ) -> TransferOutcome:
+        """Carry released units to another inventory; the receiver's policy judges the cold chain."""
+    def discard_expired(self, at: datetime, actor: str) -> list[str]: ...
     def return_unit(
         self,
         id: str,

@@ -632,7 +632,7 @@ fn hold_end(unit: &BloodUnit) -> Option<DateTime<FixedOffset>> {
 
 /// The result of a transfer: which units arrived in stock and which were discarded for a
 /// cold-chain break.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct TransferOutcome {
     /// Units received released, in the order given.
     pub received: Vec<UnitId>,

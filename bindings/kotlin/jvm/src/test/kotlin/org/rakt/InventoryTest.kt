@@ -255,4 +255,26 @@ class InventoryTest {
         val own = inv.checkLevels(listOf(StockLevel(parseBloodGroup("O-"), listOf(Component.RED_CELLS), 2)), now)
         assertEquals(listOf(1), own.gaps.map { it.missing })
     }
+
+    @Test
+    fun transferChecksTheColdChainWithTheReceiversPolicy() {
+        val hub = inventory(rc("A1", "A+", 10), rc("A2", "A+", 11), rc("A3", "A+", 12))
+        val bsc = Inventory("BSC-1")
+        val left = now
+        val arrived = now.plusHours(3)
+        val ok = hub.transfer(listOf("A1", "A2"), bsc, left, BigDecimal("2"), BigDecimal("10"), arrived, "driver")
+        assertEquals(listOf("A1", "A2"), ok.received)
+        assertTrue(ok.discarded.isEmpty())
+        assertNull(hub.get("A1"))
+        assertEquals(1, hub.len())
+        val warm = hub.transfer(listOf("A3"), bsc, left, BigDecimal("4"), BigDecimal("10.1"), arrived, "driver")
+        assertEquals(listOf("A3"), warm.discarded)
+        val u = bsc.get("A3")!!
+        assertEquals(UnitStatus.DISCARDED, u.status())
+        assertEquals(listOf("COLD_CHAIN_BREACH"), u.history().last().reasons.map { it.code })
+        assertThrows<RaktException.InvalidInput> {
+            bsc.transfer(listOf("A1"), bsc, left, BigDecimal("4"), BigDecimal("6"), arrived, "driver")
+        }
+        assertEquals(listOf("A1"), bsc.discardExpired(t("2026-12-22T23:59:00+05:30"), "tech"))
+    }
 }

@@ -90,6 +90,10 @@ class VectorsTest {
             "fhir_export" -> opFhirExport(input, expect)
             "fhir_import" -> opFhirImport(input, expect)
             "kpis" -> opKpis(input, expect)
+            "inventory_allocate" -> opInvAllocate(input, expect)
+            "inventory_storage_centre_check" -> opInvStorageCentre(input, expect)
+            "inventory_days_of_stock" -> opInvDaysOfStock(input, expect)
+            "inventory_transfer" -> opInvTransfer(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -352,6 +356,98 @@ class VectorsTest {
             if (!got.containsKey(key)) fail<Unit>("unknown expect key $key")
             if (key == "kpis" || key == "components") checkSubset(key, got[key], expect.get(key)) else check(key, got[key], expect.get(key))
         }
+    }
+
+    // ---- inventory -----------------------------------------------------------------------------
+
+    private fun allocationRequest(v: JSONObject): AllocationRequest {
+        val reqs = v.optJSONArray("requirements")?.let { a -> (0 until a.length()).map { enumOf<Modification>(a.getString(it)) } }
+        return AllocationRequest(
+            patient = v.getString("patient"),
+            recipient = recipient(v.getJSONObject("recipient")),
+            component = parseComponent(v.getString("component")),
+            quantity = v.getInt("quantity"),
+            requirements = reqs ?: emptyList(),
+            neededBy = if (v.isNull("needed_by")) null else parseTimestamp(v.getString("needed_by")),
+            holdUntil = if (v.isNull("hold_until")) null else parseTimestamp(v.getString("hold_until")),
+        )
+    }
+
+    /** The inventory of `input.units` at facility BC, after `input.steps`. */
+    private fun inventoryOf(input: JSONObject): Inventory {
+        val p = policy(input)
+        val inv = Inventory("BC", p)
+        val units = input.getJSONArray("units")
+        for (i in 0 until units.length()) inv.add(built(units.getJSONObject(i), p))
+        val steps = input.optJSONArray("steps") ?: JSONArray()
+        for (i in 0 until steps.length()) {
+            val step = steps.getJSONObject(i)
+            val at = parseTimestamp(step.getString("at"))
+            val req = allocationRequest(step.getJSONObject("reserve"))
+            val held = inv.reserve(req, at, step.getString("actor"))
+            if (step.optBoolean("issue", false)) inv.issue(held.ids(), req.patient, at, step.getString("actor"))
+        }
+        return inv
+    }
+
+    private fun din(id: String): String = id.substringBefore('/')
+
+    private fun opInvAllocate(input: JSONObject, expect: JSONObject) {
+        val a = expectOk(expect) {
+            inventoryOf(input).allocate(allocationRequest(input.getJSONObject("request")), parseTimestamp(input.getString("as_of")))
+        } ?: return
+        for (key in expect.keySet()) {
+            when (key) {
+                "units" -> check(key, a.units.map { din(it.id) }, expect.get(key))
+                "tiers" -> check(key, a.units.map { it.tier }, expect.get(key))
+                "shortfall" -> check(key, a.shortfall, expect.get(key))
+                "emergency" -> check(key, a.emergency, expect.get(key))
+                "unit_codes" -> check(key, a.units.map { it.codes() }, expect.get(key))
+                "expires_at" -> {
+                    val want = expect.getJSONArray(key)
+                    check("expires_at count", a.units.size, want.length())
+                    a.units.forEachIndexed { i, u -> checkTime(key, u.expiresAt, want.get(i)) }
+                }
+                "skipped" -> {
+                    val want = expect.getJSONObject(key)
+                    for (g in want.keySet()) {
+                        val got = a.skipped.firstOrNull { it.group.toString() == g }?.reasons
+                        check("skipped $g", got, want.get(g))
+                    }
+                }
+                else -> if (!key.startsWith("error")) fail<Unit>("unknown expect key $key")
+            }
+        }
+    }
+
+    private fun opInvStorageCentre(input: JSONObject, expect: JSONObject) {
+        val c = expectOk(expect) { inventoryOf(input).storageCentreCheck(parseTimestamp(input.getString("as_of"))) } ?: return
+        checkKeys(mapOf("met" to c.met, "gaps" to c.gaps.map { listOf(it.group.toString(), it.required, it.onHand, it.missing) }), expect)
+    }
+
+    private fun opInvDaysOfStock(input: JSONObject, expect: JSONObject) {
+        val rows = expectOk(expect) {
+            inventoryOf(input).daysOfStock(parseTimestamp(input.getString("as_of")), input.getInt("window_days"))
+        } ?: return
+        val got = rows.map {
+            listOf(enumCode(it.component), it.group.toString(), it.onHand, it.issued, it.averageDailyIssues.toPlainString(), it.days?.toPlainString())
+        }
+        checkKeys(mapOf("rows" to got), expect)
+    }
+
+    private fun opInvTransfer(input: JSONObject, expect: JSONObject) {
+        val o = expectOk(expect) {
+            val hub = inventoryOf(input)
+            val toPolicy = policy(JSONObject().put("policy", input.opt("to_policy") ?: JSONObject.NULL))
+            val to = Inventory(input.getString("to"), toPolicy)
+            val ids = input.getJSONArray("ids").let { a -> (0 until a.length()).map { a.getString(it) } }
+            hub.transfer(
+                ids, to, parseTimestamp(input.getString("dispatched_at")),
+                BigDecimal(input.getString("min_celsius")), BigDecimal(input.getString("max_celsius")),
+                parseTimestamp(input.getString("at")), "driver",
+            )
+        } ?: return
+        checkKeys(mapOf("received" to o.received.map { din(it) }, "discarded" to o.discarded.map { din(it) }), expect)
     }
 
     private fun enumCode(e: Enum<*>?): String? = e?.name?.lowercase()
