@@ -3,6 +3,7 @@
 #   bindings/kotlin/demo.sh                  examples/kotlin/HospitalDemo.kt on the bundled CSVs
 #   bindings/kotlin/demo.sh DonorAndUnit     examples/kotlin/DonorAndUnit.kt (donor, unit lifecycle)
 #   bindings/kotlin/demo.sh LabelsAndCodes   examples/kotlin/LabelsAndCodes.kt (ISBT 128, e-RaktKosh, FHIR)
+#   bindings/kotlin/demo.sh StockDemo        examples/kotlin/StockDemo.kt (inventory, transfers, norms)
 # Builds what it needs: the Rust library and uniffi-bindgen (cargo), the generated bindings,
 # then compiles with Maven and runs the example with `exec:exec` (a forked `java`).
 set -euo pipefail
@@ -10,7 +11,8 @@ case "${1:-HospitalDemo}" in
     HospitalDemo) MAIN=org.rakt.examples.HospitalDemoKt ;;
     DonorAndUnit) MAIN=org.rakt.examples.lifecycle.DonorAndUnitKt ;;
     LabelsAndCodes) MAIN=org.rakt.examples.labels.LabelsAndCodesKt ;;
-    *) echo "usage: $0 [HospitalDemo|DonorAndUnit|LabelsAndCodes]" >&2; exit 2 ;;
+    StockDemo) MAIN=org.rakt.examples.stock.StockDemoKt ;;
+    *) echo "usage: $0 [HospitalDemo|DonorAndUnit|LabelsAndCodes|StockDemo]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

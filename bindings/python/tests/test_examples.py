@@ -46,3 +46,14 @@ def test_the_labels_example_says_what_it_shows() -> None:
     assert "LABEL_EXPIRY_SHORTENED" in out
     assert "special message quarantine (Mq)" in out
     assert "at position 38: ISBT 128 date: 2026 has no day 366" in out
+
+
+def test_the_stock_example_says_what_it_shows() -> None:
+    out = printed("stock_demo.py")
+    assert "box 2 (4.0–11.5 °C): 2 units discarded" in out
+    assert "COLD_CHAIN_BREACH: Carried from HUB-LUCKNOW to BSC-FRU-BARABANKI at 4.0–11.5 °C" in out
+    assert "LOW B+   2 of 5 (missing 3)" in out
+    assert "HUB-2026-0027 O-  choice 1 expires 2026-12-26  UNIT_ALLOCATED" in out
+    assert "HUB-2026-0014 O+  choice 1 expires 2026-12-28  UNIT_ALLOCATED, EMERGENCY_RELEASE" in out
+    assert "e-RaktKosh 28 (Sagm Packed Red Blood Cells): A+Ve : 3, A-Ve : 2" in out
+    assert "HUB-2026-0032  platelets O+  expires 2026-11-24 23:59" in out

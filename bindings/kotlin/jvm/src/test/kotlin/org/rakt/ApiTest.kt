@@ -751,6 +751,18 @@ class ApiTest {
         assertTrue(text.contains("position=38, reason=ISBT 128 date: 2026 has no day 366"), text)
     }
 
+    @Test
+    fun theStockExampleRuns() {
+        val text = printed { org.rakt.examples.stock.main() }
+        assertTrue(text.contains("box 2 (4.0–11.5 °C): 2 units discarded"), text)
+        assertTrue(text.contains("COLD_CHAIN_BREACH: Carried from HUB-LUCKNOW to BSC-FRU-BARABANKI at 4.0–11.5 °C"), text)
+        assertTrue(text.contains("LOW B+   2 of 5 (missing 3)"), text)
+        assertTrue(text.contains("HUB-2026-0027 O-  choice 1 expires 2026-12-26  UNIT_ALLOCATED"), text)
+        assertTrue(text.contains("HUB-2026-0014 O+  choice 1 expires 2026-12-28  UNIT_ALLOCATED, EMERGENCY_RELEASE"), text)
+        assertTrue(text.contains("e-RaktKosh 28 (Sagm Packed Red Blood Cells): A+Ve : 3, A-Ve : 2"), text)
+        assertTrue(text.contains("HUB-2026-0032  platelets O+  expires 2026-11-24 23:59"), text)
+    }
+
     /** What [run] prints on standard output. */
     private fun printed(run: () -> Unit): String {
         val out = java.io.ByteArrayOutputStream()
