@@ -2,10 +2,23 @@
 //! the methods every such class shares — `to_json`, `from_json`, `__hash__` and `__reduce__`
 //! (pickling through `cls.from_json(json)`) — after the class's own methods.
 
+use std::hash::{DefaultHasher, Hash};
+
+/// The hash of a core value that implements `Hash`.
+pub(crate) fn derived_hash<T: Hash>(value: &T, h: &mut DefaultHasher) {
+    value.hash(h);
+}
+
 /// `json_class!(PyType { ...own methods... })`: the class must be a newtype `PyType(core)`
 /// whose core value implements `Serialize`, `DeserializeOwned` and `Hash`.
+///
+/// `json_class!(PyType, hash_with = f, { ... })` is for a core value without `Hash`: `f(&core,
+/// &mut DefaultHasher)` hashes fields that equal values share (any subset of them will do).
 macro_rules! json_class {
     ($py:ident { $($methods:tt)* }) => {
+        json_class!($py, hash_with = $crate::json_class::derived_hash, { $($methods)* });
+    };
+    ($py:ident, hash_with = $hash:expr, { $($methods:tt)* }) => {
         #[::pyo3::pymethods]
         impl $py {
             $($methods)*
@@ -25,9 +38,9 @@ macro_rules! json_class {
             }
 
             fn __hash__(&self) -> u64 {
-                use ::std::hash::{Hash, Hasher};
+                use ::std::hash::Hasher;
                 let mut h = ::std::hash::DefaultHasher::new();
-                self.0.hash(&mut h);
+                ($hash)(&self.0, &mut h);
                 h.finish()
             }
 

@@ -384,3 +384,21 @@ def test_typed_isbt128() -> None:
     unit: BloodUnit = label.to_unit(table, offset=ist, volume_ml=250, actor="t")
     back: isbt128.Label = isbt128.Label.from_unit(unit, table)
     assert back == label
+
+
+def test_typed_tariff() -> None:
+    from rakt import tariff
+
+    schedule: tariff.CeilingSchedule = tariff.schedule_on(date(2026, 11, 23))
+    ceiling: Optional[tariff.Ceiling] = schedule.ceiling(tariff.TariffItem.PACKED_RED_CELLS, "private")
+    assert ceiling is not None and ceiling.amount == Decimal("1550")
+    prices: dict[str, Decimal] = {"packed_red_cells": Decimal("1100")}
+    donor = tariff.CentreExemption("donor_card", "a third off", ["packed_red_cells"], percent=Decimal("33.33"))
+    centre = tariff.CentreTariff("C", tariff.Sector.GOVERNMENT, date(2024, 4, 1), prices, [donor])
+    check: tariff.TariffCheck = centre.validate()
+    assert check.schedule == "nbtc-2022"
+    bill: tariff.Bill = tariff.bill(centre, [("packed_red_cells", 1)], centre_exemptions=["donor_card"],
+                                    date=date(2026, 11, 23))
+    net: Decimal = bill.lines[0].net
+    exemption: Optional[str] = bill.lines[0].exemption
+    assert net == Decimal("733.37") and exemption == "donor_card" and bill.total == net
