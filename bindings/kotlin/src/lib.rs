@@ -27,6 +27,7 @@ mod macros;
 mod policy;
 mod reasons;
 mod screening;
+mod tariff;
 mod time;
 mod units;
 mod verdicts;
@@ -72,6 +73,12 @@ pub use kpi::{
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
 pub use reasons::{Confidence, Reason, Severity};
 pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};
+pub use tariff::{
+    Bill, BillItem, BillLine, Ceiling, CeilingSchedule, CentreExemption, CentreTariff, PriceCheck,
+    Sector, StatutoryExemption, TariffCheck, TariffItem, bill, ceiling_schedules, nbtc_2022,
+    nbtc_before_2022, schedule_applies_on, schedule_ceiling, schedule_on,
+    statutory_exemption_source, tariff_item_per_litre, validate_tariff,
+};
 pub use time::{Date, Decimal, Timestamp, UtcOffset, WallDateTime, WallTime, parse_timestamp};
 pub use units::{
     BloodUnit, Collection, DonationType, DonorReferral, LookbackEntry, PoolOutcome,

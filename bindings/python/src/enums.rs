@@ -5,6 +5,13 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 
+use rakt::tariff::{Sector, StatutoryExemption, TariffItem};
+use rakt::{
+    ASubgroup, Abo, Component, Condition, Confidence, DeferralKind, DonationKind, DonationType,
+    DonorState, Modification, PlateletSource, Preservative, Rank, RhD, Severity, Sex, Storage,
+    TestResult, TtiMarker, UnitStatus,
+};
+
 use crate::convert::{as_str, code_of, from_code};
 use crate::errors::OrRaise;
 
@@ -16,7 +23,7 @@ trait ParseCode: Sized {
 
 macro_rules! serde_parse {
     ($($core:ident),*) => {$(
-        impl ParseCode for rakt::$core {
+        impl ParseCode for $core {
             fn parse_code(field: &str, text: &str, expected: &[String]) -> PyResult<Self> {
                 from_code(field, text, expected)
             }
@@ -42,16 +49,19 @@ serde_parse!(
     TtiMarker,
     TestResult,
     UnitStatus,
-    DonationType
+    DonationType,
+    Sector,
+    TariffItem,
+    StatutoryExemption
 );
 
-impl ParseCode for rakt::Abo {
+impl ParseCode for Abo {
     fn parse_code(_: &str, text: &str, _: &[String]) -> PyResult<Self> {
         rakt::Abo::parse(text).or_raise()
     }
 }
 
-impl ParseCode for rakt::Component {
+impl ParseCode for Component {
     fn parse_code(_: &str, text: &str, _: &[String]) -> PyResult<Self> {
         rakt::Component::parse(text).or_raise()
     }
@@ -60,30 +70,25 @@ impl ParseCode for rakt::Component {
 macro_rules! py_enum {
     (
         $(#[doc = $doc:literal])*
-        $py:ident => $core:ident, $name:literal, $field:literal, [ord] {
+        $py:ident => $core:ident, $name:literal, $field:literal, [$($ord:ident)?] {
             $($variant:ident = $pyname:literal),+ $(,)?
         } $({ $($extra:tt)* })?
     ) => {
-        $(#[doc = $doc])*
-        #[pyclass(module = "rakt", name = $name, frozen, eq, ord, hash, from_py_object)]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $py {
-            $(
-                #[pyo3(name = $pyname)]
-                $variant,
-            )+
+        py_enum! {
+            $(#[doc = $doc])*
+            $py => $core, $name, $field, [$($ord)?] in "rakt" {
+                $($variant = $pyname),+
+            } $({ $($extra)* })?
         }
-
-        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ } { $($($extra)*)? });
     };
     (
         $(#[doc = $doc:literal])*
-        $py:ident => $core:ident, $name:literal, $field:literal, [] {
+        $py:ident => $core:ident, $name:literal, $field:literal, [ord] in $module:literal {
             $($variant:ident = $pyname:literal),+ $(,)?
         } $({ $($extra:tt)* })?
     ) => {
         $(#[doc = $doc])*
-        #[pyclass(module = "rakt", name = $name, frozen, eq, hash, from_py_object)]
+        #[pyclass(module = $module, name = $name, frozen, eq, ord, hash, from_py_object)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $py {
             $(
@@ -92,25 +97,43 @@ macro_rules! py_enum {
             )+
         }
 
-        py_enum!(@body $py => $core, $name, $field { $($variant = $pyname),+ } { $($($extra)*)? });
+        py_enum!(@body $py => $core, $module, $name, $field { $($variant = $pyname),+ } { $($($extra)*)? });
     };
     (
-        @body $py:ident => $core:ident, $name:literal, $field:literal {
+        $(#[doc = $doc:literal])*
+        $py:ident => $core:ident, $name:literal, $field:literal, [] in $module:literal {
+            $($variant:ident = $pyname:literal),+ $(,)?
+        } $({ $($extra:tt)* })?
+    ) => {
+        $(#[doc = $doc])*
+        #[pyclass(module = $module, name = $name, frozen, eq, hash, from_py_object)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $py {
+            $(
+                #[pyo3(name = $pyname)]
+                $variant,
+            )+
+        }
+
+        py_enum!(@body $py => $core, $module, $name, $field { $($variant = $pyname),+ } { $($($extra)*)? });
+    };
+    (
+        @body $py:ident => $core:ident, $module:literal, $name:literal, $field:literal {
             $($variant:ident = $pyname:literal),+
         } { $($extra:tt)* }
     ) => {
-        impl From<$py> for rakt::$core {
-            fn from(v: $py) -> rakt::$core {
+        impl From<$py> for $core {
+            fn from(v: $py) -> $core {
                 match v {
-                    $($py::$variant => rakt::$core::$variant,)+
+                    $($py::$variant => $core::$variant,)+
                 }
             }
         }
 
-        impl From<rakt::$core> for $py {
-            fn from(v: rakt::$core) -> $py {
+        impl From<$core> for $py {
+            fn from(v: $core) -> $py {
                 match v {
-                    $(rakt::$core::$variant => $py::$variant,)+
+                    $($core::$variant => $py::$variant,)+
                 }
             }
         }
@@ -134,24 +157,25 @@ macro_rules! py_enum {
             fn expected_codes() -> Vec<String> {
                 Self::ALL
                     .iter()
-                    .filter_map(|v| code_of(&rakt::$core::from(*v)).ok())
+                    .filter_map(|v| code_of(&$core::from(*v)).ok())
                     .collect()
             }
 
             /// A member, or its code as a `str`, as the core value.
-            pub(crate) fn extract_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<rakt::$core> {
+            pub(crate) fn extract_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<$core> {
                 if let Ok(v) = obj.cast::<$py>() {
                     return Ok((*v.get()).into());
                 }
                 if let Some(text) = as_str(obj)? {
-                    return <rakt::$core as ParseCode>::parse_code(
+                    return <$core as ParseCode>::parse_code(
                         field,
                         &text,
                         &Self::expected_codes(),
                     );
                 }
                 Err(PyTypeError::new_err(format!(
-                    "{field} must be a rakt.{} or its code as a str, not {}",
+                    "{field} must be a {}.{} or its code as a str, not {}",
+                    $module,
                     $name,
                     obj.get_type().name()?
                 )))
@@ -161,7 +185,7 @@ macro_rules! py_enum {
             pub(crate) fn extract_opt(
                 obj: Option<&Bound<'_, PyAny>>,
                 field: &str,
-            ) -> PyResult<Option<rakt::$core>> {
+            ) -> PyResult<Option<$core>> {
                 match obj {
                     Some(o) if !o.is_none() => Self::extract_arg(o, field).map(Some),
                     _ => Ok(None),
@@ -174,13 +198,13 @@ macro_rules! py_enum {
             /// The stable code used in JSON, e.g. `red_cells`.
             #[getter]
             fn code(&self) -> PyResult<String> {
-                code_of(&rakt::$core::from(*self))
+                code_of(&$core::from(*self))
             }
 
             /// The member with this code.
             #[classmethod]
             fn parse(_cls: &Bound<'_, PyType>, code: &str) -> PyResult<$py> {
-                <rakt::$core as ParseCode>::parse_code($field, code, &Self::expected_codes())
+                <$core as ParseCode>::parse_code($field, code, &Self::expected_codes())
                     .map($py::from)
             }
 
@@ -434,20 +458,20 @@ py_enum! {
         /// those tables do not have (collected, quarantined, fractionated, processed).
         #[getter]
         fn hl7(&self) -> Option<&'static str> {
-            rakt::UnitStatus::from(*self).hl7()
+            UnitStatus::from(*self).hl7()
         }
 
         /// The status for an HL7 v2 table 0510 or 0513 code (`CR`, `RS`, `RD`, `DS`, `PT`, ...);
         /// another code raises `InvalidInput`.
         #[classmethod]
         fn from_hl7(_cls: &Bound<'_, PyType>, code: &str) -> PyResult<PyUnitStatus> {
-            rakt::UnitStatus::from_hl7(code).map(PyUnitStatus::from).or_raise()
+            UnitStatus::from_hl7(code).map(PyUnitStatus::from).or_raise()
         }
 
         /// Whether no further event can apply (transfused, discarded, fractionated, processed).
         #[getter]
         fn is_terminal(&self) -> bool {
-            rakt::UnitStatus::from(*self).is_terminal()
+            UnitStatus::from(*self).is_terminal()
         }
 
         /// Whether a unit in this status is still part of the stock (collected, quarantined,
@@ -466,6 +490,48 @@ py_enum! {
         Replacement = "REPLACEMENT",
         Autologous = "AUTOLOGOUS",
         Directed = "DIRECTED",
+    }
+}
+
+py_enum! {
+    /// Who runs a blood centre (the processing-charge ceilings differ).
+    PySector => Sector, "Sector", "sector", [] in "rakt.tariff" {
+        Government = "GOVERNMENT", Private = "PRIVATE",
+    }
+}
+
+py_enum! {
+    /// Something a blood centre charges for (per unit, test or litre).
+    PyTariffItem => TariffItem, "TariffItem", "item", [] in "rakt.tariff" {
+        WholeBlood = "WHOLE_BLOOD",
+        PackedRedCells = "PACKED_RED_CELLS",
+        FreshFrozenPlasma = "FRESH_FROZEN_PLASMA",
+        PlateletConcentrate = "PLATELET_CONCENTRATE",
+        Cryoprecipitate = "CRYOPRECIPITATE",
+        SingleDonorPlatelets = "SINGLE_DONOR_PLATELETS",
+        SurplusPlasmaForFractionation = "SURPLUS_PLASMA_FOR_FRACTIONATION",
+        Irradiation = "IRRADIATION",
+        Leucoreduction = "LEUCOREDUCTION",
+        AntibodyScreening = "ANTIBODY_SCREENING",
+        GroupingAndCrossmatching = "GROUPING_AND_CROSSMATCHING",
+        RhPhenotyping = "RH_PHENOTYPING",
+    } {
+        /// Whether the item is sold by the litre (a quantity may be fractional); every other
+        /// item is sold by the unit or test.
+        #[getter]
+        fn per_litre(&self) -> bool {
+            TariffItem::from(*self).per_litre()
+        }
+    }
+}
+
+py_enum! {
+    /// Patients who must get blood and components free of charge (repeated transfusion).
+    PyStatutoryExemption => StatutoryExemption, "StatutoryExemption", "statutory", [] in "rakt.tariff" {
+        Thalassaemia = "THALASSAEMIA",
+        Haemophilia = "HAEMOPHILIA",
+        SickleCellAnaemia = "SICKLE_CELL_ANAEMIA",
+        OtherDyscrasiaRepeatedTransfusion = "OTHER_DYSCRASIA_REPEATED_TRANSFUSION",
     }
 }
 
@@ -491,5 +557,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTestResult>()?;
     m.add_class::<PyUnitStatus>()?;
     m.add_class::<PyDonationType>()?;
+    m.add_class::<PySector>()?;
+    m.add_class::<PyTariffItem>()?;
+    m.add_class::<PyStatutoryExemption>()?;
     Ok(())
 }

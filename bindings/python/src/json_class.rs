@@ -7,6 +7,10 @@
 ///
 /// `json_class!(PyType hashed_as_json { ... })`: the same for a core value without `Hash`; the
 /// hash is that of its JSON text (equal values serialise alike, so `==` and `hash` agree).
+///
+/// `json_class!(PyType, hash_with = f, { ... })`: for a core value without `Hash` whose equal
+/// values may serialise differently (decimals: 1100 == 1100.00): `f(&core, &mut DefaultHasher)`
+/// hashes fields that equal values share.
 macro_rules! json_class {
     ($py:ident { $($methods:tt)* }) => {
         $crate::json_class::json_class!(@class $py {
@@ -27,6 +31,18 @@ macro_rules! json_class {
                 let mut h = ::std::hash::DefaultHasher::new();
                 $crate::convert::to_json(&self.0)?.hash(&mut h);
                 Ok(h.finish())
+            }
+
+            $($methods)*
+        });
+    };
+    ($py:ident, hash_with = $hash:expr, { $($methods:tt)* }) => {
+        $crate::json_class::json_class!(@class $py {
+            fn __hash__(&self) -> u64 {
+                use ::std::hash::Hasher;
+                let mut h = ::std::hash::DefaultHasher::new();
+                ($hash)(&self.0, &mut h);
+                h.finish()
             }
 
             $($methods)*

@@ -26,6 +26,7 @@ mod json_class;
 mod kpi;
 mod policy;
 mod rules;
+mod tariff;
 mod unit;
 mod values;
 mod verdicts;
@@ -52,5 +53,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     isbt128_label::register(m)?;
     fhir::register(m)?;
     kpi::register(m)?;
+    tariff::register(m)?;
     Ok(())
 }

@@ -22,7 +22,7 @@ from typing import Any, Callable, Optional, Union
 import pytest
 
 import rakt
-from rakt import eraktkosh, fhir, isbt128, kpi
+from rakt import eraktkosh, fhir, isbt128, kpi, tariff
 
 REPO = Path(__file__).resolve().parents[3]
 VECTOR_DIR = REPO / "tests" / "vectors"
@@ -77,6 +77,9 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "inventory_storage_centre_check": {"met", "gaps"},
     "inventory_days_of_stock": {"rows"},
     "inventory_transfer": {"received", "discarded"},
+    "tariff_ceiling": {"schedule", "amount"},
+    "tariff_validate": {"schedule"},
+    "tariff_bill": {"lines", "gross_total", "waived_total", "total"},
     "isbt128_decode_blood_group": GROUP_KEYS,
     "isbt128_encode_blood_group": GROUP_KEYS,
     "isbt128_parse_product_code": {
@@ -797,6 +800,49 @@ def check_keys(got: dict[str, Json], expect: dict[str, Json]) -> None:
 
 
 
+def centre_tariff_of(doc: dict[str, Json]) -> tariff.CentreTariff:
+    """A centre tariff from its JSON fields (tests/vectors/README.md, processing charges)."""
+    return tariff.CentreTariff(
+        doc["centre"],
+        doc["sector"],
+        day(doc["effective_from"]),
+        {item: decimal_of(price) for item, price in doc["prices"].items()},
+        [
+            tariff.CentreExemption(e["code"], e["description"], e.get("items") or (), percent=decimal_of(e["percent"]))
+            for e in doc.get("exemptions") or []
+        ],
+    )
+
+
+def op_tariff_ceiling(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    schedule = tariff.schedule_on(day(input["date"]))
+    ceiling = schedule.ceiling(input["item"], input["sector"])
+    amount = None if ceiling is None else str(ceiling.amount)
+    check_keys({"schedule": schedule.id, "amount": amount}, expect)
+
+
+def op_tariff_validate(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    check = centre_tariff_of(input["tariff"]).validate()
+    check_keys({"schedule": check.schedule}, expect)
+
+
+def op_tariff_bill(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    b = tariff.bill(
+        centre_tariff_of(input["tariff"]),
+        [(item, decimal_of(quantity)) for item, quantity in input["lines"]],
+        input["statutory"],
+        input["centre_exemptions"],
+        date=day(input["date"]),
+    )
+    got: dict[str, Json] = {
+        "lines": [[str(x.gross), str(x.waived), str(x.net), x.exemption] for x in b.lines],
+        "gross_total": str(b.gross_total),
+        "waived_total": str(b.waived_total),
+        "total": str(b.total),
+    }
+    check_keys(got, expect)
+
+
 def code_of(value: Any) -> Json:
     """The stable code of an enum value, or None."""
     return None if value is None else value.code
@@ -1065,6 +1111,9 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "inventory_storage_centre_check": op_inventory_storage_centre_check,
     "inventory_days_of_stock": op_inventory_days_of_stock,
     "inventory_transfer": op_inventory_transfer,
+    "tariff_ceiling": op_tariff_ceiling,
+    "tariff_validate": op_tariff_validate,
+    "tariff_bill": op_tariff_bill,
 }
 
 

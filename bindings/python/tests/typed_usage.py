@@ -411,3 +411,21 @@ def test_typed_inventory() -> None:
     assert cover is None and gaps[0].missing == 1 and len(inventory) == 1
     flagged: Optional[rakt.EmergencyIssue] = unit.emergency_release
     assert flagged is None and inventory.get(unit.id) == unit
+
+
+def test_typed_tariff() -> None:
+    from rakt import tariff
+
+    schedule: tariff.CeilingSchedule = tariff.schedule_on(date(2026, 11, 23))
+    ceiling: Optional[tariff.Ceiling] = schedule.ceiling(tariff.TariffItem.PACKED_RED_CELLS, "private")
+    assert ceiling is not None and ceiling.amount == Decimal("1550")
+    prices: dict[str, Decimal] = {"packed_red_cells": Decimal("1100")}
+    donor = tariff.CentreExemption("donor_card", "a third off", ["packed_red_cells"], percent=Decimal("33.33"))
+    centre = tariff.CentreTariff("C", tariff.Sector.GOVERNMENT, date(2024, 4, 1), prices, [donor])
+    check: tariff.TariffCheck = centre.validate()
+    assert check.schedule == "nbtc-2022"
+    bill: tariff.Bill = tariff.bill(centre, [("packed_red_cells", 1)], centre_exemptions=["donor_card"],
+                                    date=date(2026, 11, 23))
+    net: Decimal = bill.lines[0].net
+    exemption: Optional[str] = bill.lines[0].exemption
+    assert net == Decimal("733.37") and exemption == "donor_card" and bill.total == net

@@ -94,6 +94,9 @@ class VectorsTest {
             "inventory_storage_centre_check" -> opInvStorageCentre(input, expect)
             "inventory_days_of_stock" -> opInvDaysOfStock(input, expect)
             "inventory_transfer" -> opInvTransfer(input, expect)
+            "tariff_ceiling" -> opTariffCeiling(input, expect)
+            "tariff_validate" -> checkKeys(expectOk(expect) { validateTariff(centreTariff(input.getJSONObject("tariff"))) }?.let { mapOf("schedule" to it.schedule) }, expect)
+            "tariff_bill" -> opTariffBill(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -451,6 +454,63 @@ class VectorsTest {
     }
 
     private fun enumCode(e: Enum<*>?): String? = e?.name?.lowercase()
+
+    private fun strings(a: JSONArray?): List<String> = a?.let { (0 until it.length()).map { i -> it.getString(i) } } ?: emptyList()
+
+    /** A centre tariff from its JSON fields (tests/vectors/README.md, processing charges). */
+    private fun centreTariff(v: JSONObject): CentreTariff {
+        val prices = v.getJSONObject("prices")
+        val exemptions = v.optJSONArray("exemptions") ?: JSONArray()
+        return CentreTariff(
+            centre = v.getString("centre"),
+            sector = enumOf<Sector>(v.getString("sector")),
+            effectiveFrom = day(v.get("effective_from")),
+            prices = prices.keySet().associate { enumOf<TariffItem>(it) to BigDecimal(prices.getString(it)) },
+            exemptions = (0 until exemptions.length()).map {
+                val e = exemptions.getJSONObject(it)
+                CentreExemption(
+                    code = e.getString("code"),
+                    description = e.getString("description"),
+                    percent = BigDecimal(e.getString("percent")),
+                    items = strings(e.optJSONArray("items")).map { item -> enumOf<TariffItem>(item) },
+                )
+            },
+        )
+    }
+
+    private fun opTariffCeiling(input: JSONObject, expect: JSONObject) {
+        val got = expectOk(expect) {
+            val schedule = scheduleOn(day(input.get("date")))
+            val ceiling = scheduleCeiling(schedule, enumOf<TariffItem>(input.getString("item")), enumOf<Sector>(input.getString("sector")))
+            mapOf("schedule" to schedule.id, "amount" to ceiling?.amount?.toPlainString())
+        }
+        checkKeys(got, expect)
+    }
+
+    private fun opTariffBill(input: JSONObject, expect: JSONObject) {
+        val b = expectOk(expect) {
+            val lines = input.getJSONArray("lines")
+            bill(
+                centreTariff(input.getJSONObject("tariff")),
+                (0 until lines.length()).map {
+                    val line = lines.getJSONArray(it)
+                    BillItem(enumOf<TariffItem>(line.getString(0)), BigDecimal(line.getString(1)))
+                },
+                strings(input.optJSONArray("statutory")).map { enumOf<StatutoryExemption>(it) },
+                strings(input.optJSONArray("centre_exemptions")),
+                day(input.get("date")),
+            )
+        } ?: return
+        checkKeys(
+            mapOf(
+                "lines" to b.lines.map { listOf(it.gross.toPlainString(), it.waived.toPlainString(), it.net.toPlainString(), it.exemption) },
+                "gross_total" to b.grossTotal.toPlainString(),
+                "waived_total" to b.waivedTotal.toPlainString(),
+                "total" to b.total.toPlainString(),
+            ),
+            expect,
+        )
+    }
 
     private fun groupMap(g: BloodGroupCode): Map<String, Any?> = mapOf(
         "code" to g.code,
