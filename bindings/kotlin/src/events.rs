@@ -222,12 +222,7 @@ pub(crate) fn id_text(id: &UnitId) -> String {
 /// A unit id read back from its text, validated by the core: `DIN/X0` when the part after the
 /// last `/` is a division, else a DIN alone.
 pub(crate) fn id_from_text(text: &str) -> Result<UnitId> {
-    if let Some((din, division)) = text.rsplit_once('/') {
-        if let Ok(id) = UnitId::new(din, Some(division)) {
-            return Ok(id);
-        }
-    }
-    Ok(UnitId::new(text, None)?)
+    Ok(UnitId::parse(text)?)
 }
 
 pub(crate) fn ids_from_text(ids: &[String]) -> Result<Vec<UnitId>> {

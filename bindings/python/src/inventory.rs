@@ -24,15 +24,9 @@ use crate::unit::PyBloodUnit;
 use crate::values::{PyBloodGroup, PyRecipient};
 use crate::verdicts::{PyReason, codes, reasons};
 
-/// A unit id from its text: `DIN/X0` when the part after the last `/` is a division, else a
-/// DIN alone; the core validates both.
+/// A unit id from its text (`DIN` or `DIN/A0`), read by the core.
 fn unit_id(text: &str) -> PyResult<UnitId> {
-    if let Some((din, division)) = text.rsplit_once('/') {
-        if let Ok(id) = UnitId::new(din, Some(division)) {
-            return Ok(id);
-        }
-    }
-    UnitId::new(text, None).or_raise()
+    UnitId::parse(text).or_raise()
 }
 
 /// The ids of an iterable of `str`.

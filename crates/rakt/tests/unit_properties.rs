@@ -246,3 +246,12 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A unit id's text form reads back to the same id.
+    #[test]
+    fn unit_id_text_round_trips(din in "[A-Z0-9][A-Z0-9-]{0,12}", division in proptest::option::of("[A-Z][0-9a-z]")) {
+        let id = rakt::unit::UnitId::new(&din, division.as_deref()).unwrap();
+        prop_assert_eq!(rakt::unit::UnitId::parse(&id.to_string()).unwrap(), id);
+    }
+}

@@ -91,6 +91,32 @@ impl UnitId {
     }
 }
 
+impl UnitId {
+    /// Read the text form written by `Display`: `DIN` or `DIN/A0` (a DIN never contains `/`).
+    ///
+    /// ```
+    /// use rakt::unit::UnitId;
+    /// let id = UnitId::parse("A9999 21 123456/A0")?;
+    /// assert_eq!((id.din.as_str(), id.division.as_deref()), ("A9999 21 123456", Some("A0")));
+    /// assert_eq!(UnitId::parse("DIN-1")?.division, None);
+    /// assert!(UnitId::parse("DIN-1/a0").is_err());
+    /// # Ok::<(), rakt::RaktError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<UnitId> {
+        match text.rsplit_once('/') {
+            Some((din, division)) => UnitId::new(din, Some(division)),
+            None => UnitId::new(text, None),
+        }
+    }
+}
+
+impl std::str::FromStr for UnitId {
+    type Err = RaktError;
+    fn from_str(text: &str) -> Result<UnitId> {
+        UnitId::parse(text)
+    }
+}
+
 impl std::fmt::Display for UnitId {
     /// `DIN` or `DIN/A0`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
