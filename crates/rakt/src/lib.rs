@@ -70,6 +70,7 @@ pub mod fhir;
 pub mod inventory;
 pub mod isbt128;
 pub mod kpi;
+pub mod maternal;
 pub mod policy;
 pub mod reason;
 pub mod screening;

@@ -338,6 +338,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
     super::donor::validate_donor(&p.donor, &p.screening)?;
     super::inventory::validate_inventory(&p.inventory)?;
     super::kpi::validate_kpi(&p.kpi)?;
+    super::maternal::validate_maternal(&p.maternal)?;
     check_sources(p)
 }
 

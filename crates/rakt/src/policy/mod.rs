@@ -40,6 +40,7 @@ mod donor_profiles;
 mod inventory;
 mod kpi;
 mod load;
+mod maternal;
 mod profiles;
 
 pub use donor::{
@@ -48,6 +49,7 @@ pub use donor::{
 };
 pub use inventory::{InventoryPolicy, ScarceUse, StockLevel};
 pub use kpi::KpiPolicy;
+pub use maternal::{BirthWeightGrams, GestationWeeks, MaternalPolicy, StillbirthWeeks};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -638,6 +640,9 @@ pub struct Policy {
     pub donor: DonorPolicy,
     /// Stock: reservations, scarce groups, stock norms.
     pub inventory: InventoryPolicy,
+    /// Gestation and birth outcomes: due date, gestation categories, birth weight, stillbirth
+    /// and death windows.
+    pub maternal: MaternalPolicy,
     /// Targets of the blood-bank KPIs ([`crate::kpi`]); a file written before this section
     /// existed loads with no targets.
     #[serde(default)]

@@ -348,6 +348,7 @@ pub(super) fn india() -> Policy {
         frozen: celsius(None, Some(-18)),
     };
     let kpi = super::kpi::profile(&mut s);
+    let maternal = super::maternal::maternal(&mut s);
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -369,6 +370,7 @@ pub(super) fn india() -> Policy {
         screening,
         donor,
         kpi,
+        maternal,
         sources: s,
     }
 }
@@ -505,6 +507,7 @@ pub(super) fn us() -> Policy {
         frozen: celsius(None, Some(-18)),
     };
     let kpi = super::kpi::profile(&mut s);
+    let maternal = super::maternal::maternal(&mut s);
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -526,6 +529,7 @@ pub(super) fn us() -> Policy {
         screening,
         donor,
         kpi,
+        maternal,
         sources: s,
     }
 }
@@ -700,6 +704,7 @@ pub(super) fn uk() -> Policy {
         frozen: celsius(None, Some(-25)),
     };
     let kpi = super::kpi::profile(&mut s);
+    let maternal = super::maternal::maternal(&mut s);
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -721,6 +726,7 @@ pub(super) fn uk() -> Policy {
         screening,
         donor,
         kpi,
+        maternal,
         sources: s,
     }
 }
