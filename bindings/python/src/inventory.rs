@@ -59,7 +59,7 @@ fn group_repr(py: Python<'_>, group: rakt::BloodGroup) -> PyResult<String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyAllocationRequest(pub core::AllocationRequest);
 
-json_class!(PyAllocationRequest hashed_as_json {
+json_class!(PyAllocationRequest {
     #[new]
     #[pyo3(signature = (
         patient, recipient, component, quantity, requirements = None, needed_by = None,
@@ -153,7 +153,7 @@ json_class!(PyAllocationRequest hashed_as_json {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyAllocatedUnit(pub core::AllocatedUnit);
 
-json_class!(PyAllocatedUnit hashed_as_json {
+json_class!(PyAllocatedUnit {
     /// The unit's id (`DIN` or `DIN/A0`).
     #[getter]
     fn id(&self) -> String {
@@ -263,7 +263,7 @@ json_class!(PyClassCounts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PySkippedClass(pub core::SkippedClass);
 
-json_class!(PySkippedClass hashed_as_json {
+json_class!(PySkippedClass {
     /// The donor group (ABO and RhD).
     #[getter]
     fn group(&self) -> PyBloodGroup {
@@ -309,7 +309,7 @@ json_class!(PySkippedClass hashed_as_json {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyAllocation(pub core::Allocation);
 
-json_class!(PyAllocation hashed_as_json {
+json_class!(PyAllocation {
     /// The patient.
     #[getter]
     fn patient(&self) -> String {

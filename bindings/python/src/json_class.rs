@@ -4,54 +4,18 @@
 
 /// `json_class!(PyType { ...own methods... })`: the class must be a newtype `PyType(core)`
 /// whose core value implements `Serialize`, `DeserializeOwned` and `Hash`.
-///
-/// `json_class!(PyType hashed_as_json { ... })`: the same for a core value without `Hash`; the
-/// hash is that of its JSON text (equal values serialise alike, so `==` and `hash` agree).
-///
-/// `json_class!(PyType, hash_with = f, { ... })`: for a core value without `Hash` whose equal
-/// values may serialise differently (decimals: 1100 == 1100.00): `f(&core, &mut DefaultHasher)`
-/// hashes fields that equal values share.
 macro_rules! json_class {
     ($py:ident { $($methods:tt)* }) => {
-        $crate::json_class::json_class!(@class $py {
+        #[::pyo3::pymethods]
+        impl $py {
+            $($methods)*
+
             fn __hash__(&self) -> u64 {
                 use ::std::hash::{Hash, Hasher};
                 let mut h = ::std::hash::DefaultHasher::new();
                 self.0.hash(&mut h);
                 h.finish()
             }
-
-            $($methods)*
-        });
-    };
-    ($py:ident hashed_as_json { $($methods:tt)* }) => {
-        $crate::json_class::json_class!(@class $py {
-            fn __hash__(&self) -> ::pyo3::PyResult<u64> {
-                use ::std::hash::{Hash, Hasher};
-                let mut h = ::std::hash::DefaultHasher::new();
-                $crate::convert::to_json(&self.0)?.hash(&mut h);
-                Ok(h.finish())
-            }
-
-            $($methods)*
-        });
-    };
-    ($py:ident, hash_with = $hash:expr, { $($methods:tt)* }) => {
-        $crate::json_class::json_class!(@class $py {
-            fn __hash__(&self) -> u64 {
-                use ::std::hash::Hasher;
-                let mut h = ::std::hash::DefaultHasher::new();
-                ($hash)(&self.0, &mut h);
-                h.finish()
-            }
-
-            $($methods)*
-        });
-    };
-    (@class $py:ident { $($methods:tt)* }) => {
-        #[::pyo3::pymethods]
-        impl $py {
-            $($methods)*
 
             /// The value as JSON (the core's field names).
             fn to_json(&self) -> ::pyo3::PyResult<String> {

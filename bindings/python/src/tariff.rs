@@ -3,7 +3,6 @@
 //! their plain names; every rule (ceilings, rounding, exemptions) is the core's, `rakt::tariff`.
 
 use std::collections::BTreeMap;
-use std::hash::{DefaultHasher, Hash};
 
 use chrono::NaiveDate;
 use pyo3::exceptions::PyTypeError;
@@ -29,12 +28,7 @@ fn decimal_repr(d: Decimal) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyCeiling(pub core::Ceiling);
 
-json_class!(
-    PyCeiling,
-    hash_with = |c: &core::Ceiling, h: &mut DefaultHasher| {
-        (c.item, c.sector, c.amount).hash(h);
-    },
-    {
+json_class!(PyCeiling {
         /// The item.
         #[getter]
         fn item(&self) -> PyTariffItem {
@@ -67,20 +61,14 @@ json_class!(
                 decimal_repr(self.0.amount)
             )
         }
-    }
-);
+});
 
 /// A dated version of the national ceilings.
 #[pyclass(module = "rakt.tariff", name = "CeilingSchedule", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyCeilingSchedule(pub core::CeilingSchedule);
 
-json_class!(
-    PyCeilingSchedule,
-    hash_with = |s: &core::CeilingSchedule, h: &mut DefaultHasher| {
-        (&s.id, s.effective_from, s.effective_until).hash(h);
-    },
-    {
+json_class!(PyCeilingSchedule {
         /// A stable identifier, e.g. `nbtc-2022`.
         #[getter]
         fn id(&self) -> String {
@@ -142,8 +130,7 @@ json_class!(
                 self.0.ceilings.len()
             ))
         }
-    }
-);
+});
 
 /// A per-centre exemption or concession.
 #[pyclass(
@@ -156,12 +143,7 @@ json_class!(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyCentreExemption(pub core::CentreExemption);
 
-json_class!(
-    PyCentreExemption,
-    hash_with = |e: &core::CentreExemption, h: &mut DefaultHasher| {
-        (&e.code, &e.description, &e.items, e.percent).hash(h);
-    },
-    {
+json_class!(PyCentreExemption {
         /// `CentreExemption(code, description, items=(), *, percent)`: `items` (members or codes)
         /// empty means every item; `percent` is the share waived (100 = free). Checked by
         /// `CentreTariff.validate()`.
@@ -226,8 +208,7 @@ json_class!(
                 decimal_repr(self.0.percent)
             ))
         }
-    }
-);
+});
 
 /// A centre's own tariff.
 #[pyclass(
@@ -240,12 +221,7 @@ json_class!(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyCentreTariff(pub core::CentreTariff);
 
-json_class!(
-    PyCentreTariff,
-    hash_with = |t: &core::CentreTariff, h: &mut DefaultHasher| {
-        (&t.centre, t.sector, t.effective_from, &t.prices).hash(h);
-    },
-    {
+json_class!(PyCentreTariff {
         /// `CentreTariff(centre, sector, effective_from, prices, exemptions=())`: `prices` is a
         /// mapping of items (members or codes) to rupees (`Decimal` or `int`). Checked by
         /// `validate()`.
@@ -340,20 +316,14 @@ json_class!(
                 self.0.exemptions.len()
             ))
         }
-    }
-);
+});
 
 /// One price against its ceiling.
 #[pyclass(module = "rakt.tariff", name = "PriceCheck", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyPriceCheck(pub core::PriceCheck);
 
-json_class!(
-    PyPriceCheck,
-    hash_with = |p: &core::PriceCheck, h: &mut DefaultHasher| {
-        (p.item, p.price, p.ceiling).hash(h);
-    },
-    {
+json_class!(PyPriceCheck {
         /// The item.
         #[getter]
         fn item(&self) -> PyTariffItem {
@@ -380,23 +350,14 @@ json_class!(
                 self.0.ceiling.map_or("None".to_string(), decimal_repr)
             )
         }
-    }
-);
+});
 
 /// A tariff that is within the ceilings.
 #[pyclass(module = "rakt.tariff", name = "TariffCheck", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyTariffCheck(pub core::TariffCheck);
 
-json_class!(
-    PyTariffCheck,
-    hash_with = |c: &core::TariffCheck, h: &mut DefaultHasher| {
-        for p in &c.prices {
-            (p.item, p.price, p.ceiling).hash(h);
-        }
-        c.schedule.hash(h);
-    },
-    {
+json_class!(PyTariffCheck {
         /// The id of the ceiling schedule used.
         #[getter]
         fn schedule(&self) -> String {
@@ -416,28 +377,14 @@ json_class!(
                 self.0.prices.len()
             ))
         }
-    }
-);
+});
 
 /// One line of a bill.
 #[pyclass(module = "rakt.tariff", name = "BillLine", frozen, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyBillLine(pub core::BillLine);
 
-fn hash_line(l: &core::BillLine, h: &mut DefaultHasher) {
-    (
-        l.item,
-        l.quantity,
-        l.unit_price,
-        l.gross,
-        l.waived,
-        l.net,
-        &l.exemption,
-    )
-        .hash(h);
-}
-
-json_class!(PyBillLine, hash_with = hash_line, {
+json_class!(PyBillLine {
     /// The item.
     #[getter]
     fn item(&self) -> PyTariffItem {
@@ -498,15 +445,7 @@ json_class!(PyBillLine, hash_with = hash_line, {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyBill(pub core::Bill);
 
-json_class!(
-    PyBill,
-    hash_with = |b: &core::Bill, h: &mut DefaultHasher| {
-        (&b.centre, b.date, b.gross_total, b.waived_total, b.total).hash(h);
-        for l in &b.lines {
-            hash_line(l, h);
-        }
-    },
-    {
+json_class!(PyBill {
         /// The centre.
         #[getter]
         fn centre(&self) -> String {
@@ -554,8 +493,7 @@ json_class!(
                 decimal_repr(self.0.total)
             ))
         }
-    }
-);
+});
 
 /// The NBTC 2022 ceilings (in force).
 #[pyfunction]

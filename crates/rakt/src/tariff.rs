@@ -109,7 +109,7 @@ coded_enum! {
 pub const STATUTORY_EXEMPTION_SOURCE: &str = "Telangana Drugs Control Administration, 29 February 2024, citing NBTC: blood and components must be free for patients needing repeated transfusion — thalassaemia, haemophilia, sickle-cell anaemia and other dyscrasias (research/blood.md §7) [M]";
 
 /// One ceiling: the most a centre of a sector may charge for an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ceiling {
     /// The item.
@@ -123,7 +123,7 @@ pub struct Ceiling {
 }
 
 /// A dated version of the national ceilings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CeilingSchedule {
     /// A stable identifier, e.g. `nbtc-2022`.
@@ -251,7 +251,7 @@ pub fn schedule_on(date: NaiveDate) -> Result<CeilingSchedule> {
 
 /// A per-centre exemption or concession, e.g. HIV/AIDS patients on regular transfusion or
 /// NFSA card holders (IRCS Delhi), or a percentage concession.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CentreExemption {
     /// A code the bill names, e.g. `nfsa_card`.
@@ -266,7 +266,7 @@ pub struct CentreExemption {
 }
 
 /// A centre's own tariff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CentreTariff {
     /// The centre.
@@ -283,7 +283,7 @@ pub struct CentreTariff {
 }
 
 /// One price against its ceiling.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PriceCheck {
     /// The item.
     pub item: TariffItem,
@@ -294,7 +294,7 @@ pub struct PriceCheck {
 }
 
 /// A tariff that is within the ceilings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TariffCheck {
     /// The ceiling schedule used.
     pub schedule: String,
@@ -396,7 +396,7 @@ impl CentreTariff {
 }
 
 /// One line of a bill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct BillLine {
     /// The item.
     pub item: TariffItem,
@@ -415,7 +415,7 @@ pub struct BillLine {
 }
 
 /// A bill: its lines and totals, exact to the paisa.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Bill {
     /// The centre.
     pub centre: String,

@@ -25,7 +25,7 @@ use crate::unit::{UnitId, UnitStatus};
 /// unless it is the patient's own group, and with `scarce_use = "expires_first"` a scarce unit is
 /// used in place of another when it expires before it. Within a group, the first-expiring unit
 /// comes first (FEFO); equal expiries go by unit id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationRequest {
     /// The patient's identifier (units are held and issued in this name).
@@ -129,7 +129,7 @@ impl AllocationRequest {
 }
 
 /// One unit chosen for a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct AllocatedUnit {
     /// The unit.
     pub id: UnitId,
@@ -204,7 +204,7 @@ pub struct ClassCounts {
 }
 
 /// A donor group that could not (fully) serve a request, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SkippedClass {
     /// The donor group (ABO and RhD).
     pub group: BloodGroup,
@@ -224,7 +224,7 @@ impl SkippedClass {
 }
 
 /// The units proposed for a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Allocation {
     /// The patient.
     pub patient: String,
