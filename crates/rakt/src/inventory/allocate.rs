@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::{Inventory, Key, REQUIREMENT_BITS, requirement_mask};
@@ -383,10 +383,6 @@ fn tier_candidates<'a>(
     as_of: DateTime<FixedOffset>,
     qty: usize,
 ) -> Vec<Candidate<'a>> {
-    let floor = UnitId {
-        din: String::new(),
-        division: None,
-    };
     let mut found = Vec::new();
     for (key, bucket) in group_keys(inv, req.component, group) {
         if key.mods & want != want {
@@ -408,24 +404,17 @@ fn tier_candidates<'a>(
         };
         found.extend(
             bucket
-                .available
-                .range((needed, floor.clone())..)
-                .filter(|(e, id)| *e > needed && known_at(inv, id, as_of))
+                .valid_after(needed)
+                .filter(|(_, id)| known_at(inv, id, as_of))
                 .take(qty)
                 .map(|(e, id)| candidate(*e, id)),
         );
         // Holds that have lapsed by `as_of` are stock again.
-        found.extend(
-            bucket
-                .held
-                .iter()
-                .take_while(|(until, _)| *until <= as_of)
-                .filter_map(|(_, id)| {
-                    let unit = inv.get(id)?;
-                    let e = unit.expiry().expires_at;
-                    (e > needed && known_at(inv, id, as_of)).then(|| candidate(e, id))
-                }),
-        );
+        found.extend(bucket.lapsed(as_of).filter_map(|id| {
+            let unit = inv.get(id)?;
+            let e = unit.expiry().expires_at;
+            (e > needed && known_at(inv, id, as_of)).then(|| candidate(e, id))
+        }));
     }
     found.sort_by(|a, b| (a.expires_at, a.id).cmp(&(b.expires_at, b.id)));
     found.truncate(qty);
@@ -506,23 +495,16 @@ fn skipped_classes(
         let status = |s: UnitStatus| census.and_then(|c| c.get(&s)).copied().unwrap_or(0);
         counts.not_released = status(UnitStatus::Collected) + status(UnitStatus::Quarantined);
         let mut lapsed = 0u32;
-        let floor = UnitId {
-            din: String::new(),
-            division: None,
-        };
         for (key, bucket) in group_keys(inv, req.component, group) {
             let usable = key.mods & want == want;
             // Released units: those expired when needed are counted one by one (few in a
             // well-kept stock); the rest of a bucket without the requirements by its size.
-            let expired = bucket
-                .available
-                .range(..(needed + Duration::nanoseconds(1), floor.clone()))
-                .count();
+            let expired = bucket.expired_at(needed).count();
             counts.expire_before_needed += to_u32(expired);
             if !usable {
                 counts.lacking_requirements += to_u32(bucket.available.len() - expired);
             }
-            for (_, id) in bucket.held.iter().take_while(|(until, _)| *until <= as_of) {
+            for id in bucket.lapsed(as_of) {
                 lapsed += 1;
                 match inv.get(id).map(|u| u.expiry().expires_at) {
                     Some(e) if e <= needed => counts.expire_before_needed += 1,

@@ -89,6 +89,37 @@ struct Bucket {
     held: BTreeSet<Entry>,
 }
 
+/// The smallest unit id, to start a range of entries at a time.
+fn first_id() -> UnitId {
+    UnitId {
+        din: String::new(),
+        division: None,
+    }
+}
+
+impl Bucket {
+    /// Released units still valid after `t` (expiring later), soonest first.
+    fn valid_after(&self, t: DateTime<FixedOffset>) -> impl Iterator<Item = &Entry> {
+        self.available
+            .range((t, first_id())..)
+            .filter(move |(e, _)| *e > t)
+    }
+
+    /// Released units expired at `t` (expiring at or before it).
+    fn expired_at(&self, t: DateTime<FixedOffset>) -> impl Iterator<Item = &Entry> {
+        self.available
+            .range(..(t + chrono::Duration::nanoseconds(1), first_id()))
+    }
+
+    /// Units whose hold has lapsed by `t`: stock again for everyone.
+    fn lapsed(&self, t: DateTime<FixedOffset>) -> impl Iterator<Item = &UnitId> {
+        self.held
+            .iter()
+            .take_while(move |(until, _)| *until <= t)
+            .map(|(_, id)| id)
+    }
+}
+
 /// The stock of one facility. See the [module docs](self).
 ///
 /// ```
@@ -361,13 +392,7 @@ impl Inventory {
     ) -> Result<Vec<UnitId>> {
         let mut lapsed: Vec<UnitId> = Vec::new();
         for bucket in self.buckets.values() {
-            lapsed.extend(
-                bucket
-                    .held
-                    .iter()
-                    .take_while(|(until, _)| *until <= at)
-                    .map(|(_, id)| id.clone()),
-            );
+            lapsed.extend(bucket.lapsed(at).cloned());
         }
         lapsed.sort();
         self.cancel(&lapsed, at, actor)?;
@@ -381,18 +406,9 @@ impl Inventory {
         at: DateTime<FixedOffset>,
         actor: &str,
     ) -> Result<Vec<UnitId>> {
-        let floor = UnitId {
-            din: String::new(),
-            division: None,
-        };
         let mut expired: Vec<UnitId> = Vec::new();
         for bucket in self.buckets.values() {
-            expired.extend(
-                bucket
-                    .available
-                    .range(..(at + chrono::Duration::nanoseconds(1), floor.clone()))
-                    .map(|(_, id)| id.clone()),
-            );
+            expired.extend(bucket.expired_at(at).map(|(_, id)| id.clone()));
         }
         expired.sort();
         let mut events = Vec::new();

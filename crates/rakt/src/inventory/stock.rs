@@ -172,15 +172,10 @@ impl Inventory {
     /// first.
     pub fn expiring_within(&self, as_of: DateTime<FixedOffset>, hours: u32) -> Vec<ExpiringUnit> {
         let limit = as_of + Duration::hours(i64::from(hours));
-        let floor = UnitId {
-            din: String::new(),
-            division: None,
-        };
         let mut out = Vec::new();
         for (key, bucket) in &self.buckets {
             let released = bucket
-                .available
-                .range((as_of, floor.clone())..)
+                .valid_after(as_of)
                 .take_while(|(e, _)| *e <= limit)
                 .map(|(_, id)| id);
             let held = bucket.held.iter().map(|(_, id)| id);
@@ -346,22 +341,12 @@ impl Inventory {
         group: BloodGroup,
         as_of: DateTime<FixedOffset>,
     ) -> u32 {
-        let floor = UnitId {
-            din: String::new(),
-            division: None,
-        };
         let mut n = 0usize;
         for (_, bucket) in super::allocate::group_keys(self, component, group) {
+            n += bucket.valid_after(as_of).count();
             n += bucket
-                .available
-                .range((as_of, floor.clone())..)
-                .filter(|(e, _)| *e > as_of)
-                .count();
-            n += bucket
-                .held
-                .iter()
-                .take_while(|(until, _)| *until <= as_of)
-                .filter(|(_, id)| self.get(id).is_some_and(|u| !u.is_expired(as_of)))
+                .lapsed(as_of)
+                .filter(|id| self.get(id).is_some_and(|u| !u.is_expired(as_of)))
                 .count();
         }
         u32::try_from(n).unwrap_or(u32::MAX)
