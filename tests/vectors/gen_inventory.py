@@ -113,9 +113,10 @@ def allocation_cases() -> list[Case]:
     # FEFO within the patient's own group.
     for g in GROUPS:
         d = dn(g)
-        stock = [unit(f"{d}-3", g, 3), unit(f"{d}-1", g, 1), unit(f"{d}-2", g, 2)]
+        # Ids run against expiry: ordering by id would give the wrong units.
+        stock = [unit(f"{d}-A", g, 3), unit(f"{d}-C", g, 1), unit(f"{d}-B", g, 2)]
         out.append(allocate(f"inv-fefo-{g}", stock, req("P1", man(g), 2),
-                            {"units": [f"{d}-1", f"{d}-2"], "tiers": [1, 1], "shortfall": 0}, S8))
+                            {"units": [f"{d}-C", f"{d}-B"], "tiers": [1, 1], "shortfall": 0}, S8))
     # Preference tiers: one unit of every group, the whole order.
     for g, order in MALE_ORDER.items():
         out.append(allocate(f"inv-tiers-male-{g}", one_of_each(), req("P1", man(g), 8),
@@ -190,7 +191,8 @@ def allocation_cases() -> list[Case]:
         out.append(allocate(f"inv-emergency-{cid}", emergency_stock, req("T1", recipient, 3),
                             {"units": want, "emergency": True, "shortfall": 3 - len(want)}, S18))
     # Platelets: the patient's own group first.
-    plt = [unit("P-O", "O+", 19, RDP), unit("P-A", "A+", 19, RDP), unit("P-AB", "AB+", 19, RDP)]
+    # The O+ platelets expire first: first-expiry across groups would wrongly choose them.
+    plt = [unit("P-O", "O+", 18, RDP), unit("P-A", "A+", 19, RDP), unit("P-AB", "AB+", 19, RDP)]
     out.append(allocate("inv-platelets-A+", plt, req("P1", man("A+"), 1, "platelets"), {"units": ["P-A"]}, S15))
     out.append(allocate("inv-platelets-AB+", plt, req("P1", man("AB+"), 1, "platelets"), {"units": ["P-AB"]}, S15))
     out.append(allocate("inv-platelets-not-red-cells", plt, req("P1", man("A+"), 1), {"units": [], "shortfall": 1},

@@ -107,15 +107,16 @@ const NOW: u32 = 20;
 
 #[test]
 fn fefo_within_a_group_takes_the_first_expiring_unit() {
+    // Ids run against expiry, so ordering by id would give the wrong units.
     let inv = inventory(vec![
-        rc("A-3", "A+", 3),
-        rc("A-1", "A+", 1),
-        rc("A-2", "A+", 2),
+        rc("A-A", "A+", 3),
+        rc("A-C", "A+", 1),
+        rc("A-B", "A+", 2),
     ]);
     let a = inv
         .allocate(&request("P1", man("A+"), 2), day(NOW))
         .unwrap();
-    assert_eq!(dins(&a), ["A-1", "A-2"]);
+    assert_eq!(dins(&a), ["A-C", "A-B"]);
     assert_eq!(a.shortfall, 0);
     assert!(a.skipped.is_empty());
     // Red cells in additive solution: 42 days from collection, at 23:59 local time.
@@ -575,7 +576,8 @@ fn platelets_follow_the_policy_order() {
     let plt = |din: &str, grp: &str, d: u32| {
         unit(din, grp, d, Product::platelets(PlateletSource::RandomDonor))
     };
-    let inv = inventory(vec![plt("P-O", "O+", NOW - 1), plt("P-A", "A+", NOW - 1)]);
+    // The O+ unit expires first: first-expiry across groups would wrongly choose it.
+    let inv = inventory(vec![plt("P-O", "O+", NOW - 2), plt("P-A", "A+", NOW - 1)]);
     let req = AllocationRequest::new("P1", man("A+"), Component::Platelets, 1);
     let a = inv.allocate(&req, day(NOW)).unwrap();
     assert_eq!(dins(&a), ["P-A"]);
