@@ -14,8 +14,9 @@ use rakt::unit::{
 };
 use rakt::{
     BloodGroup, Component, Modification, PlateletSource, Policy, Preservative, Product, Recipient,
-    TestResult,
 };
+
+mod common;
 
 fn t(s: &str) -> DateTime<FixedOffset> {
     rakt::parse_timestamp(s).unwrap()
@@ -36,43 +37,7 @@ fn sagm() -> Product {
 
 /// A released unit collected on day `d` (released two hours later).
 fn unit(din: &str, group: &str, d: u32, product: Product) -> BloodUnit {
-    let policy = Policy::india();
-    let at = day(d);
-    let mut u = BloodUnit::collect(
-        Collection {
-            din: din.into(),
-            division: None,
-            product,
-            group: g(group),
-            volume_ml: 280,
-            donation_type: DonationType::Voluntary,
-            donor_id: None,
-            first_donation: false,
-            collected_at: at,
-        },
-        "tech",
-        &policy,
-    )
-    .unwrap();
-    let later = at + Duration::hours(2);
-    let mut kinds = vec![EventKind::Quarantine];
-    for m in &policy.screening.mandatory_markers {
-        kinds.push(EventKind::RecordTest {
-            marker: *m,
-            result: TestResult::NonReactive,
-        });
-    }
-    let grp = u.group();
-    kinds.push(EventKind::RecordGrouping {
-        forward: Some(grp),
-        reverse: Some(grp.abo()),
-        historical: None,
-    });
-    kinds.push(EventKind::Release);
-    for k in kinds {
-        u = u.apply(&UnitEvent::new(later, "tech", k), &policy).unwrap();
-    }
-    u
+    common::released(din, group, day(d), product)
 }
 
 fn rc(din: &str, group: &str, d: u32) -> BloodUnit {

@@ -1,10 +1,27 @@
-//! Maternal health: gestation and birth outcomes (this module so far); high-risk pregnancy
-//! flags, early warning, Robson groups, referral and blood readiness follow (issue 6).
+//! Maternal health: gestation and birth outcomes, high-risk pregnancy flags
+//! ([`assess_pregnancy`]), the referral level, and the blood plan for delivery with
+//! [`blood_readiness`] against the inventory.
 //!
-//! Every threshold is a policy value with its source (`Policy::maternal`,
-//! `research/maternal.md` §4).
+//! Every threshold is a policy value with its source (the policy's `maternal`, `hrp`,
+//! `referral` and `blood_plan` sections; `research/maternal.md`).
 
+mod blood_plan;
+mod flags;
 mod gestation;
+mod hrp;
+mod referral;
+
+pub use blood_plan::{
+    BloodPlan, BloodReadiness, BloodRiskFactor, BloodRiskTier, Mother, NearbySupply, PlanTiming,
+    blood_readiness,
+};
+pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
+pub use hrp::{
+    AnaemiaGrade, AncRecord, BloodPressure, DangerSign, HypertensionClass, KnownCondition,
+    OrganSupport, PregnancyAssessment, Presentation, RiskLevel, SerologyResult, Symptom,
+    ThyroidStatus, UrineProtein, assess_pregnancy,
+};
+pub use referral::{CareLevel, Referral, ReferralReason};
 
 pub use gestation::{
     BirthWeight, BirthWeightCategory, FetalDeathClass, FetalDeathTiming, GestationCategory,

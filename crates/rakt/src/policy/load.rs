@@ -339,6 +339,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
     super::inventory::validate_inventory(&p.inventory)?;
     super::kpi::validate_kpi(&p.kpi)?;
     super::maternal::validate_maternal(&p.maternal)?;
+    super::hrp::validate_hrp(&p.hrp, &p.blood_plan)?;
     check_sources(p)
 }
 

@@ -37,6 +37,7 @@
 
 mod donor;
 mod donor_profiles;
+mod hrp;
 mod inventory;
 mod kpi;
 mod load;
@@ -46,6 +47,10 @@ mod profiles;
 pub use donor::{
     AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, Period,
     ScreeningPolicy, UnitPolicy, WeightPolicy,
+};
+pub use hrp::{
+    AnaemiaBands, BirthCount, BloodAction, BloodPlanPolicy, HrpPolicy, HypertensionPolicy,
+    MultiparityRule, ReferralPolicy, ReferralRule, Urgency,
 };
 pub use inventory::{InventoryPolicy, ScarceUse, StockLevel};
 pub use kpi::KpiPolicy;
@@ -643,6 +648,12 @@ pub struct Policy {
     /// Gestation and birth outcomes: due date, gestation categories, birth weight, stillbirth
     /// and death windows.
     pub maternal: MaternalPolicy,
+    /// High-risk pregnancy cut-offs.
+    pub hrp: HrpPolicy,
+    /// The level of care each high-risk flag needs.
+    pub referral: ReferralPolicy,
+    /// The blood plan for delivery by haemorrhage-risk tier.
+    pub blood_plan: BloodPlanPolicy,
     /// Targets of the blood-bank KPIs ([`crate::kpi`]); a file written before this section
     /// existed loads with no targets.
     #[serde(default)]
@@ -668,7 +679,9 @@ impl Policy {
         profiles::uk()
     }
 
-    /// A built-in profile by name: `india`, `us` or `uk`.
+    /// A built-in profile by name: `india`, `us` or `uk`; or `india_flw` / `india_openchs`,
+    /// `india` with the high-risk pregnancy cut-offs of the FLW app or of OpenCHS
+    /// (`research/maternal.md` §1.3, §1.4, §8).
     ///
     /// ```
     /// assert_eq!(rakt::Policy::builtin("uk")?.name, "uk");
@@ -680,9 +693,13 @@ impl Policy {
             "india" => Ok(Policy::india()),
             "us" => Ok(Policy::us()),
             "uk" => Ok(Policy::uk()),
+            "india_flw" => Ok(profiles::india_flw()),
+            "india_openchs" => Ok(profiles::india_openchs()),
             other => Err(RaktError::input(
                 "policy",
-                format!("{other:?} is not a built-in policy (india, us or uk)"),
+                format!(
+                    "{other:?} is not a built-in policy (india, us, uk, india_flw or india_openchs)"
+                ),
             )),
         }
     }

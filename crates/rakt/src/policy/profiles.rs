@@ -349,6 +349,9 @@ pub(super) fn india() -> Policy {
     };
     let kpi = super::kpi::profile(&mut s);
     let maternal = super::maternal::maternal(&mut s);
+    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
+    let referral = super::hrp::referral(&mut s);
+    let blood_plan = super::hrp::blood_plan(&mut s);
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -371,6 +374,9 @@ pub(super) fn india() -> Policy {
         donor,
         kpi,
         maternal,
+        hrp,
+        referral,
+        blood_plan,
         sources: s,
     }
 }
@@ -508,6 +514,9 @@ pub(super) fn us() -> Policy {
     };
     let kpi = super::kpi::profile(&mut s);
     let maternal = super::maternal::maternal(&mut s);
+    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
+    let referral = super::hrp::referral(&mut s);
+    let blood_plan = super::hrp::blood_plan(&mut s);
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -530,6 +539,9 @@ pub(super) fn us() -> Policy {
         donor,
         kpi,
         maternal,
+        hrp,
+        referral,
+        blood_plan,
         sources: s,
     }
 }
@@ -705,6 +717,9 @@ pub(super) fn uk() -> Policy {
     };
     let kpi = super::kpi::profile(&mut s);
     let maternal = super::maternal::maternal(&mut s);
+    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
+    let referral = super::hrp::referral(&mut s);
+    let blood_plan = super::hrp::blood_plan(&mut s);
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -727,6 +742,36 @@ pub(super) fn uk() -> Policy {
         donor,
         kpi,
         maternal,
+        hrp,
+        referral,
+        blood_plan,
         sources: s,
     }
+}
+
+/// `india` with the FLW app's HRP cut-offs (severe anaemia `Hb < 7`).
+pub(super) fn india_flw() -> Policy {
+    india_hrp_variant(
+        "india_flw",
+        "India, with the high-risk pregnancy cut-offs of the NHM-deployed FLW app (PSMRI/FLW-Mobile-App) throughout: severe anaemia Hb < 7 g/dL.",
+        super::hrp::HrpVariant::Flw,
+    )
+}
+
+/// `india` with the OpenCHS/Avni mother module's HRP cut-offs.
+pub(super) fn india_openchs() -> Policy {
+    india_hrp_variant(
+        "india_openchs",
+        "India, with the high-risk pregnancy cut-offs of the OpenCHS/Avni mother module: height <= 145 cm, age > 30, gravida >= 5, weight <= 35 kg, Hb < 7 g/dL; the others as india.",
+        super::hrp::HrpVariant::OpenChs,
+    )
+}
+
+fn india_hrp_variant(name: &str, description: &str, variant: super::hrp::HrpVariant) -> Policy {
+    let mut p = india();
+    p.sources.retain(|k, _| !k.starts_with("hrp."));
+    p.hrp = super::hrp::hrp(&mut p.sources, variant);
+    p.name = name.into();
+    p.description = description.into();
+    p
 }

@@ -16,6 +16,7 @@ use crate::policy::Confidence;
 
 mod templates;
 mod vocab;
+pub(crate) use vocab::localise as localise_fact;
 
 use templates::template;
 use vocab::localise;
@@ -351,6 +352,16 @@ impl Reason {
 
 /// Fill `{name}` placeholders from the facts, localising values that have a translation.
 fn render(template: &str, facts: &BTreeMap<String, String>, lang: Lang) -> String {
+    render_with(template, facts, lang, localise)
+}
+
+/// Fill `{name}` placeholders from the facts, translating each value with `localise`.
+pub(crate) fn render_with(
+    template: &str,
+    facts: &BTreeMap<String, String>,
+    lang: Lang,
+    localise: impl Fn(&str, &str, Lang) -> String,
+) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {

@@ -6,7 +6,7 @@ use super::Lang;
 
 /// Translate fact values that are codes (component names, protections, units) and format
 /// timestamps for people.
-pub(super) fn localise(name: &str, value: &str, lang: Lang) -> String {
+pub(crate) fn localise(name: &str, value: &str, lang: Lang) -> String {
     match name {
         "component" => crate::component::Component::parse(value)
             .map(|c| c.display_name(lang).to_string())

@@ -1,0 +1,1121 @@
+//! High-risk pregnancy (HRP) assessment of an antenatal (ANC) record
+//! (`research/maternal.md` §1): every flag that applies, the hypertension class, the anaemia
+//! grade, GDM, the referral level and the blood plan for delivery.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::blood_plan::{BloodPlan, blood_plan};
+use super::flags::{Flag, FlagCode, FlagSeverity};
+use super::gestation::{GestationalAge, edd_from_lmp, gestational_age};
+use super::referral::{Referral, referral};
+use crate::blood_group::{BloodGroup, RhD};
+use crate::error::{RaktError, Result};
+use crate::macros::coded_enum;
+use crate::policy::{BirthCount, Confidence, Limits, Policy};
+
+coded_enum! {
+    /// Fetal presentation or lie.
+    Presentation {
+        /// Head first.
+        Cephalic => "cephalic",
+        /// Breech.
+        Breech => "breech",
+        /// Transverse or oblique lie.
+        TransverseOrOblique => "transverse_or_oblique",
+    }
+}
+
+coded_enum! {
+    /// Urine protein by dipstick, in increasing order.
+    UrineProtein {
+        /// None.
+        Nil => "nil",
+        /// Trace.
+        Trace => "trace",
+        /// +.
+        Plus1 => "+",
+        /// ++.
+        Plus2 => "++",
+        /// +++.
+        Plus3 => "+++",
+        /// ++++.
+        Plus4 => "++++",
+    }
+}
+
+coded_enum! {
+    /// A screening test result.
+    SerologyResult {
+        /// Negative (non-reactive).
+        Negative => "negative",
+        /// Positive (reactive).
+        Positive => "positive",
+    }
+}
+
+coded_enum! {
+    /// Thyroid status as the clinician records it (no TSH cut-off was retrieved:
+    /// `research/maternal.md` §1.5, §9).
+    ThyroidStatus {
+        /// Normal.
+        Normal => "normal",
+        /// Hypothyroid.
+        Hypothyroid => "hypothyroid",
+        /// Hyperthyroid.
+        Hyperthyroid => "hyperthyroid",
+    }
+}
+
+coded_enum! {
+    /// A known condition, recorded by the clinician.
+    KnownCondition {
+        /// Placenta praevia or low-lying placenta.
+        PlacentaPraevia => "placenta_praevia",
+        /// Suspected placenta accreta, increta or percreta.
+        SuspectedAccreta => "suspected_accreta",
+        /// A known coagulation disorder.
+        Coagulopathy => "coagulopathy",
+        /// Postpartum haemorrhage in an earlier delivery.
+        PreviousPph => "previous_pph",
+        /// Large uterine fibroids.
+        LargeFibroids => "large_fibroids",
+        /// Earlier uterine surgery other than caesarean section (myomectomy, ...).
+        PreviousUterineSurgery => "previous_uterine_surgery",
+        /// Chorioamnionitis.
+        Chorioamnionitis => "chorioamnionitis",
+        /// Polyhydramnios.
+        Polyhydramnios => "polyhydramnios",
+        /// Oligohydramnios.
+        Oligohydramnios => "oligohydramnios",
+        /// Bad obstetric history (as the record states it).
+        BadObstetricHistory => "bad_obstetric_history",
+        /// The previous delivery was at home.
+        PreviousHomeDelivery => "previous_home_delivery",
+        /// Hypertension known before pregnancy.
+        ChronicHypertension => "chronic_hypertension",
+        /// Heart disease.
+        HeartDisease => "heart_disease",
+        /// Diabetes known before pregnancy.
+        Diabetes => "diabetes",
+        /// Kidney disease.
+        KidneyDisease => "kidney_disease",
+        /// Epilepsy.
+        Epilepsy => "epilepsy",
+        /// Tuberculosis.
+        Tuberculosis => "tuberculosis",
+        /// Sickle cell disease.
+        SickleCellDisease => "sickle_cell_disease",
+        /// Thalassaemia.
+        Thalassaemia => "thalassaemia",
+        /// Malaria.
+        Malaria => "malaria",
+        /// Asthma.
+        Asthma => "asthma",
+    }
+}
+
+coded_enum! {
+    /// The WHO ANC danger signs ("refer urgently to hospital", WHO ANC DAK ANC.DT.01).
+    DangerSign {
+        /// Bleeding vaginally.
+        BleedingVaginally => "bleeding_vaginally",
+        /// Central cyanosis.
+        CentralCyanosis => "central_cyanosis",
+        /// Convulsing.
+        Convulsing => "convulsing",
+        /// Fever.
+        Fever => "fever",
+        /// Severe headache.
+        SevereHeadache => "severe_headache",
+        /// Visual disturbance.
+        VisualDisturbance => "visual_disturbance",
+        /// Imminent delivery.
+        ImminentDelivery => "imminent_delivery",
+        /// Labour.
+        Labour => "labour",
+        /// Looks very ill.
+        LooksVeryIll => "looks_very_ill",
+        /// Severe vomiting.
+        SevereVomiting => "severe_vomiting",
+        /// Severe pain.
+        SeverePain => "severe_pain",
+        /// Severe abdominal pain.
+        SevereAbdominalPain => "severe_abdominal_pain",
+        /// Unconscious.
+        Unconscious => "unconscious",
+    }
+}
+
+coded_enum! {
+    /// Symptoms of severe pre-eclampsia (WHO ANC DAK ANC.B8.DE29–DE33).
+    Symptom {
+        /// Severe headache.
+        SevereHeadache => "severe_headache",
+        /// Visual disturbance.
+        VisualDisturbance => "visual_disturbance",
+        /// Epigastric pain.
+        EpigastricPain => "epigastric_pain",
+        /// Dizziness.
+        Dizziness => "dizziness",
+        /// Vomiting.
+        Vomiting => "vomiting",
+    }
+}
+
+coded_enum! {
+    /// Organ support the clinician judges necessary.
+    OrganSupport {
+        /// High-dependency care (obstetric HDU, district hospital).
+        HighDependency => "high_dependency",
+        /// Intensive care (obstetric ICU, medical college hospital).
+        IntensiveCare => "intensive_care",
+    }
+}
+
+/// A blood-pressure reading in mmHg.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BloodPressure {
+    /// Systolic.
+    pub systolic: u32,
+    /// Diastolic.
+    pub diastolic: u32,
+}
+
+impl BloodPressure {
+    /// A reading; checked when assessed.
+    pub fn new(systolic: u32, diastolic: u32) -> BloodPressure {
+        BloodPressure {
+            systolic,
+            diastolic,
+        }
+    }
+}
+
+impl std::fmt::Display for BloodPressure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.systolic, self.diastolic)
+    }
+}
+
+/// An antenatal (ANC) record. Every field is optional: a criterion whose data is missing is
+/// listed in [`PregnancyAssessment::not_assessed`], never silently passed.
+///
+/// The due date comes from `edd` when given (for example from an ultrasound dating), else from
+/// `lmp` by the policy's Naegele rule.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AncRecord {
+    /// The mother's identifier (for reports and reservations).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Age in completed years.
+    #[serde(default)]
+    pub age_years: Option<u32>,
+    /// Height in cm.
+    #[serde(default)]
+    pub height_cm: Option<Decimal>,
+    /// Weight in kg.
+    #[serde(default)]
+    pub weight_kg: Option<Decimal>,
+    /// Pregnancies including this one.
+    #[serde(default)]
+    pub gravida: Option<u32>,
+    /// Previous births (parity), as the record counts them.
+    #[serde(default)]
+    pub parity: Option<u32>,
+    /// Living children.
+    #[serde(default)]
+    pub living_children: Option<u32>,
+    /// Previous caesarean sections.
+    #[serde(default)]
+    pub previous_caesareans: Option<u32>,
+    /// Previous stillbirths.
+    #[serde(default)]
+    pub previous_stillbirths: Option<u32>,
+    /// Previous abortions (spontaneous or induced).
+    #[serde(default)]
+    pub previous_abortions: Option<u32>,
+    /// Previous neonatal deaths.
+    #[serde(default)]
+    pub previous_neonatal_deaths: Option<u32>,
+    /// Months from the end of the last pregnancy to the start of this one.
+    #[serde(default)]
+    pub months_since_last_pregnancy: Option<u32>,
+    /// First day of the last menstrual period.
+    #[serde(default)]
+    pub lmp: Option<NaiveDate>,
+    /// Expected date of delivery (wins over `lmp`).
+    #[serde(default)]
+    pub edd: Option<NaiveDate>,
+    /// Number of fetuses.
+    #[serde(default)]
+    pub fetuses: Option<u32>,
+    /// Fetal presentation or lie.
+    #[serde(default)]
+    pub presentation: Option<Presentation>,
+    /// Haemoglobin in g/dL.
+    #[serde(default)]
+    pub hb_g_dl: Option<Decimal>,
+    /// Haematocrit in %.
+    #[serde(default)]
+    pub haematocrit_pct: Option<Decimal>,
+    /// Platelets per µL.
+    #[serde(default)]
+    pub platelets_per_ul: Option<u32>,
+    /// Blood pressure.
+    #[serde(default)]
+    pub bp: Option<BloodPressure>,
+    /// The repeat blood-pressure reading.
+    #[serde(default)]
+    pub bp_repeat: Option<BloodPressure>,
+    /// Urine protein by dipstick.
+    #[serde(default)]
+    pub urine_protein: Option<UrineProtein>,
+    /// 75 g OGTT 2-hour venous plasma glucose in mg/dL.
+    #[serde(default)]
+    pub ogtt_2h_mg_dl: Option<Decimal>,
+    /// Thyroid status.
+    #[serde(default)]
+    pub thyroid: Option<ThyroidStatus>,
+    /// ABO and RhD group.
+    #[serde(default)]
+    pub blood_group: Option<BloodGroup>,
+    /// HIV test.
+    #[serde(default)]
+    pub hiv: Option<SerologyResult>,
+    /// Syphilis test (VDRL/RPR/RDT).
+    #[serde(default)]
+    pub syphilis: Option<SerologyResult>,
+    /// HBsAg test.
+    #[serde(default)]
+    pub hbsag: Option<SerologyResult>,
+    /// Known conditions.
+    #[serde(default)]
+    pub conditions: Vec<KnownCondition>,
+    /// Danger signs present now.
+    #[serde(default)]
+    pub danger_signs: Vec<DangerSign>,
+    /// Symptoms of severe pre-eclampsia present now.
+    #[serde(default)]
+    pub symptoms: Vec<Symptom>,
+    /// Vaginal bleeding now.
+    #[serde(default)]
+    pub vaginal_bleeding: bool,
+    /// Organ support the clinician judges necessary.
+    #[serde(default)]
+    pub organ_support: Option<OrganSupport>,
+}
+
+coded_enum! {
+    /// The hypertension class of a record.
+    HypertensionClass {
+        /// Not hypertensive.
+        Normal => "normal",
+        /// A hypertensive reading that still needs its repeat.
+        RaisedUnconfirmed => "raised_unconfirmed",
+        /// Chronic hypertension.
+        Chronic => "chronic",
+        /// Gestational hypertension.
+        Gestational => "gestational",
+        /// Severe hypertension.
+        Severe => "severe",
+        /// Pre-eclampsia.
+        PreEclampsia => "pre_eclampsia",
+        /// Severe pre-eclampsia.
+        SeverePreEclampsia => "severe_pre_eclampsia",
+        /// Eclampsia.
+        Eclampsia => "eclampsia",
+    }
+}
+
+coded_enum! {
+    /// Anaemia grade by haemoglobin.
+    AnaemiaGrade {
+        /// Not anaemic.
+        None => "none",
+        /// Mild.
+        Mild => "mild",
+        /// Moderate.
+        Moderate => "moderate",
+        /// Severe.
+        Severe => "severe",
+    }
+}
+
+coded_enum! {
+    /// The overall risk of a pregnancy.
+    RiskLevel {
+        /// No flag applies.
+        Low => "low",
+        /// At least one high-risk flag.
+        High => "high",
+        /// At least one emergency flag.
+        Emergency => "emergency",
+    }
+}
+
+/// The result of [`assess_pregnancy`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PregnancyAssessment {
+    /// The record's identifier.
+    pub id: Option<String>,
+    /// The overall risk.
+    pub risk_level: RiskLevel,
+    /// Every flag that applies, emergencies first, then in code order.
+    pub flags: Vec<Flag>,
+    /// Gestational age at `as_of`, when the LMP or EDD is known.
+    pub gestational_age: Option<GestationalAge>,
+    /// Expected date of delivery, when known.
+    pub edd: Option<NaiveDate>,
+    /// Hypertension class, when BP was measured.
+    pub hypertension: Option<HypertensionClass>,
+    /// Anaemia grade, when Hb was measured.
+    pub anaemia: Option<AnaemiaGrade>,
+    /// Whether the OGTT shows GDM, when done.
+    pub gdm: Option<bool>,
+    /// The minimum level of care, with urgency and reasons.
+    pub referral: Referral,
+    /// What blood to prepare for delivery.
+    pub blood_plan: BloodPlan,
+    /// Record fields a criterion needed but that were not recorded.
+    pub not_assessed: Vec<String>,
+    /// The policy used.
+    pub policy: String,
+}
+
+impl PregnancyAssessment {
+    /// The codes of the flags, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.flags.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    /// Whether a flag applies.
+    pub fn has(&self, code: FlagCode) -> bool {
+        self.flags.iter().any(|f| f.code == code)
+    }
+}
+
+/// Plausibility bounds for data entry (not clinical thresholds): a value outside is a typo.
+fn check_range(field: &str, value: Decimal, lo: i64, hi: i64) -> Result<()> {
+    if value < Decimal::from(lo) || value > Decimal::from(hi) {
+        return Err(RaktError::input(
+            field,
+            format!("{value} is not plausible (expected {lo} to {hi})"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
+    let num = |field: &str, v: Option<u32>, lo: i64, hi: i64| match v {
+        Some(v) => check_range(field, Decimal::from(v), lo, hi),
+        None => Ok(()),
+    };
+    num("age_years", r.age_years, 8, 70)?;
+    num("fetuses", r.fetuses, 1, 8)?;
+    num("platelets_per_ul", r.platelets_per_ul, 0, 2_000_000)?;
+    for (field, v, lo, hi) in [
+        ("height_cm", r.height_cm, 80, 230),
+        ("weight_kg", r.weight_kg, 20, 250),
+        ("hb_g_dl", r.hb_g_dl, 1, 25),
+        ("haematocrit_pct", r.haematocrit_pct, 5, 75),
+        ("ogtt_2h_mg_dl", r.ogtt_2h_mg_dl, 20, 1000),
+    ] {
+        if let Some(v) = v {
+            check_range(field, v, lo, hi)?;
+        }
+    }
+    for (field, bp) in [("bp", r.bp), ("bp_repeat", r.bp_repeat)] {
+        if let Some(bp) = bp {
+            check_range(field, Decimal::from(bp.systolic), 40, 300)?;
+            check_range(field, Decimal::from(bp.diastolic), 20, 200)?;
+            if bp.diastolic >= bp.systolic {
+                return Err(RaktError::input(
+                    field,
+                    format!(
+                        "diastolic {} must be below systolic {}",
+                        bp.diastolic, bp.systolic
+                    ),
+                ));
+            }
+        }
+    }
+    if r.bp.is_none() && r.bp_repeat.is_some() {
+        return Err(RaktError::input(
+            "bp_repeat",
+            "a repeat reading needs the first reading (bp)",
+        ));
+    }
+    if let (Some(g), Some(p)) = (r.gravida, r.parity) {
+        if g == 0 {
+            return Err(RaktError::input(
+                "gravida",
+                "counts this pregnancy, so it is at least 1",
+            ));
+        }
+        if p >= g {
+            return Err(RaktError::input(
+                "parity",
+                format!(
+                    "{p} previous births need gravida above {p} (this pregnancy counts), not {g}"
+                ),
+            ));
+        }
+    }
+    if let (Some(p), Some(c)) = (r.parity, r.previous_caesareans) {
+        if c > p {
+            return Err(RaktError::input(
+                "previous_caesareans",
+                format!("{c} caesareans but only {p} previous births"),
+            ));
+        }
+    }
+    if let Some(lmp) = r.lmp {
+        if lmp > as_of {
+            return Err(RaktError::input("lmp", format!("{lmp} is after {as_of}")));
+        }
+    }
+    Ok(())
+}
+
+/// Assess an ANC record at `as_of` under `policy` (its `hrp`, `referral`, `blood_plan` and
+/// `maternal` sections).
+///
+/// Rules, all with their thresholds in the policy:
+/// - **Demographic and history**: age, height, weight, grand multiparity, birth interval,
+///   previous caesarean, stillbirth, neonatal death, recurrent abortion.
+/// - **This pregnancy**: multiple pregnancy, malpresentation, post-term (from the gestation
+///   categories), placenta praevia, suspected accreta and other recorded conditions.
+/// - **Hypertension** (WHO ANC DAK): a hypertensive reading needs a hypertensive repeat
+///   (`raised_unconfirmed` until then; a normal repeat means normal). Convulsions with a raised
+///   reading are eclampsia. At or before `hrp.chronic_hypertension_weeks` it is chronic;
+///   after, urine protein at or above `proteinuria_from` makes pre-eclampsia, which is severe
+///   with severe-range pressure on both readings or a severe symptom (WHO DAK needs the
+///   proteinuria; ACOG's "severe features without proteinuria" is not followed); severe-range
+///   pressure without proteinuria is severe hypertension, otherwise gestational hypertension.
+///   The CQL's clauses that call ≥ 140/90 with ++ "severe" are not followed.
+/// - **Anaemia** grade (only severe anaemia raises a flag), **GDM** by the OGTT.
+/// - **Infections, thyroid, RhD-negative**, **danger signs**, **bleeding** (antepartum
+///   haemorrhage after `hrp.antepartum_haemorrhage_after_weeks` or at an unknown gestation),
+///   **organ support**.
+///
+/// ```
+/// use rakt::maternal::{AncRecord, BloodPressure, UrineProtein, assess_pregnancy};
+/// use rakt::Policy;
+/// use chrono::NaiveDate;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let record = AncRecord {
+///     lmp: Some(day(2026, 3, 2)),
+///     bp: Some(BloodPressure::new(150, 100)),
+///     bp_repeat: Some(BloodPressure::new(148, 96)),
+///     urine_protein: Some(UrineProtein::Plus2),
+///     ..AncRecord::default()
+/// };
+/// let a = assess_pregnancy(&record, day(2026, 11, 23), &Policy::india())?;
+/// assert_eq!(a.codes(), ["PRE_ECLAMPSIA"]);
+/// assert_eq!(a.gestational_age.unwrap().to_string(), "38+0");
+/// assert_eq!(a.referral.level.as_str(), "l3");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_pregnancy(
+    record: &AncRecord,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> Result<PregnancyAssessment> {
+    check_record(record, as_of)?;
+    let edd = match (record.edd, record.lmp) {
+        (Some(edd), _) => Some(edd),
+        (None, Some(lmp)) => Some(edd_from_lmp(lmp, policy)?),
+        (None, None) => None,
+    };
+    let ga = match edd {
+        Some(edd) => {
+            let lmp = edd - chrono::Duration::days(i64::from(policy.maternal.naegele_days));
+            if lmp > as_of {
+                return Err(RaktError::input(
+                    "edd",
+                    format!("{edd} puts the start of pregnancy after {as_of}"),
+                ));
+            }
+            let ga = gestational_age(lmp, as_of)?;
+            if ga.weeks > 45 {
+                return Err(RaktError::input(
+                    if record.edd.is_some() { "edd" } else { "lmp" },
+                    format!("gives a gestation of {ga} weeks at {as_of}: check the dates"),
+                ));
+            }
+            Some(ga)
+        }
+        None => None,
+    };
+    let mut a = Assessor {
+        policy,
+        flags: Vec::new(),
+        not_assessed: Vec::new(),
+    };
+    a.demographic(record);
+    a.history(record);
+    a.pregnancy(record, ga);
+    let hypertension = a.hypertension(record, ga);
+    let anaemia = a.anaemia(record);
+    let gdm = a.gdm(record);
+    a.tests(record);
+    a.conditions(record);
+    a.acute(record, ga, hypertension);
+
+    let mut flags = a.flags;
+    flags.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.code.cmp(&y.code)));
+    flags.dedup_by(|x, y| x.code == y.code && x.facts == y.facts);
+    let risk_level = match flags.iter().map(|f| f.severity).max() {
+        Some(FlagSeverity::Emergency) => RiskLevel::Emergency,
+        Some(FlagSeverity::HighRisk) => RiskLevel::High,
+        None => RiskLevel::Low,
+    };
+    let referral = referral(&flags, policy);
+    let blood_plan = blood_plan(record, anaemia, policy);
+    Ok(PregnancyAssessment {
+        id: record.id.clone(),
+        risk_level,
+        flags,
+        gestational_age: ga,
+        edd,
+        hypertension,
+        anaemia,
+        gdm,
+        referral,
+        blood_plan,
+        not_assessed: a.not_assessed,
+        policy: policy.name.clone(),
+    })
+}
+
+/// A hypertension class, the basis of a chronic-hypertension flag, the severe features and the
+/// fields the classification missed.
+struct HypertensionFinding {
+    class: HypertensionClass,
+    chronic: Option<&'static str>,
+    features: Vec<&'static str>,
+    missing: Vec<&'static str>,
+}
+
+/// The WHO ANC DAK hypertension logic (see [`assess_pregnancy`]).
+fn classify_hypertension(
+    r: &AncRecord,
+    bp: BloodPressure,
+    ga: Option<GestationalAge>,
+    policy: &Policy,
+) -> HypertensionFinding {
+    use HypertensionClass as H;
+    let h = policy.hrp.hypertension;
+    let known_chronic = r.conditions.contains(&KnownCondition::ChronicHypertension);
+    let raised = |b: BloodPressure| {
+        h.systolic.accepts(Decimal::from(b.systolic))
+            || h.diastolic.accepts(Decimal::from(b.diastolic))
+    };
+    let severe = |b: BloodPressure| {
+        h.severe_systolic.accepts(Decimal::from(b.systolic))
+            || h.severe_diastolic.accepts(Decimal::from(b.diastolic))
+    };
+    let mut out = HypertensionFinding {
+        class: H::Normal,
+        chronic: known_chronic.then_some("known_condition"),
+        features: Vec::new(),
+        missing: Vec::new(),
+    };
+    if !raised(bp) {
+        return out;
+    }
+    if r.danger_signs.contains(&DangerSign::Convulsing) {
+        out.class = H::Eclampsia;
+        return out;
+    }
+    let confirmed = match r.bp_repeat {
+        Some(rep) => raised(rep),
+        None => !h.require_repeat,
+    };
+    if !confirmed {
+        if r.bp_repeat.is_none() {
+            out.class = H::RaisedUnconfirmed;
+            out.missing.push("bp_repeat");
+        }
+        return out;
+    }
+    let both_severe = severe(bp) && r.bp_repeat.is_none_or(severe);
+    let Some(ga) = ga else {
+        out.missing.push("lmp_or_edd");
+        return classify_after_20_weeks(r, both_severe, h.proteinuria_from, out);
+    };
+    if ga.weeks <= policy.hrp.chronic_hypertension_weeks {
+        out.chronic = Some(if known_chronic {
+            "known_condition"
+        } else {
+            "early_gestation"
+        });
+        out.class = if both_severe { H::Severe } else { H::Chronic };
+        return out;
+    }
+    classify_after_20_weeks(r, both_severe, h.proteinuria_from, out)
+}
+
+fn classify_after_20_weeks(
+    r: &AncRecord,
+    both_severe: bool,
+    proteinuria_from: UrineProtein,
+    mut out: HypertensionFinding,
+) -> HypertensionFinding {
+    use HypertensionClass as H;
+    let proteinuria = match r.urine_protein {
+        Some(p) => p >= proteinuria_from,
+        None => {
+            out.missing.push("urine_protein");
+            false
+        }
+    };
+    let mut symptoms: Vec<&'static str> = r.symptoms.iter().map(|s| s.as_str()).collect();
+    for (sign, symptom) in [
+        (DangerSign::SevereHeadache, Symptom::SevereHeadache),
+        (DangerSign::VisualDisturbance, Symptom::VisualDisturbance),
+        (DangerSign::SevereVomiting, Symptom::Vomiting),
+    ] {
+        if r.danger_signs.contains(&sign) && !r.symptoms.contains(&symptom) {
+            symptoms.push(symptom.as_str());
+        }
+    }
+    out.class = if proteinuria && (both_severe || !symptoms.is_empty()) {
+        if both_severe {
+            out.features.push("severe_range_bp");
+        }
+        out.features.push("proteinuria");
+        out.features.extend(symptoms);
+        H::SeverePreEclampsia
+    } else if proteinuria {
+        H::PreEclampsia
+    } else if both_severe {
+        H::Severe
+    } else if out.chronic.is_some() {
+        H::Chronic
+    } else {
+        H::Gestational
+    };
+    out
+}
+
+struct Assessor<'p> {
+    policy: &'p Policy,
+    flags: Vec<Flag>,
+    not_assessed: Vec<String>,
+}
+
+/// Citations of the flags whose rule is a list, not a number.
+const HRP_LISTS: &str = "HRP lists: PMSMA/e-PMSMA annexure (HIV, syphilis, severe anaemia, PIH, ... partially retrieved); FLW app HRP assessment and follow-up (multiple pregnancy, Rh negative, bad obstetric history, malpresentation, APH, GDM, hypothyroidism, HIV/syphilis/Hep B); OpenCHS history flags (stillbirth, neonatal death) (research/maternal.md §1.1, §1.3, §1.4, §1.5)";
+const DANGER: &str = "WHO ANC DAK ANC.DT.01 danger signs: refer urgently to hospital (smart-anc ANCDT01.cql) (research/maternal.md §1.6)";
+const PRAEVIA: &str = "Placenta praevia, accreta, coagulopathy and previous PPH: CMQCC haemorrhage-risk factors (research/maternal.md §5.2); HRP lists (research/maternal.md §1.5)";
+const ORGAN: &str = "MoHFW Operational Guidelines for Obstetric ICUs and HDUs (Dec 2017): HDU at district hospitals, ICU at medical college hospitals (research/maternal.md §6.2)";
+const POST_TERM: &str = "Post-term ≥ 42+0 weeks (ACOG CO 579; Epidemiol Rev 2014); postdatism is a C-section indication in the LaQshya audit format (research/maternal.md §1.5, §4)";
+
+impl Assessor<'_> {
+    fn source(&self, path: &str) -> (String, Confidence) {
+        match self.policy.source(path) {
+            Some(s) => (s.citation.clone(), s.confidence),
+            None => (path.to_string(), Confidence::Unverified),
+        }
+    }
+
+    fn flag(&self, code: FlagCode, path: &str) -> Flag {
+        let (citation, confidence) = self.source(path);
+        Flag::new(code, &citation, confidence)
+    }
+
+    fn cited(code: FlagCode, citation: &str, confidence: Confidence) -> Flag {
+        Flag::new(code, citation, confidence)
+    }
+
+    fn missing(&mut self, field: &str) {
+        if !self.not_assessed.iter().any(|f| f == field) {
+            self.not_assessed.push(field.to_string());
+        }
+    }
+
+    fn limit(&mut self, code: FlagCode, path: &str, fact: &str, value: Decimal, l: &Limits) {
+        if l.accepts(value) {
+            let f = self.flag(code, path).fact(fact, value).fact("limit", l);
+            self.flags.push(f);
+        }
+    }
+
+    fn demographic(&mut self, r: &AncRecord) {
+        let h = &self.policy.hrp;
+        match r.age_years {
+            Some(age) => {
+                let age = Decimal::from(age);
+                let (young, old) = (h.young_age_years, h.old_age_years);
+                self.limit(
+                    FlagCode::YoungAge,
+                    "hrp.young_age_years",
+                    "age",
+                    age,
+                    &young,
+                );
+                self.limit(FlagCode::OldAge, "hrp.old_age_years", "age", age, &old);
+            }
+            None => self.missing("age_years"),
+        }
+        match r.height_cm {
+            Some(cm) => {
+                let l = h.short_stature_cm;
+                self.limit(
+                    FlagCode::ShortStature,
+                    "hrp.short_stature_cm",
+                    "height_cm",
+                    cm,
+                    &l,
+                );
+            }
+            None => self.missing("height_cm"),
+        }
+        if let Some(l) = h.low_weight_kg {
+            match r.weight_kg {
+                Some(kg) => self.limit(
+                    FlagCode::LowWeight,
+                    "hrp.low_weight_kg",
+                    "weight_kg",
+                    kg,
+                    &l,
+                ),
+                None => self.missing("weight_kg"),
+            }
+        }
+    }
+
+    fn history(&mut self, r: &AncRecord) {
+        let h = self.policy.hrp.clone();
+        let rule = h.grand_multiparity;
+        let (count, field) = match rule.count {
+            BirthCount::Parity => (r.parity, "parity"),
+            BirthCount::Gravida => (r.gravida, "gravida"),
+        };
+        match count {
+            Some(n) if rule.flag_when.accepts(Decimal::from(n)) => {
+                let f = self
+                    .flag(FlagCode::GrandMultiparity, "hrp.grand_multiparity")
+                    .fact("count", n)
+                    .fact("birth_count", rule.count)
+                    .fact("limit", rule.flag_when);
+                self.flags.push(f);
+            }
+            Some(_) => {}
+            None => self.missing(field),
+        }
+        let first_pregnancy = r.gravida == Some(1) || r.parity == Some(0);
+        match r.months_since_last_pregnancy {
+            Some(m) => self.limit(
+                FlagCode::ShortBirthInterval,
+                "hrp.short_interval_months",
+                "months",
+                Decimal::from(m),
+                &h.short_interval_months,
+            ),
+            None if !first_pregnancy => self.missing("months_since_last_pregnancy"),
+            None => {}
+        }
+        for (code, field, value) in [
+            (
+                FlagCode::PreviousCaesarean,
+                "previous_caesareans",
+                r.previous_caesareans,
+            ),
+            (
+                FlagCode::PreviousStillbirth,
+                "previous_stillbirths",
+                r.previous_stillbirths,
+            ),
+            (
+                FlagCode::PreviousNeonatalDeath,
+                "previous_neonatal_deaths",
+                r.previous_neonatal_deaths,
+            ),
+        ] {
+            match value {
+                Some(n) if n > 0 => {
+                    let f = Self::cited(code, HRP_LISTS, Confidence::Medium).fact("count", n);
+                    self.flags.push(f);
+                }
+                Some(_) => {}
+                None if !first_pregnancy => self.missing(field),
+                None => {}
+            }
+        }
+        match r.previous_abortions {
+            Some(n) => {
+                let l = h.recurrent_abortions;
+                let f = self.flag(FlagCode::RecurrentAbortion, "hrp.recurrent_abortions");
+                if l.accepts(Decimal::from(n)) {
+                    self.flags.push(f.fact("count", n).fact("limit", l));
+                }
+            }
+            None if r.gravida != Some(1) => self.missing("previous_abortions"),
+            None => {}
+        }
+    }
+
+    fn pregnancy(&mut self, r: &AncRecord, ga: Option<GestationalAge>) {
+        match r.fetuses {
+            Some(n) if n >= 2 => {
+                let f = Self::cited(FlagCode::MultiplePregnancy, HRP_LISTS, Confidence::Medium)
+                    .fact("fetuses", n);
+                self.flags.push(f);
+            }
+            Some(_) => {}
+            None => self.missing("fetuses"),
+        }
+        if let Some(p) = r.presentation {
+            if p != Presentation::Cephalic {
+                let f = Self::cited(FlagCode::Malpresentation, HRP_LISTS, Confidence::Medium)
+                    .fact("presentation", p);
+                self.flags.push(f);
+            }
+        }
+        match ga {
+            Some(ga) => {
+                let from = self.policy.maternal.gestation_weeks.post_term_from;
+                if ga.weeks >= from {
+                    let (_, conf) = self.source("maternal.gestation_weeks");
+                    let f = Self::cited(FlagCode::PostTerm, POST_TERM, conf)
+                        .fact("gestation", ga)
+                        .fact("limit", from);
+                    self.flags.push(f);
+                }
+            }
+            None => self.missing("lmp_or_edd"),
+        }
+    }
+
+    fn hypertension(
+        &mut self,
+        r: &AncRecord,
+        ga: Option<GestationalAge>,
+    ) -> Option<HypertensionClass> {
+        let Some(bp) = r.bp else {
+            self.missing("bp");
+            if r.conditions.contains(&KnownCondition::ChronicHypertension) {
+                self.chronic("known_condition");
+            }
+            return None;
+        };
+        let c = classify_hypertension(r, bp, ga, self.policy);
+        for field in c.missing {
+            self.missing(field);
+        }
+        if let Some(basis) = c.chronic {
+            self.chronic(basis);
+        }
+        let code = match c.class {
+            HypertensionClass::Normal | HypertensionClass::Chronic => return Some(c.class),
+            HypertensionClass::RaisedUnconfirmed => FlagCode::RaisedBpUnconfirmed,
+            HypertensionClass::Gestational => FlagCode::GestationalHypertension,
+            HypertensionClass::Severe => FlagCode::SevereHypertension,
+            HypertensionClass::PreEclampsia => FlagCode::PreEclampsia,
+            HypertensionClass::SeverePreEclampsia => FlagCode::SeverePreEclampsia,
+            HypertensionClass::Eclampsia => FlagCode::Eclampsia,
+        };
+        let bp_text = match r.bp_repeat {
+            Some(rep) => format!("{bp}; {rep}"),
+            None => bp.to_string(),
+        };
+        let mut f = self.flag(code, "hrp.hypertension").fact("bp", bp_text);
+        if c.class == HypertensionClass::PreEclampsia {
+            let protein = r.urine_protein.map(|p| p.as_str()).unwrap_or("");
+            f = f.fact("protein", protein);
+        }
+        if c.class == HypertensionClass::SeverePreEclampsia {
+            f = f.fact("features", c.features.join(","));
+        }
+        self.flags.push(f);
+        Some(c.class)
+    }
+
+    fn chronic(&mut self, basis: &str) {
+        let f = self
+            .flag(
+                FlagCode::ChronicHypertension,
+                "hrp.chronic_hypertension_weeks",
+            )
+            .fact("basis", basis);
+        self.flags.push(f);
+    }
+
+    fn anaemia(&mut self, r: &AncRecord) -> Option<AnaemiaGrade> {
+        let Some(hb) = r.hb_g_dl else {
+            self.missing("hb_g_dl");
+            return None;
+        };
+        let b = self.policy.hrp.anaemia_hb_g_dl;
+        let grade = if b.severe.accepts(hb) {
+            AnaemiaGrade::Severe
+        } else if b.moderate.accepts(hb) {
+            AnaemiaGrade::Moderate
+        } else if b.anaemia.accepts(hb) {
+            AnaemiaGrade::Mild
+        } else {
+            AnaemiaGrade::None
+        };
+        if grade == AnaemiaGrade::Severe {
+            let f = self
+                .flag(FlagCode::SevereAnaemia, "hrp.anaemia_hb_g_dl")
+                .fact("hb_g_dl", hb)
+                .fact("limit", b.severe);
+            self.flags.push(f);
+        }
+        Some(grade)
+    }
+
+    fn gdm(&mut self, r: &AncRecord) -> Option<bool> {
+        let Some(g) = r.ogtt_2h_mg_dl else {
+            self.missing("ogtt_2h_mg_dl");
+            return None;
+        };
+        let l = self.policy.hrp.gdm_ogtt_2h_mg_dl;
+        let gdm = l.accepts(g);
+        if gdm {
+            let f = self
+                .flag(FlagCode::Gdm, "hrp.gdm_ogtt_2h_mg_dl")
+                .fact("glucose_mg_dl", g)
+                .fact("limit", l);
+            self.flags.push(f);
+        }
+        Some(gdm)
+    }
+
+    fn tests(&mut self, r: &AncRecord) {
+        for (code, field, result) in [
+            (FlagCode::HivPositive, "hiv", r.hiv),
+            (FlagCode::SyphilisPositive, "syphilis", r.syphilis),
+            (FlagCode::HbsagPositive, "hbsag", r.hbsag),
+        ] {
+            match result {
+                Some(SerologyResult::Positive) => {
+                    self.flags
+                        .push(Self::cited(code, HRP_LISTS, Confidence::Medium));
+                }
+                Some(SerologyResult::Negative) => {}
+                None => self.missing(field),
+            }
+        }
+        match r.thyroid {
+            Some(ThyroidStatus::Normal) => {}
+            Some(status) => {
+                let f = Self::cited(FlagCode::ThyroidDisorder, HRP_LISTS, Confidence::Medium)
+                    .fact("status", status);
+                self.flags.push(f);
+            }
+            None => self.missing("thyroid"),
+        }
+        match &r.blood_group {
+            Some(g) if g.rhd() == Some(RhD::Negative) => {
+                let f = Self::cited(FlagCode::RhNegative, HRP_LISTS, Confidence::Medium)
+                    .fact("group", g);
+                self.flags.push(f);
+            }
+            Some(_) => {}
+            None => self.missing("blood_group"),
+        }
+    }
+
+    fn conditions(&mut self, r: &AncRecord) {
+        use KnownCondition as K;
+        for &c in &r.conditions {
+            let flag = match c {
+                K::PlacentaPraevia => {
+                    Self::cited(FlagCode::PlacentaPraevia, PRAEVIA, Confidence::Medium)
+                }
+                K::SuspectedAccreta => {
+                    Self::cited(FlagCode::SuspectedAccreta, PRAEVIA, Confidence::Medium)
+                }
+                K::Coagulopathy => Self::cited(FlagCode::Coagulopathy, PRAEVIA, Confidence::Medium),
+                K::PreviousPph => Self::cited(FlagCode::PreviousPph, PRAEVIA, Confidence::Medium),
+                K::ChronicHypertension => continue,
+                K::LargeFibroids
+                | K::PreviousUterineSurgery
+                | K::Chorioamnionitis
+                | K::Polyhydramnios
+                | K::Oligohydramnios
+                | K::BadObstetricHistory
+                | K::PreviousHomeDelivery => {
+                    Self::cited(FlagCode::ObstetricCondition, HRP_LISTS, Confidence::Medium)
+                        .fact("known_condition", c)
+                }
+                K::HeartDisease
+                | K::Diabetes
+                | K::KidneyDisease
+                | K::Epilepsy
+                | K::Tuberculosis
+                | K::SickleCellDisease
+                | K::Thalassaemia
+                | K::Malaria
+                | K::Asthma => {
+                    Self::cited(FlagCode::MedicalCondition, HRP_LISTS, Confidence::Medium)
+                        .fact("known_condition", c)
+                }
+            };
+            self.flags.push(flag);
+        }
+    }
+
+    fn acute(&mut self, r: &AncRecord, ga: Option<GestationalAge>, htn: Option<HypertensionClass>) {
+        let bleeding =
+            r.vaginal_bleeding || r.danger_signs.contains(&DangerSign::BleedingVaginally);
+        if bleeding {
+            let after = self.policy.hrp.antepartum_haemorrhage_after_weeks;
+            let f = match ga {
+                Some(g) if g.weeks <= after => self
+                    .flag(
+                        FlagCode::VaginalBleeding,
+                        "hrp.antepartum_haemorrhage_after_weeks",
+                    )
+                    .fact("gestation", g),
+                Some(g) => self
+                    .flag(
+                        FlagCode::AntepartumHaemorrhage,
+                        "hrp.antepartum_haemorrhage_after_weeks",
+                    )
+                    .fact("gestation", g),
+                None => self
+                    .flag(
+                        FlagCode::AntepartumHaemorrhage,
+                        "hrp.antepartum_haemorrhage_after_weeks",
+                    )
+                    .fact("gestation", "unknown"),
+            };
+            self.flags.push(f);
+        }
+        for &sign in &r.danger_signs {
+            let folded = sign == DangerSign::BleedingVaginally
+                || (sign == DangerSign::Convulsing && htn == Some(HypertensionClass::Eclampsia));
+            if !folded {
+                let f =
+                    Self::cited(FlagCode::DangerSign, DANGER, Confidence::High).fact("sign", sign);
+                self.flags.push(f);
+            }
+        }
+        match r.organ_support {
+            Some(OrganSupport::HighDependency) => {
+                self.flags.push(Self::cited(
+                    FlagCode::NeedsHighDependency,
+                    ORGAN,
+                    Confidence::Medium,
+                ));
+            }
+            Some(OrganSupport::IntensiveCare) => {
+                self.flags.push(Self::cited(
+                    FlagCode::NeedsIntensiveCare,
+                    ORGAN,
+                    Confidence::Medium,
+                ));
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The minimum level of care a pregnancy needs, from its flags (`research/maternal.md` §6).
+
+use serde::{Deserialize, Serialize};
+
+use super::flags::{Flag, FlagCode};
+use crate::macros::coded_enum;
+use crate::policy::{Policy, Urgency};
+
+coded_enum! {
+    /// Levels of care for delivery in India, lowest first (`research/maternal.md` §6.2).
+    CareLevel {
+        /// Level 1: sub-centres and PHCs not yet 24x7; delivery by a skilled birth attendant.
+        L1 => "l1",
+        /// Level 2: 24x7 facilities providing basic emergency obstetric and newborn care
+        /// (BEmONC), without surgery or blood transfusion.
+        L2 => "l2",
+        /// Level 3: first referral units (FRU) providing comprehensive EmONC, with caesarean
+        /// section and blood transfusion.
+        L3 => "l3",
+        /// The obstetric high-dependency unit of a district hospital.
+        DistrictHospitalHdu => "dh_hdu",
+        /// The obstetric intensive care unit of a medical college hospital.
+        MedicalCollegeIcu => "mc_icu",
+    }
+}
+
+impl CareLevel {
+    /// A short English description.
+    pub fn describe(self) -> &'static str {
+        match self {
+            CareLevel::L1 => "Level 1 (sub-centre or PHC, skilled birth attendant)",
+            CareLevel::L2 => "Level 2 (24x7 PHC or CHC, basic EmONC)",
+            CareLevel::L3 => {
+                "Level 3 (FRU, comprehensive EmONC: caesarean section and blood transfusion)"
+            }
+            CareLevel::DistrictHospitalHdu => "District hospital obstetric HDU",
+            CareLevel::MedicalCollegeIcu => "Medical college hospital obstetric ICU",
+        }
+    }
+}
+
+/// Why one flag needs a level.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralReason {
+    /// The flag.
+    pub flag: FlagCode,
+    /// The level it needs.
+    pub level: CareLevel,
+    /// How soon.
+    pub urgency: Urgency,
+}
+
+/// The minimum level of care, its urgency and the flags behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// The highest level any flag needs (the policy's default level with no flag).
+    pub level: CareLevel,
+    /// The highest urgency of any flag.
+    pub urgency: Urgency,
+    /// Each flag's need, highest level first, then most urgent.
+    pub reasons: Vec<ReferralReason>,
+    /// Where the routing table comes from.
+    pub source: String,
+}
+
+/// The referral the flags need under `policy.referral`.
+pub(super) fn referral(flags: &[Flag], policy: &Policy) -> Referral {
+    let table = &policy.referral;
+    let mut reasons: Vec<ReferralReason> = Vec::new();
+    for f in flags {
+        if reasons.iter().any(|r| r.flag == f.code) {
+            continue;
+        }
+        let (level, urgency) = match table.rules.get(&f.code) {
+            Some(rule) => (rule.level, rule.urgency),
+            None => (table.default_level, Urgency::Planned),
+        };
+        reasons.push(ReferralReason {
+            flag: f.code,
+            level,
+            urgency,
+        });
+    }
+    reasons.sort_by(|a, b| {
+        b.level
+            .cmp(&a.level)
+            .then(b.urgency.cmp(&a.urgency))
+            .then(a.flag.cmp(&b.flag))
+    });
+    let level = reasons
+        .iter()
+        .map(|r| r.level)
+        .chain([table.default_level])
+        .max()
+        .unwrap_or(table.default_level);
+    let urgency = reasons
+        .iter()
+        .map(|r| r.urgency)
+        .max()
+        .unwrap_or(Urgency::Planned);
+    Referral {
+        level,
+        urgency,
+        reasons,
+        source: policy
+            .source("referral.rules")
+            .map(|s| s.citation.clone())
+            .unwrap_or_default(),
+    }
+}

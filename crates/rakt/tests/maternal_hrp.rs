@@ -1,0 +1,1042 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! High-risk pregnancy flags at and around every threshold in every profile, hypertension
+//! classes, anaemia grades, GDM, referral levels, blood plans and blood readiness.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use rakt::inventory::Inventory;
+use rakt::maternal::{
+    AnaemiaGrade, AncRecord, BloodPlan, BloodPressure, BloodRiskTier, CareLevel, DangerSign,
+    FlagCode, FlagSeverity, HypertensionClass, KnownCondition, Mother, OrganSupport, PlanTiming,
+    Presentation, RiskLevel, SerologyResult, Symptom, ThyroidStatus, UrineProtein,
+    assess_pregnancy, blood_readiness,
+};
+use rakt::policy::{BloodAction, Urgency};
+use rakt::unit::BloodUnit;
+use rakt::{BloodGroup, Lang, Policy, Preservative, Product};
+
+mod common;
+use rust_decimal::Decimal;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// The assessment date of every test.
+fn today() -> NaiveDate {
+    date(2026, 11, 23)
+}
+
+/// An LMP that gives `weeks+days` today.
+fn lmp_at(weeks: i64, days: i64) -> NaiveDate {
+    today() - Duration::days(weeks * 7 + days)
+}
+
+fn assess(r: &AncRecord, policy: &Policy) -> rakt::maternal::PregnancyAssessment {
+    assess_pregnancy(r, today(), policy).unwrap()
+}
+
+fn codes(r: &AncRecord, policy: &Policy) -> Vec<&'static str> {
+    assess(r, policy).codes()
+}
+
+fn profiles() -> Vec<Policy> {
+    ["india", "india_flw", "india_openchs", "us", "uk"]
+        .iter()
+        .map(|n| Policy::builtin(n).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_variant_profiles_are_valid_fully_sourced_and_round_trip() {
+    for p in profiles() {
+        p.validate().unwrap();
+        assert_eq!(Policy::from_json(&p.to_json().unwrap()).unwrap(), p);
+        assert_eq!(Policy::from_toml(&p.to_toml().unwrap()).unwrap(), p);
+        for path in ["hrp.short_stature_cm", "referral.rules", "blood_plan.high"] {
+            assert!(p.source(path).is_some(), "{} {path}", p.name);
+        }
+    }
+    let p = Policy::builtin("india_openchs").unwrap();
+    assert!(
+        p.source("hrp.short_stature_cm")
+            .unwrap()
+            .citation
+            .contains("OpenCHS")
+    );
+    assert_eq!(
+        Policy::builtin("india_flw")
+            .unwrap()
+            .source("hrp.anaemia_hb_g_dl")
+            .unwrap()
+            .alternatives[0]
+            .value,
+        "severe Hb ≤ 7"
+    );
+}
+
+#[test]
+fn a_complete_record_with_nothing_wrong_is_low_risk_at_l1_with_no_blood() {
+    let r = AncRecord {
+        id: Some("ANC-1".into()),
+        age_years: Some(25),
+        height_cm: Some(dec("155")),
+        weight_kg: Some(dec("55")),
+        gravida: Some(2),
+        parity: Some(1),
+        living_children: Some(1),
+        previous_caesareans: Some(0),
+        previous_stillbirths: Some(0),
+        previous_abortions: Some(0),
+        previous_neonatal_deaths: Some(0),
+        months_since_last_pregnancy: Some(30),
+        lmp: Some(lmp_at(30, 0)),
+        fetuses: Some(1),
+        presentation: Some(Presentation::Cephalic),
+        hb_g_dl: Some(dec("11.5")),
+        bp: Some(BloodPressure::new(118, 76)),
+        urine_protein: Some(UrineProtein::Nil),
+        ogtt_2h_mg_dl: Some(dec("110")),
+        thyroid: Some(ThyroidStatus::Normal),
+        blood_group: Some(BloodGroup::parse("B+").unwrap()),
+        hiv: Some(SerologyResult::Negative),
+        syphilis: Some(SerologyResult::Negative),
+        hbsag: Some(SerologyResult::Negative),
+        ..AncRecord::default()
+    };
+    let a = assess(&r, &Policy::india());
+    assert_eq!(a.risk_level, RiskLevel::Low);
+    assert!(a.flags.is_empty(), "{:?}", a.codes());
+    assert_eq!(a.not_assessed, Vec::<String>::new());
+    assert_eq!(a.referral.level, CareLevel::L1);
+    assert_eq!(a.referral.urgency, Urgency::Planned);
+    assert_eq!(a.blood_plan.tier, BloodRiskTier::Low);
+    assert_eq!(a.blood_plan.action, BloodAction::None);
+    assert_eq!(a.blood_plan.when, PlanTiming::NotNeeded);
+    assert_eq!(a.anaemia, Some(AnaemiaGrade::None));
+    assert_eq!(a.hypertension, Some(HypertensionClass::Normal));
+    assert_eq!(a.gdm, Some(false));
+    assert_eq!(a.gestational_age.unwrap().to_string(), "30+0");
+    assert_eq!(a.edd, Some(lmp_at(30, 0) + Duration::days(280)));
+    assert_eq!(a.id.as_deref(), Some("ANC-1"));
+}
+
+#[test]
+fn an_empty_record_names_what_was_not_assessed() {
+    let a = assess(&AncRecord::default(), &Policy::india());
+    assert_eq!(a.risk_level, RiskLevel::Low);
+    assert_eq!(
+        a.not_assessed,
+        [
+            "age_years",
+            "height_cm",
+            "parity",
+            "months_since_last_pregnancy",
+            "previous_caesareans",
+            "previous_stillbirths",
+            "previous_neonatal_deaths",
+            "previous_abortions",
+            "fetuses",
+            "lmp_or_edd",
+            "bp",
+            "hb_g_dl",
+            "ogtt_2h_mg_dl",
+            "hiv",
+            "syphilis",
+            "hbsag",
+            "thyroid",
+            "blood_group"
+        ]
+    );
+    let openchs = assess(
+        &AncRecord::default(),
+        &Policy::builtin("india_openchs").unwrap(),
+    );
+    assert!(openchs.not_assessed.contains(&"weight_kg".to_string()));
+    assert!(openchs.not_assessed.contains(&"gravida".to_string()));
+    assert!(!openchs.not_assessed.contains(&"parity".to_string()));
+}
+
+fn with_age(age: u32) -> AncRecord {
+    AncRecord {
+        age_years: Some(age),
+        ..AncRecord::default()
+    }
+}
+
+#[test]
+fn age_boundaries_in_every_profile() {
+    for p in profiles() {
+        assert_eq!(codes(&with_age(17), &p), ["YOUNG_AGE"], "{}", p.name);
+        assert!(codes(&with_age(18), &p).is_empty(), "{}", p.name);
+        assert!(codes(&with_age(30), &p).is_empty(), "{}", p.name);
+        let (last_ok, first_old) = if p.name == "india_openchs" {
+            (30, 31)
+        } else {
+            (35, 36)
+        };
+        assert!(codes(&with_age(last_ok), &p).is_empty(), "{}", p.name);
+        assert_eq!(codes(&with_age(first_old), &p), ["OLD_AGE"], "{}", p.name);
+    }
+    assert_eq!(codes(&with_age(31), &Policy::india()), Vec::<&str>::new());
+    let f = &assess(&with_age(36), &Policy::india()).flags[0];
+    assert_eq!(f.facts["age"], "36");
+    assert_eq!(f.facts["limit"], "> 35");
+    assert_eq!(f.severity, FlagSeverity::HighRisk);
+    assert_eq!(
+        f.message(Lang::En),
+        "Age 36 years (> 35): an older mother is at higher risk."
+    );
+    assert_eq!(
+        f.message(Lang::Hi),
+        "आयु 36 वर्ष (> 35): अधिक उम्र की माँ में जोखिम अधिक है।"
+    );
+}
+
+fn with_height(cm: &str) -> AncRecord {
+    AncRecord {
+        height_cm: Some(dec(cm)),
+        ..AncRecord::default()
+    }
+}
+
+#[test]
+fn height_boundaries_in_every_profile() {
+    for p in profiles() {
+        if p.name == "india_openchs" {
+            assert_eq!(codes(&with_height("145"), &p), ["SHORT_STATURE"]);
+            assert_eq!(codes(&with_height("139.9"), &p), ["SHORT_STATURE"]);
+            assert!(codes(&with_height("145.1"), &p).is_empty());
+        } else {
+            assert_eq!(
+                codes(&with_height("139.9"), &p),
+                ["SHORT_STATURE"],
+                "{}",
+                p.name
+            );
+            assert!(codes(&with_height("140"), &p).is_empty(), "{}", p.name);
+            assert!(codes(&with_height("145"), &p).is_empty(), "{}", p.name);
+        }
+    }
+}
+
+#[test]
+fn weight_is_a_flag_only_where_the_profile_has_a_cut_off() {
+    let r = |kg: &str| AncRecord {
+        weight_kg: Some(dec(kg)),
+        ..AncRecord::default()
+    };
+    let openchs = Policy::builtin("india_openchs").unwrap();
+    assert_eq!(codes(&r("35"), &openchs), ["LOW_WEIGHT"]);
+    assert!(codes(&r("35.1"), &openchs).is_empty());
+    assert!(codes(&r("30"), &Policy::india()).is_empty());
+    assert!(codes(&r("30"), &Policy::builtin("india_flw").unwrap()).is_empty());
+}
+
+fn with_births(gravida: u32, parity: u32) -> AncRecord {
+    AncRecord {
+        gravida: Some(gravida),
+        parity: Some(parity),
+        ..AncRecord::default()
+    }
+}
+
+#[test]
+fn grand_multiparity_reads_parity_or_gravida_by_profile() {
+    for p in profiles() {
+        if p.name == "india_openchs" {
+            assert!(codes(&with_births(4, 3), &p).is_empty());
+            assert_eq!(codes(&with_births(5, 1), &p), ["GRAND_MULTIPARITY"]);
+            let f = &assess(&with_births(5, 1), &p).flags[0];
+            assert_eq!(f.facts["birth_count"], "gravida");
+            assert_eq!(
+                f.message(Lang::En),
+                "5 pregnancies (≥ 5): grand multiparity, risk of haemorrhage."
+            );
+        } else {
+            assert!(codes(&with_births(5, 3), &p).is_empty(), "{}", p.name);
+            assert_eq!(
+                codes(&with_births(5, 4), &p),
+                ["GRAND_MULTIPARITY"],
+                "{}",
+                p.name
+            );
+            assert!(codes(&with_births(9, 1), &p).is_empty(), "{}", p.name);
+        }
+    }
+    let f = &assess(&with_births(5, 4), &Policy::india()).flags[0];
+    assert_eq!(
+        f.message(Lang::Hi),
+        "4 पिछले प्रसव (> 3): अधिक प्रसव, रक्तस्राव का जोखिम।"
+    );
+}
+
+#[test]
+fn interval_abortions_and_history() {
+    let p = Policy::india();
+    let r = |months: u32| AncRecord {
+        months_since_last_pregnancy: Some(months),
+        ..AncRecord::default()
+    };
+    assert_eq!(codes(&r(17), &p), ["SHORT_BIRTH_INTERVAL"]);
+    assert!(codes(&r(18), &p).is_empty());
+    let ab = |n: u32| AncRecord {
+        previous_abortions: Some(n),
+        ..AncRecord::default()
+    };
+    assert!(codes(&ab(2), &p).is_empty());
+    assert_eq!(codes(&ab(3), &p), ["RECURRENT_ABORTION"]);
+    let h = AncRecord {
+        gravida: Some(3),
+        parity: Some(2),
+        previous_caesareans: Some(1),
+        previous_stillbirths: Some(1),
+        previous_neonatal_deaths: Some(0),
+        ..AncRecord::default()
+    };
+    assert_eq!(codes(&h, &p), ["PREVIOUS_CAESAREAN", "PREVIOUS_STILLBIRTH"]);
+    let a = assess(&h, &p);
+    assert_eq!(a.referral.level, CareLevel::L3);
+    assert_eq!(a.blood_plan.tier, BloodRiskTier::Medium);
+    assert_eq!(a.blood_plan.action, BloodAction::GroupAndScreen);
+    assert_eq!(a.blood_plan.when, PlanTiming::OnAdmission);
+    // A first pregnancy has no interval or history to assess.
+    let first = assess(&with_births(1, 0), &p);
+    assert!(
+        !first
+            .not_assessed
+            .iter()
+            .any(|f| f.starts_with("previous") || f.starts_with("months"))
+    );
+}
+
+fn with_hb(hb: &str) -> AncRecord {
+    AncRecord {
+        hb_g_dl: Some(dec(hb)),
+        ..AncRecord::default()
+    }
+}
+
+#[test]
+fn anaemia_grades_and_the_severe_boundary_by_profile() {
+    for p in profiles() {
+        let grade = |hb: &str| assess(&with_hb(hb), &p).anaemia.unwrap();
+        let at_7 = if p.name == "india_flw" || p.name == "india_openchs" {
+            AnaemiaGrade::Moderate
+        } else {
+            AnaemiaGrade::Severe
+        };
+        assert_eq!(grade("7.0"), at_7, "{}", p.name);
+        assert_eq!(grade("6.9"), AnaemiaGrade::Severe, "{}", p.name);
+        assert_eq!(grade("7.1"), AnaemiaGrade::Moderate, "{}", p.name);
+        assert_eq!(grade("9.9"), AnaemiaGrade::Moderate, "{}", p.name);
+        assert_eq!(grade("10.0"), AnaemiaGrade::Mild, "{}", p.name);
+        assert_eq!(grade("10.9"), AnaemiaGrade::Mild, "{}", p.name);
+        assert_eq!(grade("11.0"), AnaemiaGrade::None, "{}", p.name);
+        assert_eq!(codes(&with_hb("6.9"), &p), ["SEVERE_ANAEMIA"]);
+        assert!(codes(&with_hb("7.1"), &p).is_empty());
+    }
+    let a = assess(&with_hb("7"), &Policy::india());
+    assert_eq!(a.codes(), ["SEVERE_ANAEMIA"]);
+    assert_eq!(a.flags[0].facts["limit"], "≤ 7");
+    assert_eq!(a.referral.level, CareLevel::L3);
+    assert_eq!(a.blood_plan.tier, BloodRiskTier::Medium);
+    assert_eq!(a.blood_plan.action, BloodAction::GroupAndScreen);
+    assert!(codes(&with_hb("7"), &Policy::builtin("india_flw").unwrap()).is_empty());
+}
+
+#[test]
+fn gdm_at_140_mg_dl() {
+    let r = |g: &str| AncRecord {
+        ogtt_2h_mg_dl: Some(dec(g)),
+        ..AncRecord::default()
+    };
+    for p in profiles() {
+        assert!(codes(&r("139.9"), &p).is_empty());
+        assert_eq!(codes(&r("140"), &p), ["GDM"]);
+        assert_eq!(assess(&r("140"), &p).gdm, Some(true));
+        assert_eq!(assess(&r("139"), &p).gdm, Some(false));
+    }
+}
+
+fn htn(
+    weeks: i64,
+    bp: (u32, u32),
+    repeat: Option<(u32, u32)>,
+    protein: Option<UrineProtein>,
+) -> AncRecord {
+    AncRecord {
+        lmp: Some(lmp_at(weeks, 0)),
+        bp: Some(BloodPressure::new(bp.0, bp.1)),
+        bp_repeat: repeat.map(|(s, d)| BloodPressure::new(s, d)),
+        urine_protein: protein,
+        ..AncRecord::default()
+    }
+}
+
+fn class(r: &AncRecord) -> HypertensionClass {
+    assess(r, &Policy::india()).hypertension.unwrap()
+}
+
+#[test]
+fn hypertension_needs_140_or_90_on_both_readings() {
+    use HypertensionClass as H;
+    let nil = Some(UrineProtein::Nil);
+    assert_eq!(class(&htn(30, (139, 89), Some((139, 89)), nil)), H::Normal);
+    assert_eq!(
+        class(&htn(30, (140, 80), Some((140, 80)), nil)),
+        H::Gestational
+    );
+    assert_eq!(
+        class(&htn(30, (130, 90), Some((128, 90)), nil)),
+        H::Gestational
+    );
+    assert_eq!(class(&htn(30, (140, 90), Some((130, 85)), nil)), H::Normal);
+    let single = htn(30, (140, 90), None, nil);
+    assert_eq!(class(&single), H::RaisedUnconfirmed);
+    let a = assess(&single, &Policy::india());
+    assert_eq!(a.codes(), ["RAISED_BP_UNCONFIRMED"]);
+    assert!(a.not_assessed.contains(&"bp_repeat".to_string()));
+    assert_eq!(
+        a.flags[0].message(Lang::En),
+        "Blood pressure 140/90 is in the hypertensive range: repeat the reading to confirm."
+    );
+    let g = assess(&htn(30, (140, 80), Some((142, 84)), nil), &Policy::india());
+    assert_eq!(g.codes(), ["GESTATIONAL_HYPERTENSION"]);
+    assert_eq!(g.flags[0].facts["bp"], "140/80; 142/84");
+    assert_eq!(g.referral.level, CareLevel::L2);
+}
+
+#[test]
+fn severe_hypertension_needs_160_or_110_on_both_readings() {
+    use HypertensionClass as H;
+    let nil = Some(UrineProtein::Trace);
+    assert_eq!(
+        class(&htn(30, (159, 109), Some((159, 109)), nil)),
+        H::Gestational
+    );
+    assert_eq!(
+        class(&htn(30, (160, 100), Some((160, 100)), nil)),
+        H::Severe
+    );
+    assert_eq!(
+        class(&htn(30, (150, 110), Some((150, 110)), nil)),
+        H::Severe
+    );
+    assert_eq!(
+        class(&htn(30, (160, 100), Some((150, 100)), nil)),
+        H::Gestational
+    );
+    let a = assess(
+        &htn(30, (165, 112), Some((162, 110)), nil),
+        &Policy::india(),
+    );
+    assert_eq!(a.codes(), ["SEVERE_HYPERTENSION"]);
+    assert_eq!(a.referral.level, CareLevel::L3);
+    assert_eq!(a.referral.urgency, Urgency::Urgent);
+}
+
+#[test]
+fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_symptoms() {
+    use HypertensionClass as H;
+    use UrineProtein as U;
+    assert_eq!(
+        class(&htn(30, (145, 95), Some((145, 95)), Some(U::Plus1))),
+        H::Gestational
+    );
+    assert_eq!(
+        class(&htn(30, (145, 95), Some((145, 95)), Some(U::Plus2))),
+        H::PreEclampsia
+    );
+    assert_eq!(
+        class(&htn(30, (145, 95), Some((145, 95)), Some(U::Plus4))),
+        H::PreEclampsia
+    );
+    assert_eq!(
+        class(&htn(30, (160, 95), Some((161, 95)), Some(U::Plus2))),
+        H::SeverePreEclampsia
+    );
+    // The deliberate choice: ≥ 140/90 with ++ and no severe feature is not "severe".
+    let pe = assess(
+        &htn(30, (140, 90), Some((140, 90)), Some(U::Plus2)),
+        &Policy::india(),
+    );
+    assert_eq!(pe.codes(), ["PRE_ECLAMPSIA"]);
+    assert_eq!(pe.flags[0].facts["protein"], "++");
+    assert_eq!(pe.referral.level, CareLevel::L3);
+    assert_eq!(pe.referral.urgency, Urgency::Planned);
+    let mut with_symptom = htn(30, (145, 95), Some((145, 95)), Some(U::Plus3));
+    with_symptom.symptoms = vec![Symptom::EpigastricPain];
+    let a = assess(&with_symptom, &Policy::india());
+    assert_eq!(a.codes(), ["SEVERE_PRE_ECLAMPSIA"]);
+    assert_eq!(a.flags[0].facts["features"], "proteinuria,epigastric_pain");
+    assert_eq!(
+        a.flags[0].message(Lang::En),
+        "Severe pre-eclampsia: blood pressure 145/95; 145/95 with proteinuria, epigastric pain. Give magnesium sulphate and refer urgently for delivery."
+    );
+    assert!(a.flags[0].message(Lang::Hi).contains("पेट के ऊपरी भाग में दर्द"));
+    // A symptom without proteinuria stays gestational hypertension (WHO DAK needs ++).
+    let mut no_protein = htn(30, (145, 95), Some((145, 95)), Some(U::Nil));
+    no_protein.symptoms = vec![Symptom::Dizziness];
+    assert_eq!(class(&no_protein), H::Gestational);
+    // A danger-sign headache counts as a severe symptom.
+    let mut headache = htn(30, (145, 95), Some((145, 95)), Some(U::Plus2));
+    headache.danger_signs = vec![DangerSign::SevereHeadache];
+    let a = assess(&headache, &Policy::india());
+    assert_eq!(a.codes(), ["DANGER_SIGN", "SEVERE_PRE_ECLAMPSIA"]);
+    // Protein not tested: gestational hypertension, and the gap is named.
+    let untested = assess(&htn(30, (145, 95), Some((145, 95)), None), &Policy::india());
+    assert_eq!(untested.hypertension, Some(H::Gestational));
+    assert!(untested.not_assessed.contains(&"urine_protein".to_string()));
+}
+
+#[test]
+fn convulsions_with_a_raised_reading_are_eclampsia_an_emergency() {
+    let mut r = htn(34, (150, 100), None, None);
+    r.danger_signs = vec![DangerSign::Convulsing];
+    let a = assess(&r, &Policy::india());
+    assert_eq!(a.codes(), ["ECLAMPSIA"]);
+    assert_eq!(a.hypertension, Some(HypertensionClass::Eclampsia));
+    assert_eq!(a.risk_level, RiskLevel::Emergency);
+    assert_eq!(a.referral.level, CareLevel::L3);
+    assert_eq!(a.referral.urgency, Urgency::Emergency);
+    // Convulsions with a normal pressure are a danger sign, not eclampsia.
+    let mut normal = htn(34, (120, 80), None, None);
+    normal.danger_signs = vec![DangerSign::Convulsing];
+    let a = assess(&normal, &Policy::india());
+    assert_eq!(a.codes(), ["DANGER_SIGN"]);
+    assert_eq!(a.flags[0].facts["sign"], "convulsing");
+    assert_eq!(
+        a.flags[0].message(Lang::Hi),
+        "खतरे का संकेत: दौरे (झटके)। तुरंत अस्पताल रेफर करें।"
+    );
+}
+
+#[test]
+fn hypertension_at_20_weeks_is_chronic_and_after_it_gestational() {
+    use HypertensionClass as H;
+    let p = Some(UrineProtein::Plus2);
+    let at = |weeks: i64, days: i64| AncRecord {
+        lmp: Some(lmp_at(weeks, days)),
+        bp: Some(BloodPressure::new(145, 95)),
+        bp_repeat: Some(BloodPressure::new(145, 95)),
+        urine_protein: p,
+        ..AncRecord::default()
+    };
+    assert_eq!(class(&at(20, 6)), H::Chronic);
+    assert_eq!(
+        codes(&at(20, 6), &Policy::india()),
+        ["CHRONIC_HYPERTENSION"]
+    );
+    assert_eq!(class(&at(21, 0)), H::PreEclampsia);
+    let known = AncRecord {
+        conditions: vec![KnownCondition::ChronicHypertension],
+        ..at(32, 0)
+    };
+    assert_eq!(class(&known), H::PreEclampsia);
+    assert_eq!(
+        codes(&known, &Policy::india()),
+        ["CHRONIC_HYPERTENSION", "PRE_ECLAMPSIA"]
+    );
+    let f = &assess(&known, &Policy::india()).flags[0];
+    assert_eq!(
+        f.message(Lang::En),
+        "Chronic hypertension (known before pregnancy)."
+    );
+}
+
+#[test]
+fn post_term_from_42_weeks() {
+    let r = |w, d| AncRecord {
+        lmp: Some(lmp_at(w, d)),
+        ..AncRecord::default()
+    };
+    assert!(codes(&r(41, 6), &Policy::india()).is_empty());
+    let a = assess(&r(42, 0), &Policy::india());
+    assert_eq!(a.codes(), ["POST_TERM"]);
+    assert_eq!(a.flags[0].facts["gestation"], "42+0");
+    assert_eq!(
+        a.flags[0].message(Lang::En),
+        "Gestation 42+0 weeks (42 weeks or more): post-term pregnancy."
+    );
+    // The EDD wins over the LMP.
+    let both = AncRecord {
+        lmp: Some(lmp_at(42, 0)),
+        edd: Some(today() + Duration::days(10)),
+        ..AncRecord::default()
+    };
+    let a = assess(&both, &Policy::india());
+    assert_eq!(a.gestational_age.unwrap().to_string(), "38+4");
+    assert!(a.flags.is_empty());
+}
+
+#[test]
+fn bleeding_at_20_weeks_is_vaginal_bleeding_and_after_it_aph() {
+    let r = |ga: Option<(i64, i64)>| AncRecord {
+        lmp: ga.map(|(w, d)| lmp_at(w, d)),
+        vaginal_bleeding: true,
+        ..AncRecord::default()
+    };
+    let a = assess(&r(Some((20, 6))), &Policy::india());
+    assert_eq!(a.codes(), ["VAGINAL_BLEEDING"]);
+    assert_eq!(a.referral.level, CareLevel::L2);
+    assert_eq!(a.referral.urgency, Urgency::Emergency);
+    let a = assess(&r(Some((21, 0))), &Policy::india());
+    assert_eq!(a.codes(), ["ANTEPARTUM_HAEMORRHAGE"]);
+    assert_eq!(a.referral.level, CareLevel::L3);
+    assert_eq!(a.blood_plan.tier, BloodRiskTier::High);
+    assert_eq!(a.blood_plan.when, PlanTiming::Now);
+    assert_eq!(a.blood_plan.action, BloodAction::Crossmatch { units: 2 });
+    let a = assess(&r(None), &Policy::india());
+    assert_eq!(a.codes(), ["ANTEPARTUM_HAEMORRHAGE"]);
+    assert_eq!(a.flags[0].facts["gestation"], "unknown");
+    assert_eq!(
+        a.flags[0].message(Lang::En),
+        "Antepartum haemorrhage (vaginal bleeding at an unknown gestation): emergency, refer to an FRU now."
+    );
+    assert_eq!(
+        a.flags[0].message(Lang::Hi),
+        "प्रसवपूर्व रक्तस्राव (अज्ञात गर्भावधि पर योनि से रक्तस्राव): आपातकाल, अभी FRU रेफर करें।"
+    );
+    // The danger sign "bleeding vaginally" is the same bleeding, flagged once.
+    let sign = AncRecord {
+        lmp: Some(lmp_at(30, 0)),
+        danger_signs: vec![DangerSign::BleedingVaginally],
+        ..AncRecord::default()
+    };
+    assert_eq!(codes(&sign, &Policy::india()), ["ANTEPARTUM_HAEMORRHAGE"]);
+}
+
+#[test]
+fn infections_thyroid_rhd_and_conditions() {
+    let r = AncRecord {
+        hiv: Some(SerologyResult::Positive),
+        syphilis: Some(SerologyResult::Positive),
+        hbsag: Some(SerologyResult::Positive),
+        thyroid: Some(ThyroidStatus::Hypothyroid),
+        blood_group: Some(BloodGroup::parse("O-").unwrap()),
+        conditions: vec![
+            KnownCondition::HeartDisease,
+            KnownCondition::LargeFibroids,
+            KnownCondition::PlacentaPraevia,
+        ],
+        fetuses: Some(2),
+        presentation: Some(Presentation::Breech),
+        ..AncRecord::default()
+    };
+    let a = assess(&r, &Policy::india());
+    assert_eq!(
+        a.codes(),
+        [
+            "MULTIPLE_PREGNANCY",
+            "MALPRESENTATION",
+            "PLACENTA_PRAEVIA",
+            "OBSTETRIC_CONDITION",
+            "HIV_POSITIVE",
+            "SYPHILIS_POSITIVE",
+            "HBSAG_POSITIVE",
+            "THYROID_DISORDER",
+            "RH_NEGATIVE",
+            "MEDICAL_CONDITION"
+        ]
+    );
+    assert_eq!(a.risk_level, RiskLevel::High);
+    assert_eq!(a.referral.level, CareLevel::L3);
+    assert_eq!(a.blood_plan.tier, BloodRiskTier::High);
+    assert_eq!(
+        a.blood_plan
+            .factors
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>(),
+        ["placenta_praevia", "multiple_pregnancy", "large_fibroids"]
+    );
+    let rh = a
+        .flags
+        .iter()
+        .find(|f| f.code == FlagCode::RhNegative)
+        .unwrap();
+    assert_eq!(rh.facts["group"], "O-");
+    let hd = a
+        .flags
+        .iter()
+        .find(|f| f.code == FlagCode::MedicalCondition)
+        .unwrap();
+    assert_eq!(hd.message(Lang::Hi), "ज्ञात चिकित्सीय स्थिति: हृदय रोग।");
+    let mp = a
+        .flags
+        .iter()
+        .find(|f| f.code == FlagCode::Malpresentation)
+        .unwrap();
+    assert_eq!(mp.message(Lang::En), "Malpresentation: breech.");
+}
+
+#[test]
+fn organ_support_goes_to_the_hdu_or_icu() {
+    let r = |o| AncRecord {
+        organ_support: Some(o),
+        vaginal_bleeding: true,
+        lmp: Some(lmp_at(36, 0)),
+        ..AncRecord::default()
+    };
+    let hdu = assess(&r(OrganSupport::HighDependency), &Policy::india());
+    assert_eq!(hdu.referral.level, CareLevel::DistrictHospitalHdu);
+    assert_eq!(hdu.referral.reasons[0].flag, FlagCode::NeedsHighDependency);
+    assert_eq!(
+        hdu.referral.reasons[1].flag,
+        FlagCode::AntepartumHaemorrhage
+    );
+    let icu = assess(&r(OrganSupport::IntensiveCare), &Policy::india());
+    assert_eq!(icu.referral.level, CareLevel::MedicalCollegeIcu);
+    assert_eq!(icu.referral.urgency, Urgency::Emergency);
+}
+
+#[test]
+fn emergencies_come_first_and_set_the_risk_level() {
+    let r = AncRecord {
+        age_years: Some(16),
+        danger_signs: vec![DangerSign::Fever, DangerSign::LooksVeryIll],
+        ..AncRecord::default()
+    };
+    let a = assess(&r, &Policy::india());
+    assert_eq!(a.codes(), ["DANGER_SIGN", "DANGER_SIGN", "YOUNG_AGE"]);
+    assert_eq!(a.risk_level, RiskLevel::Emergency);
+    assert_eq!(a.referral.reasons.len(), 2);
+}
+
+#[test]
+fn blood_plan_tiers_at_their_boundaries() {
+    let p = Policy::india();
+    let plan = |r: AncRecord| assess(&r, &p).blood_plan;
+    let platelets = |n| AncRecord {
+        platelets_per_ul: Some(n),
+        ..AncRecord::default()
+    };
+    assert_eq!(plan(platelets(99_999)).tier, BloodRiskTier::High);
+    assert_eq!(plan(platelets(100_000)).tier, BloodRiskTier::Low);
+    let births = |parity| AncRecord {
+        gravida: Some(parity + 1),
+        parity: Some(parity),
+        ..AncRecord::default()
+    };
+    assert_eq!(plan(births(4)).tier, BloodRiskTier::Low);
+    assert_eq!(plan(births(5)).tier, BloodRiskTier::Medium);
+    // Low haematocrit counts only with another factor, and then makes the tier high.
+    let hct = |pct: &str, cs: u32| AncRecord {
+        haematocrit_pct: Some(dec(pct)),
+        gravida: Some(2),
+        parity: Some(1),
+        previous_caesareans: Some(cs),
+        ..AncRecord::default()
+    };
+    assert_eq!(plan(hct("29.9", 0)).tier, BloodRiskTier::Low);
+    assert_eq!(plan(hct("30", 1)).tier, BloodRiskTier::Medium);
+    let high = plan(hct("29.9", 1));
+    assert_eq!(high.tier, BloodRiskTier::High);
+    assert_eq!(
+        high.factors.iter().map(|f| f.as_str()).collect::<Vec<_>>(),
+        [
+            "low_haematocrit_with_other_factor",
+            "previous_uterine_surgery"
+        ]
+    );
+    assert_eq!(high.units(), 2);
+    assert!(high.source.contains("CMQCC"));
+    let accreta = AncRecord {
+        conditions: vec![KnownCondition::SuspectedAccreta],
+        ..AncRecord::default()
+    };
+    assert_eq!(plan(accreta).action, BloodAction::Crossmatch { units: 2 });
+}
+
+#[test]
+fn contradictory_or_implausible_records_are_refused_naming_the_field() {
+    let p = Policy::india();
+    let field = |r: AncRecord| match assess_pregnancy(&r, today(), &p) {
+        Err(rakt::RaktError::InvalidInput { field, .. }) => field,
+        other => panic!("expected an input error, got {other:?}"),
+    };
+    assert_eq!(field(with_births(2, 2)), "parity");
+    assert_eq!(field(with_births(0, 0)), "gravida");
+    assert_eq!(
+        field(AncRecord {
+            parity: Some(1),
+            previous_caesareans: Some(2),
+            ..AncRecord::default()
+        }),
+        "previous_caesareans"
+    );
+    assert_eq!(
+        field(AncRecord {
+            bp: Some(BloodPressure::new(90, 90)),
+            ..AncRecord::default()
+        }),
+        "bp"
+    );
+    assert_eq!(
+        field(AncRecord {
+            bp_repeat: Some(BloodPressure::new(140, 90)),
+            ..AncRecord::default()
+        }),
+        "bp_repeat"
+    );
+    assert_eq!(field(with_hb("30")), "hb_g_dl");
+    assert_eq!(
+        field(AncRecord {
+            lmp: Some(today() + Duration::days(1)),
+            ..AncRecord::default()
+        }),
+        "lmp"
+    );
+    assert_eq!(
+        field(AncRecord {
+            lmp: Some(lmp_at(46, 0)),
+            ..AncRecord::default()
+        }),
+        "lmp"
+    );
+    assert_eq!(field(with_age(5)), "age_years");
+}
+
+#[test]
+fn every_flag_the_assessment_raises_renders_in_english_and_hindi() {
+    let r = AncRecord {
+        age_years: Some(16),
+        height_cm: Some(dec("135")),
+        gravida: Some(6),
+        parity: Some(5),
+        previous_caesareans: Some(1),
+        previous_stillbirths: Some(1),
+        previous_neonatal_deaths: Some(1),
+        previous_abortions: Some(3),
+        months_since_last_pregnancy: Some(10),
+        lmp: Some(lmp_at(43, 0)),
+        fetuses: Some(2),
+        presentation: Some(Presentation::TransverseOrOblique),
+        hb_g_dl: Some(dec("6")),
+        bp: Some(BloodPressure::new(150, 100)),
+        bp_repeat: Some(BloodPressure::new(150, 100)),
+        urine_protein: Some(UrineProtein::Plus3),
+        ogtt_2h_mg_dl: Some(dec("200")),
+        thyroid: Some(ThyroidStatus::Hyperthyroid),
+        blood_group: Some(BloodGroup::parse("A-").unwrap()),
+        hiv: Some(SerologyResult::Positive),
+        syphilis: Some(SerologyResult::Positive),
+        hbsag: Some(SerologyResult::Positive),
+        conditions: KnownCondition::ALL.to_vec(),
+        danger_signs: DangerSign::ALL.to_vec(),
+        symptoms: Symptom::ALL.to_vec(),
+        vaginal_bleeding: true,
+        organ_support: Some(OrganSupport::IntensiveCare),
+        ..AncRecord::default()
+    };
+    let a = assess(&r, &Policy::builtin("india_openchs").unwrap());
+    assert!(a.flags.len() > 40, "{}", a.flags.len());
+    for f in &a.flags {
+        for lang in [Lang::En, Lang::Hi] {
+            let m = f.message(lang);
+            assert!(!m.contains('{'), "{}: {m}", f.code);
+            assert!(!f.source.is_empty());
+        }
+        assert!(
+            f.message(Lang::Hi)
+                .chars()
+                .any(|c| ('\u{0900}'..='\u{097F}').contains(&c))
+        );
+    }
+    assert_eq!(a.hypertension, Some(HypertensionClass::Eclampsia));
+    assert_eq!(a.referral.level, CareLevel::MedicalCollegeIcu);
+}
+
+// --- blood readiness ---
+
+fn t(s: &str) -> DateTime<FixedOffset> {
+    rakt::parse_timestamp(s).unwrap()
+}
+
+/// A released red-cell unit collected at `at`.
+fn unit(din: &str, group: &str, at: DateTime<FixedOffset>) -> BloodUnit {
+    common::released(
+        din,
+        group,
+        at,
+        Product::red_cells(Preservative::AdditiveSolution),
+    )
+}
+
+#[test]
+fn blood_readiness_names_the_units_the_gap_and_where_to_get_them() {
+    // SAGM red cells last 42 days (day 0 = collection), expiring at 23:59 on day 42.
+    let as_of = t("2026-11-23T10:00:00+05:30");
+    let due = date(2026, 12, 1);
+    let mut fru = Inventory::new("FRU Barabanki", Policy::india());
+    // Expires 2026-12-01 23:59, the last minute of the due date: a delivery late that day
+    // could not use it, so it does not count.
+    fru.add(unit(
+        "A0000 26 100001",
+        "B-",
+        t("2026-10-20T09:00:00+05:30"),
+    ))
+    .unwrap();
+    // Expires 2026-12-02 23:59: valid through the due date. (B+ expires 2026-12-20.)
+    fru.add(unit(
+        "A0000 26 100002",
+        "B-",
+        t("2026-10-21T09:00:00+05:30"),
+    ))
+    .unwrap();
+    fru.add(unit(
+        "A0000 26 100003",
+        "B+",
+        t("2026-11-08T09:00:00+05:30"),
+    ))
+    .unwrap();
+    let mut dh = Inventory::new("DH Lucknow", Policy::india());
+    // O- expires after the B- here, so the scarce O- is kept (policy scarce_use).
+    dh.add(unit(
+        "A0000 26 200001",
+        "O-",
+        t("2026-11-12T09:00:00+05:30"),
+    ))
+    .unwrap();
+    dh.add(unit(
+        "A0000 26 200002",
+        "B-",
+        t("2026-11-10T09:00:00+05:30"),
+    ))
+    .unwrap();
+    let record = AncRecord {
+        id: Some("MCTS-42".into()),
+        age_years: Some(29),
+        blood_group: Some(BloodGroup::parse("B-").unwrap()),
+        conditions: vec![KnownCondition::PlacentaPraevia],
+        edd: Some(due),
+        ..AncRecord::default()
+    };
+    let a = assess_pregnancy(&record, as_of.date_naive(), &Policy::india()).unwrap();
+    assert_eq!(a.blood_plan.units(), 2);
+    let mother = Mother::from_record(&record).unwrap();
+    let r = blood_readiness(&mother, &a.blood_plan, &fru, due, as_of, &[&dh]).unwrap();
+    assert_eq!(r.required, 2);
+    assert_eq!(r.needed_by, t("2026-12-02T00:00:00+05:30"));
+    // Only one B- unit is valid at the due date; B+ is refused for an RhD-negative woman.
+    assert_eq!(
+        r.units.iter().map(|u| u.id.to_string()).collect::<Vec<_>>(),
+        ["A0000 26 100002"]
+    );
+    assert_eq!(r.missing, 1);
+    assert!(!r.ready);
+    let b_neg = r
+        .shortfall
+        .iter()
+        .find(|s| s.group.to_string() == "B-")
+        .unwrap();
+    assert_eq!(b_neg.codes(), ["ALL_TAKEN", "EXPIRES_BEFORE_NEEDED"]);
+    let b_pos = r
+        .shortfall
+        .iter()
+        .find(|s| s.group.to_string() == "B+")
+        .unwrap();
+    assert_eq!(b_pos.codes(), ["INCOMPATIBLE"]);
+    // The district hospital covers the gap with its B- unit before its O-.
+    assert_eq!(r.nearby.len(), 1);
+    assert_eq!(r.nearby[0].facility, "DH Lucknow");
+    assert_eq!(
+        r.nearby[0]
+            .units
+            .iter()
+            .map(|u| u.id.to_string())
+            .collect::<Vec<_>>(),
+        ["A0000 26 200002"]
+    );
+    assert_eq!(r.nearby[0].request.quantity, 1);
+    assert_eq!(r.uncovered, 0);
+    let s = r.suggested_reservation.clone().unwrap();
+    assert_eq!((s.patient.as_str(), s.quantity), ("MCTS-42", 1));
+    assert_eq!(s.hold_until, Some(r.needed_by));
+    // The suggestion reserves exactly the units named.
+    let mut fru2 = fru.clone();
+    let held = fru2.reserve(&s, as_of, "nurse").unwrap();
+    assert_eq!(
+        held.ids(),
+        r.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>()
+    );
+    // Nothing was changed by the readiness check itself.
+    assert_eq!(
+        blood_readiness(&mother, &a.blood_plan, &fru, due, as_of, &[&dh]).unwrap(),
+        r
+    );
+}
+
+#[test]
+fn blood_readiness_without_crossmatch_needs_nothing_and_an_uncovered_gap_is_counted() {
+    let as_of = t("2026-11-23T10:00:00+05:30");
+    let empty = Inventory::new("PHC", Policy::india());
+    let mother = Mother::new("M-1", BloodGroup::parse("AB+").unwrap());
+    let mut plan = BloodPlan::crossmatch(3);
+    let r = blood_readiness(&mother, &plan, &empty, date(2026, 11, 30), as_of, &[]).unwrap();
+    assert_eq!(
+        (r.required, r.missing, r.uncovered, r.ready),
+        (3, 3, 3, false)
+    );
+    assert!(r.suggested_reservation.is_none());
+    assert!(r.shortfall.iter().all(|s| s.codes() == ["NO_STOCK"]));
+    plan.action = BloodAction::GroupAndScreen;
+    let r = blood_readiness(&mother, &plan, &empty, date(2026, 11, 30), as_of, &[]).unwrap();
+    assert_eq!((r.required, r.missing, r.ready), (0, 0, true));
+    // A due date already past: the units must last to the end of today.
+    let r = blood_readiness(
+        &mother,
+        &BloodPlan::crossmatch(1),
+        &empty,
+        date(2026, 11, 1),
+        as_of,
+        &[],
+    )
+    .unwrap();
+    assert_eq!(r.needed_by, t("2026-11-24T00:00:00+05:30"));
+    let nameless = Mother::new(" ", BloodGroup::parse("AB+").unwrap());
+    assert!(blood_readiness(&nameless, &plan, &empty, date(2026, 11, 30), as_of, &[]).is_err());
+}
+
+#[test]
+fn a_policy_file_can_move_a_cut_off_and_a_bad_one_is_refused_by_name() {
+    let p = Policy::from_toml(
+        "name = \"district\"\nextends = \"india\"\n[hrp.short_stature_cm]\nbelow = 145\n[sources.\"hrp.short_stature_cm\"]\ncitation = \"district protocol 2026\"\nconfidence = \"low\"\n",
+    )
+    .unwrap();
+    assert_eq!(codes(&with_height("144.9"), &p), ["SHORT_STATURE"]);
+    assert_eq!(
+        p.source("hrp.short_stature_cm").unwrap().citation,
+        "district protocol 2026"
+    );
+    let err = Policy::from_json(
+        r#"{"name": "x", "extends": "india", "referral": {"default_level": "l1", "rules": {"NOT_A_FLAG": {"level": "l3", "urgency": "planned"}}}}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("referral"), "{err}");
+    let err = Policy::from_json(
+        r#"{"name": "x", "extends": "india", "blood_plan": {"high": {"action": "crossmatch", "units": 0}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid policy: blood_plan.high: crossmatch at least one unit"
+    );
+    let err = Policy::from_json(
+        r#"{"name": "x", "extends": "india", "hrp": {"old_age_years": {"min": 40, "above": 35}}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid policy: hrp.old_age_years: give min or above, not both"
+    );
+}
