@@ -738,7 +738,7 @@ json_class!(PyStockCheck {
 /// A mutable object: `add`, `reserve`, `issue`, ... change it, and an operation that raises
 /// changes nothing.
 #[pyclass(module = "rakt", name = "Inventory")]
-pub struct PyInventory(core::Inventory);
+pub struct PyInventory(pub(crate) core::Inventory);
 
 fn units_of<'a>(units: impl IntoIterator<Item = &'a rakt::BloodUnit>) -> Vec<PyBloodUnit> {
     units.into_iter().cloned().map(PyBloodUnit).collect()

@@ -25,6 +25,7 @@ mod isbt128_label;
 mod json_class;
 mod kpi;
 mod policy;
+mod pregnancy;
 mod rules;
 mod tariff;
 mod unit;
@@ -54,5 +55,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     fhir::register(m)?;
     kpi::register(m)?;
     tariff::register(m)?;
+    pregnancy::register(m)?;
     Ok(())
 }

@@ -429,3 +429,21 @@ def test_typed_tariff() -> None:
     net: Decimal = bill.lines[0].net
     exemption: Optional[str] = bill.lines[0].exemption
     assert net == Decimal("733.37") and exemption == "donor_card" and bill.total == net
+
+
+def test_typed_pregnancy() -> None:
+    record = rakt.AncRecord(id="M-1", hb_g_dl=Decimal("6.5"), blood_group="O+", bp=(150, 100))
+    a: rakt.PregnancyAssessment = rakt.assess_pregnancy(record, date(2026, 11, 23))
+    level: str = a.referral.level
+    first: rakt.PregnancyFlag = a.flags[0]
+    hindi: str = first.message("hi")
+    plan: rakt.BloodPlan = a.blood_plan
+    assert level == "l3" and first.code == "RAISED_BP_UNCONFIRMED" and hindi and plan.units == 0
+    hb: Optional[Decimal] = record.hb_g_dl
+    assert hb == Decimal("6.5")
+    inv = rakt.Inventory("FRU")
+    r: rakt.BloodReadiness = rakt.blood_readiness(
+        rakt.Mother.from_record(record), rakt.BloodPlan.crossmatch(1), inv, date(2026, 12, 1),
+        datetime(2026, 11, 23, 9, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    )
+    assert r.missing == 1 and r.suggested_reservation is None
