@@ -143,6 +143,50 @@ impl Allocation {
     }
 }
 
+impl From<inv::AllocatedUnit> for AllocatedUnit {
+    fn from(u: inv::AllocatedUnit) -> Self {
+        AllocatedUnit {
+            id: id_text(&u.id),
+            group: u.group.into(),
+            expires_at: u.expires_at.into(),
+            tier: to_int(u.tier),
+            rank: u.rank.into(),
+            reasons: reasons_from_core(&u.reasons),
+        }
+    }
+}
+
+impl From<inv::SkippedClass> for SkippedClass {
+    fn from(s: inv::SkippedClass) -> Self {
+        SkippedClass {
+            group: s.group.into(),
+            reasons: s.codes().into_iter().map(str::to_string).collect(),
+            counts: ClassCounts {
+                taken: to_int(s.counts.taken),
+                not_released: to_int(s.counts.not_released),
+                held_for_others: to_int(s.counts.held_for_others),
+                expire_before_needed: to_int(s.counts.expire_before_needed),
+                lacking_requirements: to_int(s.counts.lacking_requirements),
+            },
+            compatibility: reasons_from_core(&s.compatibility),
+        }
+    }
+}
+
+impl From<inv::AllocationRequest> for AllocationRequest {
+    fn from(r: inv::AllocationRequest) -> Self {
+        AllocationRequest {
+            patient: r.patient,
+            recipient: r.recipient.into(),
+            component: r.component.into(),
+            quantity: to_int(r.quantity),
+            requirements: r.requirements.into_iter().map(Into::into).collect(),
+            needed_by: r.needed_by.map(Into::into),
+            hold_until: r.hold_until.map(Into::into),
+        }
+    }
+}
+
 impl From<inv::Allocation> for Allocation {
     fn from(a: inv::Allocation) -> Self {
         Allocation {
@@ -150,35 +194,9 @@ impl From<inv::Allocation> for Allocation {
             component: a.component.into(),
             requested: to_int(a.requested),
             needed_by: a.needed_by.into(),
-            units: a
-                .units
-                .into_iter()
-                .map(|u| AllocatedUnit {
-                    id: id_text(&u.id),
-                    group: u.group.into(),
-                    expires_at: u.expires_at.into(),
-                    tier: to_int(u.tier),
-                    rank: u.rank.into(),
-                    reasons: reasons_from_core(&u.reasons),
-                })
-                .collect(),
+            units: a.units.into_iter().map(AllocatedUnit::from).collect(),
             shortfall: to_int(a.shortfall),
-            skipped: a
-                .skipped
-                .into_iter()
-                .map(|s| SkippedClass {
-                    group: s.group.into(),
-                    reasons: s.codes().into_iter().map(str::to_string).collect(),
-                    counts: ClassCounts {
-                        taken: to_int(s.counts.taken),
-                        not_released: to_int(s.counts.not_released),
-                        held_for_others: to_int(s.counts.held_for_others),
-                        expire_before_needed: to_int(s.counts.expire_before_needed),
-                        lacking_requirements: to_int(s.counts.lacking_requirements),
-                    },
-                    compatibility: reasons_from_core(&s.compatibility),
-                })
-                .collect(),
+            skipped: a.skipped.into_iter().map(SkippedClass::from).collect(),
             emergency: a.emergency,
         }
     }
@@ -361,7 +379,7 @@ pub struct Inventory {
 impl Inventory {
     /// The inventory, locked. A lock poisoned by a panic in an earlier call is refused: that
     /// call may have left the stock half-changed.
-    fn lock(&self) -> Result<MutexGuard<'_, inv::Inventory>> {
+    pub(crate) fn lock(&self) -> Result<MutexGuard<'_, inv::Inventory>> {
         self.inner.lock().map_err(|_| RaktException::NotApplicable {
             code: "INVENTORY_UNUSABLE".to_string(),
             reason:

@@ -25,6 +25,7 @@ mod isbt128_label;
 mod kpi;
 mod macros;
 mod policy;
+mod pregnancy;
 mod reasons;
 mod screening;
 mod tariff;
@@ -71,6 +72,14 @@ pub use kpi::{
     KpiTarget, ReasonRate, SkippedUnit, kpis,
 };
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
+pub use pregnancy::{
+    AnaemiaGrade, AncRecord, BloodActionKind, BloodPlan, BloodPressure, BloodReadiness,
+    BloodRiskFactor, BloodRiskTier, CareLevel, DangerSign, FlagCategory, FlagSeverity,
+    HypertensionClass, KnownCondition, Mother, NearbySupply, OrganSupport, PlanTiming,
+    PregnancyAssessment, PregnancyFlag, Presentation, Referral, ReferralReason, RiskLevel,
+    SerologyResult, Symptom, ThyroidStatus, Urgency, UrineProtein, assess_pregnancy,
+    blood_plan_crossmatch, blood_readiness, mother_from_record,
+};
 pub use reasons::{Confidence, Reason, Severity};
 pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};
 pub use tariff::{

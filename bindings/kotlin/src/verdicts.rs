@@ -81,6 +81,18 @@ impl Recipient {
     }
 }
 
+impl From<rakt::Recipient> for Recipient {
+    fn from(r: rakt::Recipient) -> Self {
+        Recipient {
+            group: r.group.map(Into::into),
+            sex: r.sex.map(Into::into),
+            age_years: r.age_years.map(|a| i32::try_from(a).unwrap_or(i32::MAX)),
+            anti_d: r.anti_d,
+            chronically_transfused: r.chronically_transfused,
+        }
+    }
+}
+
 /// The verdict on one donor group for one recipient and component.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Compatibility {

@@ -1040,3 +1040,27 @@ fn a_policy_file_can_move_a_cut_off_and_a_bad_one_is_refused_by_name() {
         "invalid policy: hrp.old_age_years: give min or above, not both"
     );
 }
+
+#[test]
+fn the_facility_listed_among_its_neighbours_is_not_counted_twice() {
+    let as_of = t("2026-11-23T10:00:00+05:30");
+    let mut fru = Inventory::new("FRU", Policy::india());
+    fru.add(unit(
+        "A0000 26 300001",
+        "A+",
+        t("2026-11-20T09:00:00+05:30"),
+    ))
+    .unwrap();
+    let mother = Mother::new("M-2", BloodGroup::parse("A+").unwrap());
+    let r = blood_readiness(
+        &mother,
+        &BloodPlan::crossmatch(2),
+        &fru,
+        date(2026, 11, 30),
+        as_of,
+        &[&fru, &fru],
+    )
+    .unwrap();
+    assert_eq!((r.units.len(), r.missing, r.uncovered), (1, 1, 1));
+    assert!(r.nearby.is_empty());
+}

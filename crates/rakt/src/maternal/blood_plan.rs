@@ -305,7 +305,8 @@ pub struct BloodReadiness {
 /// facility's `request`) is the request to pass to [`Inventory::reserve`], holding the units
 /// until `needed_by`.
 ///
-/// A plan with no crossmatch needs no units and is ready.
+/// A nearby inventory that is the facility's own (or is listed twice) is skipped. A plan with
+/// no crossmatch needs no units and is ready.
 pub fn blood_readiness(
     mother: &Mother,
     plan: &BloodPlan,
@@ -363,10 +364,16 @@ pub fn blood_readiness(
         out.suggested_reservation = Some(request(held));
     }
     let mut gap = out.missing;
-    for other in nearby {
+    let mut seen: Vec<&Inventory> = vec![facility];
+    for &other in nearby {
         if gap == 0 {
             break;
         }
+        // The facility itself, or a neighbour listed twice, would offer the same units again.
+        if seen.iter().any(|s| std::ptr::eq(*s, other)) {
+            continue;
+        }
+        seen.push(other);
         let there = other.allocate(&request(gap), as_of)?;
         if there.units.is_empty() {
             continue;
