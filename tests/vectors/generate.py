@@ -745,6 +745,7 @@ import gen_fhir  # noqa: E402
 import gen_inventory  # noqa: E402
 import gen_kpi  # noqa: E402
 import gen_tariff  # noqa: E402
+import gen_hrp  # noqa: E402
 
 FILES.update(gen_donors.FILES)
 FILES.update(gen_units.FILES)
@@ -754,6 +755,7 @@ FILES.update(gen_fhir.FILES)
 FILES.update(gen_inventory.FILES)
 FILES.update(gen_kpi.FILES)
 FILES.update(gen_tariff.FILES)
+FILES.update(gen_hrp.FILES)
 
 
 def render(description: str, cases: list[Case]) -> str:

@@ -80,6 +80,11 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "tariff_ceiling": {"schedule", "amount"},
     "tariff_validate": {"schedule"},
     "tariff_bill": {"lines", "gross_total", "waived_total", "total"},
+    "assess_pregnancy": {"risk_level", "codes", "hypertension", "anaemia", "gdm", "referral", "blood_plan", "messages"},
+    "blood_readiness": {
+        "units", "missing", "uncovered", "ready", "required", "emergency", "needed_by", "suggested", "nearby",
+        "shortfall",
+    },
     "isbt128_decode_blood_group": GROUP_KEYS,
     "isbt128_encode_blood_group": GROUP_KEYS,
     "isbt128_parse_product_code": {
@@ -1075,6 +1080,103 @@ def op_inventory_transfer(input: dict[str, Json], expect: dict[str, Json]) -> No
     check_keys({"received": [din_of(i) for i in o.received], "discarded": [din_of(i) for i in o.discarded]}, expect)
 
 
+ANC_DECIMALS = {"height_cm", "weight_kg", "hb_g_dl", "haematocrit_pct", "ogtt_2h_mg_dl"}
+
+
+def anc_record_of(doc: dict[str, Json]) -> rakt.AncRecord:
+    """The record through the keyword constructor, with Python values as a caller writes them."""
+    fields: dict[str, object] = {}
+    for name, value in doc.items():
+        if name in ANC_DECIMALS:
+            fields[name] = Decimal(str(value))
+        elif name in ("lmp", "edd"):
+            fields[name] = date.fromisoformat(str(value))
+        elif name in ("bp", "bp_repeat") and isinstance(value, dict):
+            fields[name] = (value["systolic"], value["diastolic"])
+        else:
+            fields[name] = value
+    return rakt.AncRecord(**fields)  # type: ignore[arg-type]
+
+
+def op_assess_pregnancy(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    record = input["record"]
+    assert isinstance(record, dict)
+    a = rakt.assess_pregnancy(anc_record_of(record), date.fromisoformat(str(input["as_of"])), policy_of(input))
+    p = a.blood_plan
+    got: dict[str, Json] = {
+        "risk_level": a.risk_level,
+        "codes": list(a.codes),
+        "hypertension": a.hypertension,
+        "anaemia": a.anaemia,
+        "gdm": a.gdm,
+        "referral": [a.referral.level, a.referral.urgency],
+        "blood_plan": [p.tier, p.action, p.units, p.when, list(p.factors)],
+    }
+    for key, want in expect.items():
+        if key in ERROR_KEYS:
+            continue
+        if key == "messages":
+            assert isinstance(want, dict)
+            for code, texts in want.items():
+                flag = next(f for f in a.flags if f.code == code)
+                assert [flag.message("en"), flag.message("hi")] == texts, f"messages {code}"
+        else:
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
+def op_blood_readiness(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    policy = policy_of(input)
+
+    def stock(name: str, units: Json) -> rakt.Inventory:
+        inv = rakt.Inventory(name, policy)
+        assert isinstance(units, list)
+        for u in units:
+            inv.add(built(u, policy))
+        return inv
+
+    facility = stock(str(input["facility"]), input["units"])
+    nearby_docs = input.get("nearby") or []
+    assert isinstance(nearby_docs, list)
+    nearby = [stock(str(n["facility"]), n["units"]) for n in nearby_docs]
+    m = input["mother"]
+    assert isinstance(m, dict)
+    mother = rakt.Mother(m["id"], m.get("blood_group"), m.get("age_years"))
+    plan_doc = input["plan"]
+    assert isinstance(plan_doc, dict)
+    plan = rakt.BloodPlan.crossmatch(max(int(plan_doc.get("units") or 0), 1))
+    if plan_doc["action"] != "crossmatch":
+        doc = json.loads(plan.to_json())
+        doc["action"] = {"action": plan_doc["action"]}
+        plan = rakt.BloodPlan.from_json(json.dumps(doc))
+    elif plan.units != plan_doc["units"]:
+        raise AssertionError("plan units")
+    r = rakt.blood_readiness(mother, plan, facility, date.fromisoformat(str(input["due_date"])),
+                             timestamp(input["as_of"]), nearby)
+    s = r.suggested_reservation
+    got: dict[str, Json] = {
+        "units": [din_of(u.id) for u in r.units],
+        "missing": r.missing,
+        "uncovered": r.uncovered,
+        "ready": r.ready,
+        "required": r.required,
+        "emergency": r.emergency,
+        "suggested": s.quantity if s is not None else None,
+        "nearby": [[n.facility, [din_of(u.id) for u in n.units]] for n in r.nearby],
+    }
+    for key, want in expect.items():
+        if key in ERROR_KEYS:
+            continue
+        if key == "needed_by":
+            same_time("needed_by", r.needed_by, want)
+        elif key == "shortfall":
+            assert isinstance(want, dict)
+            for group, codes in want.items():
+                found = [list(c.codes) for c in r.shortfall if str(c.group) == group]
+                assert (found[0] if found else None) == codes, f"shortfall {group}: got {found}"
+        else:
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -1114,6 +1216,8 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "tariff_ceiling": op_tariff_ceiling,
     "tariff_validate": op_tariff_validate,
     "tariff_bill": op_tariff_bill,
+    "assess_pregnancy": op_assess_pregnancy,
+    "blood_readiness": op_blood_readiness,
 }
 
 

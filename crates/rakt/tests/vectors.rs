@@ -31,6 +31,8 @@ mod inventory_ops;
 mod isbt_ops;
 #[path = "vectors/kpi_ops.rs"]
 mod kpi_ops;
+#[path = "vectors/pregnancy_ops.rs"]
+mod pregnancy_ops;
 #[path = "vectors/tariff_ops.rs"]
 mod tariff_ops;
 #[path = "vectors/unit_ops.rs"]
@@ -134,6 +136,8 @@ fn run_case(case: &Value) -> Outcome {
         "tariff_ceiling" => tariff_ops::op_ceiling(input, expect),
         "tariff_validate" => tariff_ops::op_validate(input, expect),
         "tariff_bill" => tariff_ops::op_bill(input, expect),
+        "assess_pregnancy" => pregnancy_ops::op_assess(input, expect),
+        "blood_readiness" => pregnancy_ops::op_readiness(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

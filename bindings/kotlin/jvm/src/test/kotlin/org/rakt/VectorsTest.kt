@@ -97,6 +97,8 @@ class VectorsTest {
             "tariff_ceiling" -> opTariffCeiling(input, expect)
             "tariff_validate" -> checkKeys(expectOk(expect) { validateTariff(centreTariff(input.getJSONObject("tariff"))) }?.let { mapOf("schedule" to it.schedule) }, expect)
             "tariff_bill" -> opTariffBill(input, expect)
+            "assess_pregnancy" -> opAssessPregnancy(input, expect)
+            "blood_readiness" -> opBloodReadiness(input, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -417,6 +419,110 @@ class VectorsTest {
                         val got = a.skipped.firstOrNull { it.group.toString() == g }?.reasons
                         check("skipped $g", got, want.get(g))
                     }
+                }
+                else -> if (!key.startsWith("error")) fail<Unit>("unknown expect key $key")
+            }
+        }
+    }
+
+    // ---- maternal: high-risk pregnancy and blood readiness ----------------------------------
+
+    private val proteinCodes = mapOf("nil" to UrineProtein.NIL, "trace" to UrineProtein.TRACE, "+" to UrineProtein.PLUS1,
+        "++" to UrineProtein.PLUS2, "+++" to UrineProtein.PLUS3, "++++" to UrineProtein.PLUS4)
+    private val levelCodes = mapOf(CareLevel.L1 to "l1", CareLevel.L2 to "l2", CareLevel.L3 to "l3",
+        CareLevel.DISTRICT_HOSPITAL_HDU to "dh_hdu", CareLevel.MEDICAL_COLLEGE_ICU to "mc_icu")
+
+    private inline fun <reified E : Enum<E>> code(text: String): E =
+        enumValues<E>().firstOrNull { it.name.lowercase() == text } ?: bad("not a ${E::class.simpleName}: $text")
+
+    private inline fun <reified E : Enum<E>> codes(a: JSONArray?): List<E> = strings(a).map { code<E>(it) }
+
+    private fun ancRecord(v: JSONObject): AncRecord {
+        fun int(k: String): Int? = if (v.has(k)) v.getInt(k) else null
+        fun dec(k: String): BigDecimal? = if (v.has(k)) BigDecimal(v.get(k).toString()) else null
+        fun day(k: String): LocalDate? = if (v.has(k)) LocalDate.parse(v.getString(k)) else null
+        fun str(k: String): String? = if (v.has(k)) v.getString(k) else null
+        fun bp(k: String): BloodPressure? = v.optJSONObject(k)?.let { BloodPressure(it.getInt("systolic"), it.getInt("diastolic")) }
+        return AncRecord(
+            id = str("id"), ageYears = int("age_years"), heightCm = dec("height_cm"), weightKg = dec("weight_kg"),
+            gravida = int("gravida"), parity = int("parity"), livingChildren = int("living_children"),
+            previousCaesareans = int("previous_caesareans"), previousStillbirths = int("previous_stillbirths"),
+            previousAbortions = int("previous_abortions"), previousNeonatalDeaths = int("previous_neonatal_deaths"),
+            monthsSinceLastPregnancy = int("months_since_last_pregnancy"), lmp = day("lmp"), edd = day("edd"),
+            fetuses = int("fetuses"), presentation = str("presentation")?.let { code<Presentation>(it) },
+            hbGDl = dec("hb_g_dl"), haematocritPct = dec("haematocrit_pct"), plateletsPerUl = int("platelets_per_ul"),
+            bp = bp("bp"), bpRepeat = bp("bp_repeat"),
+            urineProtein = str("urine_protein")?.let { proteinCodes[it] ?: bad("urine_protein $it") },
+            ogtt2hMgDl = dec("ogtt_2h_mg_dl"), thyroid = str("thyroid")?.let { code<ThyroidStatus>(it) },
+            bloodGroup = str("blood_group")?.let { parseBloodGroup(it) },
+            hiv = str("hiv")?.let { code<SerologyResult>(it) }, syphilis = str("syphilis")?.let { code<SerologyResult>(it) },
+            hbsag = str("hbsag")?.let { code<SerologyResult>(it) },
+            conditions = codes(v.optJSONArray("conditions")), dangerSigns = codes(v.optJSONArray("danger_signs")),
+            symptoms = codes(v.optJSONArray("symptoms")), vaginalBleeding = v.optBoolean("vaginal_bleeding", false),
+            organSupport = str("organ_support")?.let { code<OrganSupport>(it) },
+        )
+    }
+
+    private fun opAssessPregnancy(input: JSONObject, expect: JSONObject) {
+        val a = expectOk(expect) {
+            assessPregnancy(ancRecord(input.getJSONObject("record")), LocalDate.parse(input.getString("as_of")), policy(input))
+        } ?: return
+        for (key in expect.keySet()) {
+            when (key) {
+                "risk_level" -> check(key, enumCode(a.riskLevel), expect.get(key))
+                "codes" -> check(key, a.codes(), expect.get(key))
+                "hypertension" -> check(key, enumCode(a.hypertension), expect.get(key))
+                "anaemia" -> check(key, enumCode(a.anaemia), expect.get(key))
+                "gdm" -> check(key, a.gdm, expect.get(key))
+                "referral" -> check(key, listOf(levelCodes[a.referral.level], enumCode(a.referral.urgency)), expect.get(key))
+                "blood_plan" -> with(a.bloodPlan) {
+                    check(key, listOf(enumCode(tier), enumCode(action), units, enumCode(timing), factors.map { enumCode(it) }), expect.get(key))
+                }
+                "messages" -> {
+                    val want = expect.getJSONObject(key)
+                    for (c in want.keySet()) {
+                        val f = a.flags.first { it.code == c }
+                        check("messages $c", listOf(f.message("en"), f.message("hi")), want.get(c))
+                    }
+                }
+                else -> if (!key.startsWith("error")) fail<Unit>("unknown expect key $key")
+            }
+        }
+    }
+
+    private fun opBloodReadiness(input: JSONObject, expect: JSONObject) {
+        val r = expectOk(expect) {
+            val p = policy(input)
+            fun stock(name: String, units: JSONArray): Inventory {
+                val inv = Inventory(name, p)
+                for (i in 0 until units.length()) inv.add(built(units.getJSONObject(i), p))
+                return inv
+            }
+            val facility = stock(input.getString("facility"), input.getJSONArray("units"))
+            val near = input.optJSONArray("nearby") ?: JSONArray()
+            val nearby = (0 until near.length()).map { near.getJSONObject(it) }.map { stock(it.getString("facility"), it.getJSONArray("units")) }
+            val m = input.getJSONObject("mother")
+            val mother = Mother(id = m.getString("id"), bloodGroup = if (m.has("blood_group")) parseBloodGroup(m.getString("blood_group")) else null,
+                ageYears = if (m.has("age_years")) m.getInt("age_years") else null)
+            val pd = input.getJSONObject("plan")
+            val plan = bloodPlanCrossmatch(maxOf(pd.optInt("units", 0), 1)).copy(
+                action = code(pd.getString("action")), units = pd.optInt("units", 0))
+            bloodReadiness(mother, plan, facility, LocalDate.parse(input.getString("due_date")), parseTimestamp(input.getString("as_of")), nearby)
+        } ?: return
+        for (key in expect.keySet()) {
+            when (key) {
+                "units" -> check(key, r.units.map { din(it.id) }, expect.get(key))
+                "missing" -> check(key, r.missing, expect.get(key))
+                "uncovered" -> check(key, r.uncovered, expect.get(key))
+                "ready" -> check(key, r.ready, expect.get(key))
+                "required" -> check(key, r.required, expect.get(key))
+                "emergency" -> check(key, r.emergency, expect.get(key))
+                "needed_by" -> checkTime(key, r.neededBy, expect.get(key))
+                "suggested" -> check(key, r.suggestedReservation?.quantity, expect.get(key))
+                "nearby" -> check(key, r.nearby.map { n -> listOf(n.facility, n.units.map { din(it.id) }) }, expect.get(key))
+                "shortfall" -> {
+                    val want = expect.getJSONObject(key)
+                    for (g in want.keySet()) check("shortfall $g", r.shortfall.firstOrNull { it.group.toString() == g }?.reasons, want.get(g))
                 }
                 else -> if (!key.startsWith("error")) fail<Unit>("unknown expect key $key")
             }

@@ -1,0 +1,168 @@
+//! The high-risk pregnancy and blood-readiness operations of the vector runner.
+
+use chrono::NaiveDate;
+use rakt::inventory::Inventory;
+use rakt::maternal::{AncRecord, BloodPlan, Mother, assess_pregnancy, blood_readiness};
+use rakt::policy::BloodAction;
+use rakt::{Lang, Policy, RaktError, parse_timestamp};
+use serde_json::{Value, json};
+
+use super::{Outcome, bad, check, check_time, expect_ok, policy};
+
+fn day(v: &Value, field: &str) -> Result<NaiveDate, RaktError> {
+    v.as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| bad(format!("{field}: not a date")))
+}
+
+/// `assess_pregnancy`: the record in the core's JSON shape, `as_of` a date, `policy` a name.
+pub(crate) fn op_assess(input: &Value, expect: &Value) -> Outcome {
+    let result = (|| {
+        let record: AncRecord =
+            serde_json::from_value(input["record"].clone()).map_err(|e| bad(e.to_string()))?;
+        assess_pregnancy(&record, day(&input["as_of"], "as_of")?, &policy(input)?)
+    })();
+    let Some(a) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    for (key, want) in expect.as_object().into_iter().flatten() {
+        match key.as_str() {
+            "risk_level" => check(key, &json!(a.risk_level.as_str()), want)?,
+            "codes" => check(key, &json!(a.codes()), want)?,
+            "hypertension" => check(key, &json!(a.hypertension.map(|h| h.as_str())), want)?,
+            "anaemia" => check(key, &json!(a.anaemia.map(|g| g.as_str())), want)?,
+            "gdm" => check(key, &json!(a.gdm), want)?,
+            "referral" => check(
+                key,
+                &json!([a.referral.level.as_str(), a.referral.urgency.as_str()]),
+                want,
+            )?,
+            "blood_plan" => {
+                let p = &a.blood_plan;
+                let action = match p.action {
+                    BloodAction::None => "none",
+                    BloodAction::GroupAndScreen => "group_and_screen",
+                    BloodAction::Crossmatch { .. } => "crossmatch",
+                };
+                let factors: Vec<&str> = p.factors.iter().map(|f| f.as_str()).collect();
+                check(
+                    key,
+                    &json!([p.tier.as_str(), action, p.units(), p.when.as_str(), factors]),
+                    want,
+                )?;
+            }
+            "messages" => {
+                for (code, texts) in want.as_object().into_iter().flatten() {
+                    let f = a
+                        .flags
+                        .iter()
+                        .find(|f| f.code.as_str() == code)
+                        .ok_or_else(|| format!("no flag {code}"))?;
+                    check(
+                        &format!("messages {code}"),
+                        &json!([f.message(Lang::En), f.message(Lang::Hi)]),
+                        texts,
+                    )?;
+                }
+            }
+            other => return Err(format!("unknown expect key {other:?}")),
+        }
+    }
+    Ok(())
+}
+
+fn inventory(facility: &str, units: &Value, p: &Policy) -> Result<Inventory, RaktError> {
+    let mut inv = Inventory::new(facility, p.clone());
+    for u in units.as_array().into_iter().flatten() {
+        inv.add(super::unit_ops::built(u, p)?)?;
+    }
+    Ok(inv)
+}
+
+fn plan(v: &Value) -> Result<BloodPlan, RaktError> {
+    let units = u32::try_from(v["units"].as_u64().unwrap_or(0)).map_err(|e| bad(e.to_string()))?;
+    let mut plan = BloodPlan::crossmatch(units.max(1));
+    plan.action = match v["action"].as_str() {
+        Some("none") => BloodAction::None,
+        Some("group_and_screen") => BloodAction::GroupAndScreen,
+        Some("crossmatch") => BloodAction::Crossmatch { units },
+        other => return Err(bad(format!("plan.action {other:?}"))),
+    };
+    Ok(plan)
+}
+
+/// `blood_readiness`: the facility's units and each nearby facility's, the mother, the plan.
+pub(crate) fn op_readiness(input: &Value, expect: &Value) -> Outcome {
+    let result = (|| {
+        let p = policy(input)?;
+        let facility = inventory(
+            input["facility"].as_str().unwrap_or("FRU"),
+            &input["units"],
+            &p,
+        )?;
+        let nearby = input["nearby"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|n| inventory(n["facility"].as_str().unwrap_or(""), &n["units"], &p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let refs: Vec<&Inventory> = nearby.iter().collect();
+        let mother: Mother =
+            serde_json::from_value(input["mother"].clone()).map_err(|e| bad(e.to_string()))?;
+        let as_of = parse_timestamp(input["as_of"].as_str().unwrap_or(""))?;
+        blood_readiness(
+            &mother,
+            &plan(&input["plan"])?,
+            &facility,
+            day(&input["due_date"], "due_date")?,
+            as_of,
+            &refs,
+        )
+    })();
+    let Some(r) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    let dins = |units: &[rakt::inventory::AllocatedUnit]| -> Vec<String> {
+        units.iter().map(|u| u.id.din.clone()).collect()
+    };
+    for (key, want) in expect.as_object().into_iter().flatten() {
+        match key.as_str() {
+            "units" => check(key, &json!(dins(&r.units)), want)?,
+            "missing" => check(key, &json!(r.missing), want)?,
+            "uncovered" => check(key, &json!(r.uncovered), want)?,
+            "ready" => check(key, &json!(r.ready), want)?,
+            "required" => check(key, &json!(r.required), want)?,
+            "emergency" => check(key, &json!(r.emergency), want)?,
+            "needed_by" => check_time(key, r.needed_by, want)?,
+            "suggested" => check(
+                key,
+                &json!(r.suggested_reservation.as_ref().map(|s| s.quantity)),
+                want,
+            )?,
+            "nearby" => {
+                let got: Vec<Value> = r
+                    .nearby
+                    .iter()
+                    .map(|n| json!([n.facility, dins(&n.units)]))
+                    .collect();
+                check(key, &json!(got), want)?;
+            }
+            "shortfall" => {
+                for (group, codes) in want.as_object().into_iter().flatten() {
+                    let got = r
+                        .shortfall
+                        .iter()
+                        .find(|s| s.group.to_string() == *group)
+                        .map(|s| json!(s.codes()));
+                    check(
+                        &format!("shortfall {group}"),
+                        &got.unwrap_or(Value::Null),
+                        codes,
+                    )?;
+                }
+            }
+            other => return Err(format!("unknown expect key {other:?}")),
+        }
+    }
+    Ok(())
+}
