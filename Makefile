@@ -31,6 +31,8 @@ demo:
 	@$(CARGO) run --quiet -p rakt-demo --bin label_scan
 	@echo
 	@$(CARGO) run --quiet -p rakt-demo --bin stock_demo
+	@echo
+	@$(CARGO) run --quiet -p rakt-demo --bin maternal_demo
 
 demo-python: wheel
 	@$(VPY) examples/python/hospital_demo.py

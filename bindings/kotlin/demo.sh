@@ -4,6 +4,7 @@
 #   bindings/kotlin/demo.sh DonorAndUnit     examples/kotlin/DonorAndUnit.kt (donor, unit lifecycle)
 #   bindings/kotlin/demo.sh LabelsAndCodes   examples/kotlin/LabelsAndCodes.kt (ISBT 128, e-RaktKosh, FHIR)
 #   bindings/kotlin/demo.sh StockDemo        examples/kotlin/StockDemo.kt (inventory, transfers, norms)
+#   bindings/kotlin/demo.sh MaternalDemo     examples/kotlin/MaternalDemo.kt (HRP flags, referral, blood readiness)
 # Builds what it needs: the Rust library and uniffi-bindgen (cargo), the generated bindings,
 # then compiles with Maven and runs the example with `exec:exec` (a forked `java`).
 set -euo pipefail
@@ -12,7 +13,8 @@ case "${1:-HospitalDemo}" in
     DonorAndUnit) MAIN=org.rakt.examples.lifecycle.DonorAndUnitKt ;;
     LabelsAndCodes) MAIN=org.rakt.examples.labels.LabelsAndCodesKt ;;
     StockDemo) MAIN=org.rakt.examples.stock.StockDemoKt ;;
-    *) echo "usage: $0 [HospitalDemo|DonorAndUnit|LabelsAndCodes|StockDemo]" >&2; exit 2 ;;
+    MaternalDemo) MAIN=org.rakt.examples.maternal.MaternalDemoKt ;;
+    *) echo "usage: $0 [HospitalDemo|DonorAndUnit|LabelsAndCodes|StockDemo|MaternalDemo]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

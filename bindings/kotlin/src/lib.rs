@@ -78,7 +78,7 @@ pub use pregnancy::{
     HypertensionClass, KnownCondition, Mother, NearbySupply, OrganSupport, PlanTiming,
     PregnancyAssessment, PregnancyFlag, Presentation, Referral, ReferralReason, RiskLevel,
     SerologyResult, Symptom, ThyroidStatus, Urgency, UrineProtein, assess_pregnancy,
-    blood_plan_crossmatch, blood_readiness, mother_from_record,
+    blood_plan_crossmatch, blood_readiness, care_level_description, mother_from_record,
 };
 pub use reasons::{Confidence, Reason, Severity};
 pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};

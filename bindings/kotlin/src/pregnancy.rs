@@ -934,3 +934,9 @@ pub fn blood_readiness(
         .collect::<Result<Vec<_>>>()?;
     Ok(core::blood_readiness(&mother, &plan, facility, due_date, as_of, &others)?.into())
 }
+
+/// A level of care in words, e.g. `Level 2 (24x7 PHC or CHC, basic EmONC)`.
+#[uniffi::export]
+pub fn care_level_description(level: CareLevel) -> String {
+    core::CareLevel::from(level).describe().to_string()
+}

@@ -57,3 +57,16 @@ def test_the_stock_example_says_what_it_shows() -> None:
     assert "HUB-2026-0014 O+  choice 1 expires 2026-12-28  UNIT_ALLOCATED, EMERGENCY_RELEASE" in out
     assert "e-RaktKosh 28 (Sagm Packed Red Blood Cells): A+Ve : 3, A-Ve : 2" in out
     assert "HUB-2026-0032  platelets O+  expires 2026-11-24 23:59" in out
+
+
+def test_the_maternal_example_says_what_it_shows() -> None:
+    out = printed("maternal_demo.py")
+    assert "== ANC-101  33+0 weeks  risk low  →  Level 1 (sub-centre or PHC, skilled birth attendant) (planned)" in out
+    assert "SEVERE_ANAEMIA           Severe anaemia: Hb 6.8 g/dL (≤ 7)." in out
+    assert "पहले 2 सिज़ेरियन ऑपरेशन: प्रसव वहीं कराएँ जहाँ सिज़ेरियन की सुविधा हो।" in out
+    assert "blood plan: high tier, crossmatch 2 units of red cells (on_admission) — placenta_praevia" in out
+    assert "== ANC-104  34+0 weeks  risk emergency" in out
+    assert "    FRU-2026-0102 B-  expires 2026-12-14 23:59" in out
+    assert "  missing: 1" in out
+    assert "from DH-LUCKNOW: HUB-2026-0027 O-  expires 2026-12-26  UNIT_ALLOCATED, SCARCE_UNIT_EXPIRES_FIRST" in out
+    assert "reserved at FRU-BARABANKI for ANC-103: FRU-2026-0102" in out

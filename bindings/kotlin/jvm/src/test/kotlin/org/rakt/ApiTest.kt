@@ -763,6 +763,16 @@ class ApiTest {
         assertTrue(text.contains("HUB-2026-0032  platelets O+  expires 2026-11-24 23:59"), text)
     }
 
+    @Test
+    fun theMaternalExampleRuns() {
+        val text = printed { org.rakt.examples.maternal.main() }
+        assertTrue(text.contains("== ANC-101  33+0 weeks  risk low  →  Level 1 (sub-centre or PHC, skilled birth attendant) (planned)"), text)
+        assertTrue(text.contains("पहले 2 सिज़ेरियन ऑपरेशन: प्रसव वहीं कराएँ जहाँ सिज़ेरियन की सुविधा हो।"), text)
+        assertTrue(text.contains("blood plan: high tier, crossmatch 2 units of red cells (on_admission) — placenta_praevia"), text)
+        assertTrue(text.contains("from DH-LUCKNOW: HUB-2026-0027 O-  expires 2026-12-26  UNIT_ALLOCATED, SCARCE_UNIT_EXPIRES_FIRST"), text)
+        assertTrue(text.contains("reserved at FRU-BARABANKI for ANC-103: FRU-2026-0102"), text)
+    }
+
     /** What [run] prints on standard output. */
     private fun printed(run: () -> Unit): String {
         val out = java.io.ByteArrayOutputStream()
