@@ -1064,3 +1064,66 @@ fn the_facility_listed_among_its_neighbours_is_not_counted_twice() {
     assert_eq!((r.units.len(), r.missing, r.uncovered), (1, 1, 1));
     assert!(r.nearby.is_empty());
 }
+
+#[test]
+fn the_shared_thresholds_hold_in_every_profile() {
+    use HypertensionClass as H;
+    for p in profiles() {
+        let class = |r: &AncRecord| assess(r, &p).hypertension.unwrap();
+        let nil = Some(UrineProtein::Nil);
+        assert_eq!(
+            class(&htn(30, (139, 89), Some((139, 89)), nil)),
+            H::Normal,
+            "{}",
+            p.name
+        );
+        assert_eq!(
+            class(&htn(30, (140, 89), Some((139, 90)), nil)),
+            H::Gestational,
+            "{}",
+            p.name
+        );
+        assert_eq!(
+            class(&htn(30, (160, 100), Some((159, 110)), nil)),
+            H::Severe,
+            "{}",
+            p.name
+        );
+        let pe = Some(UrineProtein::Plus2);
+        assert_eq!(
+            class(&htn(30, (145, 95), Some((145, 95)), pe)),
+            H::PreEclampsia,
+            "{}",
+            p.name
+        );
+        assert_eq!(
+            class(&htn(20, (145, 95), Some((145, 95)), pe)),
+            H::Chronic,
+            "{}",
+            p.name
+        );
+        let interval = |m: u32| AncRecord {
+            months_since_last_pregnancy: Some(m),
+            ..AncRecord::default()
+        };
+        assert_eq!(
+            codes(&interval(17), &p),
+            ["SHORT_BIRTH_INTERVAL"],
+            "{}",
+            p.name
+        );
+        assert!(codes(&interval(18), &p).is_empty(), "{}", p.name);
+        let ab = |n: u32| AncRecord {
+            previous_abortions: Some(n),
+            ..AncRecord::default()
+        };
+        assert!(codes(&ab(2), &p).is_empty(), "{}", p.name);
+        assert_eq!(codes(&ab(3), &p), ["RECURRENT_ABORTION"], "{}", p.name);
+        let post = |w, d| AncRecord {
+            lmp: Some(lmp_at(w, d)),
+            ..AncRecord::default()
+        };
+        assert!(codes(&post(41, 6), &p).is_empty(), "{}", p.name);
+        assert_eq!(codes(&post(42, 0), &p), ["POST_TERM"], "{}", p.name);
+    }
+}

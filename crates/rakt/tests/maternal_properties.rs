@@ -1,0 +1,150 @@
+//! Invariants of `assess_pregnancy` for every plausible ANC record, checked with proptest.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::{Duration, NaiveDate};
+use proptest::prelude::*;
+use rakt::maternal::{
+    AncRecord, BloodPressure, BloodRiskTier, DangerSign, FlagSeverity, KnownCondition, RiskLevel,
+    UrineProtein, assess_pregnancy,
+};
+use rakt::policy::BloodAction;
+use rakt::{Lang, Policy};
+use rust_decimal::Decimal;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn profile() -> impl Strategy<Value = Policy> {
+    prop::sample::select(vec!["india", "india_flw", "india_openchs", "us", "uk"])
+        .prop_map(|n| Policy::builtin(n).unwrap())
+}
+
+fn tenths(lo: i64, hi: i64) -> impl Strategy<Value = Decimal> {
+    (lo * 10..=hi * 10).prop_map(|n| Decimal::new(n, 1))
+}
+
+fn bp() -> impl Strategy<Value = BloodPressure> {
+    (80u32..200, 40u32..79)
+        .prop_map(|(s, gap)| BloodPressure::new(s, s.saturating_sub(gap).max(30)))
+}
+
+prop_compose! {
+    fn record()(
+        age in prop::option::of(12u32..50),
+        height in prop::option::of(tenths(125, 175)),
+        weight in prop::option::of(tenths(30, 90)),
+        births in prop::option::of((0u32..8, 0u32..3)),
+        caesareans in prop::option::of(0u32..3),
+        interval in prop::option::of(3u32..60),
+        days in prop::option::of(0i64..44 * 7),
+        fetuses in prop::option::of(1u32..4),
+        hb in prop::option::of(tenths(4, 15)),
+        readings in prop::option::of((bp(), prop::option::of(bp()))),
+        protein in prop::option::of(prop::sample::select(UrineProtein::ALL.to_vec())),
+        ogtt in prop::option::of(tenths(80, 250)),
+        conditions in prop::collection::vec(prop::sample::select(KnownCondition::ALL.to_vec()), 0..3),
+        signs in prop::collection::vec(prop::sample::select(DangerSign::ALL.to_vec()), 0..2),
+        bleeding in any::<bool>(),
+    ) -> AncRecord {
+        let (gravida, parity) = match births {
+            Some((p, extra)) => (Some(p + 1 + extra), Some(p)),
+            None => (None, None),
+        };
+        AncRecord {
+            age_years: age,
+            height_cm: height,
+            weight_kg: weight,
+            gravida,
+            parity,
+            previous_caesareans: caesareans.map(|c| c.min(parity.unwrap_or(c))),
+            months_since_last_pregnancy: interval,
+            lmp: days.map(|d| today() - Duration::days(d)),
+            fetuses,
+            hb_g_dl: hb,
+            bp: readings.map(|(b, _)| b),
+            bp_repeat: readings.and_then(|(_, r)| r),
+            urine_protein: protein,
+            ogtt_2h_mg_dl: ogtt,
+            conditions,
+            danger_signs: signs,
+            vaginal_bleeding: bleeding,
+            ..AncRecord::default()
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The risk level, referral and blood plan agree with the flags, every message renders in
+    /// both languages, and the result does not depend on the order of the record's lists.
+    #[test]
+    fn the_summary_agrees_with_the_flags(r in record(), policy in profile()) {
+        let a = assess_pregnancy(&r, today(), &policy).unwrap();
+        let worst = a.flags.iter().map(|f| f.severity).max();
+        let expected = match worst {
+            Some(FlagSeverity::Emergency) => RiskLevel::Emergency,
+            Some(FlagSeverity::HighRisk) => RiskLevel::High,
+            None => RiskLevel::Low,
+        };
+        prop_assert_eq!(a.risk_level, expected);
+        // Emergencies come first.
+        let first_high = a.flags.iter().position(|f| f.severity == FlagSeverity::HighRisk);
+        if let Some(i) = first_high {
+            prop_assert!(a.flags[i..].iter().all(|f| f.severity == FlagSeverity::HighRisk));
+        }
+        // The referral level is the highest any flag needs, and never below the default.
+        for f in &a.flags {
+            let rule = policy.referral.rules.get(&f.code).unwrap();
+            prop_assert!(a.referral.level >= rule.level);
+            prop_assert!(a.referral.urgency >= rule.urgency);
+        }
+        prop_assert!(a.referral.level >= policy.referral.default_level);
+        prop_assert_eq!(a.referral.reasons.is_empty(), a.flags.is_empty());
+        // The plan matches its tier.
+        let want = match a.blood_plan.tier {
+            BloodRiskTier::High => policy.blood_plan.high,
+            BloodRiskTier::Medium => policy.blood_plan.medium,
+            BloodRiskTier::Low => policy.blood_plan.low,
+        };
+        prop_assert_eq!(a.blood_plan.action, want);
+        prop_assert_eq!(a.blood_plan.tier == BloodRiskTier::Low, a.blood_plan.factors.is_empty());
+        if a.blood_plan.tier == BloodRiskTier::High {
+            let crossmatched = matches!(a.blood_plan.action, BloodAction::Crossmatch { units } if units >= 1);
+            prop_assert!(crossmatched);
+        }
+        for f in &a.flags {
+            let rendered = !f.message(Lang::En).contains('{') && !f.message(Lang::Hi).contains('{');
+            prop_assert!(rendered, "{} left a placeholder", f.code);
+        }
+        let mut reversed = r.clone();
+        reversed.conditions.reverse();
+        reversed.danger_signs.reverse();
+        let b = assess_pregnancy(&reversed, today(), &policy).unwrap();
+        prop_assert_eq!(a.codes(), b.codes());
+        prop_assert_eq!(a.referral.level, b.referral.level);
+    }
+
+    /// A lower haemoglobin never gives a milder anaemia grade, and a higher OGTT value never
+    /// removes GDM.
+    #[test]
+    fn grades_are_monotonic(hb in tenths(3, 16), drop in 1i64..30, g in tenths(60, 300), policy in profile()) {
+        let at = |hb: Decimal| {
+            let r = AncRecord { hb_g_dl: Some(hb), ..AncRecord::default() };
+            assess_pregnancy(&r, today(), &policy).unwrap().anaemia.unwrap()
+        };
+        let lower = (hb - Decimal::new(drop, 1)).max(Decimal::ONE);
+        prop_assert!(at(lower) >= at(hb));
+        let gdm = |g: Decimal| {
+            let r = AncRecord { ogtt_2h_mg_dl: Some(g), ..AncRecord::default() };
+            assess_pregnancy(&r, today(), &policy).unwrap().gdm.unwrap()
+        };
+        prop_assert!(!gdm(g) || gdm(g + Decimal::ONE));
+    }
+}
