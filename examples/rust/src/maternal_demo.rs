@@ -14,15 +14,17 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{Duration, NaiveDate};
+#[path = "stock_csv.rs"]
+mod stock_csv;
+
+use chrono::NaiveDate;
 use rakt::inventory::Inventory;
 use rakt::maternal::{
     AncRecord, BloodPressure, DangerSign, KnownCondition, Mother, PregnancyAssessment,
     Presentation, UrineProtein, assess_pregnancy, blood_readiness,
 };
 use rakt::policy::BloodAction;
-use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent};
-use rakt::{BloodGroup, Lang, Policy, Preservative, Product, TestResult, parse_timestamp};
+use rakt::{BloodGroup, Lang, Policy, parse_timestamp};
 
 /// The example runs at this instant: time is always an argument in rakt.
 const NOW: &str = "2026-11-23T10:00:00+05:30";
@@ -65,11 +67,11 @@ fn run() -> Result<(), Error> {
         return Err("the register has no mother with placenta praevia".into());
     };
     let mut fru = Inventory::new("FRU-BARABANKI", policy.clone());
-    for u in load_stock(&data_dir().join("fru_stock.csv"), &policy)? {
+    for u in stock_csv::load(&data_dir().join("fru_stock.csv"), &policy)? {
         fru.add(u)?;
     }
     let mut dh = Inventory::new("DH-LUCKNOW", policy.clone());
-    for u in load_stock(&data_dir().join("hub_stock.csv"), &policy)? {
+    for u in stock_csv::load(&data_dir().join("hub_stock.csv"), &policy)? {
         dh.add(u)?;
     }
     let due = a.edd.ok_or("ANC-103 has no due date")?;
@@ -225,60 +227,6 @@ fn load_register(path: &Path) -> Result<Vec<AncRecord>, Error> {
                 .collect::<Result<_, _>>()?,
             ..AncRecord::default()
         });
-    }
-    Ok(out)
-}
-
-/// Red cells collected, screened (every mandatory marker non-reactive), grouped and released
-/// two hours after collection.
-fn load_stock(path: &Path, policy: &Policy) -> Result<Vec<BloodUnit>, Error> {
-    let text = std::fs::read_to_string(path)?;
-    let mut out = Vec::new();
-    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-        let f: Vec<&str> = line.split(',').collect();
-        let field = |i: usize| f.get(i).copied().unwrap_or("");
-        if field(1) != "red_cells" {
-            continue;
-        }
-        let group = BloodGroup::parse(field(4))?;
-        let collected = parse_timestamp(field(5))?;
-        let preservative = match field(2) {
-            "cpda1" => Preservative::Cpda1,
-            _ => Preservative::AdditiveSolution,
-        };
-        let mut unit = BloodUnit::collect(
-            Collection {
-                din: field(0).to_string(),
-                division: None,
-                product: Product::red_cells(preservative),
-                group,
-                volume_ml: 280,
-                donation_type: DonationType::Voluntary,
-                donor_id: None,
-                first_donation: false,
-                collected_at: collected,
-            },
-            "tech",
-            policy,
-        )?;
-        let at = collected + Duration::hours(2);
-        let mut events = vec![EventKind::Quarantine];
-        for marker in &policy.screening.mandatory_markers {
-            events.push(EventKind::RecordTest {
-                marker: *marker,
-                result: TestResult::NonReactive,
-            });
-        }
-        events.push(EventKind::RecordGrouping {
-            forward: Some(group),
-            reverse: Some(group.abo()),
-            historical: None,
-        });
-        events.push(EventKind::Release);
-        for kind in events {
-            unit = unit.apply(&UnitEvent::new(at, "tech", kind), policy)?;
-        }
-        out.push(unit);
     }
     Ok(out)
 }

@@ -14,13 +14,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::{DateTime, Duration, FixedOffset};
+#[path = "stock_csv.rs"]
+mod stock_csv;
+use stock_csv::load;
+
+use chrono::Duration;
 use rakt::inventory::{Allocation, AllocationRequest, Inventory};
-use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent, UnitId};
-use rakt::{
-    BloodGroup, Component, Lang, PlateletSource, Policy, Preservative, Product, Recipient,
-    TestResult, parse_timestamp,
-};
+use rakt::unit::UnitId;
+use rakt::{BloodGroup, Component, Lang, Policy, Recipient, parse_timestamp};
 use rust_decimal::Decimal;
 
 /// The example runs at this instant: time is always an argument in rakt.
@@ -213,64 +214,4 @@ fn ids(list: &[&str]) -> Result<Vec<UnitId>, Error> {
 
 fn dec(text: &str) -> Result<Decimal, Error> {
     Ok(text.parse()?)
-}
-
-/// Each row collected, screened (every mandatory marker non-reactive), grouped and released two
-/// hours after collection.
-fn load(path: &Path, policy: &Policy) -> Result<Vec<BloodUnit>, Error> {
-    let text = std::fs::read_to_string(path)?;
-    let mut out = Vec::new();
-    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-        let f: Vec<&str> = line.split(',').collect();
-        let field = |i: usize| f.get(i).copied().unwrap_or("");
-        let preservative = match field(2) {
-            "" => None,
-            "cpd" => Some(Preservative::Cpd),
-            "cpda1" => Some(Preservative::Cpda1),
-            "additive_solution" => Some(Preservative::AdditiveSolution),
-            other => return Err(format!("unknown preservative {other:?}").into()),
-        };
-        let source = match field(3) {
-            "" => None,
-            "random_donor" => Some(PlateletSource::RandomDonor),
-            "apheresis" => Some(PlateletSource::Apheresis),
-            other => return Err(format!("unknown platelet source {other:?}").into()),
-        };
-        let group = BloodGroup::parse(field(4))?;
-        let collected: DateTime<FixedOffset> = parse_timestamp(field(5))?;
-        let mut unit = BloodUnit::collect(
-            Collection {
-                din: field(0).to_string(),
-                division: None,
-                product: Product::new(Component::parse(field(1))?, preservative, source)?,
-                group,
-                volume_ml: 280,
-                donation_type: DonationType::Voluntary,
-                donor_id: None,
-                first_donation: false,
-                collected_at: collected,
-            },
-            "hub-tech",
-            policy,
-        )?;
-        let at = collected + Duration::hours(2);
-        let mut events = vec![EventKind::Quarantine];
-        for marker in &policy.screening.mandatory_markers {
-            events.push(EventKind::RecordTest {
-                marker: *marker,
-                result: TestResult::NonReactive,
-            });
-        }
-        events.push(EventKind::RecordGrouping {
-            forward: Some(group),
-            reverse: Some(group.abo()),
-            historical: None,
-        });
-        events.push(EventKind::Release);
-        for kind in events {
-            unit = unit.apply(&UnitEvent::new(at, "hub-tech", kind), policy)?;
-        }
-        out.push(unit);
-    }
-    Ok(out)
 }
