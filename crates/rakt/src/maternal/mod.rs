@@ -1,11 +1,13 @@
 //! Maternal health: gestation and birth outcomes, high-risk pregnancy flags
-//! ([`assess_pregnancy`]), the referral level, and the blood plan for delivery with
-//! [`blood_readiness`] against the inventory.
+//! ([`assess_pregnancy`]), the referral level, the blood plan for delivery with
+//! [`blood_readiness`] against the inventory, obstetric early warning ([`early_warning`]), the
+//! shock index, the ICMR PPH red flags and the PPH classification.
 //!
 //! Every threshold is a policy value with its source (the policy's `maternal`, `hrp`,
-//! `referral` and `blood_plan` sections; `research/maternal.md`).
+//! `referral`, `blood_plan` and `early_warning` sections; `research/maternal.md`).
 
 mod blood_plan;
+mod early_warning;
 mod flags;
 mod gestation;
 mod hrp;
@@ -14,6 +16,11 @@ mod referral;
 pub use blood_plan::{
     BloodPlan, BloodReadiness, BloodRiskFactor, BloodRiskTier, Mother, NearbySupply, PlanTiming,
     blood_readiness,
+};
+pub use early_warning::{
+    Band, DeliveryMode, EarlyWarning, ParameterBand, PphClass, PphSeverity, PphTiming, RedFlag,
+    RedFlagCode, ShockIndex, VitalSign, Vitals, classify_pph, early_warning, pph_red_flags,
+    shock_index,
 };
 pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
 pub use hrp::{

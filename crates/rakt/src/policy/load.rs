@@ -340,6 +340,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
     super::kpi::validate_kpi(&p.kpi)?;
     super::maternal::validate_maternal(&p.maternal)?;
     super::hrp::validate_hrp(&p.hrp, &p.blood_plan)?;
+    super::early_warning::validate_early_warning(&p.early_warning)?;
     check_sources(p)
 }
 

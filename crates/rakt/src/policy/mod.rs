@@ -37,6 +37,7 @@
 
 mod donor;
 mod donor_profiles;
+mod early_warning;
 mod hrp;
 mod inventory;
 mod kpi;
@@ -47,6 +48,10 @@ mod profiles;
 pub use donor::{
     AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, Period,
     ScreeningPolicy, UnitPolicy, WeightPolicy,
+};
+pub use early_warning::{
+    Avpu, ChartBands, ChartTrigger, EarlyWarningPolicy, PphPolicy, RedFlagPolicy, ScoreBand,
+    ScorePolicy, SignBands, WarningMode,
 };
 pub use hrp::{
     AnaemiaBands, BirthCount, BloodAction, BloodPlanPolicy, HrpPolicy, HypertensionPolicy,
@@ -654,6 +659,8 @@ pub struct Policy {
     pub referral: ReferralPolicy,
     /// The blood plan for delivery by haemorrhage-risk tier.
     pub blood_plan: BloodPlanPolicy,
+    /// Obstetric early warning, the shock index, the PPH red flags and PPH classification.
+    pub early_warning: EarlyWarningPolicy,
     /// Targets of the blood-bank KPIs ([`crate::kpi`]); a file written before this section
     /// existed loads with no targets.
     #[serde(default)]
@@ -681,7 +688,8 @@ impl Policy {
 
     /// A built-in profile by name: `india`, `us` or `uk`; or `india_flw` / `india_openchs`,
     /// `india` with the high-risk pregnancy cut-offs of the FLW app or of OpenCHS
-    /// (`research/maternal.md` §1.3, §1.4, §8).
+    /// (`research/maternal.md` §1.3, §1.4, §8); or `india_meows_score`, `india` with the
+    /// aggregate-score variant of obstetric early warning (§2.1).
     ///
     /// ```
     /// assert_eq!(rakt::Policy::builtin("uk")?.name, "uk");
@@ -695,10 +703,11 @@ impl Policy {
             "uk" => Ok(Policy::uk()),
             "india_flw" => Ok(profiles::india_flw()),
             "india_openchs" => Ok(profiles::india_openchs()),
+            "india_meows_score" => Ok(profiles::india_meows_score()),
             other => Err(RaktError::input(
                 "policy",
                 format!(
-                    "{other:?} is not a built-in policy (india, us, uk, india_flw or india_openchs)"
+                    "{other:?} is not a built-in policy (india, us, uk, india_flw, india_openchs or india_meows_score)"
                 ),
             )),
         }

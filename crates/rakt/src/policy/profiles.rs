@@ -352,6 +352,8 @@ pub(super) fn india() -> Policy {
     let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
     let referral = super::hrp::referral(&mut s);
     let blood_plan = super::hrp::blood_plan(&mut s);
+    let early_warning =
+        super::early_warning::early_warning(&mut s, super::early_warning::WarningVariant::Chart);
     Policy {
         name: "india".into(),
         description: "India: NBTC guidelines and the Drugs and Cosmetics Rules where they give a value; other values borrowed from the closest source and marked unverified.".into(),
@@ -377,6 +379,7 @@ pub(super) fn india() -> Policy {
         hrp,
         referral,
         blood_plan,
+        early_warning,
         sources: s,
     }
 }
@@ -517,6 +520,8 @@ pub(super) fn us() -> Policy {
     let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
     let referral = super::hrp::referral(&mut s);
     let blood_plan = super::hrp::blood_plan(&mut s);
+    let early_warning =
+        super::early_warning::early_warning(&mut s, super::early_warning::WarningVariant::Chart);
     Policy {
         name: "us".into(),
         description: "United States: 21 CFR 610.53 dating periods and AABB practice.".into(),
@@ -542,6 +547,7 @@ pub(super) fn us() -> Policy {
         hrp,
         referral,
         blood_plan,
+        early_warning,
         sources: s,
     }
 }
@@ -720,6 +726,8 @@ pub(super) fn uk() -> Policy {
     let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
     let referral = super::hrp::referral(&mut s);
     let blood_plan = super::hrp::blood_plan(&mut s);
+    let early_warning =
+        super::early_warning::early_warning(&mut s, super::early_warning::WarningVariant::Chart);
     Policy {
         name: "uk".into(),
         description: "United Kingdom: JPAC Red Book and BSH guidance. Whole blood and red cells in CPD/CPDA-1, washed and opened red cells have no UK value in the sources and are left out.".into(),
@@ -745,6 +753,7 @@ pub(super) fn uk() -> Policy {
         hrp,
         referral,
         blood_plan,
+        early_warning,
         sources: s,
     }
 }
@@ -773,5 +782,18 @@ fn india_hrp_variant(name: &str, description: &str, variant: super::hrp::HrpVari
     p.hrp = super::hrp::hrp(&mut p.sources, variant);
     p.name = name.into();
     p.description = description.into();
+    p
+}
+
+/// `india` with the aggregate-score variant of obstetric early warning.
+pub(super) fn india_meows_score() -> Policy {
+    let mut p = india();
+    p.sources.retain(|k, _| !k.starts_with("early_warning."));
+    p.early_warning = super::early_warning::early_warning(
+        &mut p.sources,
+        super::early_warning::WarningVariant::Score,
+    );
+    p.name = "india_meows_score".into();
+    p.description = "India, with the aggregate-score variant of obstetric early warning (points per vital sign; a single 3 or a total of 5 is red, 3-4 amber) in place of the coloured chart.".into();
     p
 }
