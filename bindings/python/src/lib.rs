@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 mod convert;
 mod discard;
 mod donor;
+mod early_warning;
 mod enums;
 mod eraktkosh;
 mod errors;
@@ -56,5 +57,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     kpi::register(m)?;
     tariff::register(m)?;
     pregnancy::register(m)?;
+    early_warning::register(m)?;
     Ok(())
 }

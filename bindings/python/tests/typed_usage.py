@@ -447,3 +447,12 @@ def test_typed_pregnancy() -> None:
         datetime(2026, 11, 23, 9, tzinfo=timezone(timedelta(hours=5, minutes=30))),
     )
     assert r.missing == 1 and r.suggested_reservation is None
+
+
+def test_typed_early_warning() -> None:
+    w: rakt.EarlyWarning = rakt.early_warning(rakt.Vitals(heart_rate=121, temperature_c=Decimal("37.0")))
+    bands: dict[str, str] = w.bands
+    si: rakt.ShockIndex = rakt.shock_index(121, 118)
+    c: rakt.PphClass = rakt.classify_pph(1200, "vaginal", hours_after_birth=1)
+    flags: list[rakt.PphRedFlag] = rakt.pph_red_flags(rakt.Vitals(heart_rate=121))
+    assert w.triggered and bands["heart_rate"] == "red" and si.alert and c.major and flags[0].code == "tachycardia"
