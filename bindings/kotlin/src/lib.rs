@@ -12,6 +12,7 @@
 
 mod components;
 mod donor;
+mod early_warning;
 mod eraktkosh;
 mod error;
 mod events;
@@ -39,6 +40,11 @@ pub use components::{
 pub use donor::{
     Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
     DonorState, PreviousDonation, assess_donor,
+};
+pub use early_warning::{
+    Avpu, DeliveryMode, EarlyWarning, ParameterBand, PphClass, PphRedFlag, PphSeverity, PphTiming,
+    ShockIndex, VitalSign, Vitals, WarningBand, WarningMode, classify_pph, early_warning,
+    pph_red_flags, shock_index,
 };
 pub use eraktkosh::{
     CentreStock, CentreUnit, ComponentStock, EraktkoshComponent, GroupCount, StockSummary,
