@@ -81,6 +81,10 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "tariff_validate": {"schedule"},
     "tariff_bill": {"lines", "gross_total", "waived_total", "total"},
     "assess_pregnancy": {"risk_level", "codes", "hypertension", "anaemia", "gdm", "referral", "blood_plan", "messages"},
+    "early_warning": {"triggered", "level", "bands", "reds", "yellows", "score"},
+    "shock_index": {"value", "alert", "high"},
+    "pph_red_flags": {"codes", "messages"},
+    "classify_pph": {"pph", "severity", "major", "massive", "timing"},
     "blood_readiness": {
         "units", "missing", "uncovered", "ready", "required", "emergency", "needed_by", "suggested", "nearby",
         "shortfall",
@@ -1177,6 +1181,46 @@ def op_blood_readiness(input: dict[str, Json], expect: dict[str, Json]) -> None:
             assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
 
 
+def vitals_of(doc: Json) -> rakt.Vitals:
+    assert isinstance(doc, dict)
+    fields = {k: (Decimal(str(v)) if k == "temperature_c" else v) for k, v in doc.items()}
+    return rakt.Vitals(**fields)  # type: ignore[arg-type]
+
+
+def check_got(got: dict[str, Json], expect: dict[str, Json]) -> None:
+    for key, want in expect.items():
+        if key not in ERROR_KEYS:
+            assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
+
+
+def op_early_warning(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    w = rakt.early_warning(vitals_of(input["vitals"]), policy_of(input))
+    check_got({"triggered": w.triggered, "level": w.level, "bands": dict(w.bands), "reds": w.reds,
+               "yellows": w.yellows, "score": w.score}, expect)
+
+
+def op_shock_index(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    si = rakt.shock_index(input["heart_rate"], input["systolic_bp"], policy_of(input))  # type: ignore[arg-type]
+    check_got({"value": str(si.value), "alert": si.alert, "high": si.high}, expect)
+
+
+def op_pph_red_flags(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    flags = rakt.pph_red_flags(vitals_of(input["vitals"]), policy_of(input))
+    assert [f.code for f in flags] == expect["codes"], f"codes: {[f.code for f in flags]}"
+    messages = expect.get("messages") or {}
+    assert isinstance(messages, dict)
+    for code, texts in messages.items():
+        flag = next(f for f in flags if f.code == code)
+        assert [flag.message("en"), flag.message("hi")] == texts, f"messages {code}"
+
+
+def op_classify_pph(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    c = rakt.classify_pph(input["blood_loss_ml"], str(input["mode"]), input["hours_after_birth"],  # type: ignore[arg-type]
+                          bool(input["vitals_deranged"]), policy_of(input))
+    check_got({"pph": c.pph, "severity": c.severity, "major": c.major, "massive": c.massive,
+               "timing": c.timing}, expect)
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -1218,6 +1262,10 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "tariff_bill": op_tariff_bill,
     "assess_pregnancy": op_assess_pregnancy,
     "blood_readiness": op_blood_readiness,
+    "early_warning": op_early_warning,
+    "shock_index": op_shock_index,
+    "pph_red_flags": op_pph_red_flags,
+    "classify_pph": op_classify_pph,
 }
 
 

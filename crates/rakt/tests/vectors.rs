@@ -138,6 +138,10 @@ fn run_case(case: &Value) -> Outcome {
         "tariff_bill" => tariff_ops::op_bill(input, expect),
         "assess_pregnancy" => pregnancy_ops::op_assess(input, expect),
         "blood_readiness" => pregnancy_ops::op_readiness(input, expect),
+        "early_warning" => pregnancy_ops::op_early_warning(input, expect),
+        "shock_index" => pregnancy_ops::op_shock_index(input, expect),
+        "pph_red_flags" => pregnancy_ops::op_red_flags(input, expect),
+        "classify_pph" => pregnancy_ops::op_classify_pph(input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

@@ -362,7 +362,8 @@ pub fn shock_index(heart_rate: u32, systolic_bp: u32, policy: &Policy) -> Result
     let p = &policy.early_warning;
     let (hr, sbp) = (Decimal::from(heart_rate), Decimal::from(systolic_bp));
     let at_least = |t: Decimal| hr >= t * sbp;
-    let value = (hr / sbp).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let mut value = (hr / sbp).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    value.rescale(2);
     Ok(ShockIndex {
         value,
         alert: at_least(p.shock_index_alert),

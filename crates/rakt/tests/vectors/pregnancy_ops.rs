@@ -166,3 +166,96 @@ pub(crate) fn op_readiness(input: &Value, expect: &Value) -> Outcome {
     }
     Ok(())
 }
+
+fn vitals(v: &Value) -> Result<rakt::maternal::Vitals, RaktError> {
+    serde_json::from_value(v.clone()).map_err(|e| bad(e.to_string()))
+}
+
+/// `early_warning`: `vitals` in the core's JSON shape, `policy` a name.
+pub(crate) fn op_early_warning(input: &Value, expect: &Value) -> Outcome {
+    let result = (|| rakt::maternal::early_warning(&vitals(&input["vitals"])?, &policy(input)?))();
+    let Some(w) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    let bands: serde_json::Map<String, Value> = w
+        .parameters
+        .iter()
+        .map(|p| (p.parameter.as_str().to_string(), json!(p.band.as_str())))
+        .collect();
+    let got = json!({
+        "triggered": w.triggered,
+        "level": w.level.as_str(),
+        "bands": bands,
+        "reds": w.reds,
+        "yellows": w.yellows,
+        "score": w.score,
+    });
+    super::check_keys(&got, expect)
+}
+
+/// `shock_index`: `heart_rate`, `systolic_bp`.
+pub(crate) fn op_shock_index(input: &Value, expect: &Value) -> Outcome {
+    let n = |k: &str| u32::try_from(input[k].as_u64().unwrap_or(0)).unwrap_or(u32::MAX);
+    let result = rakt::maternal::shock_index(
+        n("heart_rate"),
+        n("systolic_bp"),
+        &policy(input).map_err(|e| e.to_string())?,
+    );
+    let Some(si) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    super::check_keys(
+        &json!({"value": si.value.to_string(), "alert": si.alert, "high": si.high}),
+        expect,
+    )
+}
+
+/// `pph_red_flags`: `vitals`.
+pub(crate) fn op_red_flags(input: &Value, expect: &Value) -> Outcome {
+    let result = (|| rakt::maternal::pph_red_flags(&vitals(&input["vitals"])?, &policy(input)?))();
+    let Some(flags) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    let codes: Vec<&str> = flags.iter().map(|f| f.code.as_str()).collect();
+    check("codes", &json!(codes), &expect["codes"])?;
+    for (code, texts) in expect["messages"].as_object().into_iter().flatten() {
+        let f = flags
+            .iter()
+            .find(|f| f.code.as_str() == code)
+            .ok_or_else(|| format!("no flag {code}"))?;
+        check(
+            &format!("messages {code}"),
+            &json!([f.message(Lang::En), f.message(Lang::Hi)]),
+            texts,
+        )?;
+    }
+    Ok(())
+}
+
+/// `classify_pph`: `blood_loss_ml`, `mode`, `hours_after_birth`, `vitals_deranged`.
+pub(crate) fn op_classify_pph(input: &Value, expect: &Value) -> Outcome {
+    let n = |k: &str| u32::try_from(input[k].as_u64().unwrap_or(0)).unwrap_or(u32::MAX);
+    let result = (|| {
+        let mode = rakt::maternal::DeliveryMode::parse(input["mode"].as_str().unwrap_or(""))?;
+        rakt::maternal::classify_pph(
+            n("blood_loss_ml"),
+            mode,
+            n("hours_after_birth"),
+            input["vitals_deranged"].as_bool().unwrap_or(false),
+            &policy(input)?,
+        )
+    })();
+    let Some(c) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    super::check_keys(
+        &json!({
+            "pph": c.pph,
+            "severity": c.severity.as_str(),
+            "major": c.major,
+            "massive": c.massive,
+            "timing": c.timing.as_str(),
+        }),
+        expect,
+    )
+}

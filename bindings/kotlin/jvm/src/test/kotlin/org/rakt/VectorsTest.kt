@@ -99,6 +99,15 @@ class VectorsTest {
             "tariff_bill" -> opTariffBill(input, expect)
             "assess_pregnancy" -> opAssessPregnancy(input, expect)
             "blood_readiness" -> opBloodReadiness(input, expect)
+            "early_warning" -> opEarlyWarning(input, expect)
+            "shock_index" -> checkKeys(expectOk(expect) { shockIndex(input.getInt("heart_rate"), input.getInt("systolic_bp"), policy(input)) }
+                ?.let { mapOf("value" to it.value.toPlainString(), "alert" to it.alert, "high" to it.high) }, expect)
+            "pph_red_flags" -> opRedFlags(input, expect)
+            "classify_pph" -> checkKeys(expectOk(expect) {
+                classifyPph(input.getInt("blood_loss_ml"), code(input.getString("mode")), input.getInt("hours_after_birth"),
+                    input.getBoolean("vitals_deranged"), policy(input))
+            }?.let { mapOf("pph" to it.pph, "severity" to enumCode(it.severity), "major" to it.major, "massive" to it.massive,
+                "timing" to enumCode(it.timing)) }, expect)
             else -> fail<Unit>("unknown op \"$op\"")
         }
     }
@@ -487,6 +496,31 @@ class VectorsTest {
                 }
                 else -> if (!key.startsWith("error")) fail<Unit>("unknown expect key $key")
             }
+        }
+    }
+
+    private fun vitals(v: JSONObject): Vitals {
+        fun int(k: String): Int? = if (v.has(k)) v.getInt(k) else null
+        return Vitals(respiratoryRate = int("respiratory_rate"), spo2 = int("spo2"),
+            temperatureC = if (v.has("temperature_c")) BigDecimal(v.get("temperature_c").toString()) else null,
+            systolicBp = int("systolic_bp"), diastolicBp = int("diastolic_bp"), heartRate = int("heart_rate"),
+            consciousness = if (v.has("consciousness")) code<Avpu>(v.getString("consciousness")) else null)
+    }
+
+    private fun opEarlyWarning(input: JSONObject, expect: JSONObject) {
+        val w = expectOk(expect) { earlyWarning(vitals(input.getJSONObject("vitals")), policy(input)) } ?: return
+        checkKeys(mapOf("triggered" to w.triggered, "level" to enumCode(w.level),
+            "bands" to w.parameters.associate { enumCode(it.parameter) to enumCode(it.band) },
+            "reds" to w.reds, "yellows" to w.yellows, "score" to w.score), expect)
+    }
+
+    private fun opRedFlags(input: JSONObject, expect: JSONObject) {
+        val flags = expectOk(expect) { pphRedFlags(vitals(input.getJSONObject("vitals")), policy(input)) } ?: return
+        check("codes", flags.map { it.code }, expect.get("codes"))
+        val want = expect.optJSONObject("messages") ?: JSONObject()
+        for (c in want.keySet()) {
+            val f = flags.first { it.code == c }
+            check("messages $c", listOf(f.message("en"), f.message("hi")), want.get(c))
         }
     }
 
