@@ -1,7 +1,8 @@
 //! Maternal health: gestation and birth outcomes, high-risk pregnancy flags
 //! ([`assess_pregnancy`]), the referral level, the blood plan for delivery with
 //! [`blood_readiness`] against the inventory, obstetric early warning ([`early_warning`]), the
-//! shock index, the ICMR PPH red flags and the PPH classification.
+//! shock index, the ICMR PPH red flags, the PPH classification and the Robson ten-group
+//! classification ([`robson_group`]).
 //!
 //! Every threshold is a policy value with its source (the policy's `maternal`, `hrp`,
 //! `referral`, `blood_plan` and `early_warning` sections; `research/maternal.md`).
@@ -12,6 +13,7 @@ mod flags;
 mod gestation;
 mod hrp;
 mod referral;
+mod robson;
 
 pub use blood_plan::{
     BloodPlan, BloodReadiness, BloodRiskFactor, BloodRiskTier, Mother, NearbySupply, PlanTiming,
@@ -29,6 +31,9 @@ pub use hrp::{
     ThyroidStatus, UrineProtein, assess_pregnancy,
 };
 pub use referral::{CareLevel, Referral, ReferralReason};
+pub use robson::{
+    LabourOnset, RobsonClass, RobsonGroup, RobsonInput, RobsonVariable, robson_group,
+};
 
 pub use gestation::{
     BirthWeight, BirthWeightCategory, FetalDeathClass, FetalDeathTiming, GestationCategory,
