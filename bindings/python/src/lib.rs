@@ -25,6 +25,7 @@ mod isbt128_codes;
 mod isbt128_label;
 mod json_class;
 mod kpi;
+mod maternal;
 mod policy;
 mod pregnancy;
 mod rules;
@@ -58,5 +59,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tariff::register(m)?;
     pregnancy::register(m)?;
     early_warning::register(m)?;
+    maternal::register(m)?;
     Ok(())
 }

@@ -522,6 +522,12 @@ json_class!(PyPregnancyAssessment {
         self.0.codes()
     }
 
+    /// Gestational age at `as_of` (`.weeks`, `.days`), when the LMP or EDD is known.
+    #[getter]
+    fn gestational_age(&self) -> Option<crate::maternal::PyGestationalAge> {
+        self.0.gestational_age.map(crate::maternal::PyGestationalAge)
+    }
+
     /// Gestation at `as_of` as `(weeks, days)`, when the LMP or EDD is known.
     #[getter]
     fn gestation(&self) -> Option<(u32, u32)> {
