@@ -72,7 +72,7 @@ private fun loadStock(file: File): List<BloodUnit> = file.readLines().drop(1)
     }
 
 private fun show(a: PregnancyAssessment) {
-    val ga = if (a.gestationWeeks != null) "${a.gestationWeeks}+${a.gestationDays}" else "?"
+    val ga = a.gestationalAge?.let { "${it.weeks}+${it.days}" } ?: "?"
     println("== ${a.id}  $ga weeks  risk ${code(a.riskLevel)}  →  ${careLevelDescription(a.referral.level)} (${code(a.referral.urgency)})")
     a.flags.forEachIndexed { i, f ->
         println("  ${f.code.padEnd(24)} ${f.message("en")}")

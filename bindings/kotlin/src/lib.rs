@@ -25,6 +25,7 @@ mod isbt128_codes;
 mod isbt128_label;
 mod kpi;
 mod macros;
+mod maternal;
 mod policy;
 mod pregnancy;
 mod reasons;
@@ -76,6 +77,13 @@ pub use isbt128_label::{
 pub use kpi::{
     ComponentKpis, FacilityKpis, FacilityUnit, Kpi, KpiCode, KpiComparison, KpiReport, KpiSet,
     KpiTarget, ReasonRate, SkippedUnit, kpis,
+};
+pub use maternal::{
+    BirthWeight, BirthWeightCategory, FetalDeathClass, FetalDeathTiming, GestationCategory,
+    GestationalAge, LabourOnset, NewbornDeath, NewbornDeathBin, RobsonInput, RobsonResult,
+    birth_weight, classify_fetal_death, edd_from_lmp, edd_from_ultrasound, gestation_category,
+    gestational_age, gestational_age_from_edd, in_maternal_death_window, is_live_birth,
+    newborn_death, robson_group,
 };
 pub use policy::{Alternative, Policy, Source, TemperatureRange};
 pub use pregnancy::{

@@ -695,10 +695,8 @@ pub struct PregnancyAssessment {
     pub risk_level: RiskLevel,
     /// Every flag that applies, emergencies first.
     pub flags: Vec<PregnancyFlag>,
-    /// Completed weeks of gestation at `asOf`, when known.
-    pub gestation_weeks: Option<i32>,
-    /// Days past the completed weeks (0–6), when known.
-    pub gestation_days: Option<i32>,
+    /// Gestational age at `asOf`, when the LMP or EDD is known.
+    pub gestational_age: Option<crate::maternal::GestationalAge>,
     /// The expected date of delivery, when known.
     pub edd: Option<Date>,
     /// The hypertension class, when BP was measured.
@@ -731,8 +729,7 @@ impl From<core::PregnancyAssessment> for PregnancyAssessment {
             id: a.id,
             risk_level: a.risk_level.into(),
             flags: a.flags.iter().map(PregnancyFlag::from).collect(),
-            gestation_weeks: a.gestational_age.map(|g| to_int(g.weeks)),
-            gestation_days: a.gestational_age.map(|g| to_int(g.days)),
+            gestational_age: a.gestational_age.map(Into::into),
             edd: a.edd.map(Into::into),
             hypertension: a.hypertension.map(Into::into),
             anaemia: a.anaemia.map(Into::into),
