@@ -747,6 +747,7 @@ import gen_kpi  # noqa: E402
 import gen_tariff  # noqa: E402
 import gen_hrp  # noqa: E402
 import gen_early_warning  # noqa: E402
+import gen_robson  # noqa: E402
 
 FILES.update(gen_donors.FILES)
 FILES.update(gen_units.FILES)
@@ -758,6 +759,7 @@ FILES.update(gen_kpi.FILES)
 FILES.update(gen_tariff.FILES)
 FILES.update(gen_hrp.FILES)
 FILES.update(gen_early_warning.FILES)
+FILES.update(gen_robson.FILES)
 
 
 def render(description: str, cases: list[Case]) -> str:

@@ -81,6 +81,13 @@ EXPECT_KEYS: dict[str, set[str]] = {
     "tariff_validate": {"schedule"},
     "tariff_bill": {"lines", "gross_total", "waived_total", "total"},
     "assess_pregnancy": {"risk_level", "codes", "hypertension", "anaemia", "gdm", "referral", "blood_plan", "messages"},
+    "robson_group": {"group", "missing"},
+    "edd_from_lmp": {"edd"},
+    "gestational_age": {"weeks", "days", "category"},
+    "birth_weight": {"category", "below_hmis_line"},
+    "fetal_death": {"class"},
+    "newborn_death": {"completed_days", "neonatal", "hmis_bin"},
+    "maternal_death_window": {"within"},
     "early_warning": {"triggered", "level", "bands", "reds", "yellows", "score"},
     "shock_index": {"value", "alert", "high"},
     "pph_red_flags": {"codes", "messages"},
@@ -1221,6 +1228,44 @@ def op_classify_pph(input: dict[str, Json], expect: dict[str, Json]) -> None:
                "timing": c.timing}, expect)
 
 
+def op_robson_group(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    r = rakt.robson_group(**input)  # type: ignore[arg-type]
+    got: dict[str, Json] = {"group": r} if isinstance(r, str) else {"missing": list(r.missing)}
+    assert got == {k: v for k, v in expect.items() if k not in ERROR_KEYS}, f"got {got!r}"
+
+
+def day_of(v: Json) -> date:
+    return date.fromisoformat(str(v))
+
+
+def op_edd_from_lmp(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    check_got({"edd": rakt.edd_from_lmp(day_of(input["lmp"])).isoformat()}, expect)
+
+
+def op_gestational_age(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    ga = rakt.gestational_age(day_of(input["lmp"]), day_of(input["as_of"]))
+    check_got({"weeks": ga.weeks, "days": ga.days, "category": ga.category()}, expect)
+
+
+def op_birth_weight(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    w = rakt.birth_weight(input["grams"])  # type: ignore[arg-type]
+    check_got({"category": w.category, "below_hmis_line": w.below_hmis_line}, expect)
+
+
+def op_fetal_death(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    age = rakt.GestationalAge(input["weeks"], input["days"])  # type: ignore[arg-type]
+    check_got({"class": rakt.classify_fetal_death(age, str(input["timing"]))}, expect)
+
+
+def op_newborn_death(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    d = rakt.newborn_death(timestamp(input["born"]), timestamp(input["died"]))
+    check_got({"completed_days": d.completed_days, "neonatal": d.neonatal, "hmis_bin": d.hmis_bin}, expect)
+
+
+def op_maternal_death_window(input: dict[str, Json], expect: dict[str, Json]) -> None:
+    check_got({"within": rakt.in_maternal_death_window(day_of(input["ended"]), day_of(input["died"]))}, expect)
+
+
 OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "parse_blood_group": op_parse_blood_group,
     "compatibility": op_compatibility,
@@ -1266,6 +1311,13 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
     "shock_index": op_shock_index,
     "pph_red_flags": op_pph_red_flags,
     "classify_pph": op_classify_pph,
+    "robson_group": op_robson_group,
+    "edd_from_lmp": op_edd_from_lmp,
+    "gestational_age": op_gestational_age,
+    "birth_weight": op_birth_weight,
+    "fetal_death": op_fetal_death,
+    "newborn_death": op_newborn_death,
+    "maternal_death_window": op_maternal_death_window,
 }
 
 

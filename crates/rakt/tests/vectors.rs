@@ -142,6 +142,13 @@ fn run_case(case: &Value) -> Outcome {
         "shock_index" => pregnancy_ops::op_shock_index(input, expect),
         "pph_red_flags" => pregnancy_ops::op_red_flags(input, expect),
         "classify_pph" => pregnancy_ops::op_classify_pph(input, expect),
+        "robson_group" => pregnancy_ops::op_robson(input, expect),
+        op @ ("edd_from_lmp"
+        | "gestational_age"
+        | "birth_weight"
+        | "fetal_death"
+        | "newborn_death"
+        | "maternal_death_window") => pregnancy_ops::op_gestation(op, input, expect),
         other => Err(format!("unknown op {other:?}")),
     }
 }

@@ -259,3 +259,69 @@ pub(crate) fn op_classify_pph(input: &Value, expect: &Value) -> Outcome {
         expect,
     )
 }
+
+/// `robson_group`: the six variables as the core's `RobsonInput` JSON.
+pub(crate) fn op_robson(input: &Value, expect: &Value) -> Outcome {
+    let result = (|| {
+        let i: rakt::maternal::RobsonInput =
+            serde_json::from_value(input.clone()).map_err(|e| bad(e.to_string()))?;
+        rakt::maternal::robson_group(&i, &Policy::india())
+    })();
+    let Some(c) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    let got = match &c {
+        rakt::maternal::RobsonClass::Group { group } => json!({"group": group.as_str()}),
+        rakt::maternal::RobsonClass::CannotClassify { missing } => {
+            json!({"missing": missing.iter().map(|m| m.as_str()).collect::<Vec<_>>()})
+        }
+    };
+    check("robson", &got, expect)
+}
+
+/// The gestation and birth-outcome operations.
+pub(crate) fn op_gestation(op: &str, input: &Value, expect: &Value) -> Outcome {
+    use rakt::maternal as m;
+    let p = Policy::india();
+    let n = |k: &str| u32::try_from(input[k].as_u64().unwrap_or(0)).unwrap_or(u32::MAX);
+    let result: Result<Value, RaktError> = (|| {
+        Ok(match op {
+            "edd_from_lmp" => {
+                json!({"edd": m::edd_from_lmp(day(&input["lmp"], "lmp")?, &p)?.to_string()})
+            }
+            "gestational_age" => {
+                let ga =
+                    m::gestational_age(day(&input["lmp"], "lmp")?, day(&input["as_of"], "as_of")?)?;
+                json!({"weeks": ga.weeks, "days": ga.days, "category": ga.category(&p).as_str()})
+            }
+            "birth_weight" => {
+                let w = m::birth_weight(n("grams"), &p)?;
+                json!({"category": w.category.as_str(), "below_hmis_line": w.below_hmis_line})
+            }
+            "fetal_death" => {
+                let ga = m::GestationalAge::new(n("weeks"), n("days"))?;
+                let timing = m::FetalDeathTiming::parse(input["timing"].as_str().unwrap_or(""))?;
+                json!({"class": m::classify_fetal_death(ga, timing, &p).as_str()})
+            }
+            "newborn_death" => {
+                let t = |k: &str| parse_timestamp(input[k].as_str().unwrap_or(""));
+                let d = m::newborn_death(t("born")?, t("died")?, &p)?;
+                json!({
+                    "completed_days": d.completed_days,
+                    "neonatal": d.neonatal,
+                    "hmis_bin": d.hmis_bin.map(|b| b.as_str()),
+                })
+            }
+            "maternal_death_window" => json!({"within": m::in_maternal_death_window(
+                day(&input["ended"], "ended")?,
+                day(&input["died"], "died")?,
+                &p
+            )?}),
+            other => return Err(bad(format!("unknown op {other}"))),
+        })
+    })();
+    let Some(got) = expect_ok(result, expect)? else {
+        return Ok(());
+    };
+    super::check_keys(&got, expect)
+}

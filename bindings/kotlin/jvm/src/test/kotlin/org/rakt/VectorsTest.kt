@@ -103,6 +103,23 @@ class VectorsTest {
             "shock_index" -> checkKeys(expectOk(expect) { shockIndex(input.getInt("heart_rate"), input.getInt("systolic_bp"), policy(input)) }
                 ?.let { mapOf("value" to it.value.toPlainString(), "alert" to it.alert, "high" to it.high) }, expect)
             "pph_red_flags" -> opRedFlags(input, expect)
+            "robson_group" -> opRobson(input, expect)
+            "edd_from_lmp" -> checkKeys(expectOk(expect) { eddFromLmp(LocalDate.parse(input.getString("lmp"))) }
+                ?.let { mapOf("edd" to it.toString()) }, expect)
+            "gestational_age" -> checkKeys(expectOk(expect) {
+                gestationalAge(LocalDate.parse(input.getString("lmp")), LocalDate.parse(input.getString("as_of")))
+            }?.let { mapOf("weeks" to it.weeks, "days" to it.days, "category" to enumCode(gestationCategory(it))) }, expect)
+            "birth_weight" -> checkKeys(expectOk(expect) { birthWeight(input.getInt("grams")) }
+                ?.let { mapOf("category" to enumCode(it.category), "below_hmis_line" to it.belowHmisLine) }, expect)
+            "fetal_death" -> checkKeys(expectOk(expect) {
+                classifyFetalDeath(GestationalAge(input.getInt("weeks"), input.getInt("days")), code(input.getString("timing")))
+            }?.let { mapOf("class" to enumCode(it)) }, expect)
+            "newborn_death" -> checkKeys(expectOk(expect) {
+                newbornDeath(parseTimestamp(input.getString("born")), parseTimestamp(input.getString("died")))
+            }?.let { mapOf("completed_days" to it.completedDays, "neonatal" to it.neonatal, "hmis_bin" to it.hmisBin?.let { b -> hmisBins.getValue(b) }) }, expect)
+            "maternal_death_window" -> checkKeys(expectOk(expect) {
+                inMaternalDeathWindow(LocalDate.parse(input.getString("ended")), LocalDate.parse(input.getString("died")))
+            }?.let { mapOf("within" to it) }, expect)
             "classify_pph" -> checkKeys(expectOk(expect) {
                 classifyPph(input.getInt("blood_loss_ml"), code(input.getString("mode")), input.getInt("hours_after_birth"),
                     input.getBoolean("vitals_deranged"), policy(input))
@@ -505,6 +522,24 @@ class VectorsTest {
             temperatureC = if (v.has("temperature_c")) BigDecimal(v.get("temperature_c").toString()) else null,
             systolicBp = int("systolic_bp"), diastolicBp = int("diastolic_bp"), heartRate = int("heart_rate"),
             consciousness = if (v.has("consciousness")) code<Avpu>(v.getString("consciousness")) else null)
+    }
+
+    private val hmisBins = mapOf(NewbornDeathBin.WITHIN24_HOURS to "within_24_hours", NewbornDeathBin.DAYS1_TO7 to "days_1_to_7",
+        NewbornDeathBin.DAYS8_TO28 to "days_8_to_28", NewbornDeathBin.INFANT to "infant")
+
+    private fun opRobson(input: JSONObject, expect: JSONObject) {
+        fun int(k: String): Int? = if (input.has(k)) input.getInt(k) else null
+        val r = expectOk(expect) {
+            robsonGroup(RobsonInput(parity = int("parity"), previousCaesareans = int("previous_caesareans"),
+                onset = if (input.has("onset")) code<LabourOnset>(input.getString("onset")) else null,
+                fetuses = int("fetuses"),
+                presentation = if (input.has("presentation")) code<Presentation>(input.getString("presentation")) else null,
+                gestationWeeks = int("gestation_weeks")))
+        } ?: return
+        when (r) {
+            is RobsonResult.Group -> checkKeys(mapOf("group" to r.code), expect)
+            is RobsonResult.Unclassified -> checkKeys(mapOf("missing" to r.missing), expect)
+        }
     }
 
     private fun opEarlyWarning(input: JSONObject, expect: JSONObject) {
