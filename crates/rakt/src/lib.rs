@@ -67,6 +67,7 @@ pub mod eraktkosh;
 pub mod error;
 pub mod expiry;
 pub mod fhir;
+pub mod hmis;
 pub mod inventory;
 pub mod isbt128;
 pub mod kpi;
