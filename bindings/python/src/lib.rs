@@ -19,6 +19,7 @@ mod event_kinds;
 mod events;
 mod expiry;
 mod fhir;
+mod hmis;
 mod inventory;
 mod isbt128;
 mod isbt128_codes;
@@ -60,5 +61,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     pregnancy::register(m)?;
     early_warning::register(m)?;
     maternal::register(m)?;
+    hmis::register(m)?;
     Ok(())
 }

@@ -19,6 +19,9 @@ lives in the Rust core; this package only translates types and errors.
 """
 
 from rakt._rakt import (
+    HmisFinding,
+    HmisReport,
+    hmis_monthly_reports,
     GestationalAge,
     BirthWeight,
     NewbornDeath,
@@ -199,6 +202,8 @@ __all__ = [
     "Expiry",
     "GestationalAge",
     "Grouping",
+    "HmisFinding",
+    "HmisReport",
     "InvalidBloodGroup",
     "InvalidCode",
     "InvalidInput",
@@ -291,6 +296,7 @@ __all__ = [
     "gestational_age",
     "gestational_age_from_edd",
     "handle_reactive",
+    "hmis_monthly_reports",
     "in_maternal_death_window",
     "is_live_birth",
     "newborn_death",
