@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+mod batch;
 mod convert;
 mod discard;
 mod donor;
@@ -62,5 +63,6 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     early_warning::register(m)?;
     maternal::register(m)?;
     hmis::register(m)?;
+    batch::register(m)?;
     Ok(())
 }

@@ -19,8 +19,8 @@ use crate::values::PyBloodGroup;
 use rakt::maternal as core;
 
 /// How a record field is read from Python.
-#[derive(Clone, Copy)]
-enum Kind {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
     Text,
     Count,
     Measure,
@@ -33,7 +33,7 @@ enum Kind {
 }
 
 /// The fields of an ANC record and their kinds, in the core's order.
-const FIELDS: &[(&str, Kind)] = &[
+pub(crate) const FIELDS: &[(&str, Kind)] = &[
     ("id", Kind::Text),
     ("age_years", Kind::Count),
     ("height_cm", Kind::Measure),
@@ -125,12 +125,12 @@ fn field_value(obj: &Bound<'_, PyAny>, field: &str, kind: Kind) -> PyResult<Valu
 
 /// A record from keyword arguments or a mapping of field names to values.
 fn record_from_mapping(map: &Bound<'_, PyDict>) -> PyResult<core::AncRecord> {
-    let mut out = Map::new();
+    let mut fields = Vec::with_capacity(map.len());
     for (key, value) in map.iter() {
         let name: String = key
             .extract()
             .map_err(|_| PyTypeError::new_err("AncRecord field names must be str"))?;
-        let Some(&(_, kind)) = FIELDS.iter().find(|(f, _)| *f == name) else {
+        let Some(&(field, kind)) = FIELDS.iter().find(|(f, _)| *f == name) else {
             let known: Vec<&str> = FIELDS.iter().map(|(f, _)| *f).collect();
             return Err(invalid_input(
                 &name,
@@ -140,15 +140,43 @@ fn record_from_mapping(map: &Bound<'_, PyDict>) -> PyResult<core::AncRecord> {
                 ),
             ));
         };
-        let v = field_value(&value, &name, kind)?;
-        // Check each field alone first, so an error names it.
-        let mut one = Map::new();
-        one.insert(name.clone(), v.clone());
-        serde_json::from_value::<core::AncRecord>(Value::Object(one))
-            .map_err(|e| invalid_input(&name, e.to_string()))?;
-        out.insert(name, v);
+        fields.push((field, field_value(&value, &name, kind)?));
     }
-    serde_json::from_value(Value::Object(out)).map_err(|e| invalid_input("record", e.to_string()))
+    record_from_values(fields).or_raise()
+}
+
+/// A record from its fields as the JSON the core reads, in the caller's order. This is the one
+/// place both `AncRecord(**fields)` and the batch functions build records, so a bad value gets
+/// the same error from both: the first field (in the caller's order) that is wrong on its own is
+/// named; a record whose fields are each fine but do not fit together is `record`.
+pub(crate) fn record_from_values(
+    fields: Vec<(&'static str, Value)>,
+) -> Result<core::AncRecord, rakt::RaktError> {
+    // A null is a field not given.
+    let fields: Vec<_> = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
+    let whole: Map<String, Value> = fields
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), v.clone()))
+        .collect();
+    match serde_json::from_value::<core::AncRecord>(Value::Object(whole)) {
+        Ok(record) => Ok(record),
+        Err(whole_err) => {
+            for (name, v) in fields {
+                let mut one = Map::new();
+                one.insert(name.to_string(), v);
+                if let Err(e) = serde_json::from_value::<core::AncRecord>(Value::Object(one)) {
+                    return Err(rakt::RaktError::InvalidInput {
+                        field: name.to_string(),
+                        reason: e.to_string(),
+                    });
+                }
+            }
+            Err(rakt::RaktError::InvalidInput {
+                field: "record".into(),
+                reason: whole_err.to_string(),
+            })
+        }
+    }
 }
 
 /// An ANC record given as an `AncRecord` or a mapping.
@@ -412,7 +440,7 @@ json_class!(PyReferral {
     }
 });
 
-fn action_code(a: rakt::policy::BloodAction) -> &'static str {
+pub(crate) fn action_code(a: rakt::policy::BloodAction) -> &'static str {
     match a {
         rakt::policy::BloodAction::None => "none",
         rakt::policy::BloodAction::GroupAndScreen => "group_and_screen",

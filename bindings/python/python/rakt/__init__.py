@@ -19,6 +19,7 @@ lives in the Rust core; this package only translates types and errors.
 """
 
 from rakt._rakt import (
+    assess_pregnancies,
     HmisFinding,
     HmisReport,
     hmis_monthly_reports,
@@ -282,6 +283,7 @@ __all__ = [
     "Washed",
     "__version__",
     "assess_donor",
+    "assess_pregnancies",
     "assess_pregnancy",
     "birth_weight",
     "blood_readiness",

@@ -14,6 +14,7 @@ from typing import Any, ClassVar, Union, final
 from typing_extensions import Self, TypeAlias, disjoint_base
 
 __all__ = [
+    "assess_pregnancies",
     "HmisFinding",
     "HmisReport",
     "hmis_monthly_reports",
@@ -3605,3 +3606,18 @@ class HmisReport:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 def hmis_monthly_reports(records: Iterable[Mapping[str, Any]], policy: Policy | None = None) -> list[HmisReport]: ...
+
+# --- Batch functions over Arrow tables ---
+
+def assess_pregnancies(
+    data: Any,
+    as_of: _date,
+    policy: Policy | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    parallel: bool = True,
+) -> Any:
+    """The high-risk pregnancy assessment of every row of ``data`` (a pyarrow Table,
+    RecordBatch or RecordBatchReader, a pandas or polars DataFrame): a ``pyarrow.Table`` with one
+    row per input row, or a ``pyarrow.RecordBatchReader`` when ``data`` is a stream. A bad row
+    gets its message in the ``error`` column; ``columns`` maps field names to column names."""

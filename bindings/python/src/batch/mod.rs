@@ -1,0 +1,768 @@
+//! Batch functions over Arrow tables: one call applies a rule to every row of a pyarrow Table or
+//! RecordBatch, a pandas or polars DataFrame, or a stream of record batches (anything with the
+//! Arrow PyCapsule interface), and returns one output row per input row.
+//!
+//! Nothing here is a rule: each row is read into the same core input the per-record function
+//! builds (the same parser, so the same errors), and the same core function decides. What this
+//! module adds is the table plumbing:
+//!
+//! - columns are found by field name, or by the caller's `columns` mapping (field → column);
+//!   a missing required column, or a mapped column that is not there, is an error naming it;
+//! - each column is read by the kind of its field, from the Arrow types analysts' tables carry
+//!   (integers, floats, decimals, strings, dates, timestamps at midnight, booleans, lists);
+//! - a bad value is an error in that row's `error` column, never a failed batch;
+//! - the GIL is released while Rust works, and large batches are split over the cores with the
+//!   output in input order, identical to a one-thread run;
+//! - the worker pool is per process, so a module imported before `fork` keeps working after it.
+
+pub(crate) mod pregnancy;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, ListBuilder, StringBuilder, UInt32Builder,
+};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Date32Type, Decimal128Type, Float64Type, Int64Type, TimestampMicrosecondType,
+};
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
+use arrow_cast::cast::{CastOptions, cast_with_options};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use pyo3_arrow::input::AnyRecordBatch;
+use pyo3_arrow::{PyRecordBatchReader, PyTable};
+use rakt::RaktError;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// How a column is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    /// Free text (identifiers): strings, or integers written as decimal digits.
+    Text,
+    /// A whole number from 0 to 2³²−1: integers, whole floats, decimal strings.
+    Count,
+    /// An exact decimal: decimals, integers, floats (by their shortest decimal form), strings.
+    Measure,
+    /// A day: dates, timestamps without a zone at exactly midnight, `YYYY-MM-DD` strings.
+    Day,
+    /// A stable code: strings (dictionary and view strings included).
+    Code,
+    /// A list of stable codes: a list of strings, or one string separated by `;` or `,`.
+    Codes,
+    /// A yes/no: booleans.
+    Flag,
+}
+
+impl Kind {
+    /// The Arrow types a column of this kind is read as, for the error on a wrong column.
+    fn accepts(self) -> &'static str {
+        match self {
+            Kind::Text => "a string or integer column",
+            Kind::Count => "an integer, float, decimal or string column",
+            Kind::Measure => "a decimal, float, integer or string column",
+            Kind::Day => "a date, timestamp (no time zone) or string column",
+            Kind::Code => "a string column",
+            Kind::Codes => "a list of strings or a string column",
+            Kind::Flag => "a boolean column",
+        }
+    }
+}
+
+/// One input field of a batch function.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Input {
+    /// The field (and default column) name.
+    pub name: &'static str,
+    /// How it is read.
+    pub kind: Kind,
+    /// Whether the column must be present.
+    pub required: bool,
+}
+
+/// A column read into one of the canonical Arrow types.
+enum Data {
+    Absent,
+    Int(ArrayRef),
+    Float(ArrayRef),
+    Dec(ArrayRef, u32),
+    Str(ArrayRef),
+    Date(ArrayRef),
+    Ts(ArrayRef),
+    Bool(ArrayRef),
+    List(ArrayRef),
+}
+
+/// The input columns of one record batch, in the order of the function's inputs.
+pub(crate) struct Columns {
+    inputs: &'static [Input],
+    data: Vec<Data>,
+}
+
+fn bad(field: &str, reason: String) -> RaktError {
+    RaktError::InvalidInput {
+        field: field.to_string(),
+        reason,
+    }
+}
+
+fn out_of_range(shown: &str) -> String {
+    format!("{shown} is not a whole number from 0 to {}", u32::MAX)
+}
+
+/// Python's shortest decimal form of a float, which is what `Decimal(repr(x))` reads.
+fn float_text(f: f64) -> String {
+    let mut s = format!("{f}");
+    if f.is_finite() && !s.contains('.') && !s.contains('e') {
+        s.push_str(".0");
+    }
+    s
+}
+
+impl Columns {
+    /// The value at `row` of input `i`: `None` when the cell is null or the column absent.
+    fn data(&self, i: usize) -> Option<(&Data, &Input)> {
+        Some((self.data.get(i)?, self.inputs.get(i)?))
+    }
+
+    /// The column of input `i` when its cell at `row` holds a value.
+    fn cell(&self, i: usize, row: usize) -> Option<(&Data, &Input)> {
+        self.data(i).filter(|(d, _)| !Self::is_null(d, row))
+    }
+
+    fn is_null(d: &Data, row: usize) -> bool {
+        match d {
+            Data::Absent => true,
+            Data::Int(a)
+            | Data::Float(a)
+            | Data::Dec(a, _)
+            | Data::Str(a)
+            | Data::Date(a)
+            | Data::Ts(a)
+            | Data::Bool(a)
+            | Data::List(a) => a.is_null(row),
+        }
+    }
+
+    /// A whole number from 0 to 2³²−1.
+    pub(crate) fn count(&self, i: usize, row: usize) -> Result<Option<u32>, RaktError> {
+        let Some((d, input)) = self.cell(i, row) else {
+            return Ok(None);
+        };
+        let field = input.name;
+        match d {
+            Data::Int(a) => {
+                let v = a.as_primitive::<Int64Type>().value(row);
+                u32::try_from(v)
+                    .map(Some)
+                    .map_err(|_| bad(field, out_of_range(&v.to_string())))
+            }
+            Data::Float(a) => {
+                let v = a.as_primitive::<Float64Type>().value(row);
+                if v.is_nan() {
+                    return Ok(None);
+                }
+                if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
+                    // Whole and in range: the conversion is exact.
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    return Ok(Some(v as u32));
+                }
+                // A whole float (an integer column with gaps, as pandas makes them) is shown
+                // as the integer it stands for.
+                let shown = if v.fract() == 0.0 {
+                    format!("{v:.0}")
+                } else {
+                    float_text(v)
+                };
+                Err(bad(field, out_of_range(&shown)))
+            }
+            Data::Dec(..) | Data::Str(_) => {
+                let d = self.decimal_value(d, field, row)?;
+                match d.fract().is_zero().then(|| d.to_u32()).flatten() {
+                    Some(v) => Ok(Some(v)),
+                    None => Err(bad(field, out_of_range(&d.to_string()))),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn decimal_value(&self, d: &Data, field: &str, row: usize) -> Result<Decimal, RaktError> {
+        let not_decimal =
+            |shown: &str| bad(field, format!("{shown} is not a finite decimal in range"));
+        match d {
+            Data::Int(a) => Ok(Decimal::from(a.as_primitive::<Int64Type>().value(row))),
+            Data::Float(a) => {
+                let v = a.as_primitive::<Float64Type>().value(row);
+                let text = float_text(v);
+                text.parse::<Decimal>()
+                    .or_else(|_| Decimal::from_scientific(&text))
+                    .map_err(|_| not_decimal(&text))
+            }
+            Data::Dec(a, scale) => {
+                let m = a.as_primitive::<Decimal128Type>().value(row);
+                Decimal::try_from_i128_with_scale(m, *scale)
+                    .map_err(|_| not_decimal(&format!("{m}e-{scale}")))
+            }
+            Data::Str(a) => {
+                let text = a.as_string::<i32>().value(row).trim();
+                text.parse::<Decimal>()
+                    .or_else(|_| Decimal::from_scientific(text))
+                    .map_err(|_| not_decimal(&format!("{text:?}")))
+            }
+            _ => Err(not_decimal("?")),
+        }
+    }
+
+    /// An exact decimal.
+    pub(crate) fn measure(&self, i: usize, row: usize) -> Result<Option<Decimal>, RaktError> {
+        let Some((d, input)) = self.cell(i, row) else {
+            return Ok(None);
+        };
+        if let Data::Float(a) = d {
+            let v = a.as_primitive::<Float64Type>().value(row);
+            if v.is_nan() {
+                return Ok(None);
+            }
+        }
+        self.decimal_value(d, input.name, row).map(Some)
+    }
+
+    /// A day.
+    pub(crate) fn day(&self, i: usize, row: usize) -> Result<Option<NaiveDate>, RaktError> {
+        let Some((d, input)) = self.cell(i, row) else {
+            return Ok(None);
+        };
+        let field = input.name;
+        match d {
+            Data::Date(a) => {
+                let days = a.as_primitive::<Date32Type>().value(row);
+                Ok(NaiveDate::from_epoch_days(days))
+            }
+            Data::Ts(a) => {
+                let micros = a.as_primitive::<TimestampMicrosecondType>().value(row);
+                let at = chrono::DateTime::from_timestamp_micros(micros)
+                    .map(|t| t.naive_utc())
+                    .ok_or_else(|| bad(field, format!("{micros} µs is out of range")))?;
+                if at.time() == chrono::NaiveTime::MIN {
+                    Ok(Some(at.date()))
+                } else {
+                    Err(bad(
+                        field,
+                        format!(
+                            "{at} is a time of day; {field} is a day, not an instant: give a \
+                             date or a timestamp at midnight"
+                        ),
+                    ))
+                }
+            }
+            Data::Str(a) => {
+                let text = a.as_string::<i32>().value(row).trim();
+                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map(Some)
+                    .map_err(|_| bad(field, format!("{text:?} is not a date (YYYY-MM-DD)")))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Text or a code.
+    pub(crate) fn text(&self, i: usize, row: usize) -> Option<String> {
+        let (d, _) = self.data(i)?;
+        if Self::is_null(d, row) {
+            return None;
+        }
+        match d {
+            Data::Str(a) => Some(a.as_string::<i32>().value(row).to_string()),
+            Data::Int(a) => Some(a.as_primitive::<Int64Type>().value(row).to_string()),
+            _ => None,
+        }
+    }
+
+    /// A list of codes (an empty list for a null cell).
+    pub(crate) fn codes(&self, i: usize, row: usize) -> Vec<String> {
+        let Some((d, _)) = self.data(i) else {
+            return Vec::new();
+        };
+        if Self::is_null(d, row) {
+            return Vec::new();
+        }
+        match d {
+            Data::List(a) => {
+                let items = a.as_list::<i32>().value(row);
+                let items = items.as_string::<i32>();
+                items
+                    .iter()
+                    .flatten()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            }
+            Data::Str(a) => a
+                .as_string::<i32>()
+                .value(row)
+                .split([';', ','])
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A yes/no (`None` for a null cell).
+    pub(crate) fn flag(&self, i: usize, row: usize) -> Option<bool> {
+        let (d, _) = self.data(i)?;
+        match d {
+            Data::Bool(a) if !a.is_null(row) => Some(a.as_boolean().value(row)),
+            _ => None,
+        }
+    }
+}
+
+fn is_int(t: &DataType) -> bool {
+    t.is_integer()
+}
+
+fn is_str(t: &DataType) -> bool {
+    match t {
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => true,
+        DataType::Dictionary(_, v) => is_str(v),
+        _ => false,
+    }
+}
+
+/// Casts a column to the canonical type of its kind, or says why it cannot be read.
+fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> {
+    let t = array.data_type();
+    let strict = CastOptions {
+        safe: false,
+        ..Default::default()
+    };
+    let cast = |to: &DataType| {
+        cast_with_options(array, to, &strict).map_err(|e| {
+            PyValueError::new_err(format!(
+                "column {column:?} (field {}) could not be read as {to}: {e}",
+                input.name
+            ))
+        })
+    };
+    let wrong = || {
+        PyTypeError::new_err(format!(
+            "column {column:?} (field {}) is of type {t}; expected {}",
+            input.name,
+            input.kind.accepts()
+        ))
+    };
+    if matches!(t, DataType::Null) {
+        return Ok(Data::Absent);
+    }
+    Ok(match input.kind {
+        Kind::Text | Kind::Code => {
+            if is_str(t) {
+                Data::Str(cast(&DataType::Utf8)?)
+            } else if input.kind == Kind::Text && is_int(t) {
+                Data::Int(cast(&DataType::Int64)?)
+            } else {
+                return Err(wrong());
+            }
+        }
+        Kind::Count | Kind::Measure => {
+            if is_int(t) {
+                Data::Int(cast(&DataType::Int64)?)
+            } else if t.is_floating() {
+                Data::Float(cast(&DataType::Float64)?)
+            } else if let DataType::Decimal128(_, s) | DataType::Decimal256(_, s) = t {
+                let scale = u32::try_from(*s).map_err(|_| wrong())?;
+                if scale > 28 {
+                    return Err(wrong());
+                }
+                Data::Dec(cast(&DataType::Decimal128(38, *s))?, scale)
+            } else if is_str(t) {
+                Data::Str(cast(&DataType::Utf8)?)
+            } else {
+                return Err(wrong());
+            }
+        }
+        Kind::Day => match t {
+            DataType::Date32 | DataType::Date64 => Data::Date(cast(&DataType::Date32)?),
+            DataType::Timestamp(_, None) => {
+                Data::Ts(cast(&DataType::Timestamp(TimeUnit::Microsecond, None))?)
+            }
+            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            _ => return Err(wrong()),
+        },
+        Kind::Codes => match t {
+            DataType::List(f) | DataType::LargeList(f) | DataType::ListView(f)
+                if is_str(f.data_type()) =>
+            {
+                Data::List(cast(&DataType::List(Arc::new(Field::new(
+                    "item",
+                    DataType::Utf8,
+                    true,
+                ))))?)
+            }
+            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            _ => return Err(wrong()),
+        },
+        Kind::Flag => match t {
+            DataType::Boolean => Data::Bool(array.clone()),
+            _ => return Err(wrong()),
+        },
+    })
+}
+
+/// Where each input is read from: the caller's mapping resolved against a schema.
+pub(crate) struct Mapping {
+    /// The column name of each input, in input order.
+    sources: Vec<String>,
+}
+
+impl Mapping {
+    /// Checks `columns` (field → column) against the inputs and the schema.
+    fn new(
+        function: &str,
+        inputs: &'static [Input],
+        columns: &HashMap<String, String>,
+        schema: &Schema,
+    ) -> PyResult<Self> {
+        for field in columns.keys() {
+            if !inputs.iter().any(|i| i.name == field) {
+                let known: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+                return Err(PyKeyError::new_err(format!(
+                    "columns: {field:?} is not an input of {function} (its inputs: {})",
+                    known.join(", ")
+                )));
+            }
+        }
+        let mut sources = Vec::with_capacity(inputs.len());
+        let mut found = 0;
+        for input in inputs {
+            let (source, mapped) = match columns.get(input.name) {
+                Some(c) => (c.clone(), true),
+                None => (input.name.to_string(), false),
+            };
+            let present = schema.index_of(&source).is_ok();
+            if present {
+                found += 1;
+            } else if mapped {
+                return Err(PyKeyError::new_err(format!(
+                    "column {source:?} (mapped to field {}) is not in the table; its columns: {}",
+                    input.name,
+                    column_list(schema)
+                )));
+            } else if input.required {
+                return Err(PyKeyError::new_err(format!(
+                    "{function} needs a column {:?} ({}); the table has {}; map another \
+                     column to it with columns={{{:?}: \"your column\"}}",
+                    input.name,
+                    input.kind.accepts(),
+                    column_list(schema),
+                    input.name
+                )));
+            }
+            sources.push(source);
+        }
+        if found == 0 {
+            let known: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+            return Err(PyKeyError::new_err(format!(
+                "{function}: none of the table's columns ({}) is an input; expected some of: {}",
+                column_list(schema),
+                known.join(", ")
+            )));
+        }
+        Ok(Mapping { sources })
+    }
+
+    /// The columns of one batch.
+    fn columns(&self, inputs: &'static [Input], batch: &RecordBatch) -> PyResult<Columns> {
+        let mut data = Vec::with_capacity(inputs.len());
+        for (input, source) in inputs.iter().zip(&self.sources) {
+            data.push(match batch.column_by_name(source) {
+                Some(array) => read_column(input, source, array)?,
+                None => Data::Absent,
+            });
+        }
+        Ok(Columns { inputs, data })
+    }
+}
+
+fn column_list(schema: &Schema) -> String {
+    let names: Vec<String> = schema
+        .fields()
+        .iter()
+        .map(|f| format!("{:?}", f.name()))
+        .collect();
+    if names.is_empty() {
+        "no columns".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// A batch function: its inputs, how one row is decided, and the output columns.
+pub(crate) trait Op: Send + Sync + 'static {
+    /// What one row gives.
+    type Row: Send;
+    /// The Python name, for errors.
+    const NAME: &'static str;
+    /// The input fields, in a fixed order (the indices `row` reads by).
+    fn inputs(&self) -> &'static [Input];
+    /// Column names a caller may expect to be read that are not, each with what to give
+    /// instead: such a column is an error, never silently ignored.
+    fn unread(&self) -> &'static [(&'static str, &'static str)] {
+        &[]
+    }
+    /// Decides one row; a bad row is an error inside `Row`, never a failed batch.
+    fn row(&self, columns: &Columns, row: usize) -> Self::Row;
+    /// The output schema (with the `error` column last).
+    fn schema(&self) -> SchemaRef;
+    /// The output columns of decided rows, in schema order, `error` included.
+    fn build(&self, rows: Vec<Self::Row>) -> Result<Vec<ArrayRef>, ArrowError>;
+}
+
+/// Rows per task when a batch is split over the cores.
+const CHUNK: usize = 2048;
+
+/// The process's worker pool, rebuilt in a child after `fork` (threads do not survive it).
+fn pool() -> Option<Arc<rayon::ThreadPool>> {
+    static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
+    let pid = std::process::id();
+    let mut guard = POOL.lock().ok()?;
+    if let Some((owner, pool)) = guard.as_ref() {
+        if *owner == pid {
+            return Some(pool.clone());
+        }
+    }
+    let pool = Arc::new(
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("rakt-batch-{i}"))
+            .build()
+            .ok()?,
+    );
+    *guard = Some((pid, pool.clone()));
+    Some(pool)
+}
+
+/// Decides every row of one batch, on the pool when `parallel` and the batch is large.
+fn run_batch<O: Op>(
+    op: &O,
+    mapping: &Mapping,
+    batch: &RecordBatch,
+    parallel: bool,
+) -> PyResult<RecordBatch> {
+    let columns = mapping.columns(op.inputs(), batch)?;
+    let n = batch.num_rows();
+    let decide = |r: usize| op.row(&columns, r);
+    let rows: Vec<_> = match pool() {
+        Some(pool) if parallel && n > CHUNK => pool.install(|| {
+            (0..n)
+                .into_par_iter()
+                .with_min_len(CHUNK)
+                .map(decide)
+                .collect()
+        }),
+        _ => (0..n).map(decide).collect(),
+    };
+    let arrays = op.build(rows).map_err(arrow_err)?;
+    RecordBatch::try_new(op.schema(), arrays).map_err(arrow_err)
+}
+
+fn arrow_err(e: ArrowError) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// The output of a stream input: one output batch per input batch, decided as it is read.
+struct Lazy<O: Op> {
+    op: Arc<O>,
+    mapping: Mapping,
+    input: Box<dyn RecordBatchReader + Send>,
+    parallel: bool,
+}
+
+impl<O: Op> Iterator for Lazy<O> {
+    type Item = Result<RecordBatch, ArrowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let batch = match self.input.next()? {
+            Ok(b) => b,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(
+            run_batch(self.op.as_ref(), &self.mapping, &batch, self.parallel)
+                .map_err(|e| ArrowError::ExternalError(Box::new(e))),
+        )
+    }
+}
+
+impl<O: Op> RecordBatchReader for Lazy<O> {
+    fn schema(&self) -> SchemaRef {
+        self.op.schema()
+    }
+}
+
+/// Reads the `columns` mapping argument (field → column name).
+fn mapping_arg(columns: Option<&Bound<'_, PyDict>>) -> PyResult<HashMap<String, String>> {
+    let mut out = HashMap::new();
+    if let Some(d) = columns {
+        for (k, v) in d.iter() {
+            let field: String = k
+                .extract()
+                .map_err(|_| PyTypeError::new_err("columns: keys must be str field names"))?;
+            let column: String = v
+                .extract()
+                .map_err(|_| PyTypeError::new_err("columns: values must be str column names"))?;
+            out.insert(field, column);
+        }
+    }
+    Ok(out)
+}
+
+/// Runs `op` over `data` and returns a `pyarrow.Table`, or a `pyarrow.RecordBatchReader` that
+/// decides each batch as it is read when `data` is a stream (has `read_next_batch`).
+pub(crate) fn run<'py, O: Op>(
+    py: Python<'py>,
+    op: O,
+    data: &Bound<'py, PyAny>,
+    columns: Option<&Bound<'py, PyDict>>,
+    parallel: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if py.import("pyarrow").is_err() {
+        return Err(pyo3::exceptions::PyImportError::new_err(
+            "the batch functions return pyarrow tables: pip install pyarrow",
+        ));
+    }
+    let streaming = data.hasattr("read_next_batch")?;
+    let input: AnyRecordBatch = data.extract().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{}: data must be a table with the Arrow PyCapsule interface (a pyarrow Table, \
+             RecordBatch or RecordBatchReader, a pandas or polars DataFrame), not {}",
+            O::NAME,
+            data.get_type()
+                .name()
+                .map_or_else(|_| "?".into(), |n| n.to_string())
+        ))
+    })?;
+    let columns = mapping_arg(columns)?;
+    let schema = input.schema()?;
+    for (name, instead) in op.unread() {
+        if schema.index_of(name).is_ok() {
+            return Err(PyValueError::new_err(format!(
+                "{}: column {name:?} is not read: {instead}",
+                O::NAME
+            )));
+        }
+    }
+    let mapping = Mapping::new(O::NAME, op.inputs(), &columns, &schema)?;
+    let reader = input.into_reader()?;
+    if streaming {
+        let lazy = Lazy {
+            op: Arc::new(op),
+            mapping,
+            input: reader,
+            parallel,
+        };
+        return PyRecordBatchReader::new(Box::new(lazy)).into_pyarrow(py);
+    }
+    let out_schema = op.schema();
+    let batches = py.detach(|| -> PyResult<Vec<RecordBatch>> {
+        let mut out = Vec::new();
+        for batch in reader {
+            let batch = batch.map_err(arrow_err)?;
+            out.push(run_batch(&op, &mapping, &batch, parallel)?);
+        }
+        Ok(out)
+    })?;
+    PyTable::try_new(batches, out_schema)?.into_pyarrow(py)
+}
+
+/// Builders for the output columns.
+pub(crate) struct Out;
+
+impl Out {
+    /// A nullable string column.
+    pub(crate) fn strings<I: IntoIterator<Item = Option<String>>>(values: I) -> ArrayRef {
+        let mut b = StringBuilder::new();
+        for v in values {
+            b.append_option(v);
+        }
+        Arc::new(b.finish())
+    }
+
+    /// A list-of-strings column (a null list where `None`).
+    pub(crate) fn lists<I: IntoIterator<Item = Option<Vec<String>>>>(values: I) -> ArrayRef {
+        let mut b = ListBuilder::new(StringBuilder::new());
+        for v in values {
+            match v {
+                Some(items) => {
+                    for s in items {
+                        b.values().append_value(s);
+                    }
+                    b.append(true);
+                }
+                None => b.append(false),
+            }
+        }
+        Arc::new(b.finish())
+    }
+
+    /// A nullable u32 column.
+    pub(crate) fn counts<I: IntoIterator<Item = Option<u32>>>(values: I) -> ArrayRef {
+        let mut b = UInt32Builder::new();
+        for v in values {
+            b.append_option(v);
+        }
+        Arc::new(b.finish())
+    }
+
+    /// A nullable date column.
+    pub(crate) fn dates<I: IntoIterator<Item = Option<NaiveDate>>>(values: I) -> ArrayRef {
+        let mut b = Date32Builder::new();
+        for v in values {
+            b.append_option(v.map(|d| d.to_epoch_days()));
+        }
+        Arc::new(b.finish())
+    }
+
+    /// A nullable boolean column.
+    pub(crate) fn bools<I: IntoIterator<Item = Option<bool>>>(values: I) -> ArrayRef {
+        let mut b = BooleanBuilder::new();
+        for v in values {
+            b.append_option(v);
+        }
+        Arc::new(b.finish())
+    }
+
+    /// The `error` column of decided rows.
+    pub(crate) fn errors<'a, T: 'a, I: IntoIterator<Item = &'a Result<T, RaktError>>>(
+        rows: I,
+    ) -> ArrayRef {
+        Self::strings(
+            rows.into_iter()
+                .map(|r| r.as_ref().err().map(ToString::to_string)),
+        )
+    }
+}
+
+/// Field helpers for output schemas.
+pub(crate) fn field(name: &str, t: DataType) -> Field {
+    Field::new(name, t, true)
+}
+
+/// A list-of-strings field.
+pub(crate) fn list_field(name: &str) -> Field {
+    Field::new(
+        name,
+        DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+        true,
+    )
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    pregnancy::register(m)
+}

@@ -1,0 +1,243 @@
+//! `assess_pregnancies`: the high-risk pregnancy assessment of every row of a table.
+
+use std::sync::Arc;
+
+use arrow_array::ArrayRef;
+use arrow_schema::{ArrowError, DataType, Schema, SchemaRef};
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use rakt::RaktError;
+use rakt::maternal as core;
+use serde_json::{Map, Value};
+
+use super::{Columns, Input, Kind, Op, Out, field, list_field};
+use crate::convert::to_date;
+use crate::policy::{PyPolicy, policy_or_default};
+use crate::pregnancy::{FIELDS, Kind as FieldKind, action_code, record_from_values};
+
+const fn input(name: &'static str, kind: Kind) -> Input {
+    Input {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+/// The input columns: the `AncRecord` fields, with each blood pressure as two columns.
+const INPUTS: &[Input] = &[
+    input("id", Kind::Text),
+    input("age_years", Kind::Count),
+    input("height_cm", Kind::Measure),
+    input("weight_kg", Kind::Measure),
+    input("gravida", Kind::Count),
+    input("parity", Kind::Count),
+    input("living_children", Kind::Count),
+    input("previous_caesareans", Kind::Count),
+    input("previous_stillbirths", Kind::Count),
+    input("previous_abortions", Kind::Count),
+    input("previous_neonatal_deaths", Kind::Count),
+    input("months_since_last_pregnancy", Kind::Count),
+    input("lmp", Kind::Day),
+    input("edd", Kind::Day),
+    input("fetuses", Kind::Count),
+    input("presentation", Kind::Code),
+    input("hb_g_dl", Kind::Measure),
+    input("haematocrit_pct", Kind::Measure),
+    input("platelets_per_ul", Kind::Count),
+    input("bp_systolic", Kind::Count),
+    input("bp_diastolic", Kind::Count),
+    input("bp_repeat_systolic", Kind::Count),
+    input("bp_repeat_diastolic", Kind::Count),
+    input("urine_protein", Kind::Code),
+    input("ogtt_2h_mg_dl", Kind::Measure),
+    input("thyroid", Kind::Code),
+    input("blood_group", Kind::Code),
+    input("hiv", Kind::Code),
+    input("syphilis", Kind::Code),
+    input("hbsag", Kind::Code),
+    input("conditions", Kind::Codes),
+    input("danger_signs", Kind::Codes),
+    input("symptoms", Kind::Codes),
+    input("vaginal_bleeding", Kind::Flag),
+    input("organ_support", Kind::Code),
+];
+
+/// The ANC assessment of each row.
+pub(crate) struct Assess {
+    as_of: NaiveDate,
+    policy: Arc<rakt::Policy>,
+}
+
+/// A row's id (when readable) and its assessment or error.
+pub(crate) type Row = (Option<String>, Result<core::PregnancyAssessment, RaktError>);
+
+/// The record of one row, read exactly as `AncRecord(**row)` reads it.
+pub(crate) fn record(columns: &Columns, row: usize) -> Result<core::AncRecord, RaktError> {
+    let mut values: Vec<(&'static str, Value)> = Vec::with_capacity(FIELDS.len());
+    let mut i = 0;
+    for &(name, kind) in FIELDS {
+        let value = match kind {
+            FieldKind::Text | FieldKind::Code => columns.text(i, row).map(Value::String),
+            FieldKind::Count => columns.count(i, row)?.map(Value::from),
+            FieldKind::Measure => columns
+                .measure(i, row)?
+                .map(|d| Value::String(d.to_string())),
+            FieldKind::Day => columns.day(i, row)?.map(|d| Value::String(d.to_string())),
+            FieldKind::Group => match columns.text(i, row) {
+                Some(t) => Some(Value::String(rakt::BloodGroup::parse(&t)?.to_string())),
+                None => None,
+            },
+            FieldKind::Codes => {
+                let codes = columns.codes(i, row);
+                (!codes.is_empty())
+                    .then(|| Value::Array(codes.into_iter().map(Value::String).collect()))
+            }
+            FieldKind::Flag => columns.flag(i, row).map(Value::Bool),
+            FieldKind::Pressure => {
+                let systolic = columns.count(i, row)?;
+                i += 1;
+                let diastolic = columns.count(i, row)?;
+                match (systolic, diastolic) {
+                    (Some(s), Some(d)) => {
+                        let mut m = Map::new();
+                        m.insert("systolic".into(), Value::from(s));
+                        m.insert("diastolic".into(), Value::from(d));
+                        Some(Value::Object(m))
+                    }
+                    (None, None) => None,
+                    (Some(_), None) | (None, Some(_)) => {
+                        let (given, missing) = if systolic.is_some() {
+                            ("systolic", "diastolic")
+                        } else {
+                            ("diastolic", "systolic")
+                        };
+                        return Err(RaktError::InvalidInput {
+                            field: name.to_string(),
+                            reason: format!("{name}_{given} is given without {name}_{missing}"),
+                        });
+                    }
+                }
+            }
+        };
+        if let Some(v) = value {
+            values.push((name, v));
+        }
+        i += 1;
+    }
+    record_from_values(values)
+}
+
+impl Op for Assess {
+    type Row = Row;
+    const NAME: &'static str = "assess_pregnancies";
+
+    fn inputs(&self) -> &'static [Input] {
+        INPUTS
+    }
+
+    fn unread(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "bp",
+                "give the pressure as two integer columns, bp_systolic and bp_diastolic",
+            ),
+            (
+                "bp_repeat",
+                "give the pressure as two integer columns, bp_repeat_systolic and bp_repeat_diastolic",
+            ),
+        ]
+    }
+
+    fn row(&self, columns: &Columns, row: usize) -> Row {
+        let id = columns.text(0, row);
+        let result =
+            record(columns, row).and_then(|r| core::assess_pregnancy(&r, self.as_of, &self.policy));
+        (id, result)
+    }
+
+    fn schema(&self) -> SchemaRef {
+        schema()
+    }
+
+    fn build(&self, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let ok = |r: &Row| r.1.as_ref().ok().cloned();
+        let a: Vec<Option<core::PregnancyAssessment>> = rows.iter().map(ok).collect();
+        let s = |f: &dyn Fn(&core::PregnancyAssessment) -> Option<String>| {
+            Out::strings(a.iter().map(|x| x.as_ref().and_then(f)))
+        };
+        Ok(vec![
+            Out::strings(rows.iter().map(|r| r.0.clone())),
+            s(&|x| Some(x.risk_level.as_str().into())),
+            Out::lists(a.iter().map(|x| {
+                x.as_ref()
+                    .map(|x| x.codes().into_iter().map(String::from).collect())
+            })),
+            s(&|x| Some(x.referral.level.as_str().into())),
+            s(&|x| Some(x.referral.urgency.as_str().into())),
+            s(&|x| Some(x.blood_plan.tier.as_str().into())),
+            s(&|x| Some(action_code(x.blood_plan.action).into())),
+            Out::counts(a.iter().map(|x| x.as_ref().map(|x| x.blood_plan.units()))),
+            Out::counts(
+                a.iter()
+                    .map(|x| x.as_ref().and_then(|x| x.gestational_age.map(|g| g.weeks))),
+            ),
+            Out::counts(
+                a.iter()
+                    .map(|x| x.as_ref().and_then(|x| x.gestational_age.map(|g| g.days))),
+            ),
+            Out::dates(a.iter().map(|x| x.as_ref().and_then(|x| x.edd))),
+            s(&|x| x.hypertension.map(|h| h.as_str().into())),
+            s(&|x| x.anaemia.map(|h| h.as_str().into())),
+            Out::bools(a.iter().map(|x| x.as_ref().and_then(|x| x.gdm))),
+            Out::lists(a.iter().map(|x| x.as_ref().map(|x| x.not_assessed.clone()))),
+            Out::errors(rows.iter().map(|r| &r.1)),
+        ])
+    }
+}
+
+/// The output schema of `assess_pregnancies`.
+fn schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        field("id", DataType::Utf8),
+        field("risk_level", DataType::Utf8),
+        list_field("flags"),
+        field("referral_level", DataType::Utf8),
+        field("referral_urgency", DataType::Utf8),
+        field("blood_tier", DataType::Utf8),
+        field("blood_action", DataType::Utf8),
+        field("blood_units", DataType::UInt32),
+        field("gestation_weeks", DataType::UInt32),
+        field("gestation_days", DataType::UInt32),
+        field("edd", DataType::Date32),
+        field("hypertension", DataType::Utf8),
+        field("anaemia", DataType::Utf8),
+        field("gdm", DataType::Boolean),
+        list_field("not_assessed"),
+        field("error", DataType::Utf8),
+    ]))
+}
+
+/// The high-risk pregnancy assessment of every row of `data` on the day `as_of`: a pyarrow
+/// Table with one row per input row (a RecordBatchReader when `data` is a stream).
+#[pyfunction]
+#[pyo3(signature = (data, as_of, policy = None, *, columns = None, parallel = true))]
+fn assess_pregnancies<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    as_of: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, PyPolicy>>,
+    columns: Option<&Bound<'py, PyDict>>,
+    parallel: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let op = Assess {
+        as_of: to_date(as_of, "as_of")?,
+        policy: Arc::new(policy_or_default(policy).clone()),
+    };
+    super::run(py, op, data, columns, parallel)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(assess_pregnancies, m)?)?;
+    Ok(())
+}
