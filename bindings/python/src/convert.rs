@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::errors::invalid_input;
+use crate::errors::{OrRaise, invalid_input};
 
 /// A timezone-aware `datetime` as a chrono time with its UTC offset.
 ///
@@ -178,14 +178,23 @@ pub(crate) fn from_code<T: DeserializeOwned>(
     text: &str,
     expected: &[String],
 ) -> PyResult<T> {
+    code_value(field, text, expected).or_raise()
+}
+
+/// [`from_code`] as a core result, for rows of a batch (decided without the GIL).
+pub(crate) fn code_value<T: DeserializeOwned>(
+    field: &str,
+    text: &str,
+    expected: &[String],
+) -> Result<T, rakt::RaktError> {
     serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| {
-        invalid_input(
-            field,
-            format!(
+        rakt::RaktError::InvalidInput {
+            field: field.to_string(),
+            reason: format!(
                 "{text:?} is not a {field} (expected one of {})",
                 expected.join(", ")
             ),
-        )
+        }
     })
 }
 

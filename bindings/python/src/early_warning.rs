@@ -31,15 +31,18 @@ fn avpu(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<rakt::policy::Avpu>> 
                     "consciousness must be a str: alert, voice, pain or unresponsive",
                 )
             })?;
-            rakt::policy::Avpu::parse(&text).map(Some).map_err(|_| {
-                invalid_input(
-                    "consciousness",
-                    format!("{text:?} is not alert, voice, pain or unresponsive"),
-                )
-            })
+            avpu_text(&text).map(Some).or_raise()
         }
         _ => Ok(None),
     }
+}
+
+/// The AVPU level of a code, as `Vitals(consciousness=...)` reads it.
+pub(crate) fn avpu_text(text: &str) -> rakt::Result<rakt::policy::Avpu> {
+    rakt::policy::Avpu::parse(text).map_err(|_| rakt::RaktError::InvalidInput {
+        field: "consciousness".into(),
+        reason: format!("{text:?} is not alert, voice, pain or unresponsive"),
+    })
 }
 
 /// Vital signs; every field optional and keyword-only.

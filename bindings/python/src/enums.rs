@@ -12,20 +12,20 @@ use rakt::{
     TestResult, TtiMarker, UnitStatus,
 };
 
-use crate::convert::{as_str, code_of, from_code};
+use crate::convert::{as_str, code_of, code_value};
 use crate::errors::OrRaise;
 
 /// How a code string becomes a core value: the core's own parser where it has one (which
 /// also accepts common spellings, e.g. `FFP`), else exactly the stable code.
 trait ParseCode: Sized {
-    fn parse_code(field: &str, text: &str, expected: &[String]) -> PyResult<Self>;
+    fn parse_code(field: &str, text: &str, expected: &[String]) -> rakt::Result<Self>;
 }
 
 macro_rules! serde_parse {
     ($($core:ident),*) => {$(
         impl ParseCode for $core {
-            fn parse_code(field: &str, text: &str, expected: &[String]) -> PyResult<Self> {
-                from_code(field, text, expected)
+            fn parse_code(field: &str, text: &str, expected: &[String]) -> rakt::Result<Self> {
+                code_value(field, text, expected)
             }
         }
     )*};
@@ -56,14 +56,14 @@ serde_parse!(
 );
 
 impl ParseCode for Abo {
-    fn parse_code(_: &str, text: &str, _: &[String]) -> PyResult<Self> {
-        rakt::Abo::parse(text).or_raise()
+    fn parse_code(_: &str, text: &str, _: &[String]) -> rakt::Result<Self> {
+        rakt::Abo::parse(text)
     }
 }
 
 impl ParseCode for Component {
-    fn parse_code(_: &str, text: &str, _: &[String]) -> PyResult<Self> {
-        rakt::Component::parse(text).or_raise()
+    fn parse_code(_: &str, text: &str, _: &[String]) -> rakt::Result<Self> {
+        rakt::Component::parse(text)
     }
 }
 
@@ -161,17 +161,18 @@ macro_rules! py_enum {
                     .collect()
             }
 
+            /// The core value of a code, as `extract_arg` reads a `str` (rows of a batch).
+            pub(crate) fn parse_text(field: &str, text: &str) -> rakt::Result<$core> {
+                <$core as ParseCode>::parse_code(field, text, &Self::expected_codes())
+            }
+
             /// A member, or its code as a `str`, as the core value.
             pub(crate) fn extract_arg(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<$core> {
                 if let Ok(v) = obj.cast::<$py>() {
                     return Ok((*v.get()).into());
                 }
                 if let Some(text) = as_str(obj)? {
-                    return <$core as ParseCode>::parse_code(
-                        field,
-                        &text,
-                        &Self::expected_codes(),
-                    );
+                    return Self::parse_text(field, &text).or_raise();
                 }
                 Err(PyTypeError::new_err(format!(
                     "{field} must be a {}.{} or its code as a str, not {}",
@@ -204,8 +205,7 @@ macro_rules! py_enum {
             /// The member with this code.
             #[classmethod]
             fn parse(_cls: &Bound<'_, PyType>, code: &str) -> PyResult<$py> {
-                <$core as ParseCode>::parse_code($field, code, &Self::expected_codes())
-                    .map($py::from)
+                Self::parse_text($field, code).map($py::from).or_raise()
             }
 
             /// Every member, in canonical order.

@@ -325,12 +325,22 @@ fn code_arg<T>(
             let text: String = o.extract().map_err(|_| {
                 pyo3::exceptions::PyTypeError::new_err(format!("{field} must be a str code"))
             })?;
-            parse(&text)
-                .map(Some)
-                .map_err(|e| invalid_input(field, e.to_string()))
+            code_text(&text, field, parse).map(Some).or_raise()
         }
         _ => Ok(None),
     }
+}
+
+/// A code read by `parse`, with the error naming `field` (as `robson_group` reads its codes).
+pub(crate) fn code_text<T>(
+    text: &str,
+    field: &str,
+    parse: impl Fn(&str) -> rakt::Result<T>,
+) -> rakt::Result<T> {
+    parse(text).map_err(|e| rakt::RaktError::InvalidInput {
+        field: field.to_string(),
+        reason: e.to_string(),
+    })
 }
 
 fn count_arg(obj: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<u32>> {

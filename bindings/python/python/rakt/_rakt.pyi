@@ -15,6 +15,11 @@ from typing_extensions import Self, TypeAlias, disjoint_base
 
 __all__ = [
     "assess_pregnancies",
+    "assess_donors",
+    "expiries",
+    "compatibilities",
+    "robson_groups",
+    "early_warnings",
     "HmisFinding",
     "HmisReport",
     "hmis_monthly_reports",
@@ -3621,3 +3626,64 @@ def assess_pregnancies(
     RecordBatch or RecordBatchReader, a pandas or polars DataFrame): a ``pyarrow.Table`` with one
     row per input row, or a ``pyarrow.RecordBatchReader`` when ``data`` is a stream. A bad row
     gets its message in the ``error`` column; ``columns`` maps field names to column names."""
+
+def early_warnings(
+    data: Any,
+    policy: Policy | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    parallel: bool = True,
+) -> Any:
+    """The obstetric early-warning chart of every row of ``data`` (columns named as the
+    ``Vitals`` fields, and ``id``): triggered, level, mode, score, reds, yellows, alerts (the
+    ``sign:band`` codes outside green), one ``<sign>_band`` column per sign, error."""
+
+def robson_groups(
+    data: Any,
+    policy: Policy | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    parallel: bool = True,
+) -> Any:
+    """The Robson group of every row of ``data`` (columns named as the ``robson_group``
+    arguments, and ``id``): group (null when it cannot be classified), missing, error."""
+
+def compatibilities(
+    data: Any,
+    policy: Policy | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    parallel: bool = True,
+) -> Any:
+    """The compatibility verdict of every row of ``data``: columns component, donor (both
+    required), recipient_group, recipient_sex, recipient_age_years, recipient_anti_d,
+    recipient_chronically_transfused, id. Output: compatible, rank, emergency, reasons, error."""
+
+def expiries(
+    data: Any,
+    as_of: _datetime | None = None,
+    policy: Policy | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    parallel: bool = True,
+) -> Any:
+    """The base expiry of every row of ``data``: columns component and collected_at (a timestamp
+    with a time zone, or RFC 3339 text) required; preservative, platelet_source, modifications,
+    id. Output: expires_at (in the policy's UTC offset), expired (at ``as_of``, when given),
+    reasons, error."""
+
+def assess_donors(
+    data: Any,
+    as_of: _date,
+    kind: DonationKind | str | None = None,
+    policy: Policy | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    parallel: bool = True,
+) -> Any:
+    """Donor eligibility on ``as_of`` for every row of ``data`` (one row per visit): the
+    ``Donor`` and ``DonorChecks`` fields as columns, earlier donations as the list columns
+    previous_donation_dates and previous_donation_kinds, deferral events as
+    deferral_event_kinds, deferral_event_dates and deferral_event_markers, and the donation
+    ``kind`` (else the ``kind`` argument). Output: kind, eligible, permanent, deferred_until,
+    referred, next_eligible, reasons, error."""

@@ -15,13 +15,17 @@
 //!   output in input order, identical to a one-thread run;
 //! - the worker pool is per process, so a module imported before `fork` keeps working after it.
 
+pub(crate) mod blood;
+pub(crate) mod donor;
 pub(crate) mod pregnancy;
+pub(crate) mod vitals;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, ListBuilder, StringBuilder, UInt32Builder,
+    BooleanBuilder, Date32Builder, ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
+    UInt32Builder,
 };
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
@@ -30,7 +34,7 @@ use arrow_array::types::{
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_cast::cast::{CastOptions, cast_with_options};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -58,6 +62,10 @@ pub(crate) enum Kind {
     Codes,
     /// A yes/no: booleans.
     Flag,
+    /// An instant: timestamps with a time zone, RFC 3339 strings with a UTC offset.
+    Instant,
+    /// A list of days: a list of dates, or one string of `YYYY-MM-DD` separated by `;` or `,`.
+    Days,
 }
 
 impl Kind {
@@ -71,6 +79,8 @@ impl Kind {
             Kind::Code => "a string column",
             Kind::Codes => "a list of strings or a string column",
             Kind::Flag => "a boolean column",
+            Kind::Instant => "a timestamp column with a time zone, or an RFC 3339 string column",
+            Kind::Days => "a list of dates or a string column",
         }
     }
 }
@@ -86,6 +96,33 @@ pub(crate) struct Input {
     pub required: bool,
 }
 
+impl Input {
+    /// An input whose column may be absent.
+    pub(crate) const fn optional(name: &'static str, kind: Kind) -> Input {
+        Input {
+            name,
+            kind,
+            required: false,
+        }
+    }
+
+    /// An input whose column must be present.
+    pub(crate) const fn required(name: &'static str, kind: Kind) -> Input {
+        Input {
+            name,
+            kind,
+            required: true,
+        }
+    }
+}
+
+/// The policy argument of a batch function, shared by the worker threads.
+pub(crate) fn shared_policy(
+    policy: Option<&Bound<'_, crate::policy::PyPolicy>>,
+) -> Arc<rakt::Policy> {
+    Arc::new(crate::policy::policy_or_default(policy).clone())
+}
+
 /// A column read into one of the canonical Arrow types.
 enum Data {
     Absent,
@@ -97,6 +134,10 @@ enum Data {
     Ts(ArrayRef),
     Bool(ArrayRef),
     List(ArrayRef),
+    /// Timestamps with a zone, as UTC microseconds.
+    Zoned(ArrayRef),
+    /// A list of dates.
+    DateList(ArrayRef),
 }
 
 /// The input columns of one record batch, in the order of the function's inputs.
@@ -146,7 +187,9 @@ impl Columns {
             | Data::Date(a)
             | Data::Ts(a)
             | Data::Bool(a)
-            | Data::List(a) => a.is_null(row),
+            | Data::List(a)
+            | Data::Zoned(a)
+            | Data::DateList(a) => a.is_null(row),
         }
     }
 
@@ -323,6 +366,105 @@ impl Columns {
             _ => None,
         }
     }
+
+    /// An instant.
+    pub(crate) fn instant(
+        &self,
+        i: usize,
+        row: usize,
+    ) -> Result<Option<DateTime<FixedOffset>>, RaktError> {
+        let Some((d, input)) = self.cell(i, row) else {
+            return Ok(None);
+        };
+        let field = input.name;
+        match d {
+            Data::Zoned(a) => {
+                let micros = a.as_primitive::<TimestampMicrosecondType>().value(row);
+                chrono::DateTime::from_timestamp_micros(micros)
+                    .map(|t| Some(t.fixed_offset()))
+                    .ok_or_else(|| bad(field, format!("{micros} µs is out of range")))
+            }
+            Data::Str(a) => {
+                let text = a.as_string::<i32>().value(row).trim();
+                rakt::parse_timestamp(text).map(Some).map_err(|e| match e {
+                    RaktError::InvalidInput { reason, .. } => bad(field, reason),
+                    other => other,
+                })
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// A list of days (an empty list for a null cell).
+    pub(crate) fn days(&self, i: usize, row: usize) -> Result<Vec<NaiveDate>, RaktError> {
+        let Some((d, input)) = self.cell(i, row) else {
+            return Ok(Vec::new());
+        };
+        let field = input.name;
+        match d {
+            Data::DateList(a) => {
+                let items = a.as_list::<i32>().value(row);
+                let items = items.as_primitive::<Date32Type>();
+                let mut out = Vec::with_capacity(items.len());
+                for (k, v) in items.iter().enumerate() {
+                    let day = v.and_then(NaiveDate::from_epoch_days).ok_or_else(|| {
+                        bad(&format!("{field}[{k}]"), "is empty or out of range".into())
+                    })?;
+                    out.push(day);
+                }
+                Ok(out)
+            }
+            Data::Str(a) => a
+                .as_string::<i32>()
+                .value(row)
+                .split([';', ','])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|t| {
+                    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                        .map_err(|_| bad(field, format!("{t:?} is not a date (YYYY-MM-DD)")))
+                })
+                .collect(),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// A list of codes kept position by position (`None` for an empty item), for lists that
+    /// go together with another list of the same length.
+    pub(crate) fn aligned_codes(&self, i: usize, row: usize) -> Vec<Option<String>> {
+        let Some((d, _)) = self.cell(i, row) else {
+            return Vec::new();
+        };
+        let keep = |s: &str| {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        };
+        match d {
+            Data::List(a) => {
+                let items = a.as_list::<i32>().value(row);
+                let items = items.as_string::<i32>();
+                items.iter().map(|s| s.and_then(keep)).collect()
+            }
+            Data::Str(a) => {
+                let text = a.as_string::<i32>().value(row);
+                if text.trim().is_empty() {
+                    return Vec::new();
+                }
+                text.split([';', ',']).map(keep).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The field name of input `i`, for errors.
+    pub(crate) fn name(&self, i: usize) -> &'static str {
+        self.inputs.get(i).map_or("?", |input| input.name)
+    }
+}
+
+/// The error of an empty cell in a column every row needs.
+pub(crate) fn required(field: &str) -> RaktError {
+    bad(field, "is required; the cell is empty".into())
 }
 
 fn is_int(t: &DataType) -> bool {
@@ -412,6 +554,36 @@ fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> 
         },
         Kind::Flag => match t {
             DataType::Boolean => Data::Bool(array.clone()),
+            _ => return Err(wrong()),
+        },
+        Kind::Instant => match t {
+            DataType::Timestamp(_, Some(tz)) => Data::Zoned(cast(&DataType::Timestamp(
+                TimeUnit::Microsecond,
+                Some(tz.clone()),
+            ))?),
+            DataType::Timestamp(_, None) => {
+                return Err(PyTypeError::new_err(format!(
+                    "column {column:?} (field {}) is a timestamp without a time zone, which \
+                     is not an instant: give it its zone (pandas: \
+                     .dt.tz_localize(\"Asia/Kolkata\"); polars: \
+                     .dt.replace_time_zone(\"Asia/Kolkata\"))",
+                    input.name
+                )));
+            }
+            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            _ => return Err(wrong()),
+        },
+        Kind::Days => match t {
+            DataType::List(f) | DataType::LargeList(f) | DataType::ListView(f)
+                if matches!(f.data_type(), DataType::Date32 | DataType::Date64) =>
+            {
+                Data::DateList(cast(&DataType::List(Arc::new(Field::new(
+                    "item",
+                    DataType::Date32,
+                    true,
+                ))))?)
+            }
+            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
             _ => return Err(wrong()),
         },
     })
@@ -738,6 +910,18 @@ impl Out {
         Arc::new(b.finish())
     }
 
+    /// A nullable instant column in the zone `tz` (e.g. `+05:30`).
+    pub(crate) fn instants<I: IntoIterator<Item = Option<DateTime<FixedOffset>>>>(
+        values: I,
+        tz: &str,
+    ) -> ArrayRef {
+        let mut b = TimestampMicrosecondBuilder::new();
+        for v in values {
+            b.append_option(v.map(|t| t.timestamp_micros()));
+        }
+        Arc::new(b.finish().with_timezone(tz))
+    }
+
     /// The `error` column of decided rows.
     pub(crate) fn errors<'a, T: 'a, I: IntoIterator<Item = &'a Result<T, RaktError>>>(
         rows: I,
@@ -764,5 +948,8 @@ pub(crate) fn list_field(name: &str) -> Field {
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    pregnancy::register(m)
+    pregnancy::register(m)?;
+    vitals::register(m)?;
+    blood::register(m)?;
+    donor::register(m)
 }

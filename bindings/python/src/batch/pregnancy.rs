@@ -13,54 +13,46 @@ use serde_json::{Map, Value};
 
 use super::{Columns, Input, Kind, Op, Out, field, list_field};
 use crate::convert::to_date;
-use crate::policy::{PyPolicy, policy_or_default};
+use crate::policy::PyPolicy;
 use crate::pregnancy::{FIELDS, Kind as FieldKind, action_code, record_from_values};
-
-const fn input(name: &'static str, kind: Kind) -> Input {
-    Input {
-        name,
-        kind,
-        required: false,
-    }
-}
 
 /// The input columns: the `AncRecord` fields, with each blood pressure as two columns.
 const INPUTS: &[Input] = &[
-    input("id", Kind::Text),
-    input("age_years", Kind::Count),
-    input("height_cm", Kind::Measure),
-    input("weight_kg", Kind::Measure),
-    input("gravida", Kind::Count),
-    input("parity", Kind::Count),
-    input("living_children", Kind::Count),
-    input("previous_caesareans", Kind::Count),
-    input("previous_stillbirths", Kind::Count),
-    input("previous_abortions", Kind::Count),
-    input("previous_neonatal_deaths", Kind::Count),
-    input("months_since_last_pregnancy", Kind::Count),
-    input("lmp", Kind::Day),
-    input("edd", Kind::Day),
-    input("fetuses", Kind::Count),
-    input("presentation", Kind::Code),
-    input("hb_g_dl", Kind::Measure),
-    input("haematocrit_pct", Kind::Measure),
-    input("platelets_per_ul", Kind::Count),
-    input("bp_systolic", Kind::Count),
-    input("bp_diastolic", Kind::Count),
-    input("bp_repeat_systolic", Kind::Count),
-    input("bp_repeat_diastolic", Kind::Count),
-    input("urine_protein", Kind::Code),
-    input("ogtt_2h_mg_dl", Kind::Measure),
-    input("thyroid", Kind::Code),
-    input("blood_group", Kind::Code),
-    input("hiv", Kind::Code),
-    input("syphilis", Kind::Code),
-    input("hbsag", Kind::Code),
-    input("conditions", Kind::Codes),
-    input("danger_signs", Kind::Codes),
-    input("symptoms", Kind::Codes),
-    input("vaginal_bleeding", Kind::Flag),
-    input("organ_support", Kind::Code),
+    Input::optional("id", Kind::Text),
+    Input::optional("age_years", Kind::Count),
+    Input::optional("height_cm", Kind::Measure),
+    Input::optional("weight_kg", Kind::Measure),
+    Input::optional("gravida", Kind::Count),
+    Input::optional("parity", Kind::Count),
+    Input::optional("living_children", Kind::Count),
+    Input::optional("previous_caesareans", Kind::Count),
+    Input::optional("previous_stillbirths", Kind::Count),
+    Input::optional("previous_abortions", Kind::Count),
+    Input::optional("previous_neonatal_deaths", Kind::Count),
+    Input::optional("months_since_last_pregnancy", Kind::Count),
+    Input::optional("lmp", Kind::Day),
+    Input::optional("edd", Kind::Day),
+    Input::optional("fetuses", Kind::Count),
+    Input::optional("presentation", Kind::Code),
+    Input::optional("hb_g_dl", Kind::Measure),
+    Input::optional("haematocrit_pct", Kind::Measure),
+    Input::optional("platelets_per_ul", Kind::Count),
+    Input::optional("bp_systolic", Kind::Count),
+    Input::optional("bp_diastolic", Kind::Count),
+    Input::optional("bp_repeat_systolic", Kind::Count),
+    Input::optional("bp_repeat_diastolic", Kind::Count),
+    Input::optional("urine_protein", Kind::Code),
+    Input::optional("ogtt_2h_mg_dl", Kind::Measure),
+    Input::optional("thyroid", Kind::Code),
+    Input::optional("blood_group", Kind::Code),
+    Input::optional("hiv", Kind::Code),
+    Input::optional("syphilis", Kind::Code),
+    Input::optional("hbsag", Kind::Code),
+    Input::optional("conditions", Kind::Codes),
+    Input::optional("danger_signs", Kind::Codes),
+    Input::optional("symptoms", Kind::Codes),
+    Input::optional("vaginal_bleeding", Kind::Flag),
+    Input::optional("organ_support", Kind::Code),
 ];
 
 /// The ANC assessment of each row.
@@ -232,7 +224,7 @@ fn assess_pregnancies<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let op = Assess {
         as_of: to_date(as_of, "as_of")?,
-        policy: Arc::new(policy_or_default(policy).clone()),
+        policy: super::shared_policy(policy),
     };
     super::run(py, op, data, columns, parallel)
 }

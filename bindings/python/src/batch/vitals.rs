@@ -1,0 +1,229 @@
+//! `early_warnings` and `robson_groups`: the obstetric early-warning chart and the Robson group
+//! of every row of a table.
+
+use std::sync::Arc;
+
+use arrow_array::ArrayRef;
+use arrow_schema::{ArrowError, DataType, Schema, SchemaRef};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use rakt::RaktError;
+use rakt::maternal as core;
+
+use super::{Columns, Input, Kind, Op, Out, field, list_field};
+use crate::early_warning::avpu_text;
+use crate::maternal::code_text;
+use crate::policy::PyPolicy;
+
+/// The input columns of `early_warnings`: an id and the `Vitals` fields.
+const VITALS: &[Input] = &[
+    Input::optional("id", Kind::Text),
+    Input::optional("respiratory_rate", Kind::Count),
+    Input::optional("spo2", Kind::Count),
+    Input::optional("temperature_c", Kind::Measure),
+    Input::optional("systolic_bp", Kind::Count),
+    Input::optional("diastolic_bp", Kind::Count),
+    Input::optional("heart_rate", Kind::Count),
+    Input::optional("consciousness", Kind::Code),
+];
+
+/// The vitals of one row, read as `Vitals(**row)` reads them.
+fn vitals(c: &Columns, row: usize) -> Result<core::Vitals, RaktError> {
+    Ok(core::Vitals {
+        respiratory_rate: c.count(1, row)?,
+        spo2: c.count(2, row)?,
+        temperature_c: c.measure(3, row)?,
+        systolic_bp: c.count(4, row)?,
+        diastolic_bp: c.count(5, row)?,
+        heart_rate: c.count(6, row)?,
+        consciousness: c.text(7, row).map(|t| avpu_text(&t)).transpose()?,
+    })
+}
+
+/// The early-warning chart of each row.
+struct Warn {
+    policy: Arc<rakt::Policy>,
+}
+
+type WarnRow = (Option<String>, Result<core::EarlyWarning, RaktError>);
+
+impl Op for Warn {
+    type Row = WarnRow;
+    const NAME: &'static str = "early_warnings";
+
+    fn inputs(&self) -> &'static [Input] {
+        VITALS
+    }
+
+    fn row(&self, columns: &Columns, row: usize) -> WarnRow {
+        let result = vitals(columns, row).and_then(|v| core::early_warning(&v, &self.policy));
+        (columns.text(0, row), result)
+    }
+
+    fn schema(&self) -> SchemaRef {
+        let mut fields = vec![
+            field("id", DataType::Utf8),
+            field("triggered", DataType::Boolean),
+            field("level", DataType::Utf8),
+            field("mode", DataType::Utf8),
+            field("score", DataType::UInt32),
+            field("reds", DataType::UInt32),
+            field("yellows", DataType::UInt32),
+            list_field("alerts"),
+        ];
+        for sign in core::VitalSign::ALL {
+            fields.push(field(&format!("{}_band", sign.as_str()), DataType::Utf8));
+        }
+        fields.push(field("error", DataType::Utf8));
+        Arc::new(Schema::new(fields))
+    }
+
+    fn build(&self, rows: Vec<WarnRow>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&core::EarlyWarning>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
+        let mut out = vec![
+            Out::strings(rows.iter().map(|r| r.0.clone())),
+            Out::bools(a.iter().map(|x| x.map(|x| x.triggered))),
+            Out::strings(a.iter().map(|x| x.map(|x| x.level.as_str().into()))),
+            Out::strings(a.iter().map(|x| x.map(|x| x.mode.as_str().into()))),
+            Out::counts(a.iter().map(|x| x.and_then(|x| x.score))),
+            Out::counts(a.iter().map(|x| x.map(|x| x.reds))),
+            Out::counts(a.iter().map(|x| x.map(|x| x.yellows))),
+            Out::lists(a.iter().map(|x| x.map(alerts))),
+        ];
+        for &sign in core::VitalSign::ALL {
+            out.push(Out::strings(
+                a.iter().map(|x| x.map(|x| x.band(sign).as_str().into())),
+            ));
+        }
+        out.push(Out::errors(rows.iter().map(|r| &r.1)));
+        Ok(out)
+    }
+}
+
+/// The signs outside the green band, as `sign:band` codes in chart order.
+fn alerts(w: &core::EarlyWarning) -> Vec<String> {
+    w.parameters
+        .iter()
+        .filter(|p| matches!(p.band, core::Band::Red | core::Band::Yellow))
+        .map(|p| format!("{}:{}", p.parameter.as_str(), p.band.as_str()))
+        .collect()
+}
+
+/// The input columns of `robson_groups`: an id and the `robson_group` arguments.
+const ROBSON: &[Input] = &[
+    Input::optional("id", Kind::Text),
+    Input::optional("parity", Kind::Count),
+    Input::optional("previous_caesareans", Kind::Count),
+    Input::optional("onset", Kind::Code),
+    Input::optional("fetuses", Kind::Count),
+    Input::optional("presentation", Kind::Code),
+    Input::optional("gestation_weeks", Kind::Count),
+];
+
+/// The Robson input of one row, read as `robson_group(**row)` reads it.
+fn robson_input(c: &Columns, row: usize) -> Result<core::RobsonInput, RaktError> {
+    Ok(core::RobsonInput {
+        parity: c.count(1, row)?,
+        previous_caesareans: c.count(2, row)?,
+        onset: c
+            .text(3, row)
+            .map(|t| code_text(&t, "onset", core::LabourOnset::parse))
+            .transpose()?,
+        fetuses: c.count(4, row)?,
+        presentation: c
+            .text(5, row)
+            .map(|t| code_text(&t, "presentation", core::Presentation::parse))
+            .transpose()?,
+        gestation_weeks: c.count(6, row)?,
+    })
+}
+
+/// The Robson group of each row.
+struct Robson {
+    policy: Arc<rakt::Policy>,
+}
+
+type RobsonRow = (Option<String>, Result<core::RobsonClass, RaktError>);
+
+impl Op for Robson {
+    type Row = RobsonRow;
+    const NAME: &'static str = "robson_groups";
+
+    fn inputs(&self) -> &'static [Input] {
+        ROBSON
+    }
+
+    fn row(&self, columns: &Columns, row: usize) -> RobsonRow {
+        let result = robson_input(columns, row).and_then(|i| core::robson_group(&i, &self.policy));
+        (columns.text(0, row), result)
+    }
+
+    fn schema(&self) -> SchemaRef {
+        Arc::new(Schema::new(vec![
+            field("id", DataType::Utf8),
+            field("group", DataType::Utf8),
+            list_field("missing"),
+            field("error", DataType::Utf8),
+        ]))
+    }
+
+    fn build(&self, rows: Vec<RobsonRow>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&core::RobsonClass>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
+        Ok(vec![
+            Out::strings(rows.iter().map(|r| r.0.clone())),
+            Out::strings(a.iter().map(|x| match x {
+                Some(core::RobsonClass::Group { group }) => Some(group.as_str().into()),
+                _ => None,
+            })),
+            Out::lists(a.iter().map(|x| {
+                x.map(|x| match x {
+                    core::RobsonClass::Group { .. } => Vec::new(),
+                    core::RobsonClass::CannotClassify { missing } => {
+                        missing.iter().map(|m| m.as_str().to_string()).collect()
+                    }
+                })
+            })),
+            Out::errors(rows.iter().map(|r| &r.1)),
+        ])
+    }
+}
+
+/// The obstetric early-warning chart of every row of `data` (columns named as the `Vitals`
+/// fields): a pyarrow Table with one row per input row (a RecordBatchReader for a stream).
+#[pyfunction]
+#[pyo3(signature = (data, policy = None, *, columns = None, parallel = true))]
+fn early_warnings<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, PyPolicy>>,
+    columns: Option<&Bound<'py, PyDict>>,
+    parallel: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let op = Warn {
+        policy: super::shared_policy(policy),
+    };
+    super::run(py, op, data, columns, parallel)
+}
+
+/// The Robson group of every row of `data` (columns named as the `robson_group` arguments):
+/// a pyarrow Table with one row per input row (a RecordBatchReader for a stream).
+#[pyfunction]
+#[pyo3(signature = (data, policy = None, *, columns = None, parallel = true))]
+fn robson_groups<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    policy: Option<&Bound<'py, PyPolicy>>,
+    columns: Option<&Bound<'py, PyDict>>,
+    parallel: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let op = Robson {
+        policy: super::shared_policy(policy),
+    };
+    super::run(py, op, data, columns, parallel)
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(early_warnings, m)?)?;
+    m.add_function(wrap_pyfunction!(robson_groups, m)?)?;
+    Ok(())
+}
