@@ -24,8 +24,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
-    UInt32Builder,
+    BooleanBuilder, Date32Builder, Int64Builder, ListBuilder, StringBuilder,
+    TimestampMicrosecondBuilder,
 };
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
@@ -883,11 +883,12 @@ impl Out {
         Arc::new(b.finish())
     }
 
-    /// A nullable u32 column.
+    /// A nullable count column, as Int64 (the integer type every engine reads; Spark has no
+    /// unsigned types).
     pub(crate) fn counts<I: IntoIterator<Item = Option<u32>>>(values: I) -> ArrayRef {
-        let mut b = UInt32Builder::new();
+        let mut b = Int64Builder::new();
         for v in values {
-            b.append_option(v);
+            b.append_option(v.map(i64::from));
         }
         Arc::new(b.finish())
     }

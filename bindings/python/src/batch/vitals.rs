@@ -66,9 +66,9 @@ impl Op for Warn {
             field("triggered", DataType::Boolean),
             field("level", DataType::Utf8),
             field("mode", DataType::Utf8),
-            field("score", DataType::UInt32),
-            field("reds", DataType::UInt32),
-            field("yellows", DataType::UInt32),
+            field("score", DataType::Int64),
+            field("reds", DataType::Int64),
+            field("yellows", DataType::Int64),
             list_field("alerts"),
         ];
         for sign in core::VitalSign::ALL {
