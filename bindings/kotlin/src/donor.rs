@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use crate::error::{Result, unsigned};
 use crate::macros::mirror_enum;
 use crate::policy::{Policy, resolve};
@@ -332,8 +334,24 @@ pub fn assess_donor(
     as_of: Date,
     policy: Option<Arc<Policy>>,
 ) -> Result<DonorAssessment> {
+    assess_one(
+        &donor,
+        &checks,
+        kind,
+        as_of.parse("as_of")?,
+        resolve(&policy),
+    )
+}
+
+/// One donor assessed: the code path of both `assess_donor` and `assess_donors`.
+pub(crate) fn assess_one(
+    donor: &Donor,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+    policy: &rakt::Policy,
+) -> Result<DonorAssessment> {
     let donor = donor.to_core()?;
     let checks = checks.to_core()?;
-    let as_of = as_of.parse("as_of")?;
-    Ok(rakt::assess_donor(&donor, &checks, kind.into(), as_of, resolve(&policy))?.into())
+    Ok(rakt::assess_donor(&donor, &checks, kind.into(), as_of, policy)?.into())
 }

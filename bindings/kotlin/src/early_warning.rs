@@ -209,7 +209,12 @@ fn int(n: u32) -> i32 {
 /// The obstetric early-warning chart of `vitals` under `policy` (`null`: `india`).
 #[uniffi::export(default(policy = None))]
 pub fn early_warning(vitals: Vitals, policy: Option<Arc<Policy>>) -> Result<EarlyWarning> {
-    let w = core::early_warning(&vitals.to_core()?, resolve(&policy))?;
+    early_warning_one(&vitals, resolve(&policy))
+}
+
+/// One chart: the code path of both `early_warning` and `early_warnings`.
+pub(crate) fn early_warning_one(vitals: &Vitals, policy: &rakt::Policy) -> Result<EarlyWarning> {
+    let w = core::early_warning(&vitals.to_core()?, policy)?;
     Ok(EarlyWarning {
         mode: w.mode.into(),
         triggered: w.triggered,

@@ -106,9 +106,18 @@ pub fn compute_expiry(
     collected_at: Timestamp,
     policy: Option<Arc<Policy>>,
 ) -> Result<Expiry> {
+    compute_expiry_one(&product, &collected_at, resolve(&policy))
+}
+
+/// One base expiry: the code path of both `compute_expiry` and `compute_expiries`.
+pub(crate) fn compute_expiry_one(
+    product: &Product,
+    collected_at: &Timestamp,
+    policy: &rakt::Policy,
+) -> Result<Expiry> {
     let product = product.to_core()?;
     let collected_at = collected_at.parse("collected_at")?;
-    Ok(rakt::Expiry::compute(&product, collected_at, resolve(&policy))?.into())
+    Ok(rakt::Expiry::compute(&product, collected_at, policy)?.into())
 }
 
 /// Apply a modification made at a given time: the new expiry (never later than the old one)

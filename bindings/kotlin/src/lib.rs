@@ -8,8 +8,10 @@
 //! functions, so bad input is always a typed [`RaktException`], never an internal error or a
 //! panic.
 //!
-//! The API is coarse (one call per decision): a UniFFI call from the JVM costs microseconds.
+//! The API is coarse (one call per decision, or one per list of records with the batch
+//! functions such as [`assess_pregnancies`]): a UniFFI call from the JVM costs microseconds.
 
+mod batch;
 mod components;
 mod donor;
 mod early_warning;
@@ -35,6 +37,11 @@ mod time;
 mod units;
 mod verdicts;
 
+pub use batch::{
+    CompatibilityRequest, CompatibilityRow, DonorRequest, DonorRow, EarlyWarningRow, ExpiryRequest,
+    ExpiryRow, PregnancyRow, RobsonRow, assess_donors, assess_pregnancies, compatibilities,
+    compute_expiries, early_warnings, robson_groups,
+};
 pub use components::{
     Component, Modification, PlateletSource, Preservative, Product, Storage, parse_component,
 };

@@ -311,6 +311,11 @@ pub enum RobsonResult {
 /// The Robson group of a birth.
 #[uniffi::export(default(policy = None))]
 pub fn robson_group(input: RobsonInput, policy: Option<Arc<Policy>>) -> Result<RobsonResult> {
+    robson_one(input, resolve(&policy))
+}
+
+/// One birth classified: the code path of both `robson_group` and `robson_groups`.
+pub(crate) fn robson_one(input: RobsonInput, policy: &rakt::Policy) -> Result<RobsonResult> {
     let n = |v: Option<i32>, field: &str| v.map(|x| unsigned(x, field)).transpose();
     let core_input = core::RobsonInput {
         parity: n(input.parity, "parity")?,
@@ -320,7 +325,7 @@ pub fn robson_group(input: RobsonInput, policy: Option<Arc<Policy>>) -> Result<R
         presentation: input.presentation.map(Into::into),
         gestation_weeks: n(input.gestation_weeks, "gestation_weeks")?,
     };
-    Ok(match core::robson_group(&core_input, resolve(&policy))? {
+    Ok(match core::robson_group(&core_input, policy)? {
         core::RobsonClass::Group { group } => RobsonResult::Group {
             code: group.as_str().to_string(),
         },

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, MutexGuard};
 
+use chrono::NaiveDate;
+
 use rakt::maternal as core;
 use rakt::policy as pol;
 
@@ -763,9 +765,17 @@ pub fn assess_pregnancy(
     as_of: Date,
     policy: Option<Arc<Policy>>,
 ) -> Result<PregnancyAssessment> {
+    assess_one(&record, as_of.parse("as_of")?, resolve(&policy))
+}
+
+/// One record assessed: the code path of both `assess_pregnancy` and `assess_pregnancies`.
+pub(crate) fn assess_one(
+    record: &AncRecord,
+    as_of: NaiveDate,
+    policy: &rakt::Policy,
+) -> Result<PregnancyAssessment> {
     let record = record.to_core()?;
-    let as_of = as_of.parse("as_of")?;
-    Ok(core::assess_pregnancy(&record, as_of, resolve(&policy))?.into())
+    Ok(core::assess_pregnancy(&record, as_of, policy)?.into())
 }
 
 /// The mother, as the blood bank needs her.

@@ -282,3 +282,46 @@ fn a_unit_is_immutable_and_refusals_are_typed() {
         Err(RaktException::InvalidInput { ref field, .. }) if field == "volume_ml"
     ));
 }
+
+#[test]
+fn a_batch_row_is_the_per_record_result_and_a_bad_row_fails_only_itself() {
+    let inputs = vec![
+        RobsonInput {
+            fetuses: Some(2),
+            ..RobsonInput::default()
+        },
+        RobsonInput {
+            parity: Some(-1),
+            ..RobsonInput::default()
+        },
+        RobsonInput::default(),
+    ];
+    let rows = robson_groups(inputs.clone(), None);
+    assert_eq!(rows.len(), inputs.len());
+    for (input, row) in inputs.into_iter().zip(rows) {
+        let expected = match robson_group(input, None) {
+            Ok(value) => RobsonRow::Ok { value },
+            Err(error) => RobsonRow::Err { error },
+        };
+        assert_eq!(row, expected);
+    }
+    let vitals = vec![
+        Vitals {
+            spo2: Some(94),
+            ..Vitals::default()
+        },
+        Vitals {
+            heart_rate: Some(-5),
+            ..Vitals::default()
+        },
+    ];
+    let rows = early_warnings(vitals, None);
+    assert!(
+        matches!(rows[0], EarlyWarningRow::Ok { ref value } if value.level == WarningBand::Red)
+    );
+    assert!(matches!(
+        rows[1],
+        EarlyWarningRow::Err { error: RaktException::InvalidInput { ref field, .. } } if field == "heart_rate"
+    ));
+    assert!(early_warnings(vec![], None).is_empty());
+}

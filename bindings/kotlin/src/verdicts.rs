@@ -154,9 +154,19 @@ pub fn compatibility(
     recipient: Recipient,
     policy: Option<Arc<Policy>>,
 ) -> Result<Compatibility> {
+    compatibility_one(component, donor, &recipient, resolve(&policy))
+}
+
+/// One verdict: the code path of both `compatibility` and `compatibilities`.
+pub(crate) fn compatibility_one(
+    component: Component,
+    donor: BloodGroup,
+    recipient: &Recipient,
+    policy: &rakt::Policy,
+) -> Result<Compatibility> {
     let donor = donor.to_core()?;
     let recipient = recipient.to_core()?;
-    let verdict = rakt::compatibility(component.into(), &donor, &recipient, resolve(&policy));
+    let verdict = rakt::compatibility(component.into(), &donor, &recipient, policy);
     Ok(verdict.into())
 }
 
