@@ -1,11 +1,12 @@
-//! The HMIS monthly report (first slice: delivery and birth items): `hmis_monthly_reports`,
-//! `HmisReport`, `HmisFinding`. Records are mappings of the core's field names.
+//! The HMIS monthly report: `hmis_monthly_reports`, `HmisReport`, `HmisFinding`. Records are
+//! mappings of the core's field names, or the rows of a table (anything `pyarrow.table()`
+//! reads: a pyarrow Table, a pandas or polars DataFrame), where a null cell is a field not given.
 
 use std::collections::BTreeMap;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyFloat, PyList, PyTuple};
 use serde_json::{Map, Value};
 
 use crate::convert::{items, to_datetime, to_u32};
@@ -13,6 +14,7 @@ use crate::errors::{OrRaise, invalid_input};
 use crate::json_class::json_class;
 use crate::maternal::PyGestationalAge;
 use crate::policy::{PyPolicy, policy_or_default};
+use crate::pregnancy::{PyAncRecord, record_from_mapping};
 
 fn mapping<'py>(obj: &Bound<'py, PyAny>, field: &str) -> PyResult<Bound<'py, PyDict>> {
     obj.cast::<PyDict>()
@@ -44,9 +46,18 @@ fn gestation(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
     } else if let Ok(t) = obj.cast::<PyTuple>() {
         let (w, d): (Bound<'_, PyAny>, Bound<'_, PyAny>) = t.extract()?;
         (to_u32(&w, field)?, to_u32(&d, field)?)
+    } else if let Ok(m) = obj.cast::<PyDict>() {
+        let part = |name: &str| -> PyResult<u32> {
+            match m.get_item(name)? {
+                Some(v) if !v.is_none() => to_u32(&v, &format!("{field}.{name}")),
+                _ if name == "days" => Ok(0),
+                _ => Err(invalid_input(field, "needs its weeks")),
+            }
+        };
+        (part("weeks")?, part("days")?)
     } else {
         return Err(PyTypeError::new_err(format!(
-            "{field} must be a GestationalAge or a (weeks, days) tuple"
+            "{field} must be a GestationalAge, a (weeks, days) tuple or a {{\"weeks\", \"days\"}} dict"
         )));
     };
     let mut m = Map::new();
@@ -78,10 +89,9 @@ fn birth(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
     Ok(Value::Object(out))
 }
 
-fn record(obj: &Bound<'_, PyAny>, i: usize) -> PyResult<rakt::hmis::DeliveryRecord> {
-    let field = format!("records[{i}]");
+fn delivery(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
     let mut out = Map::new();
-    for (k, v) in mapping(obj, &field)?.iter() {
+    for (k, v) in mapping(obj, field)?.iter() {
         let name: String = k.extract()?;
         let f = format!("{field}.{name}");
         let value = match name.as_str() {
@@ -105,7 +115,225 @@ fn record(obj: &Bound<'_, PyAny>, i: usize) -> PyResult<rakt::hmis::DeliveryReco
         };
         out.insert(name, value);
     }
-    serde_json::from_value(Value::Object(out)).map_err(|e| invalid_input(&field, e.to_string()))
+    Ok(Value::Object(out))
+}
+
+/// `err` with its field placed under `prefix`, when it is an `InvalidInput`.
+fn under(py: Python<'_>, prefix: &str, err: PyErr) -> PyErr {
+    let value = err.value(py);
+    if !value.is_instance_of::<pyo3::exceptions::PyValueError>() {
+        return err;
+    }
+    match (
+        value.getattr("field").and_then(|f| f.extract::<String>()),
+        value.getattr("reason").and_then(|r| r.extract::<String>()),
+    ) {
+        (Ok(field), Ok(reason)) => invalid_input(&format!("{prefix}.{field}"), reason),
+        _ => err,
+    }
+}
+
+/// Joins a table row's `<name>_systolic` and `<name>_diastolic` cells into `<name>`, as the
+/// batch functions read blood pressure.
+fn join_pressure(py: Python<'_>, row: &Bound<'_, PyDict>, name: &str, field: &str) -> PyResult<()> {
+    let (s_key, d_key) = (format!("{name}_systolic"), format!("{name}_diastolic"));
+    let s = row.get_item(&s_key)?;
+    let d = row.get_item(&d_key)?;
+    if s.is_none() && d.is_none() {
+        return Ok(());
+    }
+    row.del_item(&s_key).ok();
+    row.del_item(&d_key).ok();
+    match (s, d) {
+        (Some(s), Some(d)) => row.set_item(name, PyTuple::new(py, [s, d])?),
+        (Some(_), None) => Err(invalid_input(
+            &format!("{field}.{name}"),
+            format!("{s_key} is given without {d_key}"),
+        )),
+        _ => Err(invalid_input(
+            &format!("{field}.{name}"),
+            format!("{d_key} is given without {s_key}"),
+        )),
+    }
+}
+
+/// An ANC contact: `{"facility", "date", "registration", "record": AncRecord or dict}`, or a
+/// table row with `facility`, `date`, `registration` and the `AncRecord` fields as columns
+/// (blood pressure as `bp_systolic`/`bp_diastolic`, as the batch functions read it).
+fn contact(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str, flat: bool) -> PyResult<Value> {
+    let row = mapping(obj, field)?.copy()?;
+    let mut out = Map::new();
+    for name in ["facility", "date", "registration"] {
+        let Some(v) = row.get_item(name)? else {
+            continue;
+        };
+        row.del_item(name)?;
+        let f = format!("{field}.{name}");
+        let value = match name {
+            "facility" => text(&v, &f)?,
+            "date" => Value::String(crate::convert::to_date(&v, &f)?.to_string()),
+            _ => flag(&v, &f)?,
+        };
+        out.insert(name.to_string(), value);
+    }
+    let record_field = format!("{field}.record");
+    let record = if flat {
+        join_pressure(py, &row, "bp", &record_field)?;
+        join_pressure(py, &row, "bp_repeat", &record_field)?;
+        record_from_mapping(&row).map_err(|e| under(py, &record_field, e))?
+    } else {
+        let given: Vec<String> = row.keys().iter().map(|k| k.to_string()).collect();
+        if let Some(extra) = given.iter().find(|k| k.as_str() != "record") {
+            return Err(invalid_input(
+                &format!("{field}.{extra}"),
+                "is not an ANC contact field (facility, date, registration, record)",
+            ));
+        }
+        match row.get_item("record")? {
+            Some(r) => match r.cast::<PyAncRecord>() {
+                Ok(r) => r.get().0.clone(),
+                Err(_) => record_from_mapping(&mapping(&r, &record_field)?)
+                    .map_err(|e| under(py, &record_field, e))?,
+            },
+            None => return Err(invalid_input(&record_field, "is required")),
+        }
+    };
+    out.insert(
+        "record".into(),
+        serde_json::to_value(record).map_err(|e| invalid_input(&record_field, e.to_string()))?,
+    );
+    Ok(Value::Object(out))
+}
+
+/// A maternal or newborn death: times are read as aware datetimes, the rest as text or counts.
+fn death(obj: &Bound<'_, PyAny>, field: &str, newborn: bool) -> PyResult<Value> {
+    let mut out = Map::new();
+    let known = if newborn {
+        "facility, born_at, died_at, place, cause"
+    } else {
+        "facility, died_at, age_years, cause"
+    };
+    for (k, v) in mapping(obj, field)?.iter() {
+        let name: String = k.extract()?;
+        let f = format!("{field}.{name}");
+        let value = match name.as_str() {
+            "facility" | "cause" => text(&v, &f)?,
+            "place" if newborn => text(&v, &f)?,
+            "died_at" => Value::String(to_datetime(&v, &f)?.to_rfc3339()),
+            "born_at" if newborn => Value::String(to_datetime(&v, &f)?.to_rfc3339()),
+            "age_years" if !newborn && v.is_none() => Value::Null,
+            "age_years" if !newborn => Value::from(to_u32(&v, &f)?),
+            _ => {
+                return Err(invalid_input(
+                    &f,
+                    format!(
+                        "is not a {} death field ({known})",
+                        if newborn { "newborn" } else { "maternal" }
+                    ),
+                ));
+            }
+        };
+        out.insert(name, value);
+    }
+    Ok(Value::Object(out))
+}
+
+/// The rows of `obj`: a table (anything with the Arrow PyCapsule interface, read through
+/// `pyarrow.table`) as dicts without their null cells, with `true`; or the items of a list or
+/// other iterable of dicts, with `false`.
+fn rows<'py>(obj: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, PyAny>>, bool)> {
+    let py = obj.py();
+    if obj.hasattr("__arrow_c_stream__")? || obj.hasattr("__arrow_c_array__")? {
+        let table = py.import("pyarrow")?.call_method1("table", (obj,))?;
+        let list = table.call_method0("to_pylist")?.cast_into::<PyList>()?;
+        let decimal = py.import("decimal")?.getattr("Decimal")?;
+        let mut out = Vec::with_capacity(list.len());
+        for row in list.iter() {
+            let d = row.cast_into::<PyDict>()?;
+            let cells: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> = d.iter().collect();
+            for (k, v) in cells {
+                if v.is_none() {
+                    d.del_item(k)?;
+                } else if let Ok(f) = v.cast::<PyFloat>() {
+                    // As the batch functions read a float column: NaN is a value not given, a
+                    // whole float (pandas' integers with gaps) is that integer, any other float
+                    // is the decimal of its shortest form (10.9 is 10.9).
+                    let x = f.value();
+                    if x.is_nan() {
+                        d.del_item(k)?;
+                    } else if x.fract() == 0.0 && x.abs() < 1e15 {
+                        d.set_item(k, v.call_method0("__int__")?)?;
+                    } else {
+                        d.set_item(k, decimal.call1((v.repr()?,))?)?;
+                    }
+                }
+            }
+            out.push(d.into_any());
+        }
+        return Ok((out, true));
+    }
+    let mut out = Vec::new();
+    for item in obj.try_iter()? {
+        out.push(item?);
+    }
+    Ok((out, false))
+}
+
+fn records(
+    py: Python<'_>,
+    deliveries: Option<&Bound<'_, PyAny>>,
+    anc: Option<&Bound<'_, PyAny>>,
+    maternal_deaths: Option<&Bound<'_, PyAny>>,
+    newborn_deaths: Option<&Bound<'_, PyAny>>,
+) -> PyResult<rakt::hmis::HmisRecords> {
+    let mut out = Map::new();
+    let lists: [(&str, Option<&Bound<'_, PyAny>>); 4] = [
+        ("deliveries", deliveries),
+        ("anc", anc),
+        ("maternal_deaths", maternal_deaths),
+        ("newborn_deaths", newborn_deaths),
+    ];
+    for (name, obj) in lists {
+        let Some(obj) = obj else { continue };
+        if obj.is_none() {
+            continue;
+        }
+        let (items, flat) = rows(obj)?;
+        let mut values = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let field = format!("{name}[{i}]");
+            values.push(match name {
+                "deliveries" => delivery(item, &field)?,
+                "anc" => contact(py, item, &field, flat)?,
+                _ => death(item, &field, name == "newborn_deaths")?,
+            });
+        }
+        out.insert(name.to_string(), Value::Array(values));
+    }
+    serde_path_error(Value::Object(out))
+}
+
+/// Reads the records, naming the list, index and field of a value the core refuses.
+fn serde_path_error(value: Value) -> PyResult<rakt::hmis::HmisRecords> {
+    serde_json::from_value(value.clone()).map_err(|e| {
+        // serde_json does not say where; find the first record that fails on its own.
+        if let Value::Object(lists) = &value {
+            for (name, list) in lists {
+                if let Value::Array(items) = list {
+                    for (i, item) in items.iter().enumerate() {
+                        let mut one = Map::new();
+                        one.insert(name.clone(), Value::Array(vec![item.clone()]));
+                        if let Err(e) =
+                            serde_json::from_value::<rakt::hmis::HmisRecords>(Value::Object(one))
+                        {
+                            return invalid_input(&format!("{name}[{i}]"), e.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        invalid_input("records", e.to_string())
+    })
 }
 
 /// A violated cross-item rule.
@@ -196,21 +424,21 @@ json_class!(PyHmisReport {
     }
 });
 
-/// The HMIS monthly reports (delivery and birth items) of every facility and month the delivery
-/// records (dicts) touch.
+/// The HMIS monthly reports of every facility and month the records touch. Each list is a list
+/// (or iterable) of dicts, or a table; deliveries alone may also be given positionally.
 #[pyfunction]
-#[pyo3(signature = (records, policy = None))]
+#[pyo3(signature = (deliveries = None, *, anc = None, maternal_deaths = None, newborn_deaths = None, policy = None))]
 fn hmis_monthly_reports(
     py: Python<'_>,
-    records: &Bound<'_, PyAny>,
+    deliveries: Option<&Bound<'_, PyAny>>,
+    anc: Option<&Bound<'_, PyAny>>,
+    maternal_deaths: Option<&Bound<'_, PyAny>>,
+    newborn_deaths: Option<&Bound<'_, PyAny>>,
     policy: Option<&Bound<'_, PyPolicy>>,
 ) -> PyResult<Vec<PyHmisReport>> {
-    let mut list = Vec::new();
-    for (i, r) in records.try_iter()?.enumerate() {
-        list.push(record(&r?, i)?);
-    }
+    let all = records(py, deliveries, anc, maternal_deaths, newborn_deaths)?;
     let policy = policy_or_default(policy);
-    py.detach(|| rakt::hmis::monthly_reports(&list, policy))
+    py.detach(|| rakt::hmis::reports(&all, policy))
         .map(|rs| rs.into_iter().map(PyHmisReport).collect())
         .or_raise()
 }

@@ -124,7 +124,7 @@ fn field_value(obj: &Bound<'_, PyAny>, field: &str, kind: Kind) -> PyResult<Valu
 }
 
 /// A record from keyword arguments or a mapping of field names to values.
-fn record_from_mapping(map: &Bound<'_, PyDict>) -> PyResult<core::AncRecord> {
+pub(crate) fn record_from_mapping(map: &Bound<'_, PyDict>) -> PyResult<core::AncRecord> {
     let mut fields = Vec::with_capacity(map.len());
     for (key, value) in map.iter() {
         let name: String = key

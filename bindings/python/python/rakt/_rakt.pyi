@@ -3610,7 +3610,25 @@ class HmisReport:
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-def hmis_monthly_reports(records: Iterable[Mapping[str, Any]], policy: Policy | None = None) -> list[HmisReport]: ...
+def hmis_monthly_reports(
+    deliveries: Iterable[Mapping[str, Any]] | Any | None = None,
+    *,
+    anc: Iterable[Mapping[str, Any]] | Any | None = None,
+    maternal_deaths: Iterable[Mapping[str, Any]] | Any | None = None,
+    newborn_deaths: Iterable[Mapping[str, Any]] | Any | None = None,
+    policy: Policy | None = None,
+) -> list[HmisReport]:
+    """The HMIS monthly reports of every facility and month the records touch, every item present.
+
+    Each list is dicts or a table (pyarrow, pandas, polars; a null cell is a field not given):
+    ``deliveries`` ``{facility, delivered_at, mode, institutional, births, complications}`` with
+    births ``{live, sex, gestation, weight_grams, death_timing}``; ``anc`` contacts
+    ``{facility, date, registration, record}`` (``record`` an ``AncRecord`` or a dict of its
+    fields; a table row has the record's fields as columns, blood pressure as ``bp_systolic`` /
+    ``bp_diastolic``); ``maternal_deaths`` ``{facility, died_at, age_years, cause}``;
+    ``newborn_deaths`` ``{facility, born_at, died_at, place, cause}``. A record that cannot be
+    counted raises ``InvalidInput`` naming it (``anc[3].record.hb_g_dl``)."""
+
 
 # --- Batch functions over Arrow tables ---
 
