@@ -176,7 +176,7 @@ pub(crate) fn code_of<T: Serialize>(value: &T) -> PyResult<String> {
 pub(crate) fn from_code<T: DeserializeOwned>(
     field: &str,
     text: &str,
-    expected: &[String],
+    expected: &dyn Fn() -> Vec<String>,
 ) -> PyResult<T> {
     code_value(field, text, expected).or_raise()
 }
@@ -185,14 +185,14 @@ pub(crate) fn from_code<T: DeserializeOwned>(
 pub(crate) fn code_value<T: DeserializeOwned>(
     field: &str,
     text: &str,
-    expected: &[String],
+    expected: &dyn Fn() -> Vec<String>,
 ) -> Result<T, rakt::RaktError> {
     serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| {
         rakt::RaktError::InvalidInput {
             field: field.to_string(),
             reason: format!(
                 "{text:?} is not a {field} (expected one of {})",
-                expected.join(", ")
+                expected().join(", ")
             ),
         }
     })

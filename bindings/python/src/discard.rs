@@ -60,7 +60,7 @@ impl PyDiscardReason {
     }
 
     fn fixed(code: &str) -> PyResult<DiscardReason> {
-        from_code::<DiscardReason>("reason", code, &Self::expected_codes()).map_err(|_| {
+        from_code::<DiscardReason>("reason", code, &Self::expected_codes).map_err(|_| {
             invalid_input(
                 "reason",
                 format!(

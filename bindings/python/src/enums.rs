@@ -18,13 +18,17 @@ use crate::errors::OrRaise;
 /// How a code string becomes a core value: the core's own parser where it has one (which
 /// also accepts common spellings, e.g. `FFP`), else exactly the stable code.
 trait ParseCode: Sized {
-    fn parse_code(field: &str, text: &str, expected: &[String]) -> rakt::Result<Self>;
+    fn parse_code(
+        field: &str,
+        text: &str,
+        expected: &dyn Fn() -> Vec<String>,
+    ) -> rakt::Result<Self>;
 }
 
 macro_rules! serde_parse {
     ($($core:ident),*) => {$(
         impl ParseCode for $core {
-            fn parse_code(field: &str, text: &str, expected: &[String]) -> rakt::Result<Self> {
+            fn parse_code(field: &str, text: &str, expected: &dyn Fn() -> Vec<String>) -> rakt::Result<Self> {
                 code_value(field, text, expected)
             }
         }
@@ -56,13 +60,13 @@ serde_parse!(
 );
 
 impl ParseCode for Abo {
-    fn parse_code(_: &str, text: &str, _: &[String]) -> rakt::Result<Self> {
+    fn parse_code(_: &str, text: &str, _: &dyn Fn() -> Vec<String>) -> rakt::Result<Self> {
         rakt::Abo::parse(text)
     }
 }
 
 impl ParseCode for Component {
-    fn parse_code(_: &str, text: &str, _: &[String]) -> rakt::Result<Self> {
+    fn parse_code(_: &str, text: &str, _: &dyn Fn() -> Vec<String>) -> rakt::Result<Self> {
         rakt::Component::parse(text)
     }
 }
@@ -163,7 +167,8 @@ macro_rules! py_enum {
 
             /// The core value of a code, as `extract_arg` reads a `str` (rows of a batch).
             pub(crate) fn parse_text(field: &str, text: &str) -> rakt::Result<$core> {
-                <$core as ParseCode>::parse_code(field, text, &Self::expected_codes())
+                // The list of codes is built only for the error message.
+                <$core as ParseCode>::parse_code(field, text, &Self::expected_codes)
             }
 
             /// A member, or its code as a `str`, as the core value.

@@ -7,6 +7,7 @@ use pyo3::exceptions::{PyAttributeError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::convert::{items, py_repr, py_repr_str, to_date, to_datetime, to_decimal, to_u32};
@@ -153,17 +154,22 @@ pub(crate) fn record_from_values(
     fields: Vec<(&'static str, Value)>,
 ) -> Result<core::AncRecord, rakt::RaktError> {
     // A null is a field not given.
-    let fields: Vec<_> = fields.into_iter().filter(|(_, v)| !v.is_null()).collect();
-    let whole: Map<String, Value> = fields
-        .iter()
-        .map(|(k, v)| ((*k).to_string(), v.clone()))
-        .collect();
-    match serde_json::from_value::<core::AncRecord>(Value::Object(whole)) {
+    let mut names: Vec<&'static str> = Vec::with_capacity(fields.len());
+    let mut whole: Map<String, Value> = Map::new();
+    for (name, v) in fields.into_iter().filter(|(_, v)| !v.is_null()) {
+        names.push(name);
+        whole.insert(name.to_string(), v);
+    }
+    // Read from a borrowed value: the fields are copied only when a message needs them.
+    let whole = Value::Object(whole);
+    match core::AncRecord::deserialize(&whole) {
         Ok(record) => Ok(record),
         Err(whole_err) => {
-            for (name, v) in fields {
+            for name in names {
                 let mut one = Map::new();
-                one.insert(name.to_string(), v);
+                if let Some(v) = whole.get(name) {
+                    one.insert(name.to_string(), v.clone());
+                }
                 if let Err(e) = serde_json::from_value::<core::AncRecord>(Value::Object(one)) {
                     return Err(rakt::RaktError::InvalidInput {
                         field: name.to_string(),

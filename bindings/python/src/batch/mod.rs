@@ -34,6 +34,7 @@ use arrow_array::types::{
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_cast::cast::{CastOptions, cast_with_options};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
+use arrow_select::concat::concat_batches;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -698,8 +699,11 @@ pub(crate) trait Op: Send + Sync + 'static {
     fn build(&self, rows: Vec<Self::Row>) -> Result<Vec<ArrayRef>, ArrowError>;
 }
 
-/// Rows per task when a batch is split over the cores.
-const CHUNK: usize = 2048;
+/// Rows per piece. A batch is decided and built piece by piece, each piece a task on the pool
+/// when `parallel`: building the output columns then runs on every core too, and only the decided
+/// rows of the pieces in flight are alive at once (an assessment with its reasons is kilobytes).
+/// The pieces are the same with and without `parallel`, so the output is too.
+const PIECE: usize = 4096;
 
 /// The process's worker pool, rebuilt in a child after `fork` (threads do not survive it).
 fn pool() -> Option<Arc<rayon::ThreadPool>> {
@@ -721,28 +725,29 @@ fn pool() -> Option<Arc<rayon::ThreadPool>> {
     Some(pool)
 }
 
-/// Decides every row of one batch, on the pool when `parallel` and the batch is large.
+/// Decides every row of one batch: the output batches of its pieces, in order, on the pool when
+/// `parallel` and there is more than one piece.
 fn run_batch<O: Op>(
     op: &O,
     mapping: &Mapping,
     batch: &RecordBatch,
     parallel: bool,
-) -> PyResult<RecordBatch> {
-    let columns = mapping.columns(op.inputs(), batch)?;
+) -> PyResult<Vec<RecordBatch>> {
     let n = batch.num_rows();
-    let decide = |r: usize| op.row(&columns, r);
-    let rows: Vec<_> = match pool() {
-        Some(pool) if parallel && n > CHUNK => pool.install(|| {
-            (0..n)
-                .into_par_iter()
-                .with_min_len(CHUNK)
-                .map(decide)
-                .collect()
-        }),
-        _ => (0..n).map(decide).collect(),
+    let piece = |start: usize| -> PyResult<RecordBatch> {
+        let slice = batch.slice(start, PIECE.min(n.saturating_sub(start)));
+        let columns = mapping.columns(op.inputs(), &slice)?;
+        let rows: Vec<_> = (0..slice.num_rows()).map(|r| op.row(&columns, r)).collect();
+        let arrays = op.build(rows).map_err(arrow_err)?;
+        RecordBatch::try_new(op.schema(), arrays).map_err(arrow_err)
     };
-    let arrays = op.build(rows).map_err(arrow_err)?;
-    RecordBatch::try_new(op.schema(), arrays).map_err(arrow_err)
+    let starts: Vec<usize> = (0..n.max(1)).step_by(PIECE).collect();
+    match pool() {
+        Some(pool) if parallel && starts.len() > 1 => {
+            pool.install(|| starts.into_par_iter().map(piece).collect())
+        }
+        _ => starts.into_iter().map(piece).collect(),
+    }
 }
 
 fn arrow_err(e: ArrowError) -> PyErr {
@@ -765,9 +770,11 @@ impl<O: Op> Iterator for Lazy<O> {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
         };
+        // One output batch per input batch: the pieces are joined again.
         Some(
             run_batch(self.op.as_ref(), &self.mapping, &batch, self.parallel)
-                .map_err(|e| ArrowError::ExternalError(Box::new(e))),
+                .map_err(|e| ArrowError::ExternalError(Box::new(e)))
+                .and_then(|pieces| concat_batches(&self.op.schema(), &pieces)),
         )
     }
 }
@@ -846,7 +853,7 @@ pub(crate) fn run<'py, O: Op>(
         let mut out = Vec::new();
         for batch in reader {
             let batch = batch.map_err(arrow_err)?;
-            out.push(run_batch(&op, &mapping, &batch, parallel)?);
+            out.extend(run_batch(&op, &mapping, &batch, parallel)?);
         }
         Ok(out)
     })?;

@@ -153,10 +153,11 @@ impl Op for Assess {
     }
 
     fn build(&self, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let ok = |r: &Row| r.1.as_ref().ok().cloned();
-        let a: Vec<Option<core::PregnancyAssessment>> = rows.iter().map(ok).collect();
+        // Borrowed, not cloned: an assessment is a few kilobytes of reasons and citations.
+        let a: Vec<Option<&core::PregnancyAssessment>> =
+            rows.iter().map(|r| r.1.as_ref().ok()).collect();
         let s = |f: &dyn Fn(&core::PregnancyAssessment) -> Option<String>| {
-            Out::strings(a.iter().map(|x| x.as_ref().and_then(f)))
+            Out::strings(a.iter().map(|x| x.and_then(f)))
         };
         Ok(vec![
             Out::strings(rows.iter().map(|r| r.0.clone())),
