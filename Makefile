@@ -16,13 +16,15 @@ REPORTS := target/test-reports
 WHEELS := target/wheels
 export CARGO_TERM_COLOR := never
 
-.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench vectors clean fuzz-build fuzz
+.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench bench-scale bench-kotlin vectors clean fuzz-build fuzz
 
 help:
 	@echo "make demo    run the flagship example (Rust) on examples/data"
 	@echo "make test    build and run every test and lint; ends with 'N passed, N failed'"
 	@echo "make demo-python / demo-kotlin   the same scenario from Python / Kotlin"
 	@echo "make bench   criterion benchmarks (results go in BENCHMARKS.md by hand)"
+	@echo "make bench-scale / bench-kotlin   1M ANC records and 1M donor checks: Python batch vs"
+	@echo "             per-row loop vs native Rust / Kotlin batch vs per-item (see BENCHMARKS.md)"
 	@echo "make fuzz FUZZ_SECONDS=600   run every cargo-fuzz target (nightly; see FUZZING.md)"
 
 demo:
@@ -88,7 +90,7 @@ python: wheel
 	$(VPY) -m pytest -q bindings/python/tests --junitxml=$(REPORTS)/python.xml
 
 mypy: wheel
-	$(VPY) -m mypy --strict examples/python bindings/python/tests/typed_usage.py
+	$(VPY) -m mypy --strict examples/python bench/python bindings/python/tests/typed_usage.py
 
 # The JUnit XML is copied even when tests fail, so the summary counts the real failures.
 kotlin:
@@ -100,6 +102,13 @@ kotlin:
 
 bench:
 	$(CARGO) bench -p rakt --bench rules --bench inventory
+
+# Issue 7's scale benchmarks (minutes each; run them on a quiet machine).
+bench-scale: wheel
+	$(VPY) bench/python/scale.py --rows 1000000 --repeat 3
+
+bench-kotlin:
+	bindings/kotlin/bench.sh
 
 vectors:
 	$(PYTHON) tests/vectors/generate.py
