@@ -187,14 +187,15 @@ pub(crate) fn code_value<T: DeserializeOwned>(
     text: &str,
     expected: &dyn Fn() -> Vec<String>,
 ) -> Result<T, rakt::RaktError> {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| {
-        rakt::RaktError::InvalidInput {
-            field: field.to_string(),
-            reason: format!(
-                "{text:?} is not a {field} (expected one of {})",
-                expected().join(", ")
-            ),
-        }
+    // Read straight from the text (no JSON value is built): codes are parsed once per cell.
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        serde::de::IntoDeserializer::into_deserializer(text);
+    T::deserialize(de).map_err(|_| rakt::RaktError::InvalidInput {
+        field: field.to_string(),
+        reason: format!(
+            "{text:?} is not a {field} (expected one of {})",
+            expected().join(", ")
+        ),
     })
 }
 

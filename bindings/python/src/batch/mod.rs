@@ -167,6 +167,21 @@ fn float_text(f: f64) -> String {
     s
 }
 
+/// The child values of a list column and the range of cell `row`'s items in them, read through
+/// the offsets: no sliced array is made per cell.
+fn list_items(a: &ArrayRef, row: usize) -> (&ArrayRef, std::ops::Range<usize>) {
+    let list = a.as_list::<i32>();
+    let offsets = list.value_offsets();
+    let at = |k: usize| {
+        offsets
+            .get(k)
+            .and_then(|o| usize::try_from(*o).ok())
+            .unwrap_or(0)
+    };
+    let (start, end) = (at(row), at(row + 1));
+    (list.values(), start..end.max(start))
+}
+
 impl Columns {
     /// The value at `row` of input `i`: `None` when the cell is null or the column absent.
     fn data(&self, i: usize) -> Option<(&Data, &Input)> {
@@ -339,13 +354,13 @@ impl Columns {
         }
         match d {
             Data::List(a) => {
-                let items = a.as_list::<i32>().value(row);
-                let items = items.as_string::<i32>();
-                items
-                    .iter()
-                    .flatten()
-                    .map(|s| s.trim().to_string())
+                let (values, range) = list_items(a, row);
+                let items = values.as_string::<i32>();
+                range
+                    .filter(|&k| !items.is_null(k))
+                    .map(|k| items.value(k).trim())
                     .filter(|s| !s.is_empty())
+                    .map(str::to_string)
                     .collect()
             }
             Data::Str(a) => a
@@ -404,10 +419,11 @@ impl Columns {
         let field = input.name;
         match d {
             Data::DateList(a) => {
-                let items = a.as_list::<i32>().value(row);
-                let items = items.as_primitive::<Date32Type>();
-                let mut out = Vec::with_capacity(items.len());
-                for (k, v) in items.iter().enumerate() {
+                let (values, range) = list_items(a, row);
+                let items = values.as_primitive::<Date32Type>();
+                let mut out = Vec::with_capacity(range.len());
+                for (k, at) in range.enumerate() {
+                    let v = (!items.is_null(at)).then(|| items.value(at));
                     let day = v.and_then(NaiveDate::from_epoch_days).ok_or_else(|| {
                         bad(&format!("{field}[{k}]"), "is empty or out of range".into())
                     })?;
@@ -442,9 +458,11 @@ impl Columns {
         };
         match d {
             Data::List(a) => {
-                let items = a.as_list::<i32>().value(row);
-                let items = items.as_string::<i32>();
-                items.iter().map(|s| s.and_then(keep)).collect()
+                let (values, range) = list_items(a, row);
+                let items = values.as_string::<i32>();
+                range
+                    .map(|k| (!items.is_null(k)).then(|| items.value(k)).and_then(keep))
+                    .collect()
             }
             Data::Str(a) => {
                 let text = a.as_string::<i32>().value(row);
