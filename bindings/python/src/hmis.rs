@@ -9,8 +9,16 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyTuple};
 use serde_json::{Map, Value};
 
-use crate::convert::{items, to_datetime, to_u32};
-use crate::errors::{OrRaise, invalid_input};
+use rakt::RaktError;
+use rakt::hmis::{
+    AncContact, DeathPlace, HmisRecords, MaternalDeathCause, MaternalDeathRecord,
+    NewbornDeathCause, NewbornDeathRecord,
+};
+use serde::Deserialize;
+
+use crate::batch::{self, Columns, Input, Kind, pregnancy, required};
+use crate::convert::{items, to_date, to_datetime, to_u32};
+use crate::errors::{OrRaise, invalid_input, to_py_err};
 use crate::json_class::json_class;
 use crate::maternal::PyGestationalAge;
 use crate::policy::{PyPolicy, policy_or_default};
@@ -133,76 +141,53 @@ fn under(py: Python<'_>, prefix: &str, err: PyErr) -> PyErr {
     }
 }
 
-/// Joins a table row's `<name>_systolic` and `<name>_diastolic` cells into `<name>`, as the
-/// batch functions read blood pressure.
-fn join_pressure(py: Python<'_>, row: &Bound<'_, PyDict>, name: &str, field: &str) -> PyResult<()> {
-    let (s_key, d_key) = (format!("{name}_systolic"), format!("{name}_diastolic"));
-    let s = row.get_item(&s_key)?;
-    let d = row.get_item(&d_key)?;
-    if s.is_none() && d.is_none() {
-        return Ok(());
-    }
-    row.del_item(&s_key).ok();
-    row.del_item(&d_key).ok();
-    match (s, d) {
-        (Some(s), Some(d)) => row.set_item(name, PyTuple::new(py, [s, d])?),
-        (Some(_), None) => Err(invalid_input(
-            &format!("{field}.{name}"),
-            format!("{s_key} is given without {d_key}"),
-        )),
-        _ => Err(invalid_input(
-            &format!("{field}.{name}"),
-            format!("{d_key} is given without {s_key}"),
-        )),
-    }
-}
-
-/// An ANC contact: `{"facility", "date", "registration", "record": AncRecord or dict}`, or a
-/// table row with `facility`, `date`, `registration` and the `AncRecord` fields as columns
-/// (blood pressure as `bp_systolic`/`bp_diastolic`, as the batch functions read it).
-fn contact(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str, flat: bool) -> PyResult<Value> {
-    let row = mapping(obj, field)?.copy()?;
-    let mut out = Map::new();
-    for name in ["facility", "date", "registration"] {
-        let Some(v) = row.get_item(name)? else {
-            continue;
-        };
-        row.del_item(name)?;
-        let f = format!("{field}.{name}");
-        let value = match name {
-            "facility" => text(&v, &f)?,
-            "date" => Value::String(crate::convert::to_date(&v, &f)?.to_string()),
-            _ => flag(&v, &f)?,
-        };
-        out.insert(name.to_string(), value);
-    }
+/// An ANC contact given as `{"facility", "date", "registration", "record"}`, the record an
+/// `AncRecord` or a dict of its fields.
+fn contact(py: Python<'_>, obj: &Bound<'_, PyAny>, field: &str) -> PyResult<AncContact> {
+    let row = mapping(obj, field)?;
+    let mut facility = None;
+    let mut date = None;
+    let mut registration = false;
+    let mut record = None;
     let record_field = format!("{field}.record");
-    let record = if flat {
-        join_pressure(py, &row, "bp", &record_field)?;
-        join_pressure(py, &row, "bp_repeat", &record_field)?;
-        record_from_mapping(&row).map_err(|e| under(py, &record_field, e))?
-    } else {
-        let given: Vec<String> = row.keys().iter().map(|k| k.to_string()).collect();
-        if let Some(extra) = given.iter().find(|k| k.as_str() != "record") {
-            return Err(invalid_input(
-                &format!("{field}.{extra}"),
-                "is not an ANC contact field (facility, date, registration, record)",
-            ));
+    for (k, v) in row.iter() {
+        let name: String = k.extract()?;
+        let f = format!("{field}.{name}");
+        match name.as_str() {
+            "facility" => {
+                facility = Some(
+                    v.extract::<String>()
+                        .map_err(|_| PyTypeError::new_err(format!("{f} must be a str")))?,
+                )
+            }
+            "date" => date = Some(to_date(&v, &f)?),
+            "registration" => {
+                registration = v
+                    .extract::<bool>()
+                    .map_err(|_| PyTypeError::new_err(format!("{f} must be a bool")))?
+            }
+            "record" => {
+                record = Some(match v.cast::<PyAncRecord>() {
+                    Ok(r) => r.get().0.clone(),
+                    Err(_) => record_from_mapping(&mapping(&v, &record_field)?)
+                        .map_err(|e| under(py, &record_field, e))?,
+                })
+            }
+            _ => {
+                return Err(invalid_input(
+                    &f,
+                    "is not an ANC contact field (facility, date, registration, record)",
+                ));
+            }
         }
-        match row.get_item("record")? {
-            Some(r) => match r.cast::<PyAncRecord>() {
-                Ok(r) => r.get().0.clone(),
-                Err(_) => record_from_mapping(&mapping(&r, &record_field)?)
-                    .map_err(|e| under(py, &record_field, e))?,
-            },
-            None => return Err(invalid_input(&record_field, "is required")),
-        }
-    };
-    out.insert(
-        "record".into(),
-        serde_json::to_value(record).map_err(|e| invalid_input(&record_field, e.to_string()))?,
-    );
-    Ok(Value::Object(out))
+    }
+    let need = |name: &str| invalid_input(&format!("{field}.{name}"), "is required");
+    Ok(AncContact {
+        facility: facility.ok_or_else(|| need("facility"))?,
+        date: date.ok_or_else(|| need("date"))?,
+        registration,
+        record: record.ok_or_else(|| need("record"))?,
+    })
 }
 
 /// A maternal or newborn death: times are read as aware datetimes, the rest as text or counts.
@@ -238,84 +223,235 @@ fn death(obj: &Bound<'_, PyAny>, field: &str, newborn: bool) -> PyResult<Value> 
     Ok(Value::Object(out))
 }
 
-/// The rows of `obj`: a table (anything with the Arrow PyCapsule interface, read through
-/// `pyarrow.table`) as dicts without their null cells, with `true`; or the items of a list or
-/// other iterable of dicts, with `false`.
-fn rows<'py>(obj: &Bound<'py, PyAny>) -> PyResult<(Vec<Bound<'py, PyAny>>, bool)> {
-    let py = obj.py();
-    if obj.hasattr("__arrow_c_stream__")? || obj.hasattr("__arrow_c_array__")? {
-        let table = py.import("pyarrow")?.call_method1("table", (obj,))?;
-        let list = table.call_method0("to_pylist")?.cast_into::<PyList>()?;
-        let decimal = py.import("decimal")?.getattr("Decimal")?;
-        let mut out = Vec::with_capacity(list.len());
-        for row in list.iter() {
-            let d = row.cast_into::<PyDict>()?;
-            let cells: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> = d.iter().collect();
-            for (k, v) in cells {
-                if v.is_none() {
-                    d.del_item(k)?;
-                } else if let Ok(f) = v.cast::<PyFloat>() {
-                    // As the batch functions read a float column: NaN is a value not given, a
-                    // whole float (pandas' integers with gaps) is that integer, any other float
-                    // is the decimal of its shortest form (10.9 is 10.9).
-                    let x = f.value();
-                    if x.is_nan() {
-                        d.del_item(k)?;
-                    } else if x.fract() == 0.0 && x.abs() < 1e15 {
-                        d.set_item(k, v.call_method0("__int__")?)?;
-                    } else {
-                        d.set_item(k, decimal.call1((v.repr()?,))?)?;
-                    }
-                }
-            }
-            out.push(d.into_any());
-        }
-        return Ok((out, true));
-    }
-    let mut out = Vec::new();
-    for item in obj.try_iter()? {
-        out.push(item?);
-    }
-    Ok((out, false))
+/// Whether `obj` is a table (has the Arrow PyCapsule interface) rather than a list of dicts.
+fn is_table(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(obj.hasattr("__arrow_c_stream__")? || obj.hasattr("__arrow_c_array__")?)
 }
 
-fn records(
-    py: Python<'_>,
-    deliveries: Option<&Bound<'_, PyAny>>,
-    anc: Option<&Bound<'_, PyAny>>,
-    maternal_deaths: Option<&Bound<'_, PyAny>>,
-    newborn_deaths: Option<&Bound<'_, PyAny>>,
-) -> PyResult<rakt::hmis::HmisRecords> {
-    let mut out = Map::new();
-    let lists: [(&str, Option<&Bound<'_, PyAny>>); 4] = [
-        ("deliveries", deliveries),
-        ("anc", anc),
-        ("maternal_deaths", maternal_deaths),
-        ("newborn_deaths", newborn_deaths),
-    ];
-    for (name, obj) in lists {
-        let Some(obj) = obj else { continue };
-        if obj.is_none() {
-            continue;
+/// A row error under the row's path (`anc[3]` + `hb_g_dl`).
+fn at(path: &str, e: RaktError) -> PyErr {
+    match e {
+        RaktError::InvalidInput { field, reason } => {
+            invalid_input(&format!("{path}.{field}"), reason)
         }
-        let (items, flat) = rows(obj)?;
-        let mut values = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let field = format!("{name}[{i}]");
-            values.push(match name {
-                "deliveries" => delivery(item, &field)?,
-                "anc" => contact(py, item, &field, flat)?,
-                _ => death(item, &field, name == "newborn_deaths")?,
-            });
-        }
-        out.insert(name.to_string(), Value::Array(values));
+        other => Python::attach(|py| to_py_err(py, &other)),
     }
-    serde_path_error(Value::Object(out))
+}
+
+/// The code in text column `i`, required, read by the core's `parse` and named by its column.
+fn code<T>(
+    c: &Columns,
+    i: usize,
+    row: usize,
+    parse: fn(&str) -> rakt::Result<T>,
+) -> Result<T, RaktError> {
+    let name = c.name(i);
+    let text = c.text(i, row).ok_or_else(|| required(name))?;
+    parse(&text).map_err(|e| match e {
+        RaktError::InvalidInput { reason, .. } => RaktError::InvalidInput {
+            field: name.to_string(),
+            reason,
+        },
+        other => other,
+    })
+}
+
+const FUNCTION: &str = "hmis_monthly_reports";
+
+const CONTACT: &[Input] = &[
+    Input::required("facility", Kind::Text),
+    Input::required("date", Kind::Day),
+    Input::optional("registration", Kind::Flag),
+];
+
+/// ANC contacts from a table: `facility`, `date`, `registration` and the `AncRecord` fields as
+/// columns, read by the same code as `assess_pregnancies` (so a cell means the same in both).
+fn anc_table(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Vec<AncContact>> {
+    // Read twice (the contact, then the record), so a stream is held as a table first.
+    let table = py.import("pyarrow")?.call_method1("table", (obj,))?;
+    let heads = batch::read_rows(FUNCTION, &table, CONTACT, &[], |c, r| {
+        let facility = c.text(0, r).ok_or_else(|| required("facility"))?;
+        let date = c.day(1, r)?.ok_or_else(|| required("date"))?;
+        Ok::<_, RaktError>((facility, date, c.flag(2, r).unwrap_or(false)))
+    })?;
+    let records = batch::read_rows(
+        FUNCTION,
+        &table,
+        pregnancy::INPUTS,
+        pregnancy::UNREAD,
+        pregnancy::record,
+    )?;
+    heads
+        .into_iter()
+        .zip(records)
+        .enumerate()
+        .map(|(i, (head, record))| {
+            let path = format!("anc[{i}]");
+            let (facility, date, registration) = head.map_err(|e| at(&path, e))?;
+            Ok(AncContact {
+                facility,
+                date,
+                registration,
+                record: record.map_err(|e| at(&format!("{path}.record"), e))?,
+            })
+        })
+        .collect()
+}
+
+const MATERNAL_DEATH: &[Input] = &[
+    Input::required("facility", Kind::Text),
+    Input::required("died_at", Kind::Instant),
+    Input::optional("age_years", Kind::Count),
+    Input::required("cause", Kind::Code),
+];
+
+fn maternal_deaths_table(obj: &Bound<'_, PyAny>) -> PyResult<Vec<MaternalDeathRecord>> {
+    let rows = batch::read_rows(FUNCTION, obj, MATERNAL_DEATH, &[], |c, r| {
+        Ok::<_, RaktError>(MaternalDeathRecord {
+            facility: c.text(0, r).ok_or_else(|| required("facility"))?,
+            died_at: c.instant(1, r)?.ok_or_else(|| required("died_at"))?,
+            age_years: c.count(2, r)?,
+            cause: code(c, 3, r, MaternalDeathCause::parse)?,
+        })
+    })?;
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, d)| d.map_err(|e| at(&format!("maternal_deaths[{i}]"), e)))
+        .collect()
+}
+
+const NEWBORN_DEATH: &[Input] = &[
+    Input::required("facility", Kind::Text),
+    Input::required("born_at", Kind::Instant),
+    Input::required("died_at", Kind::Instant),
+    Input::required("place", Kind::Code),
+    Input::optional("cause", Kind::Code),
+];
+
+fn newborn_deaths_table(obj: &Bound<'_, PyAny>) -> PyResult<Vec<NewbornDeathRecord>> {
+    let rows = batch::read_rows(FUNCTION, obj, NEWBORN_DEATH, &[], |c, r| {
+        Ok::<_, RaktError>(NewbornDeathRecord {
+            facility: c.text(0, r).ok_or_else(|| required("facility"))?,
+            born_at: c.instant(1, r)?.ok_or_else(|| required("born_at"))?,
+            died_at: c.instant(2, r)?.ok_or_else(|| required("died_at"))?,
+            place: code(c, 3, r, DeathPlace::parse)?,
+            cause: match c.text(4, r) {
+                Some(_) => Some(code(c, 4, r, NewbornDeathCause::parse)?),
+                None => None,
+            },
+        })
+    })?;
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, d)| d.map_err(|e| at(&format!("newborn_deaths[{i}]"), e)))
+        .collect()
+}
+
+/// The rows of a deliveries table (its births are nested lists of structs, which the column
+/// readers do not take), as dicts without their null cells; a float cell as `assess_pregnancies`
+/// reads one: NaN is not given, a whole float (pandas' integers with gaps) is that integer.
+fn delivery_rows<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let py = obj.py();
+    let table = py.import("pyarrow")?.call_method1("table", (obj,))?;
+    let list = table.call_method0("to_pylist")?.cast_into::<PyList>()?;
+    let mut out = Vec::with_capacity(list.len());
+    for row in list.iter() {
+        let d = row.cast_into::<PyDict>()?;
+        let cells: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> = d.iter().collect();
+        for (k, v) in cells {
+            let nan = v.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan());
+            if v.is_none() || nan {
+                d.del_item(k)?;
+            } else if let Ok(f) = v.cast::<PyFloat>() {
+                if f.value().fract() == 0.0 && f.value().abs() < 1e15 {
+                    d.set_item(k, v.call_method0("__int__")?)?;
+                }
+            }
+        }
+        out.push(d.into_any());
+    }
+    Ok(out)
+}
+
+fn items_of<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    obj.try_iter()?.collect()
+}
+
+/// A list argument that was given (not omitted, not `None`).
+fn given<'py>(obj: Option<&Bound<'py, PyAny>>) -> Option<Bound<'py, PyAny>> {
+    obj.filter(|o| !o.is_none()).cloned()
+}
+
+fn records<'py>(
+    py: Python<'py>,
+    deliveries: Option<&Bound<'py, PyAny>>,
+    anc: Option<&Bound<'py, PyAny>>,
+    maternal_deaths: Option<&Bound<'py, PyAny>>,
+    newborn_deaths: Option<&Bound<'py, PyAny>>,
+) -> PyResult<HmisRecords> {
+    // Lists of dicts (and deliveries tables) go through the core's serde names; the other tables
+    // through the column readers, straight into records.
+    let mut values = Map::new();
+    if let Some(d) = given(deliveries) {
+        let rows = if is_table(&d)? {
+            delivery_rows(&d)?
+        } else {
+            items_of(&d)?
+        };
+        let mut list = Vec::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            list.push(delivery(r, &format!("deliveries[{i}]"))?);
+        }
+        values.insert("deliveries".into(), Value::Array(list));
+    }
+    // Each death list with whether it is a table.
+    let tabled = |o: Option<Bound<'py, PyAny>>| -> PyResult<Option<(Bound<'py, PyAny>, bool)>> {
+        match o {
+            Some(o) => {
+                let table = is_table(&o)?;
+                Ok(Some((o, table)))
+            }
+            None => Ok(None),
+        }
+    };
+    let maternal = tabled(given(maternal_deaths))?;
+    let newborn = tabled(given(newborn_deaths))?;
+    for (name, list, is_newborn) in [
+        ("maternal_deaths", &maternal, false),
+        ("newborn_deaths", &newborn, true),
+    ] {
+        if let Some((o, false)) = list {
+            let mut out = Vec::new();
+            for (i, r) in items_of(o)?.iter().enumerate() {
+                out.push(death(r, &format!("{name}[{i}]"), is_newborn)?);
+            }
+            values.insert(name.into(), Value::Array(out));
+        }
+    }
+    let mut all = serde_path_error(Value::Object(values))?;
+    if let Some(a) = given(anc) {
+        all.anc = if is_table(&a)? {
+            anc_table(py, &a)?
+        } else {
+            let mut list = Vec::new();
+            for (i, r) in items_of(&a)?.iter().enumerate() {
+                list.push(contact(py, r, &format!("anc[{i}]"))?);
+            }
+            list
+        };
+    }
+    if let Some((m, true)) = &maternal {
+        all.maternal_deaths = maternal_deaths_table(m)?;
+    }
+    if let Some((n, true)) = &newborn {
+        all.newborn_deaths = newborn_deaths_table(n)?;
+    }
+    Ok(all)
 }
 
 /// Reads the records, naming the list, index and field of a value the core refuses.
-fn serde_path_error(value: Value) -> PyResult<rakt::hmis::HmisRecords> {
-    serde_json::from_value(value.clone()).map_err(|e| {
+fn serde_path_error(value: Value) -> PyResult<HmisRecords> {
+    HmisRecords::deserialize(&value).map_err(|e| {
         // serde_json does not say where; find the first record that fails on its own.
         if let Value::Object(lists) = &value {
             for (name, list) in lists {
@@ -323,9 +459,7 @@ fn serde_path_error(value: Value) -> PyResult<rakt::hmis::HmisRecords> {
                     for (i, item) in items.iter().enumerate() {
                         let mut one = Map::new();
                         one.insert(name.clone(), Value::Array(vec![item.clone()]));
-                        if let Err(e) =
-                            serde_json::from_value::<rakt::hmis::HmisRecords>(Value::Object(one))
-                        {
+                        if let Err(e) = HmisRecords::deserialize(&Value::Object(one)) {
                             return invalid_input(&format!("{name}[{i}]"), e.to_string());
                         }
                     }

@@ -820,6 +820,55 @@ fn mapping_arg(columns: Option<&Bound<'_, PyDict>>) -> PyResult<HashMap<String, 
     Ok(out)
 }
 
+/// `data` as a reader of record batches, with its columns checked against `inputs` (after the
+/// `columns` renaming) and no column of `unread` present.
+fn open(
+    function: &str,
+    data: &Bound<'_, PyAny>,
+    inputs: &'static [Input],
+    unread: &[(&str, &str)],
+    columns: &HashMap<String, String>,
+) -> PyResult<(Mapping, Box<dyn RecordBatchReader + Send>)> {
+    let input: AnyRecordBatch = data.extract().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{function}: data must be a table with the Arrow PyCapsule interface (a pyarrow Table, \
+             RecordBatch or RecordBatchReader, a pandas or polars DataFrame), not {}",
+            data.get_type()
+                .name()
+                .map_or_else(|_| "?".into(), |n| n.to_string())
+        ))
+    })?;
+    let schema = input.schema()?;
+    for (name, instead) in unread {
+        if schema.index_of(name).is_ok() {
+            return Err(PyValueError::new_err(format!(
+                "{function}: column {name:?} is not read: {instead}"
+            )));
+        }
+    }
+    let mapping = Mapping::new(function, inputs, columns, &schema)?;
+    Ok((mapping, input.into_reader()?))
+}
+
+/// Every row of `data` as `each` reads it from the columns named after `inputs`, in order: for
+/// callers that build records rather than an output table (the HMIS report).
+pub(crate) fn read_rows<T>(
+    function: &str,
+    data: &Bound<'_, PyAny>,
+    inputs: &'static [Input],
+    unread: &[(&str, &str)],
+    mut each: impl FnMut(&Columns, usize) -> T,
+) -> PyResult<Vec<T>> {
+    let (mapping, reader) = open(function, data, inputs, unread, &HashMap::new())?;
+    let mut out = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(arrow_err)?;
+        let columns = mapping.columns(inputs, &batch)?;
+        out.extend((0..batch.num_rows()).map(|r| each(&columns, r)));
+    }
+    Ok(out)
+}
+
 /// Runs `op` over `data` and returns a `pyarrow.Table`, or a `pyarrow.RecordBatchReader` that
 /// decides each batch as it is read when `data` is a stream (has `read_next_batch`).
 pub(crate) fn run<'py, O: Op>(
@@ -835,28 +884,13 @@ pub(crate) fn run<'py, O: Op>(
         ));
     }
     let streaming = data.hasattr("read_next_batch")?;
-    let input: AnyRecordBatch = data.extract().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{}: data must be a table with the Arrow PyCapsule interface (a pyarrow Table, \
-             RecordBatch or RecordBatchReader, a pandas or polars DataFrame), not {}",
-            O::NAME,
-            data.get_type()
-                .name()
-                .map_or_else(|_| "?".into(), |n| n.to_string())
-        ))
-    })?;
-    let columns = mapping_arg(columns)?;
-    let schema = input.schema()?;
-    for (name, instead) in op.unread() {
-        if schema.index_of(name).is_ok() {
-            return Err(PyValueError::new_err(format!(
-                "{}: column {name:?} is not read: {instead}",
-                O::NAME
-            )));
-        }
-    }
-    let mapping = Mapping::new(O::NAME, op.inputs(), &columns, &schema)?;
-    let reader = input.into_reader()?;
+    let (mapping, reader) = open(
+        O::NAME,
+        data,
+        op.inputs(),
+        op.unread(),
+        &mapping_arg(columns)?,
+    )?;
     if streaming {
         let lazy = Lazy {
             op: Arc::new(op),

@@ -17,7 +17,7 @@ use crate::policy::PyPolicy;
 use crate::pregnancy::{FIELDS, Kind as FieldKind, action_code, record_from_values};
 
 /// The input columns: the `AncRecord` fields, with each blood pressure as two columns.
-const INPUTS: &[Input] = &[
+pub(crate) const INPUTS: &[Input] = &[
     Input::optional("id", Kind::Text),
     Input::optional("age_years", Kind::Count),
     Input::optional("height_cm", Kind::Measure),
@@ -53,6 +53,18 @@ const INPUTS: &[Input] = &[
     Input::optional("symptoms", Kind::Codes),
     Input::optional("vaginal_bleeding", Kind::Flag),
     Input::optional("organ_support", Kind::Code),
+];
+
+/// Columns a caller may expect to be read that are not, with what to give instead.
+pub(crate) const UNREAD: &[(&str, &str)] = &[
+    (
+        "bp",
+        "give the pressure as two integer columns, bp_systolic and bp_diastolic",
+    ),
+    (
+        "bp_repeat",
+        "give the pressure as two integer columns, bp_repeat_systolic and bp_repeat_diastolic",
+    ),
 ];
 
 /// The ANC assessment of each row.
@@ -129,16 +141,7 @@ impl Op for Assess {
     }
 
     fn unread(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            (
-                "bp",
-                "give the pressure as two integer columns, bp_systolic and bp_diastolic",
-            ),
-            (
-                "bp_repeat",
-                "give the pressure as two integer columns, bp_repeat_systolic and bp_repeat_diastolic",
-            ),
-        ]
+        UNREAD
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
