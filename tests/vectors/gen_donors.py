@@ -23,6 +23,10 @@ Case = dict[str, Any]
 
 S31 = "research/blood.md §3.1 (NBTC 2017)"
 S32 = "research/blood.md §3.2 (Drugs and Cosmetics Rules 2020)"
+DCR = "G.S.R. 166(E) (2020) donor criteria, as transcribed (research/blood.md §3.2), item "
+WHO_T = "WHO Blood donor selection (2012) §4.5.2: febrile is more than 37.6 °C; reading of item 7 'afebrile' of the 2020 rules"
+FDA_PLT = "FDA guidance Collection of Platelets by Automated Methods: 2 days apart, at most 2 in 7 days, 24 a year"
+PR002 = "JPAC DSG PR002 Pregnancy: not less than 6 months after delivery or termination"
 S33 = "research/blood.md §3.3 (Schedule F, pre-2020)"
 S34 = "research/blood.md §3.4 (FDA/AABB)"
 S35 = "research/blood.md §3.5 (JPAC)"
@@ -240,16 +244,22 @@ def india_measurements() -> list[Case]:
         case("donor-india-bp-150-95-both", man, checks(systolic_mmhg=150, diastolic_mmhg=95), wb450, d,
              deferred(["DONOR_SYSTOLIC_OUT_OF_RANGE", "DONOR_DIASTOLIC_OUT_OF_RANGE"], nxt),
              S31 + ": both limits failed, both listed"),
-        # Pulse 50–100 (older NACO-era value), temperature ≤ 37.5 °C (borrowed from AABB).
-        case("donor-india-pulse-100", man, checks(pulse_bpm=100), wb450, d, eligible(d), NACO),
+        # Pulse 60–100 and regular (item 6 of the 2020 rules; the NACO-era 50–100 no longer holds).
+        case("donor-india-pulse-100", man, checks(pulse_bpm=100), wb450, d, eligible(d), DCR + "6"),
         case("donor-india-pulse-101", man, checks(pulse_bpm=101), wb450, d,
-             deferred(["DONOR_PULSE_OUT_OF_RANGE"], nxt, {"DONOR_PULSE_OUT_OF_RANGE": {"measured": "101", "limit": "50–100"}}), NACO),
-        case("donor-india-pulse-49", man, checks(pulse_bpm=49), wb450, d,
-             deferred(["DONOR_PULSE_OUT_OF_RANGE"], nxt), NACO),
-        case("donor-india-temperature-37.5", man, checks(temperature_c="37.5"), wb450, d, eligible(d), AABB_T),
-        case("donor-india-temperature-37.6", man, checks(temperature_c="37.6"), wb450, d,
+             deferred(["DONOR_PULSE_OUT_OF_RANGE"], nxt, {"DONOR_PULSE_OUT_OF_RANGE": {"measured": "101", "limit": "60–100"}}),
+             DCR + "6"),
+        case("donor-india-pulse-60", man, checks(pulse_bpm=60), wb450, d, eligible(d), DCR + "6: 60–100"),
+        case("donor-india-pulse-59", man, checks(pulse_bpm=59), wb450, d,
+             deferred(["DONOR_PULSE_OUT_OF_RANGE"], nxt, {"DONOR_PULSE_OUT_OF_RANGE": {"measured": "59", "limit": "60–100"}}),
+             DCR + "6: a pulse of 50–59 now defers"),
+        case("donor-india-pulse-50", man, checks(pulse_bpm=50), wb450, d,
+             deferred(["DONOR_PULSE_OUT_OF_RANGE"], nxt), DCR + "6 (the NACO-era 50–100 accepted this)"),
+        # Temperature: "afebrile" (item 7), with WHO's line: febrile is more than 37.6 °C.
+        case("donor-india-temperature-37.6", man, checks(temperature_c="37.6"), wb450, d, eligible(d), WHO_T),
+        case("donor-india-temperature-37.7", man, checks(temperature_c="37.7"), wb450, d,
              deferred(["DONOR_TEMPERATURE_OUT_OF_RANGE"], nxt,
-                      {"DONOR_TEMPERATURE_OUT_OF_RANGE": {"measured": "37.6", "limit": "≤ 37.5", "until": nxt}}), AABB_T),
+                      {"DONOR_TEMPERATURE_OUT_OF_RANGE": {"measured": "37.7", "limit": "≤ 37.6", "until": nxt}}), WHO_T),
     ]
 
 
@@ -389,16 +399,67 @@ def india_events() -> list[Case]:
              deferred(["DONOR_DEFERRED"], "2026-03-01"), S31 + ": 12 months after bone-marrow harvest"),
         case("donor-india-pbsc-harvest", person(events=[("pbsc_harvest", "2025-09-01")]), FINE, wb450, "2026-03-01",
              eligible("2026-03-01"), S31 + ": 6 months after peripheral stem-cell harvest"),
-        # Killed vaccine 15 days: 2026-02-20 + 15 = 2026-03-07.
-        case("donor-india-killed-vaccine-15-days", person(events=[("vaccine_killed", "2026-02-20")]), FINE, wb450, "2026-03-06",
-             deferred(["DONOR_DEFERRED"], "2026-03-07", {"DONOR_DEFERRED": {"period": "15 days"}}),
-             S33 + ": immunization (cholera, typhoid) 15 days"),
-        case("donor-india-killed-vaccine-done", person(events=[("vaccine_killed", "2026-02-20")]), FINE, wb450, "2026-03-07",
-             eligible("2026-03-07"), S33 + ": immunization 15 days"),
-        case("donor-india-live-vaccine-referred", person(events=[("vaccine_live", "2026-02-20")]), FINE, wb450, "2026-03-01",
-             referred([REFER], "event:vaccine_live"), S33 + ": no Indian rule for live vaccines: the medical officer decides"),
-        case("donor-india-piercing-referred", person(events=[("piercing", "2025-01-01")]), FINE, wb450, "2026-03-01",
-             referred([REFER], "event:piercing"), "no Indian rule for piercing in research/blood.md §3"),
+        # Inactivated vaccines 14 days (item 79; 15 days before 2020): 2026-02-20 + 14 = 2026-03-06.
+        case("donor-india-killed-vaccine-day-13", person(events=[("vaccine_killed", "2026-02-20")]), FINE, wb450, "2026-03-05",
+             deferred(["DONOR_DEFERRED"], "2026-03-06", {"DONOR_DEFERRED": {"period": "14 days"}}),
+             DCR + "79: inactivated vaccines 14 days"),
+        case("donor-india-killed-vaccine-day-14", person(events=[("vaccine_killed", "2026-02-20")]), FINE, wb450, "2026-03-06",
+             eligible("2026-03-06"), DCR + "79: inactivated vaccines 14 days (the old 15 days would still defer)"),
+        # Live attenuated vaccines 28 days (item 80): 2026-02-20 + 28 = 2026-03-20.
+        case("donor-india-live-vaccine-day-27", person(events=[("vaccine_live", "2026-02-20")]), FINE, wb450, "2026-03-19",
+             deferred(["DONOR_DEFERRED"], "2026-03-20", {"DONOR_DEFERRED": {"event": "vaccine_live", "period": "28 days"}}),
+             DCR + "80: live attenuated vaccines 28 days"),
+        case("donor-india-live-vaccine-day-28", person(events=[("vaccine_live", "2026-02-20")]), FINE, wb450, "2026-03-20",
+             eligible("2026-03-20"), DCR + "80: live attenuated vaccines 28 days"),
+        case("donor-india-rubella-vaccine-28-days", person(events=[("vaccine_rubella_varicella", "2026-02-20")]), FINE, wb450,
+             "2026-03-19", deferred(["DONOR_DEFERRED"], "2026-03-20"), DCR + "80: rubella and varicella vaccines are live attenuated"),
+        # Piercing, like tattoos, 12 months (item 48).
+        case("donor-india-piercing-12-months", person(events=[("piercing", "2025-03-02")]), FINE, wb450, "2026-03-01",
+             deferred(["DONOR_DEFERRED"], "2026-03-02", {"DONOR_DEFERRED": {"event": "piercing", "period": "12 months"}}),
+             DCR + "48: tattoos, acupuncture, body piercing 12 months"),
+        case("donor-india-piercing-done", person(events=[("piercing", "2025-03-01")]), FINE, wb450, "2026-03-01",
+             eligible("2026-03-01"), DCR + "48"),
+        # Tuberculosis: 2 years after confirmation of cure (item 62), no longer permanent.
+        case("donor-india-tb-cured-23-months", person(events=[("tuberculosis", "2024-04-01")]), FINE, wb450, "2026-03-01",
+             deferred(["DONOR_DEFERRED"], "2026-04-01", {"DONOR_DEFERRED": {"event": "tuberculosis", "period": "24 months"}}),
+             DCR + "62: 2 years following confirmation of cure"),
+        case("donor-india-tb-cured-24-months", person(events=[("tuberculosis", "2024-03-01")]), FINE, wb450, "2026-03-01",
+             eligible("2026-03-01"), DCR + "62: 2 years following confirmation of cure"),
+        case("donor-india-tb-condition-referred", person(conditions=["tuberculosis"]), FINE, wb450, "2026-03-01",
+             referred([REFER], "condition:tuberculosis"),
+             DCR + "62: no longer permanent; without the date of cure the medical officer decides"),
+        # Hepatitis A or E 12 months (item 46).
+        case("donor-india-hepatitis-a-e-11-months", person(events=[("hepatitis_a_e", "2025-04-01")]), FINE, wb450, "2026-03-01",
+             deferred(["DONOR_DEFERRED"], "2026-04-01"), DCR + "46: hepatitis A or E 12 months"),
+        case("donor-india-hepatitis-a-e-12-months", person(events=[("hepatitis_a_e", "2025-03-01")]), FINE, wb450, "2026-03-01",
+             eligible("2026-03-01"), DCR + "46: hepatitis A or E 12 months"),
+        # Antibiotics 2 weeks after the last dose (item 92): 2026-02-16 + 14 = 2026-03-02.
+        case("donor-india-antibiotics-day-13", person(events=[("antibiotics", "2026-02-16")]), FINE, wb450, "2026-03-01",
+             deferred(["DONOR_DEFERRED"], "2026-03-02", {"DONOR_DEFERRED": {"period": "14 days"}}), DCR + "92"),
+        case("donor-india-antibiotics-day-14", person(events=[("antibiotics", "2026-02-16")]), FINE, wb450, "2026-03-02",
+             eligible("2026-03-02"), DCR + "92"),
+        # A change of antihypertensive medication within 28 days (item 5).
+        case("donor-india-bp-medication-changed-27-days", person(events=[("antihypertensive_change", "2026-02-02")]), FINE, wb450,
+             "2026-03-01", deferred(["DONOR_DEFERRED"], "2026-03-02"), DCR + "5: no change of drug or dose in the last 28 days"),
+        case("donor-india-bp-medication-changed-28-days", person(events=[("antihypertensive_change", "2026-02-01")]), FINE, wb450,
+             "2026-03-01", eligible("2026-03-01"), DCR + "5"),
+        # Foreign nationals after 3 years' continuous stay (item 104).
+        case("donor-india-foreign-national-35-months", person(events=[("foreign_national_stay", "2023-04-01")]), FINE, wb450,
+             "2026-03-01", deferred(["DONOR_DEFERRED"], "2026-04-01", {"DONOR_DEFERRED": {"period": "36 months"}}), DCR + "104"),
+        case("donor-india-foreign-national-36-months", person(events=[("foreign_national_stay", "2023-03-01")]), FINE, wb450,
+             "2026-03-01", eligible("2026-03-01"), DCR + "104"),
+        # Aspirin: 3 days if the blood is to be used for platelets (item 90). 2026-02-27 + 3 = 2026-03-02.
+        case("donor-india-aspirin-plateletpheresis-day-2", person(events=[("aspirin", "2026-02-27")]), FINE, "plateletpheresis",
+             "2026-03-01", deferred(["DONOR_DEFERRED"], "2026-03-02", {"DONOR_DEFERRED": {"event": "aspirin", "period": "3 days"}}),
+             DCR + "90: aspirin, 3 days before platelet donation"),
+        case("donor-india-aspirin-plateletpheresis-day-3", person(events=[("aspirin", "2026-02-27")]), FINE, "plateletpheresis",
+             "2026-03-02", eligible("2026-03-02"), DCR + "90"),
+        case("donor-india-aspirin-whole-blood", person(events=[("aspirin", "2026-02-27")]), FINE, wb450, "2026-03-01",
+             {**eligible("2026-03-01", ["DONOR_NOT_FOR_PLATELETS", ELIGIBLE]),
+              "facts": {"DONOR_NOT_FOR_PLATELETS": {"event": "aspirin", "until": "2026-03-02"}}},
+             DCR + "90: whole blood is accepted, but no platelets are prepared from it"),
+        case("donor-india-aspirin-plasmapheresis", person(events=[("aspirin", "2026-02-27")]), FINE, "plasmapheresis", "2026-03-01",
+             eligible("2026-03-01"), DCR + "90: plasma is not affected"),
         # Reactive screening results.
         case("donor-india-tti-hiv-permanent", person(events=[("tti_reactive", "2024-01-01", "hiv")]), FINE, wb450, "2026-03-01",
              permanent(["DONOR_DEFERRED_PERMANENTLY"],
@@ -423,7 +484,19 @@ def india_events() -> list[Case]:
         case("donor-india-cancer", person(conditions=["cancer"]), FINE, wb450, "2026-03-01",
              permanent(["DONOR_PERMANENT_CONDITION"], {"DONOR_PERMANENT_CONDITION": {"condition": "cancer"}}), S33 + ": permanent"),
         case("donor-india-asthma", person(conditions=["asthma"]), FINE, wb450, "2026-03-01",
-             permanent(["DONOR_PERMANENT_CONDITION"]), S33 + ": asthma is on the permanent list"),
+             referred([REFER], "condition:asthma"),
+             DCR + "22/23: only asthmatics on steroids are deferred permanently; asthma alone goes to the medical officer"),
+        case("donor-india-asthma-on-steroids", person(conditions=["asthma_on_steroids"]), FINE, wb450, "2026-03-01",
+             permanent(["DONOR_PERMANENT_CONDITION"], {"DONOR_PERMANENT_CONDITION": {"condition": "asthma_on_steroids"}}),
+             DCR + "23: asthmatics on steroids, permanent"),
+        case("donor-india-asthma-attack", person(), checks(states=["asthma_attack"]), wb450, "2026-03-01",
+             deferred(["DONOR_STATE_DEFERS"], "2026-03-02", {"DONOR_STATE_DEFERS": {"state": "asthma_attack"}}),
+             DCR + "22: asthmatic attack, deferred while it lasts" + RECHECK),
+        case("donor-india-transplant-recipient", person(conditions=["transplant_recipient"]), FINE, wb450, "2026-03-01",
+             permanent(["DONOR_PERMANENT_CONDITION"]), DCR + "103: organ or stem-cell transplant, permanent"),
+        case("donor-india-unexplained-weight-loss-referred", person(conditions=["unexplained_weight_loss"]), FINE, wb450,
+             "2026-03-01", referred([REFER], "condition:unexplained_weight_loss"),
+             "not on the 2020 permanent list (older Schedule F only): the medical officer decides"),
         case("donor-india-prion-risk-referred", person(conditions=["prion_risk"]), FINE, wb450, "2026-03-01",
              referred([REFER], "condition:prion_risk"), S33 + ": not on the Indian list: the medical officer decides"),
     ]
@@ -444,10 +517,10 @@ def india_combined() -> list[Case]:
              deferred(["DONOR_DEFERRED"], "2026-08-01"), S32 + ": tooth extraction 6 months"),
         # Everything at once: listed stop first in rule order, then the referral.
         # Born 2008-03-10 (17), gave 350 mL on 2026-01-01 (120 days → 2026-05-01), tattoo 2025-12-01
-        # (→ 2026-12-01, the latest), live vaccine (no rule), breast-feeding, every check failed.
+        # (→ 2026-12-01, the latest), reactive West Nile virus (no rule), breast-feeding, every check failed.
         case("donor-india-every-failure-listed",
              person("2008-03-10", "female", gave=[("2026-01-01", wb350)],
-                    events=[("vaccine_live", "2026-02-01"), ("tattoo", "2025-12-01")]),
+                    events=[("tti_reactive", "2026-02-01", "wnv"), ("tattoo", "2025-12-01")]),
              {"weight_kg": "44", "hb_g_dl": "11.0", "systolic_mmhg": 150, "diastolic_mmhg": 95,
               "pulse_bpm": 110, "temperature_c": "38", "states": ["breastfeeding"]},
              wb350, "2026-03-01",
@@ -457,7 +530,7 @@ def india_combined() -> list[Case]:
                         "DONOR_DIASTOLIC_OUT_OF_RANGE", "DONOR_PULSE_OUT_OF_RANGE", "DONOR_TEMPERATURE_OUT_OF_RANGE",
                         "DONOR_INTERVAL_NOT_MET", "DONOR_DEFERRED", "DONOR_STATE_DEFERS", REFER],
               "facts": {"DONOR_TOO_YOUNG": {"until": "2026-03-10"}, "DONOR_INTERVAL_NOT_MET": {"until": "2026-05-01"},
-                        "DONOR_DEFERRED": {"until": "2026-12-01"}, REFER: {"subject": "event:vaccine_live"}}},
+                        "DONOR_DEFERRED": {"until": "2026-12-01"}, REFER: {"subject": "marker:wnv"}}},
              S31 + ", " + S32 + "; " + OUTCOMES + ": referred, so no next_eligible"),
         # Temporary reasons: deferred_until is the latest of them (Hb tomorrow, interval 2026-04-01).
         case("donor-india-latest-until-wins", person(gave=[("2026-01-01", wb450)]), checks(hb_g_dl="12"), wb450, "2026-03-01",
@@ -490,7 +563,7 @@ def india_combined() -> list[Case]:
         case("donor-invalid-negative-temperature", person(), checks(temperature_c="-36.8"), wb450, "2026-03-01",
              error("checks.temperature_c"), INPUT),
         case("donor-same-day-event-is-valid", person(events=[("vaccine_killed", "2026-03-01")]), FINE, wb450, "2026-03-01",
-             deferred(["DONOR_DEFERRED"], "2026-03-16"), INPUT + "; the same day is fine (2026-03-01 + 15 days)"),
+             deferred(["DONOR_DEFERRED"], "2026-03-15"), INPUT + "; the same day is fine (2026-03-01 + 14 days)"),
     ]
 
 
@@ -544,12 +617,24 @@ def us_cases() -> list[Case]:
              eligible("2026-04-23"), S34 + ": double red cells 16 weeks", us),
         case("donor-us-double-red-cells-to-wb-early", person(gave=[("2026-01-01", "double_red_cells")]), FINE, wb450, "2026-02-26",
              deferred(["DONOR_INTERVAL_NOT_MET"], "2026-04-23"), S34 + ": double red cells 16 weeks, not 8", us),
-        # Platelets every 8 days: 2026-03-01 → 2026-03-09.
-        case("donor-us-platelets-day-7", person(gave=[("2026-03-01", "plateletpheresis")]), FINE, "plateletpheresis", "2026-03-08",
-             deferred(["DONOR_INTERVAL_NOT_MET"], "2026-03-09", {"DONOR_INTERVAL_NOT_MET": {"interval": "8 days"}}),
-             S34 + ": platelet apheresis every 8 days (Mayo)", us),
-        case("donor-us-platelets-day-8", person(gave=[("2026-03-01", "plateletpheresis")]), FINE, "plateletpheresis", "2026-03-09",
-             eligible("2026-03-09"), S34 + ": platelet apheresis every 8 days", us),
+        # Platelets at least 2 days apart: 2026-03-01 → 2026-03-03.
+        case("donor-us-platelets-day-1", person(gave=[("2026-03-01", "plateletpheresis")]), FINE, "plateletpheresis", "2026-03-02",
+             deferred(["DONOR_INTERVAL_NOT_MET"], "2026-03-03", {"DONOR_INTERVAL_NOT_MET": {"interval": "2 days"}}), FDA_PLT, us),
+        case("donor-us-platelets-day-2", person(gave=[("2026-03-01", "plateletpheresis")]), FINE, "plateletpheresis", "2026-03-03",
+             eligible("2026-03-03"), FDA_PLT, us),
+        # At most twice in 7 days: gave 2026-03-01 and 03-03; a third on 03-07 is refused (the 7 days
+        # ending 03-07 start 03-01); on 03-08 the first has left the window.
+        case("donor-us-platelets-third-in-7-days",
+             person(gave=[("2026-03-01", "plateletpheresis"), ("2026-03-03", "plateletpheresis")]), FINE,
+             "plateletpheresis", "2026-03-07",
+             deferred(["DONOR_DONATION_LIMIT_REACHED"], "2026-03-08", {"DONOR_DONATION_LIMIT_REACHED": {"limit": "2"}}),
+             FDA_PLT, us),
+        case("donor-us-platelets-third-on-day-8",
+             person(gave=[("2026-03-01", "plateletpheresis"), ("2026-03-03", "plateletpheresis")]), FINE,
+             "plateletpheresis", "2026-03-08", eligible("2026-03-08"), FDA_PLT, us),
+        case("donor-us-aspirin-plateletpheresis", person(events=[("aspirin", "2026-02-28")]), FINE, "plateletpheresis", "2026-03-01",
+             deferred(["DONOR_DEFERRED"], "2026-03-02", {"DONOR_DEFERRED": {"period": "2 days"}}),
+             S34 + ": aspirin, platelet donors 48 hours", us),
         case("donor-us-apheresis-after-wb-referred", person(gave=[("2026-01-01", wb450)]), FINE, "plateletpheresis", "2026-06-01",
              referred([REFER], "interval:plateletpheresis"), S34 + ": no WB → apheresis interval in the sources", us),
         case("donor-us-delivery-6-weeks", person(sex="female", events=[("delivery", "2026-01-01")]), FINE, wb450, "2026-02-11",
@@ -670,8 +755,14 @@ def uk_cases() -> list[Case]:
              permanent(["DONOR_PERMANENT_CONDITION"] + UK_NC), "JPAC Handbook §3.2.2: prion risk", uk),
         case("donor-uk-cancer-referred", person(conditions=["cancer"]), FINE, wb450, d,
              referred([REFER] + UK_NC, "condition:cancer"), S35 + ": not on the UK permanent list", uk),
-        case("donor-uk-delivery-referred", person(sex="female", events=[("delivery", "2025-12-01")]), FINE, wb450, d,
-             referred([REFER] + UK_NC, "event:delivery"), S35 + ": no delivery rule in the sources", uk),
+        # Not less than 6 months after delivery or termination: 2025-09-02 + 6 months = 2026-03-02.
+        case("donor-uk-delivery-5-months", person(sex="female", events=[("delivery", "2025-09-02")]), FINE, wb450, d,
+             deferred(["DONOR_DEFERRED"] + UK_NC, "2026-03-02", {"DONOR_DEFERRED": {"event": "delivery", "period": "6 months"}}),
+             PR002, uk),
+        case("donor-uk-delivery-6-months", person(sex="female", events=[("delivery", "2025-09-01")]), FINE, wb450, d,
+             eligible(d, [ELIGIBLE] + UK_NC), PR002, uk),
+        case("donor-uk-termination-5-months", person(sex="female", events=[("abortion", "2025-09-02")]), FINE, wb450, d,
+             deferred(["DONOR_DEFERRED"] + UK_NC, "2026-03-02", {"DONOR_DEFERRED": {"event": "abortion"}}), PR002, uk),
         case("donor-uk-pregnant", person(sex="female"), checks(states=["pregnant"]), wb450, d,
              deferred(["DONOR_STATE_DEFERS"] + UK_NC, "2026-03-02"), "pregnancy defers (universal practice)", uk),
     ]

@@ -77,6 +77,18 @@ mirror_enum! {
         PbscHarvest,
         /// A reactive transfusion-transmitted-infection screening result (name the marker).
         TtiReactive,
+        /// Tuberculosis (the date cure was confirmed).
+        Tuberculosis,
+        /// Hepatitis A or E (the date of recovery).
+        HepatitisAE,
+        /// Antibiotics (the date of the last dose).
+        Antibiotics,
+        /// Aspirin (the date of the last dose): defers donations whose platelets will be used.
+        Aspirin,
+        /// A change of antihypertensive drug or of its dose (the date of the change).
+        AntihypertensiveChange,
+        /// A foreign national's continuous stay in the country began (the date of arrival).
+        ForeignNationalStay,
     }
 }
 
@@ -89,6 +101,8 @@ mirror_enum! {
         Breastfeeding,
         /// Menstruating.
         Menstruating,
+        /// Having an asthmatic attack (symptomatic on the day).
+        AsthmaAttack,
     }
 }
 
@@ -119,8 +133,12 @@ mirror_enum! {
         Tuberculosis,
         /// Polycythaemia vera.
         PolycythaemiaVera,
-        /// Asthma.
+        /// Asthma, not treated with steroids.
         Asthma,
+        /// Asthma treated with steroids.
+        AsthmaOnSteroids,
+        /// Recipient of an organ or stem-cell transplant.
+        TransplantRecipient,
         /// Epilepsy.
         Epilepsy,
         /// Leprosy.

@@ -371,6 +371,12 @@ py_enum! {
         BoneMarrowHarvest = "BONE_MARROW_HARVEST",
         PbscHarvest = "PBSC_HARVEST",
         TtiReactive = "TTI_REACTIVE",
+        Tuberculosis = "TUBERCULOSIS",
+        HepatitisAE = "HEPATITIS_A_E",
+        Antibiotics = "ANTIBIOTICS",
+        Aspirin = "ASPIRIN",
+        AntihypertensiveChange = "ANTIHYPERTENSIVE_CHANGE",
+        ForeignNationalStay = "FOREIGN_NATIONAL_STAY",
     }
 }
 
@@ -378,6 +384,7 @@ py_enum! {
     /// A state on the day of donation (pregnant, breast-feeding, menstruating).
     PyDonorState => DonorState, "DonorState", "state", [] {
         Pregnant = "PREGNANT", Breastfeeding = "BREASTFEEDING", Menstruating = "MENSTRUATING",
+        AsthmaAttack = "ASTHMA_ATTACK",
     }
 }
 
@@ -397,6 +404,8 @@ py_enum! {
         Tuberculosis = "TUBERCULOSIS",
         PolycythaemiaVera = "POLYCYTHAEMIA_VERA",
         Asthma = "ASTHMA",
+        AsthmaOnSteroids = "ASTHMA_ON_STEROIDS",
+        TransplantRecipient = "TRANSPLANT_RECIPIENT",
         Epilepsy = "EPILEPSY",
         Leprosy = "LEPROSY",
         Schizophrenia = "SCHIZOPHRENIA",

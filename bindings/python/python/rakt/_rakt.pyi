@@ -559,6 +559,12 @@ class DeferralKind:
     BONE_MARROW_HARVEST: ClassVar[DeferralKind]
     PBSC_HARVEST: ClassVar[DeferralKind]
     TTI_REACTIVE: ClassVar[DeferralKind]
+    TUBERCULOSIS: ClassVar[DeferralKind]
+    HEPATITIS_A_E: ClassVar[DeferralKind]
+    ANTIBIOTICS: ClassVar[DeferralKind]
+    ASPIRIN: ClassVar[DeferralKind]
+    ANTIHYPERTENSIVE_CHANGE: ClassVar[DeferralKind]
+    FOREIGN_NATIONAL_STAY: ClassVar[DeferralKind]
     @property
     def code(self) -> str: ...
     @classmethod
@@ -572,11 +578,13 @@ class DeferralKind:
 
 @final
 class DonorState:
-    """A state on the day of donation (``"pregnant"``, ``"breastfeeding"``, ``"menstruating"``)."""
+    """A state on the day of donation (``"pregnant"``, ``"breastfeeding"``, ``"menstruating"``,
+    ``"asthma_attack"``)."""
 
     PREGNANT: ClassVar[DonorState]
     BREASTFEEDING: ClassVar[DonorState]
     MENSTRUATING: ClassVar[DonorState]
+    ASTHMA_ATTACK: ClassVar[DonorState]
     @property
     def code(self) -> str: ...
     @classmethod
@@ -605,6 +613,8 @@ class Condition:
     TUBERCULOSIS: ClassVar[Condition]
     POLYCYTHAEMIA_VERA: ClassVar[Condition]
     ASTHMA: ClassVar[Condition]
+    ASTHMA_ON_STEROIDS: ClassVar[Condition]
+    TRANSPLANT_RECIPIENT: ClassVar[Condition]
     EPILEPSY: ClassVar[Condition]
     LEPROSY: ClassVar[Condition]
     SCHIZOPHRENIA: ClassVar[Condition]

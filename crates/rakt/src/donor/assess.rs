@@ -4,8 +4,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{
-    Condition, DeferralKind, DonationFamily, DonationKind, Donor, DonorAssessment, DonorChecks,
-    DonorState, PreviousDonation,
+    Condition, DeferralEvent, DeferralKind, DonationFamily, DonationKind, Donor, DonorAssessment,
+    DonorChecks, DonorState, PreviousDonation,
 };
 use crate::compatibility::Sex;
 use crate::error::{RaktError, Result};
@@ -82,7 +82,12 @@ use crate::reason::{Reason, ReasonCode, Severity};
 ///    while `as_of` < date + period (facts `event`, `date`, `period`, `until`); `permanent`
 ///    → `DONOR_DEFERRED_PERMANENTLY` (facts `event`, `date`); no rule →
 ///    `DONOR_REFER_TO_MEDICAL_OFFICER` (`subject` `event:<kind>` or `marker:<marker>`).
-///    `event` is the kind's code, or `tti_reactive:<marker>`.
+///    `event` is the kind's code, or `tti_reactive:<marker>`. An event kind in
+///    `donor.platelet_deferrals` (aspirin) also, or only, defers platelet use: for
+///    plateletpheresis its period → `DONOR_DEFERRED`; for whole blood, while the period runs →
+///    a caution `DONOR_NOT_FOR_PLATELETS` (facts `event`, `date`, `period`, `until`) that
+///    leaves the donor eligible; plasmapheresis and double red cells are not affected. Such
+///    an event is not referred when `donor.deferrals` has no rule for it.
 /// 8. **States on the day** listed in `donor.defer_while` → `DONOR_STATE_DEFERS` (facts
 ///    `state`, `until` = `as_of` + `recheck_after`). Other states have no effect.
 /// 9. **Conditions** listed in `donor.permanent_conditions` → `DONOR_PERMANENT_CONDITION`
@@ -100,7 +105,8 @@ use crate::reason::{Reason, ReasonCode, Severity};
 /// referred; `next_eligible` = `as_of` when eligible, `deferred_until` when temporarily deferred
 /// and not referred, else `None` (see the table on [`DonorAssessment`]). Reasons are sorted most
 /// severe first, otherwise in the order above; an eligible donor gets `DONOR_ELIGIBLE` (fact
-/// `kind`) followed by any `DONOR_CRITERION_NOT_CONFIGURED`.
+/// `kind`), after any caution (`DONOR_NOT_FOR_PLATELETS`) and before any
+/// `DONOR_CRITERION_NOT_CONFIGURED`.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -143,7 +149,7 @@ pub fn assess_donor(
     vitals(&mut found, checks, as_of)?;
     intervals(&mut found, donor, kind, as_of)?;
     windows(&mut found, donor, kind, as_of)?;
-    events(&mut found, donor, as_of)?;
+    events(&mut found, donor, kind, as_of)?;
     states(&mut found, checks, as_of)?;
     conditions(&mut found, donor);
     ageing(&mut found, donor, kind);
@@ -766,8 +772,9 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
 
 // ---- 7. deferral events --------------------------------------------------------------------
 
-fn events(found: &mut Found, donor: &Donor, as_of: NaiveDate) -> Result<()> {
+fn events(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate) -> Result<()> {
     for e in &donor.deferral_events {
+        let platelet_rule = found.policy.donor.platelet_deferrals.get(&e.kind).copied();
         let (rule, path, event, subject) = match (e.kind, e.marker) {
             (DeferralKind::TtiReactive, Some(m)) => (
                 found.policy.screening.reactive_deferral.get(&m).copied(),
@@ -776,33 +783,73 @@ fn events(found: &mut Found, donor: &Donor, as_of: NaiveDate) -> Result<()> {
                 format!("marker:{m}"),
             ),
             // A tti_reactive event without a marker was refused by `validate`.
-            (kind, _) => (
-                found.policy.donor.deferrals.get(&kind).copied(),
-                format!("donor.deferrals.{kind}"),
-                kind.to_string(),
-                format!("event:{kind}"),
+            (event_kind, _) => (
+                found.policy.donor.deferrals.get(&event_kind).copied(),
+                format!("donor.deferrals.{event_kind}"),
+                event_kind.to_string(),
+                format!("event:{event_kind}"),
             ),
         };
         match rule {
+            // A platelet-only rule answers for this event: no referral for the other kinds.
+            None if platelet_rule.is_some() => {}
             None => found.refer(&subject, &path),
-            Some(DeferralRule::None) => {}
-            Some(DeferralRule::For(period)) => {
-                let until = add_period(e.date, period)?;
-                if as_of < until {
-                    let reason = Reason::new(ReasonCode::DonorDeferred)
-                        .fact("event", &event)
-                        .fact("date", e.date)
-                        .fact("period", period)
-                        .fact("until", until);
-                    found.push(reason, &path, Effect::Until(until));
+            Some(rule) => defer_for_event(found, e, rule, &event, &path, as_of)?,
+        }
+        if let Some(rule) = platelet_rule {
+            let path = format!("donor.platelet_deferrals.{}", e.kind);
+            match kind {
+                DonationKind::Plateletpheresis => {
+                    defer_for_event(found, e, rule, &event, &path, as_of)?
                 }
+                DonationKind::WholeBlood350 | DonationKind::WholeBlood450 => {
+                    // Validation refuses a permanent platelet-only rule.
+                    if let DeferralRule::For(period) = rule {
+                        let until = add_period(e.date, period)?;
+                        if as_of < until {
+                            let reason = Reason::new(ReasonCode::DonorNotForPlatelets)
+                                .fact("event", &event)
+                                .fact("date", e.date)
+                                .fact("period", period)
+                                .fact("until", until);
+                            found.push(reason, &path, Effect::Info);
+                        }
+                    }
+                }
+                DonationKind::Plasmapheresis | DonationKind::DoubleRedCells => {}
             }
-            Some(DeferralRule::Permanent) => {
-                let reason = Reason::new(ReasonCode::DonorDeferredPermanently)
-                    .fact("event", &event)
-                    .fact("date", e.date);
-                found.push(reason, &path, Effect::Permanent);
+        }
+    }
+    Ok(())
+}
+
+/// Apply a deferral rule to one dated event.
+fn defer_for_event(
+    found: &mut Found,
+    e: &DeferralEvent,
+    rule: DeferralRule,
+    event: &str,
+    path: &str,
+    as_of: NaiveDate,
+) -> Result<()> {
+    match rule {
+        DeferralRule::None => {}
+        DeferralRule::For(period) => {
+            let until = add_period(e.date, period)?;
+            if as_of < until {
+                let reason = Reason::new(ReasonCode::DonorDeferred)
+                    .fact("event", event)
+                    .fact("date", e.date)
+                    .fact("period", period)
+                    .fact("until", until);
+                found.push(reason, path, Effect::Until(until));
             }
+        }
+        DeferralRule::Permanent => {
+            let reason = Reason::new(ReasonCode::DonorDeferredPermanently)
+                .fact("event", event)
+                .fact("date", e.date);
+            found.push(reason, path, Effect::Permanent);
         }
     }
     Ok(())
@@ -1369,18 +1416,32 @@ mod tests {
             temperature_c: dec(t),
             ..fine()
         };
-        assert_eligible(&india(&d, &pulse(50), WholeBlood450, "2026-03-01"));
+        // India, item 6 of the 2020 criteria: 60–100.
+        assert_eligible(&india(&d, &pulse(60), WholeBlood450, "2026-03-01"));
         assert_eligible(&india(&d, &pulse(100), WholeBlood450, "2026-03-01"));
         let a = india(&d, &pulse(101), WholeBlood450, "2026-03-01");
         assert_deferred(&a, &["DONOR_PULSE_OUT_OF_RANGE"], "2026-03-02");
-        assert!(has(&a, "DONOR_PULSE_OUT_OF_RANGE", "limit", "50–100"));
-        let a = india(&d, &pulse(49), WholeBlood450, "2026-03-01");
+        assert!(has(&a, "DONOR_PULSE_OUT_OF_RANGE", "limit", "60–100"));
+        let a = india(&d, &pulse(59), WholeBlood450, "2026-03-01");
         assert_deferred(&a, &["DONOR_PULSE_OUT_OF_RANGE"], "2026-03-02");
-        assert_eligible(&india(&d, &temp("37.5"), WholeBlood450, "2026-03-01"));
-        let a = india(&d, &temp("37.6"), WholeBlood450, "2026-03-01");
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium));
+        // The US keeps 50–100.
+        assert!(run(&d, &pulse(50), WholeBlood450, "2026-03-01", &Policy::us()).eligible);
+        // India: afebrile read as WHO's "not more than 37.6 °C".
+        assert_eligible(&india(&d, &temp("37.6"), WholeBlood450, "2026-03-01"));
+        let a = india(&d, &temp("37.7"), WholeBlood450, "2026-03-01");
         assert_deferred(&a, &["DONOR_TEMPERATURE_OUT_OF_RANGE"], "2026-03-02");
+        assert!(has(&a, "DONOR_TEMPERATURE_OUT_OF_RANGE", "limit", "≤ 37.6"));
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium));
+        // The US keeps AABB's 37.5 °C.
+        let a = run(
+            &d,
+            &temp("37.6"),
+            WholeBlood450,
+            "2026-03-01",
+            &Policy::us(),
+        );
         assert!(has(&a, "DONOR_TEMPERATURE_OUT_OF_RANGE", "limit", "≤ 37.5"));
-        assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
     }
 
     #[test]
@@ -1760,8 +1821,8 @@ mod tests {
     #[test]
     fn unlisted_events_are_referred_and_none_rules_ignored() {
         let d = event(man(), DeferralKind::VaccineLive, "2026-02-20");
-        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
-        assert_eq!(codes(&a), ["DONOR_REFER_TO_MEDICAL_OFFICER"]);
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+        assert_eq!(codes(&a)[0], "DONOR_REFER_TO_MEDICAL_OFFICER");
         assert_referred(&a, "event:vaccine_live");
         let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us());
         assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-06");
@@ -1779,6 +1840,140 @@ mod tests {
         );
     }
 
+    #[test]
+    fn india_2020_deferral_periods_at_their_boundaries() {
+        // (event, date, the first day allowed) under the 2020 criteria.
+        for (kind, date, until) in [
+            // Item 62: 2 years after confirmation of cure.
+            (DeferralKind::Tuberculosis, "2024-03-02", "2026-03-02"),
+            // Item 79: inactivated vaccines, 14 days.
+            (DeferralKind::VaccineKilled, "2026-02-16", "2026-03-02"),
+            // Item 80: live attenuated vaccines, 28 days.
+            (DeferralKind::VaccineLive, "2026-02-02", "2026-03-02"),
+            (
+                DeferralKind::VaccineRubellaVaricella,
+                "2026-02-02",
+                "2026-03-02",
+            ),
+            // Item 46: hepatitis A or E, 12 months.
+            (DeferralKind::HepatitisAE, "2025-03-02", "2026-03-02"),
+            // Item 92: antibiotics, 2 weeks after the last dose.
+            (DeferralKind::Antibiotics, "2026-02-16", "2026-03-02"),
+            // Item 5: a change of antihypertensive medication, 28 days.
+            (
+                DeferralKind::AntihypertensiveChange,
+                "2026-02-02",
+                "2026-03-02",
+            ),
+            // Item 104: a foreign national after 3 years' continuous stay.
+            (
+                DeferralKind::ForeignNationalStay,
+                "2023-03-02",
+                "2026-03-02",
+            ),
+            // Item 48: body piercing, 12 months (as tattoos).
+            (DeferralKind::Piercing, "2025-03-02", "2026-03-02"),
+        ] {
+            let d = event(man(), kind, date);
+            let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+            assert_deferred(&a, &["DONOR_DEFERRED"], until);
+            assert!(has(&a, "DONOR_DEFERRED", "event", kind.as_str()), "{kind}");
+            assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium), "{kind}");
+            assert_eligible(&india(&d, &fine(), WholeBlood450, until));
+        }
+        // Tuberculosis cured 23 months ago defers; 24 months ago does not.
+        let d = event(man(), DeferralKind::Tuberculosis, "2024-04-01");
+        assert_deferred(
+            &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+            &["DONOR_DEFERRED"],
+            "2026-04-01",
+        );
+        let d = event(man(), DeferralKind::Tuberculosis, "2024-03-01");
+        assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-01"));
+    }
+
+    #[test]
+    fn aspirin_defers_only_the_use_of_platelets() {
+        let d = event(man(), DeferralKind::Aspirin, "2026-02-27");
+        // Plateletpheresis: item 90, 3 days.
+        let a = india(&d, &fine(), Plateletpheresis, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-02");
+        assert!(has(&a, "DONOR_DEFERRED", "event", "aspirin"));
+        assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-02"));
+        // Whole blood: eligible, with a caution that no platelets may be prepared from it.
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+        assert!(a.eligible && !a.referred);
+        assert_eq!(codes(&a), ["DONOR_NOT_FOR_PLATELETS", "DONOR_ELIGIBLE"]);
+        assert!(has(&a, "DONOR_NOT_FOR_PLATELETS", "until", "2026-03-02"));
+        assert!(
+            a.reasons[0]
+                .message(Lang::En)
+                .contains("do not prepare platelets from this donation")
+        );
+        assert_eq!(
+            codes(&india(&d, &fine(), WholeBlood450, "2026-03-02")),
+            ["DONOR_ELIGIBLE"]
+        );
+        // Plasma and double red cells are not affected, and nothing is referred.
+        assert_eq!(
+            codes(&india(&d, &fine(), Plasmapheresis, "2026-03-01")),
+            ["DONOR_ELIGIBLE"]
+        );
+        // US: 2 days for platelet donors.
+        let a = run(&d, &fine(), Plateletpheresis, "2026-02-28", &Policy::us());
+        assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-01");
+        // UK has no aspirin rule: referred.
+        let a = run(&d, &fine(), Plateletpheresis, "2026-03-01", &Policy::uk());
+        assert_referred(&a, "event:aspirin");
+    }
+
+    #[test]
+    fn platelet_deferrals_refuse_permanent_and_tti_reactive() {
+        let mut p = Policy::india();
+        p.donor
+            .platelet_deferrals
+            .insert(DeferralKind::Aspirin, DeferralRule::Permanent);
+        let e = p.validate().unwrap_err().to_string();
+        assert!(e.contains("donor.platelet_deferrals.aspirin"), "{e}");
+        let mut p = Policy::india();
+        p.donor
+            .deferrals
+            .insert(DeferralKind::TtiReactive, DeferralRule::Permanent);
+        let e = p.validate().unwrap_err().to_string();
+        assert!(e.contains("donor.deferrals.tti_reactive"), "{e}");
+    }
+
+    #[test]
+    fn uk_six_months_after_delivery_or_termination() {
+        for kind in [DeferralKind::Delivery, DeferralKind::Abortion] {
+            let d = event(woman(), kind, "2025-09-02");
+            let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+            assert_eq!(codes(&a)[0], "DONOR_DEFERRED");
+            assert_eq!(a.deferred_until, Some(day("2026-03-02")));
+            assert!(has(&a, "DONOR_DEFERRED", "period", "6 months"));
+            assert_eq!(a.reasons[0].confidence, Some(Confidence::High));
+            assert!(run(&d, &fine(), WholeBlood450, "2026-03-02", &Policy::uk()).eligible);
+        }
+    }
+
+    #[test]
+    fn us_plateletpheresis_two_days_apart_and_twice_a_week() {
+        let us = Policy::us();
+        let d = gave(man(), "2026-02-27", Plateletpheresis);
+        let a = run(&d, &fine(), Plateletpheresis, "2026-02-28", &us);
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-01");
+        assert!(run(&d, &fine(), Plateletpheresis, "2026-03-01", &us).eligible);
+        // Two in the 7 days ending today: a third waits until the first leaves the window.
+        let d = gave(
+            gave(man(), "2026-02-23", Plateletpheresis),
+            "2026-02-26",
+            Plateletpheresis,
+        );
+        let a = run(&d, &fine(), Plateletpheresis, "2026-03-01", &us);
+        assert_deferred(&a, &["DONOR_DONATION_LIMIT_REACHED"], "2026-03-02");
+        assert!(run(&d, &fine(), Plateletpheresis, "2026-03-02", &us).eligible);
+    }
+
     // ---- 8. states, 9. conditions ----
 
     #[test]
@@ -1792,6 +1987,18 @@ mod tests {
         assert!(has(&a, "DONOR_STATE_DEFERS", "state", "menstruating"));
         // The UK defers only pregnancy.
         assert!(run(&woman(), &c, WholeBlood350, "2026-03-01", &Policy::uk()).eligible);
+        // India: an asthmatic attack defers while it lasts.
+        let c = DonorChecks {
+            states: vec![DonorState::AsthmaAttack],
+            ..fine()
+        };
+        let a = india(&man(), &c, WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_STATE_DEFERS"], "2026-03-02");
+        assert!(
+            a.reasons[0]
+                .message(Lang::En)
+                .contains("having an asthmatic attack")
+        );
         let c = DonorChecks {
             states: vec![DonorState::Pregnant],
             ..fine()
@@ -1811,9 +2018,21 @@ mod tests {
         let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us());
         assert_referred(&a, "condition:asthma");
         assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
+        // India 2020: asthma alone is no longer permanent; on steroids it is.
+        assert_referred(
+            &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+            "condition:asthma",
+        );
+        d.conditions = vec![Condition::AsthmaOnSteroids];
         assert_permanent(
             &india(&d, &fine(), WholeBlood450, "2026-03-01"),
             &["DONOR_PERMANENT_CONDITION"],
+        );
+        // Tuberculosis is a dated event now: as a bare condition it is referred.
+        d.conditions = vec![Condition::Tuberculosis];
+        assert_referred(
+            &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+            "condition:tuberculosis",
         );
         // UK: prion risk is permanent, asthma referred.
         d.conditions = vec![Condition::Asthma, Condition::PrionRisk];
@@ -1832,13 +2051,13 @@ mod tests {
 
     #[test]
     fn every_failure_is_listed_most_severe_first() {
-        let d = event(
+        let d = reactive(
             gave(
                 person("2008-03-10", Sex::Female),
                 "2026-01-01",
                 WholeBlood350,
             ),
-            DeferralKind::VaccineLive,
+            TtiMarker::Wnv,
             "2026-02-01",
         );
         let d = event(d, DeferralKind::Tattoo, "2025-12-01");
@@ -1988,6 +2207,8 @@ mod tests {
         d = reactive(d, TtiMarker::Wnv, "2025-01-01");
         d.conditions = vec![Condition::Cancer, Condition::PrionRisk];
         check(run(&d, &c, WholeBlood350, "2026-03-01", &india));
+        let aspirin = event(man(), DeferralKind::Aspirin, "2026-02-28");
+        check(run(&aspirin, &fine(), WholeBlood450, "2026-03-01", &india));
         check(run(&d, &c, DoubleRedCells, "2026-03-01", &india));
         check(run(
             &person("1940-01-01", Sex::Other),

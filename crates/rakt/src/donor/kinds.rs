@@ -89,6 +89,19 @@ coded_enum! {
         PbscHarvest => "pbsc_harvest",
         /// A reactive transfusion-transmitted-infection screening result (with its marker).
         TtiReactive => "tti_reactive",
+        /// Tuberculosis (the date cure was confirmed).
+        Tuberculosis => "tuberculosis",
+        /// Hepatitis A or E (the date of recovery).
+        HepatitisAE => "hepatitis_a_e",
+        /// Antibiotics (the date of the last dose).
+        Antibiotics => "antibiotics",
+        /// Aspirin (the date of the last dose). Profiles list it under
+        /// `donor.platelet_deferrals`: it defers donations whose platelets will be used.
+        Aspirin => "aspirin",
+        /// A change of antihypertensive drug or of its dose (the date of the change).
+        AntihypertensiveChange => "antihypertensive_change",
+        /// A foreign national's continuous stay in the country began (the date of arrival).
+        ForeignNationalStay => "foreign_national_stay",
     }
 }
 
@@ -101,6 +114,8 @@ coded_enum! {
         Breastfeeding => "breastfeeding",
         /// Menstruating.
         Menstruating => "menstruating",
+        /// Having an asthmatic attack (symptomatic on the day).
+        AsthmaAttack => "asthma_attack",
     }
 }
 
@@ -131,8 +146,12 @@ coded_enum! {
         Tuberculosis => "tuberculosis",
         /// Polycythaemia vera.
         PolycythaemiaVera => "polycythaemia_vera",
-        /// Asthma.
+        /// Asthma, not treated with steroids (see `asthma_on_steroids`).
         Asthma => "asthma",
+        /// Asthma treated with steroids.
+        AsthmaOnSteroids => "asthma_on_steroids",
+        /// Recipient of an organ or stem-cell transplant.
+        TransplantRecipient => "transplant_recipient",
         /// Epilepsy.
         Epilepsy => "epilepsy",
         /// Leprosy.

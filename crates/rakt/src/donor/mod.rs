@@ -1,8 +1,11 @@
 //! Donor eligibility and deferrals: who may give blood today, and when they may give next.
 //!
-//! Source: `research/blood.md` §3 (India NBTC 2017, the Drugs and Cosmetics Rules as amended
-//! in 2020 and the older Schedule F; US FDA/AABB; UK JPAC). Every threshold, interval and
-//! deferral period comes from the [`Policy`](crate::Policy)'s `donor` and `screening` sections.
+//! Every threshold, interval and deferral period comes from the [`Policy`](crate::Policy)'s
+//! `donor` and `screening` sections, each with its source. The `india` profile follows the donor
+//! criteria of Schedule F Part XII-B of the Drugs and Cosmetics Rules as substituted by the
+//! Drugs and Cosmetics (Second Amendment) Rules 2020, G.S.R. 166(E) of 11 March 2020 (which
+//! carries the NBTC 2017 guidelines into law), citing the item of each value; `us` follows
+//! FDA/AABB and `uk` the JPAC guidelines (`research/blood.md` §3).
 
 mod assess;
 mod kinds;

@@ -300,6 +300,13 @@ pub struct DonorPolicy {
     /// the medical officer.
     #[serde(default)]
     pub deferrals: BTreeMap<DeferralKind, DeferralRule>,
+    /// Events that defer only donations whose platelets will be used (aspirin before
+    /// platelet donation): they defer plateletpheresis; a whole-blood donation is accepted
+    /// with a caution that no platelets may be prepared from it; plasmapheresis and double
+    /// red cells are not affected. An event listed here and not in `deferrals` is not
+    /// referred to the medical officer for those other kinds.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub platelet_deferrals: BTreeMap<DeferralKind, DeferralRule>,
     /// States that defer while they last (pregnant, breast-feeding, menstruating).
     #[serde(default)]
     pub defer_while: Vec<DonorState>,
@@ -413,6 +420,25 @@ pub(super) fn validate_donor(d: &DonorPolicy, s: &ScreeningPolicy) -> Result<()>
     ] {
         if max == Some(0) {
             return Err(RaktError::policy(format!("donor.{field}"), "must be > 0"));
+        }
+    }
+    for (field, rules) in [
+        ("deferrals", &d.deferrals),
+        ("platelet_deferrals", &d.platelet_deferrals),
+    ] {
+        if rules.contains_key(&DeferralKind::TtiReactive) {
+            return Err(RaktError::policy(
+                format!("donor.{field}.tti_reactive"),
+                "a reactive screening result is deferred per marker: use screening.reactive_deferral",
+            ));
+        }
+    }
+    for (kind, rule) in &d.platelet_deferrals {
+        if *rule == DeferralRule::Permanent {
+            return Err(RaktError::policy(
+                format!("donor.platelet_deferrals.{kind}"),
+                "must be a period or \"none\": a permanent deferral belongs in donor.deferrals",
+            ));
         }
     }
     if s.mandatory_markers.is_empty() {

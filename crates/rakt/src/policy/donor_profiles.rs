@@ -20,32 +20,31 @@ use super::ShelfLife::{Days, Months};
 use Confidence::{High, Low, Medium, Unverified};
 use DeferralRule::{For, Permanent};
 
-const NBTC_2017: &str = "NBTC Guidelines for Blood Donor Selection and Blood Donor Referral 2017, as reproduced by Rashtrotthana Blood Centre (research/blood.md §3.1)";
-const DCR_2020: &str = "Drugs and Cosmetics (Second Amendment) Rules 2020, as summarised by news reports of the notification (research/blood.md §3.2)";
-const SCHED_F_OLD: &str = "Drugs and Cosmetics Rules, Schedule F Part XII-B before 2020, as reproduced by the UP Health Department (research/blood.md §3.3)";
-const NACO_ERA: &str = "Older NACO-era criteria still widely published (ABP Live 2022, tsmmch.org; research/blood.md §3.3)";
-const AABB_TABLE: &str =
+pub(super) const SCHED_F_OLD: &str = "Drugs and Cosmetics Rules, Schedule F Part XII-B before 2020, as reproduced by the UP Health Department (research/blood.md §3.3)";
+pub(super) const AABB_TABLE: &str =
     "AABB Standards donor criteria table, PMC7152478, and donateblood.org (research/blood.md §3.4)";
 const US_INTERVAL: &str = "21 CFR 640.3(b) (2001 text) and donateblood.org: 8 weeks between whole-blood donations (research/blood.md §3.4)";
+const FDA_PLATELETS: &str = "FDA Guidance for Industry: Collection of Platelets by Automated Methods (2007; revised 2024), as summarised in Modern Blood Banking and Transfusion Practices, 7th ed., ch. 13: at least 2 days between plateletpheresis donations, at most twice in 7 days and 24 times a year (the guidance text itself was not retrieved)";
+const PR002: &str = "JPAC Whole Blood and Components Donor Selection Guidelines, PR002 Pregnancy (transfusionguidelines.org/dsg/wb/guidelines/pr002-pregnancy)";
 const JPAC_HANDBOOK: &str = "JPAC Handbook of Transfusion Medicine §3.1 (research/blood.md §3.5)";
 const RED_BOOK_DONOR: &str = "JPAC Red Book §3.6 (research/blood.md §3.5)";
 const JPAC_TESTS: &str = "JPAC Handbook of Transfusion Medicine §3.2.1: mandatory tests at each donation (looked up for rakt; not in research/blood.md)";
 const CFR_TESTS: &str = "21 CFR 610.40(a): test each donation for HIV, HBV, HCV, HTLV, syphilis, West Nile virus and Chagas; assays as listed by CDC Clinical Testing Guidance for Blood Safety (looked up for rakt; not in research/blood.md)";
-const CFR_DEFERRAL: &str = "21 CFR 610.41(a): donors reactive for a required marker are deferred from future donations; single anti-HBc/HTLV reactivity exceptions not modelled (looked up for rakt; not in research/blood.md)";
-const INDIA_TESTS: &str = "MoHFW statement of November 2025 (Mint): mandatory testing of every unit for HIV, hepatitis B, hepatitis C, malaria and syphilis; Schedule F: HIV I and II, HBsAg, VDRL, malarial parasite (research/blood.md §4.1)";
+pub(super) const CFR_DEFERRAL: &str = "21 CFR 610.41(a): donors reactive for a required marker are deferred from future donations; single anti-HBc/HTLV reactivity exceptions not modelled (looked up for rakt; not in research/blood.md)";
+pub(super) const INDIA_TESTS: &str = "MoHFW statement of November 2025 (Mint): mandatory testing of every unit for HIV, hepatitis B, hepatitis C, malaria and syphilis; Schedule F: HIV I and II, HBsAg, VDRL, malarial parasite (research/blood.md §4.1)";
 const RETURN_WINDOW: &str = "AABB Technical Manual via transfusion.com.au storage: red cells out of controlled storage at most 30 minutes each occasion (research/blood.md §2.3)";
-const RECHECK: &str = "No source gives when a donor who fails a check on the day may be checked again; rakt's operational default";
+pub(super) const RECHECK: &str = "No source gives when a donor who fails a check on the day may be checked again; rakt's operational default";
 
-fn d(value: i64, scale: u32) -> Decimal {
+pub(super) fn d(value: i64, scale: u32) -> Decimal {
     Decimal::new(value, scale)
 }
 
-fn cite(s: &mut BTreeMap<String, Source>, path: &str, source: Source) {
+pub(super) fn cite(s: &mut BTreeMap<String, Source>, path: &str, source: Source) {
     s.insert(path.to_string(), source);
 }
 
 /// The unit lifecycle parameters, the same in every profile.
-fn unit(s: &mut BTreeMap<String, Source>, note: &str) -> UnitPolicy {
+pub(super) fn unit(s: &mut BTreeMap<String, Source>, note: &str) -> UnitPolicy {
     cite(
         s,
         "unit.return_window_minutes",
@@ -54,346 +53,6 @@ fn unit(s: &mut BTreeMap<String, Source>, note: &str) -> UnitPolicy {
     UnitPolicy {
         return_window_minutes: 30,
     }
-}
-
-pub(super) fn india(
-    s: &mut BTreeMap<String, Source>,
-) -> (UnitPolicy, ScreeningPolicy, DonorPolicy) {
-    let unit = unit(s, "No Indian value found; the AABB 30-minute rule.");
-
-    let screening = ScreeningPolicy {
-        mandatory_markers: vec![
-            TtiMarker::Hiv,
-            TtiMarker::Hbsag,
-            TtiMarker::Hcv,
-            TtiMarker::Syphilis,
-            TtiMarker::Malaria,
-        ],
-        first_donation_markers: Vec::new(),
-        reactive_deferral: BTreeMap::from([
-            (TtiMarker::Hiv, Permanent),
-            (TtiMarker::Hbsag, Permanent),
-            (TtiMarker::Hcv, Permanent),
-            (TtiMarker::Syphilis, Permanent),
-            (TtiMarker::Malaria, For(Months(3))),
-        ]),
-    };
-    cite(
-        s,
-        "screening.mandatory_markers",
-        Source::new(INDIA_TESTS, Medium),
-    );
-    cite(
-        s,
-        "screening.first_donation_markers",
-        Source::new(INDIA_TESTS, Medium).note("None in India."),
-    );
-    for m in ["hiv", "hbsag", "hcv", "syphilis"] {
-        cite(
-            s,
-            &format!("screening.reactive_deferral.{m}"),
-            Source::new(CFR_DEFERRAL, Unverified).note(
-                "The NBTC donor-referral deferral periods were not retrieved; the US rule (defer from future donations) is the cautious choice.",
-            ),
-        );
-    }
-    cite(
-        s,
-        "screening.reactive_deferral.malaria",
-        Source::new(DCR_2020, Medium).note("Malaria: 3 months after recovery."),
-    );
-
-    let age = AgePolicy {
-        min: 18,
-        max_repeat: Some(65),
-        max_first_time: Some(60),
-        min_apheresis: Some(18),
-        max_apheresis: Some(60),
-    };
-    for f in [
-        "min",
-        "max_repeat",
-        "max_first_time",
-        "min_apheresis",
-        "max_apheresis",
-    ] {
-        let src = Source::new(NBTC_2017, Medium);
-        let src = if f == "max_repeat" {
-            src.alt("60", SCHED_F_OLD)
-        } else {
-            src
-        };
-        cite(s, &format!("donor.age.{f}"), src);
-    }
-    let weight = WeightPolicy {
-        whole_blood_350: Some(Limits::at_least(d(45, 0))),
-        whole_blood_450: Some(Limits::above(d(55, 0))),
-        apheresis: Some(Limits::at_least(d(50, 0))),
-        double_red_cells: None,
-    };
-    cite(
-        s,
-        "donor.weight_kg.whole_blood_350",
-        Source::new(NBTC_2017, Medium).note("350 mL – 45 kg."),
-    );
-    cite(
-        s,
-        "donor.weight_kg.whole_blood_450",
-        Source::new(NBTC_2017, Medium).note("450 mL – more than 55 kg (strictly above)."),
-    );
-    cite(
-        s,
-        "donor.weight_kg.apheresis",
-        Source::new(NBTC_2017, Medium).note("Apheresis – 50 kg."),
-    );
-    let hb = HbPolicy {
-        female: Limits::at_least(d(125, 1)),
-        male: Limits::at_least(d(125, 1)),
-        double_red_cells: None,
-    };
-    for sex in ["female", "male"] {
-        cite(
-            s,
-            &format!("donor.hb_g_dl.{sex}"),
-            Source::new(SCHED_F_OLD, Medium)
-                .note("Hb ≥ 12.5 g/dL for all donors; the NBTC 2017 value is confirmed only by a slide summary (AFMC).")
-                .alt("≥ 13.0 men, ≥ 12.5 women", AABB_TABLE),
-        );
-    }
-    cite(
-        s,
-        "donor.systolic_mmhg",
-        Source::new(NBTC_2017, Medium)
-            .note("100–140 mmHg, with or without medication.")
-            .alt("100–180", NACO_ERA),
-    );
-    cite(
-        s,
-        "donor.diastolic_mmhg",
-        Source::new(NBTC_2017, Medium)
-            .note("60–90 mmHg.")
-            .alt("50–100", NACO_ERA),
-    );
-    cite(
-        s,
-        "donor.pulse_bpm",
-        Source::new(NACO_ERA, Low).note(
-            "The NBTC 2017 pulse value was not retrieved; the older published 50–100 is used.",
-        ),
-    );
-    cite(
-        s,
-        "donor.temperature_c",
-        Source::new(AABB_TABLE, Unverified)
-            .note("Indian texts say only 'normal'; ≤ 37.5 °C as in AABB."),
-    );
-    let intervals = IntervalPolicy {
-        whole_blood_female: Some(Days(120)),
-        whole_blood_male: Some(Days(90)),
-        apheresis: Some(Days(2)),
-        whole_blood_to_apheresis: Some(Days(28)),
-        apheresis_to_whole_blood: Some(Days(28)),
-        apheresis_to_whole_blood_without_reinfusion: Some(Days(90)),
-        double_red_cells: None,
-    };
-    cite(
-        s,
-        "donor.intervals.whole_blood_female",
-        Source::new(NBTC_2017, Medium).note("120 days (4 months) for women."),
-    );
-    cite(
-        s,
-        "donor.intervals.whole_blood_male",
-        Source::new(NBTC_2017, Medium)
-            .note("90 days (3 months) for men.")
-            .alt("3 months for all", SCHED_F_OLD),
-    );
-    cite(
-        s,
-        "donor.intervals.apheresis",
-        Source::new(NBTC_2017, Medium)
-            .note("At least 48 hours; counted as 2 calendar days because donations are dated."),
-    );
-    cite(
-        s,
-        "donor.intervals.whole_blood_to_apheresis",
-        Source::new(NBTC_2017, Medium),
-    );
-    cite(
-        s,
-        "donor.intervals.apheresis_to_whole_blood",
-        Source::new(NBTC_2017, Medium).note("28 days when red-cell reinfusion was complete."),
-    );
-    cite(
-        s,
-        "donor.intervals.apheresis_to_whole_blood_without_reinfusion",
-        Source::new(NBTC_2017, Medium).note("90 days when red cells were not returned."),
-    );
-    cite(
-        s,
-        "donor.apheresis_max_per_week",
-        Source::new(NBTC_2017, Medium).note("At most 2 a week, counted over any 7 days."),
-    );
-    cite(
-        s,
-        "donor.apheresis_max_per_year",
-        Source::new(NBTC_2017, Medium).note("At most 24 a year, counted over any 365 days."),
-    );
-
-    let deferrals = BTreeMap::from([
-        (DeferralKind::Delivery, For(Months(12))),
-        (DeferralKind::Abortion, For(Months(6))),
-        (DeferralKind::SurgeryMinor, For(Months(6))),
-        (DeferralKind::SurgeryMajor, For(Months(12))),
-        (DeferralKind::ToothExtraction, For(Months(6))),
-        (DeferralKind::Malaria, For(Months(3))),
-        (DeferralKind::Dengue, For(Months(6))),
-        (DeferralKind::Chikungunya, For(Months(6))),
-        (DeferralKind::Zika, For(Months(4))),
-        (DeferralKind::Typhoid, For(Months(12))),
-        (DeferralKind::Transfusion, For(Months(12))),
-        (DeferralKind::Tattoo, For(Months(12))),
-        (DeferralKind::VaccineKilled, For(Days(15))),
-        (DeferralKind::VaccineRabies, For(Months(12))),
-        (DeferralKind::Immunoglobulin, For(Months(12))),
-        (DeferralKind::HepatitisContact, For(Months(12))),
-        (DeferralKind::BoneMarrowHarvest, For(Months(12))),
-        (DeferralKind::PbscHarvest, For(Months(6))),
-    ]);
-    for (kind, src) in [
-        (
-            "delivery",
-            Source::new(DCR_2020, Medium).note("12 months after delivery."),
-        ),
-        (
-            "abortion",
-            Source::new(DCR_2020, Medium).note("6 months after abortion."),
-        ),
-        (
-            "surgery_minor",
-            Source::new(DCR_2020, Medium).note("6 months after recovery from minor surgery."),
-        ),
-        (
-            "surgery_major",
-            Source::new(DCR_2020, Medium)
-                .note("12 months after major surgery.")
-                .alt("12 months for all surgery", SCHED_F_OLD),
-        ),
-        ("tooth_extraction", Source::new(DCR_2020, Medium)),
-        (
-            "malaria",
-            Source::new(DCR_2020, Medium)
-                .note("3 months after recovery.")
-                .alt("3 months endemic / 3 years non-endemic", SCHED_F_OLD),
-        ),
-        (
-            "dengue",
-            Source::new(DCR_2020, Medium).note("6 months after recovery."),
-        ),
-        (
-            "chikungunya",
-            Source::new(DCR_2020, Medium).note("6 months after recovery."),
-        ),
-        ("zika", Source::new(DCR_2020, Medium).note("4 months.")),
-        (
-            "typhoid",
-            Source::new(SCHED_F_OLD, Medium).note(
-                "12 months after recovery (older rules; not restated in the 2020 summaries).",
-            ),
-        ),
-        (
-            "transfusion",
-            Source::new(
-                "NBTC 2017 as commonly cited (research/blood.md §3.3): NOT verified",
-                Unverified,
-            )
-            .note("The longer of the two published values, as the cautious choice.")
-            .alt("6 months", SCHED_F_OLD),
-        ),
-        (
-            "tattoo",
-            Source::new(
-                "NBTC 2017 as commonly cited (research/blood.md §3.3): NOT verified",
-                Unverified,
-            )
-            .note("The longer of the two published values, as the cautious choice.")
-            .alt("6 months", SCHED_F_OLD),
-        ),
-        (
-            "vaccine_killed",
-            Source::new(SCHED_F_OLD, Medium)
-                .note("Immunization (cholera, typhoid, gammaglobulin): 15 days."),
-        ),
-        (
-            "vaccine_rabies",
-            Source::new(SCHED_F_OLD, Medium).note("Rabies vaccination: 1 year."),
-        ),
-        ("immunoglobulin", Source::new(SCHED_F_OLD, Medium)),
-        (
-            "hepatitis_contact",
-            Source::new(SCHED_F_OLD, Medium)
-                .note("Hepatitis in family or close contact: 12 months."),
-        ),
-        ("bone_marrow_harvest", Source::new(NBTC_2017, Medium)),
-        ("pbsc_harvest", Source::new(NBTC_2017, Medium)),
-    ] {
-        cite(s, &format!("donor.deferrals.{kind}"), src);
-    }
-    cite(
-        s,
-        "donor.defer_while",
-        Source::new(DCR_2020, Medium).note("Not during pregnancy, breast-feeding or menstruation."),
-    );
-    cite(
-        s,
-        "donor.permanent_conditions",
-        Source::new(SCHED_F_OLD, Medium).note(
-            "The older Schedule F list; the NBTC 2017 list was not retrieved. A condition not listed is referred to the medical officer.",
-        ),
-    );
-    cite(s, "donor.recheck_after", Source::new(RECHECK, Unverified));
-
-    let donor = DonorPolicy {
-        age,
-        weight_kg: weight,
-        hb_g_dl: hb,
-        systolic_mmhg: Some(Limits::between(d(100, 0), d(140, 0))),
-        diastolic_mmhg: Some(Limits::between(d(60, 0), d(90, 0))),
-        pulse_bpm: Some(Limits::between(d(50, 0), d(100, 0))),
-        temperature_c: Some(Limits::at_most(d(375, 1))),
-        intervals,
-        apheresis_max_per_week: Some(2),
-        apheresis_max_per_year: Some(24),
-        whole_blood_max_per_year_female: None,
-        whole_blood_max_per_year_male: None,
-        deferrals,
-        defer_while: vec![
-            DonorState::Pregnant,
-            DonorState::Breastfeeding,
-            DonorState::Menstruating,
-        ],
-        permanent_conditions: vec![
-            Condition::Cancer,
-            Condition::HeartDisease,
-            Condition::AbnormalBleeding,
-            Condition::UnexplainedWeightLoss,
-            Condition::InsulinTreatedDiabetes,
-            Condition::HepatitisB,
-            Condition::HepatitisC,
-            Condition::Hiv,
-            Condition::ChronicKidneyDisease,
-            Condition::LiverDisease,
-            Condition::Tuberculosis,
-            Condition::PolycythaemiaVera,
-            Condition::Asthma,
-            Condition::Epilepsy,
-            Condition::Leprosy,
-            Condition::Schizophrenia,
-            Condition::EndocrineDisorder,
-        ],
-        recheck_after: Days(1),
-    };
-    (unit, screening, donor)
 }
 
 pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPolicy, DonorPolicy) {
@@ -516,7 +175,7 @@ pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
     let intervals = IntervalPolicy {
         whole_blood_female: Some(Days(56)),
         whole_blood_male: Some(Days(56)),
-        apheresis: Some(Days(8)),
+        apheresis: Some(Days(2)),
         double_red_cells: Some(Days(112)),
         ..IntervalPolicy::default()
     };
@@ -533,11 +192,15 @@ pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
     cite(
         s,
         "donor.intervals.apheresis",
-        Source::new(
-            "Mayo Clinic: platelet apheresis every 8 days (research/blood.md §3.4)",
-            Medium,
-        )
-        .alt("7 days", "OneBlood"),
+        Source::new(FDA_PLATELETS, Medium)
+            .note("At least 2 days between plateletpheresis procedures; 48 hours counted as 2 calendar days because donations are dated.")
+            .alt("8 days (blood-centre practice)", "Mayo Clinic (research/blood.md §3.4)")
+            .alt("7 days (blood-centre practice)", "OneBlood (research/blood.md §3.4)"),
+    );
+    cite(
+        s,
+        "donor.apheresis_max_per_week",
+        Source::new(FDA_PLATELETS, Medium).note("At most 2 procedures in any 7 days."),
     );
     cite(
         s,
@@ -550,10 +213,8 @@ pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
     cite(
         s,
         "donor.apheresis_max_per_year",
-        Source::new(
-            "OneBlood; Mayo Clinic: at most 24 a year (research/blood.md §3.4)",
-            Medium,
-        ),
+        Source::new(FDA_PLATELETS, Medium)
+            .note("At most 24 procedures in a 12-month period, counted over any 365 days; OneBlood and Mayo Clinic say the same (research/blood.md §3.4)."),
     );
     let deferrals = BTreeMap::from([
         (DeferralKind::Delivery, For(Days(42))),
@@ -598,6 +259,12 @@ pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
     );
     cite(
         s,
+        "donor.platelet_deferrals.aspirin",
+        Source::new("donateblood.org: aspirin, platelet donors 48 hours (research/blood.md §3.4)", Low)
+            .note("Two calendar days after the last dose for plateletpheresis; whole blood is accepted, with no platelets prepared from it in those days. The FDA plateletpheresis guidance text was not retrieved."),
+    );
+    cite(
+        s,
         "donor.permanent_conditions",
         Source::new(
             "No US permanent-deferral list in the sources: every condition is referred to the medical officer",
@@ -614,11 +281,12 @@ pub(super) fn us(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
         pulse_bpm: Some(Limits::between(d(50, 0), d(100, 0))),
         temperature_c: Some(Limits::at_most(d(375, 1))),
         intervals,
-        apheresis_max_per_week: None,
+        apheresis_max_per_week: Some(2),
         apheresis_max_per_year: Some(24),
         whole_blood_max_per_year_female: None,
         whole_blood_max_per_year_male: None,
         deferrals,
+        platelet_deferrals: BTreeMap::from([(DeferralKind::Aspirin, For(Days(2)))]),
         defer_while: vec![DonorState::Pregnant],
         permanent_conditions: Vec::new(),
         recheck_after: Days(1),
@@ -778,12 +446,21 @@ pub(super) fn uk(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
         Source::new(RED_BOOK_DONOR, High),
     );
     let deferrals = BTreeMap::from([
+        (DeferralKind::Delivery, For(Months(6))),
+        (DeferralKind::Abortion, For(Months(6))),
         (DeferralKind::SurgeryMajor, For(Months(4))),
         (DeferralKind::SurgeryMinor, For(Days(7))),
         (DeferralKind::Tattoo, For(Months(4))),
         (DeferralKind::Piercing, For(Months(4))),
     ]);
     let su002 = "JPAC Donor Selection Guidelines SU002 Surgery (research/blood.md §3.5)";
+    for kind in ["delivery", "abortion"] {
+        cite(
+            s,
+            &format!("donor.deferrals.{kind}"),
+            Source::new(PR002, High).note("Must not donate if less than 6 months have passed since delivery or termination. Not modelled: the discretionary acceptance of a pregnancy that ended before the 12th week without significant blood loss (a physician's decision), and hydatidiform mole."),
+        );
+    }
     cite(
         s,
         "donor.deferrals.surgery_major",
@@ -841,6 +518,7 @@ pub(super) fn uk(s: &mut BTreeMap<String, Source>) -> (UnitPolicy, ScreeningPoli
         whole_blood_max_per_year_female: Some(3),
         whole_blood_max_per_year_male: Some(4),
         deferrals,
+        platelet_deferrals: BTreeMap::new(),
         defer_while: vec![DonorState::Pregnant],
         permanent_conditions: vec![Condition::TransfusedSince1980, Condition::PrionRisk],
         recheck_after: Days(1),

@@ -120,7 +120,7 @@ fn parameter_depth(path: &[&str]) -> usize {
         ["redating", ..] => 3,
         [
             "donor",
-            "deferrals" | "weight_kg" | "hb_g_dl" | "intervals" | "age",
+            "deferrals" | "platelet_deferrals" | "weight_kg" | "hb_g_dl" | "intervals" | "age",
             ..,
         ] => 3,
         ["screening", "reactive_deferral", ..] => 3,

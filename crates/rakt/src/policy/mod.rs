@@ -36,6 +36,7 @@
 //! ```
 
 mod donor;
+mod donor_india;
 mod donor_profiles;
 mod early_warning;
 mod hrp;

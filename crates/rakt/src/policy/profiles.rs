@@ -341,7 +341,7 @@ pub(super) fn india() -> Policy {
             .alt("−30 °C", "a UK teaching page, odpskills.co.uk (low)"),
     );
 
-    let (unit, screening, donor) = super::donor_profiles::india(&mut s);
+    let (unit, screening, donor) = super::donor_india::india(&mut s);
     let storage = StoragePolicy {
         refrigerated: celsius(Some(2), Some(6)),
         room_temperature: celsius(Some(20), Some(24)),

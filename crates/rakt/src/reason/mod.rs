@@ -217,6 +217,9 @@ reason_codes! {
     DonorDeferred => "DONOR_DEFERRED", Stop;
     /// Deferred permanently by a dated event (such as a reactive screening result).
     DonorDeferredPermanently => "DONOR_DEFERRED_PERMANENTLY", Stop;
+    /// Accepted, but no platelets may be prepared from this donation (aspirin before
+    /// donation).
+    DonorNotForPlatelets => "DONOR_NOT_FOR_PLATELETS", Caution;
     /// A state on the day (pregnant, breast-feeding, menstruating) defers while it lasts.
     DonorStateDefers => "DONOR_STATE_DEFERS", Stop;
     /// A condition that defers permanently.

@@ -287,6 +287,12 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::DonorDeferredPermanently, Lang::Hi) => {
             "{date} को {event}: इस नीति के अनुसार स्थायी रूप से रक्तदान से वंचित।"
         }
+        (C::DonorNotForPlatelets, Lang::En) => {
+            "{event} on {date}: do not prepare platelets from this donation (platelet donation is deferred until {until})."
+        }
+        (C::DonorNotForPlatelets, Lang::Hi) => {
+            "{date} को {event}: इस रक्तदान से प्लेटलेट्स न बनाएँ (प्लेटलेट दान {until} तक स्थगित है)।"
+        }
         (C::DonorStateDefers, Lang::En) => "Not while {state}: check again from {until}.",
         (C::DonorStateDefers, Lang::Hi) => "{state} के दौरान रक्तदान नहीं: {until} से दोबारा जाँच करें।",
         (C::DonorPermanentCondition, Lang::En) => {

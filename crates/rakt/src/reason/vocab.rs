@@ -199,6 +199,28 @@ fn deferral_kind_text(value: &str, lang: Lang) -> &str {
             "Reactive screening test",
             "रिएक्टिव स्क्रीनिंग जाँच",
         ),
+        (
+            "tuberculosis",
+            "Tuberculosis (cure confirmed)",
+            "क्षय रोग (टीबी) (इलाज पूरा होने की पुष्टि)",
+        ),
+        ("hepatitis_a_e", "Hepatitis A or E", "हेपेटाइटिस A या E"),
+        (
+            "antibiotics",
+            "Antibiotics (last dose)",
+            "एंटीबायोटिक दवा (अंतिम खुराक)",
+        ),
+        ("aspirin", "Aspirin (last dose)", "एस्पिरिन (अंतिम खुराक)"),
+        (
+            "antihypertensive_change",
+            "Change of blood-pressure medicine or dose",
+            "रक्तचाप की दवा या उसकी खुराक में बदलाव",
+        ),
+        (
+            "foreign_national_stay",
+            "Foreign national's arrival for a continuous stay",
+            "विदेशी नागरिक का लगातार प्रवास के लिए आगमन",
+        ),
     ];
     lookup(T, value, lang)
 }
@@ -220,6 +242,7 @@ fn state_text(value: &str, lang: Lang) -> &str {
         ("pregnant", "pregnant", "गर्भावस्था"),
         ("breastfeeding", "breast-feeding", "स्तनपान"),
         ("menstruating", "menstruating", "मासिक धर्म"),
+        ("asthma_attack", "having an asthmatic attack", "दमे का दौरा"),
     ];
     lookup(T, value, lang)
 }
@@ -263,6 +286,16 @@ fn condition_text(value: &str, lang: Lang) -> &str {
             "पॉलीसाइथीमिया वेरा",
         ),
         ("asthma", "Asthma", "दमा (अस्थमा)"),
+        (
+            "asthma_on_steroids",
+            "Asthma treated with steroids",
+            "स्टेरॉयड से उपचारित दमा (अस्थमा)",
+        ),
+        (
+            "transplant_recipient",
+            "Organ or stem-cell transplant recipient",
+            "अंग या स्टेम सेल प्रत्यारोपण प्राप्तकर्ता",
+        ),
         ("epilepsy", "Epilepsy", "मिर्गी"),
         ("leprosy", "Leprosy", "कुष्ठ रोग"),
         ("schizophrenia", "Schizophrenia", "सिज़ोफ्रेनिया"),
