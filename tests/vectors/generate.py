@@ -95,6 +95,22 @@ PLASMA = {
     "Oh+": "C C C C C C C C I I",
 }
 
+# Plasma family in the uk profile: the UK table (§1.4) lists A/AB/B* for A, B/AB/A* for B and
+# AB/A*/B* for AB recipients, * = emergency use only, a unit tested negative for high-titre ABO
+# antibodies. The starred groups are a caveat (W); O plasma stays refused for A, B and AB.
+PLASMA_UK = {
+    "O-":  "I I C C C C C C X X",
+    "O+":  "I I C C C C C C X X",
+    "A-":  "X X I I W W C C X X",
+    "A+":  "X X I I W W C C X X",
+    "B-":  "X X W W I I C C X X",
+    "B+":  "X X W W I I C C X X",
+    "AB-": "X X W W W W I I X X",
+    "AB+": "X X W W W W I I X X",
+    "Oh-": "C C C C C C C C I I",
+    "Oh+": "C C C C C C C C I I",
+}
+
 # Platelets, adult man, india order (§1.5): O: O, A, AB; A: A, O, B, AB; B: B, O, A, AB;
 # AB: AB, A, B, O; Oh: Oh. Non-identical ABO is a caveat; a group not listed is refused.
 PLATELETS_MAN = {
@@ -117,6 +133,7 @@ def matrix_cases(
     table: dict[str, str],
     person: dict[str, Any],
     source: str,
+    policy: str | None = None,
 ) -> list[Case]:
     out: list[Case] = []
     for component in components:
@@ -124,15 +141,18 @@ def matrix_cases(
             cells = row.split()
             assert len(cells) == 10, (prefix, recipient)
             for donor, cell in zip(DONORS, cells):
+                inp: dict[str, Any] = {
+                    "component": component,
+                    "donor": donor,
+                    "recipient": {"group": recipient, **person},
+                }
+                if policy is not None:
+                    inp["policy"] = policy
                 out.append(
                     {
                         "id": f"{prefix}-{component}-{donor}_to_{recipient}",
                         "op": "compatibility",
-                        "input": {
-                            "component": component,
-                            "donor": donor,
-                            "recipient": {"group": recipient, **person},
-                        },
+                        "input": inp,
                         "expect": {"compatible": cell != "X", "rank": RANK[cell]},
                         "source": source,
                     }
@@ -337,7 +357,10 @@ def emergency_cases() -> list[Case]:
         compat("emergency-ffp-india-A-refused", "fresh_frozen_plasma", "A+", unknown(sex="male", age_years=45),
                {"compatible": False, "codes": ["EMERGENCY_GROUP_NOT_PERMITTED"], "facts": {"EMERGENCY_GROUP_NOT_PERMITTED": {"allowed": "AB"}}},
                "research/blood.md §1.4"),
-        compat("emergency-ffp-uk-A", "fresh_frozen_plasma", "A-", unknown(sex="male", age_years=45), release, "research/blood.md §1.4 (UK)", "uk"),
+        compat("emergency-ffp-uk-A", "fresh_frozen_plasma", "A-", unknown(sex="male", age_years=45),
+               {**release, "codes": ["EMERGENCY_RELEASE", "PLASMA_HIGH_TITRE_NEGATIVE_ONLY"],
+                "facts": {"PLASMA_HIGH_TITRE_NEGATIVE_ONLY": {"antibodies": "anti-B", "recipient": "unknown"}}},
+               "research/blood.md §1.4 (UK: group A when unknown; the recipient may be AB, so the UK table's A* caveat)", "uk"),
         compat("emergency-ffp-uk-AB", "fresh_frozen_plasma", "AB-", unknown(sex="male", age_years=45), release, "research/blood.md §1.4 (UK)", "uk"),
         compat("emergency-ffp-uk-O-refused", "fresh_frozen_plasma", "O-", unknown(sex="male", age_years=45),
                {"compatible": False, "codes": ["EMERGENCY_GROUP_NOT_PERMITTED"], "facts": {"EMERGENCY_GROUP_NOT_PERMITTED": {"allowed": "A or AB"}}},
@@ -357,6 +380,61 @@ def emergency_cases() -> list[Case]:
         compat("emergency-gran-O-", "granulocytes", "O-", unknown(sex="female", age_years=24),
                {"compatible": True, "codes": ["EMERGENCY_RELEASE", "GRANULOCYTES_FOLLOW_RED_CELL_RULES"]}, S18),
     ]
+
+
+def plasma_profile_cases() -> list[Case]:
+    """A known AB recipient and a recipient of unknown group, every plasma group, every profile.
+
+    An unknown recipient may be AB, so the emergency rule must agree with the AB rule: the UK gives
+    group A plasma in both (the UK table's A* for AB; learnhaem's group A when unknown) with one
+    caveat; India and the US give AB only in both (§1.4: AB for unknown in AU/Canada; compatible
+    plasma only, the cautious reading, without a source of their own).
+    """
+    S14 = "research/blood.md §1.4"
+    ht = "PLASMA_HIGH_TITRE_NEGATIVE_ONLY"
+    caveat = lambda abs_: {"compatible": True, "rank": "compatible_with_caveat"} | ({"facts": {ht: {"antibodies": abs_}}})  # noqa: E731
+    refused = {"compatible": False, "rank": "incompatible", "codes": ["PLASMA_ABO_INCOMPATIBLE"]}
+    identical = {"compatible": True, "rank": "identical", "codes": ["ABO_IDENTICAL"]}
+    ab = {"group": "AB+", **MAN}
+    out = [
+        compat("ffp-uk-AB+_to_AB+", "fresh_frozen_plasma", "AB+", ab, identical, S14 + " (UK table)", "uk"),
+        compat("ffp-uk-A+_to_AB+-caveat", "fresh_frozen_plasma", "A+", ab, caveat("anti-B") | {"codes": [ht]},
+               S14 + " (UK table: AB / A* / B*)", "uk"),
+        compat("ffp-uk-B-_to_AB+-caveat", "fresh_frozen_plasma", "B-", ab, caveat("anti-A") | {"codes": [ht, "RHD_NOT_REQUIRED"]},
+               S14 + " (UK table: AB / A* / B*)", "uk"),
+        compat("ffp-uk-O+_to_AB+-refused", "fresh_frozen_plasma", "O+", ab,
+               refused | {"facts": {"PLASMA_ABO_INCOMPATIBLE": {"antibodies": "anti-A,anti-B"}}}, S14 + " (no table lists O for AB)", "uk"),
+        compat("cryo-uk-A-_to_AB--caveat", "cryoprecipitate", "A-", {"group": "AB-", **WOMAN}, caveat("anti-B") | {"codes": [ht]},
+               S14 + " (UK table, cryo: AB / A* / B*)", "uk"),
+    ]
+    for policy in ["india", "us"]:
+        out += [
+            compat(f"ffp-{policy}-AB+_to_AB+", "fresh_frozen_plasma", "AB+", ab, identical, S14, policy),
+            compat(f"ffp-{policy}-A+_to_AB+-refused", "fresh_frozen_plasma", "A+", ab,
+                   refused | {"facts": {"PLASMA_ABO_INCOMPATIBLE": {"antibodies": "anti-B"}}},
+                   S14 + " (compatible plasma only; the AU 'A if AB unobtainable' is an alternative)", policy),
+            compat(f"ffp-{policy}-B+_to_AB+-refused", "fresh_frozen_plasma", "B+", ab,
+                   refused | {"facts": {"PLASMA_ABO_INCOMPATIBLE": {"antibodies": "anti-A"}}}, S14, policy),
+            compat(f"ffp-{policy}-O+_to_AB+-refused", "fresh_frozen_plasma", "O+", ab, refused, S14, policy),
+        ]
+    unknown = {"group": None, "sex": "female", "age_years": 30}
+    not_permitted = lambda allowed: {"compatible": False, "rank": "incompatible", "emergency": True,  # noqa: E731
+                                     "codes": ["EMERGENCY_GROUP_NOT_PERMITTED"],
+                                     "facts": {"EMERGENCY_GROUP_NOT_PERMITTED": {"allowed": allowed}}}
+    release = {"compatible": True, "rank": "compatible_with_caveat", "emergency": True}
+    expected = {
+        "uk": {"O": not_permitted("A or AB"), "A": release | {"codes": ["EMERGENCY_RELEASE", ht], "facts": {ht: {"antibodies": "anti-B"}}},
+               "B": not_permitted("A or AB"), "AB": release | {"codes": ["EMERGENCY_RELEASE"]}, "Oh": not_permitted("A or AB")},
+        "india": {"O": not_permitted("AB"), "A": not_permitted("AB"), "B": not_permitted("AB"),
+                  "AB": release | {"codes": ["EMERGENCY_RELEASE"]}, "Oh": not_permitted("AB")},
+    }
+    expected["us"] = expected["india"]
+    for policy, rows in expected.items():
+        for abo, expect in rows.items():
+            for rhd in ["+", "-"]:
+                out.append(compat(f"emergency-ffp-{policy}-{abo}{rhd}-woman30", "fresh_frozen_plasma", abo + rhd, unknown, expect,
+                                  S14 + (" (UK: group A when unknown, with the A* caveat)" if policy == "uk" else " (AB when unknown)"), policy))
+    return out
 
 
 def preference(id_: str, component: str, recipient: dict[str, Any], groups: list[str], source: str,
@@ -389,7 +467,14 @@ def preference_cases() -> list[Case]:
         preference("pref-ffp-bombay", "fresh_frozen_plasma", {"group": "Oh+", **MAN},
                    ["Oh+", "Oh-", "AB+", "AB-", "A+", "A-", "B+", "B-", "O+", "O-"], "research/blood.md §1.9 (inference)"),
         preference("pref-ffp-unknown-india", "fresh_frozen_plasma", {"group": None}, ["AB+", "AB-"], S14),
-        preference("pref-ffp-unknown-uk", "fresh_frozen_plasma", {"group": None}, ["A+", "A-", "AB+", "AB-"], S14 + " (UK)", "uk"),
+        preference("pref-ffp-unknown-uk", "fresh_frozen_plasma", {"group": None}, ["A+", "A-", "AB+", "AB-"], S14 + " (UK)", "uk",
+                   ranks=["compatible_with_caveat"] * 4),
+        preference("pref-ffp-AB+-uk", "fresh_frozen_plasma", {"group": "AB+", **MAN}, ["AB+", "AB-", "A+", "A-", "B+", "B-"],
+                   S14 + " (UK table: AB / A* / B*; RhD irrelevant)", "uk", ranks=["identical"] * 2 + ["compatible_with_caveat"] * 4),
+        preference("pref-ffp-A--uk", "fresh_frozen_plasma", {"group": "A-", **MAN}, ["A-", "A+", "AB-", "AB+", "B-", "B+"],
+                   S14 + " (UK table: A / AB / B*; RhD irrelevant)", "uk",
+                   ranks=["identical"] * 2 + ["compatible"] * 2 + ["compatible_with_caveat"] * 2),
+        preference("pref-ffp-AB+-us", "fresh_frozen_plasma", {"group": "AB+", **MAN}, ["AB+", "AB-"], S14, "us"),
         preference("pref-plt-A+-man", "platelets", {"group": "A+", **MAN}, ["A+", "A-", "O+", "O-", "B+", "B-", "AB+", "AB-"], S15),
         preference("pref-plt-O--young-woman", "platelets", {"group": "O-", "sex": "female", "age_years": 25},
                    ["O-", "O+", "A-", "A+", "AB-", "AB+"], S15),
@@ -666,6 +751,13 @@ def policy_cases() -> list[Case]:
         ("emergency-plasma-O", "[compatibility]\nemergency_plasma = [\"O\"]", "compatibility.emergency_plasma", "anti-A"),
         ("emergency-plasma-empty", "[compatibility]\nemergency_plasma = []", "compatibility.emergency_plasma", "at least one"),
         ("platelet-order-duplicate", "[compatibility.platelet_order]\nA = [\"A\", \"A\"]", "compatibility.platelet_order.A", "listed twice"),
+        ("emergency-plasma-A-not-for-AB", "[compatibility]\nemergency_plasma = [\"A\", \"AB\"]",
+         "compatibility.emergency_plasma", "not acceptable for a group AB recipient"),
+        ("plasma-order-duplicate", "[compatibility.plasma_order]\nB = [\"B\", \"AB\", \"B\"]", "compatibility.plasma_order.B", "listed twice"),
+        ("plasma-order-O-for-A", "[compatibility.plasma_order]\nA = [\"A\", \"AB\", \"O\"]", "compatibility.plasma_order.A", "anti-A and anti-B"),
+        ("plasma-order-bombay", "[compatibility.plasma_order]\nO = [\"O\", \"Oh\"]", "compatibility.plasma_order.O", "anti-H"),
+        ("plasma-order-empty", "[compatibility.plasma_order]\nAB = []", "compatibility.plasma_order.AB", "at least one"),
+        ("plasma-order-unknown-recipient", "[compatibility.plasma_order]\nOh = [\"Oh\"]", "compatibility.plasma_order.Oh", "unknown field"),
         ("storage-min-above-max", "[storage.refrigerated]\nmin_celsius = 6\nmax_celsius = 2", "storage.refrigerated", "must not exceed"),
         ("thaw-red-cells", "[redating.thawed.red_cells]\nrefrigerated = { hours = 24 }", "redating.thawed.red_cells", "not stored frozen"),
         ("redate-word", "[redating.irradiated]\nred_cells = \"never\"", "redating.irradiated.red_cells", "not a re-dating rule"),
@@ -676,6 +768,20 @@ def policy_cases() -> list[Case]:
     out = [policy_case(f"policy-toml-{name}", "toml", head + body, {"error": "InvalidPolicy", "error_path": path, "error_contains": reason})
            for name, body, path, reason in bad]
     out += [
+        policy_case("policy-uk-plasma-AB-without-A", "toml", 'name = "t"\nextends = "uk"\n[compatibility.plasma_order]\nAB = ["AB"]',
+                    {"error": "InvalidPolicy", "error_path": "compatibility.emergency_plasma", "error_contains": "compatibility.plasma_order.AB"},
+                    "issue 16: an unknown recipient may be AB, so emergency plasma must be acceptable for AB"),
+        policy_case("policy-uk-plasma-AB-only-emergency", "toml",
+                    'name = "t"\nextends = "uk"\n[compatibility]\nemergency_plasma = ["AB"]\n[compatibility.plasma_order]\nAB = ["AB"]',
+                    {"name": "t", "values": {"compatibility.emergency_plasma": ["AB"], "compatibility.plasma_order.AB": ["AB"]},
+                     "confidence": {"compatibility.plasma_order.AB": "local", "compatibility.plasma_order.A": "low"}},
+                    "issue 16: dropping A from both lists is consistent"),
+        policy_case("policy-india-emergency-A-with-its-order", "json",
+                    '{"name": "t", "extends": "india", "compatibility": {"emergency_plasma": ["A", "AB"],'
+                    ' "plasma_order": {"AB": ["AB", "A"], "B": ["B", "AB", "A"]}}}',
+                    {"values": {"compatibility.emergency_plasma": ["A", "AB"], "compatibility.plasma_order.AB": ["AB", "A"],
+                                "compatibility.plasma_order.O": ["O", "A", "B", "AB"]}},
+                    "issue 16: emergency A is accepted once A is acceptable for AB and B recipients"),
         policy_case("policy-json-negative-days", "json",
                     '{"name": "t", "extends": "india", "shelf_life": {"platelets_apheresis": {"days": -1}}}',
                     {"error": "InvalidPolicy", "error_path": "shelf_life.platelets_apheresis.days", "error_contains": "must be > 0"}),
@@ -705,13 +811,17 @@ def policy_cases() -> list[Case]:
         policy_case("policy-builtin-values-india", "toml", 'name = "same"\nextends = "india"',
                     {"name": "same", "values": {"utc_offset": "+05:30", "expiry_time_of_day": "23:59",
                                                 "compatibility.emergency_plasma": ["AB"],
+                                                "compatibility.plasma_order.AB": ["AB"], "compatibility.plasma_order.A": ["A", "AB"],
                                                 "shelf_life.platelets_random_donor": {"days": 3},
                                                 "storage.refrigerated": {"min_celsius": "2", "max_celsius": "6"}},
-                     "confidence": {"shelf_life.platelets_random_donor": "low", "shelf_life.fresh_frozen_plasma": "unverified"}}),
+                     "confidence": {"shelf_life.platelets_random_donor": "low", "shelf_life.fresh_frozen_plasma": "unverified",
+                                    "compatibility.plasma_order.AB": "unverified"}}),
         policy_case("policy-builtin-values-uk", "toml", 'name = "same-uk"\nextends = "uk"',
                     {"values": {"compatibility.emergency_plasma": ["A", "AB"], "shelf_life.red_cells_additive_solution": {"days": 35},
+                                "compatibility.plasma_order.AB": ["AB", "A", "B"], "compatibility.plasma_order.B": ["B", "AB", "A"],
                                 "redating.irradiate_within_days_of_collection": 14},
-                     "confidence": {"shelf_life.red_cells_additive_solution": "high"}}),
+                     "confidence": {"shelf_life.red_cells_additive_solution": "high", "compatibility.plasma_order.AB": "low",
+                                    "compatibility.emergency_plasma": "medium"}}),
     ]
     return out
 
@@ -725,9 +835,11 @@ FILES: dict[str, tuple[str, Any]] = {
                                   + matrix_cases("wb-man40", ["whole_blood"], WHOLE_BLOOD_MAN, MAN, "research/blood.md §1.7, §1.3")
                                   + matrix_cases("wb-woman30", ["whole_blood"], WHOLE_BLOOD_WOMAN, WOMAN, "research/blood.md §1.7, §1.3")
                                   + matrix_cases("plasma-man40", PLASMA_COMPONENTS, PLASMA, MAN, "research/blood.md §1.4, §1.6, §1.9")
+                                  + matrix_cases("plasma-uk-man40", PLASMA_COMPONENTS, PLASMA_UK, MAN,
+                                                 "research/blood.md §1.4 (UK table), §1.6, §1.9", "uk")
                                   + matrix_cases("plt-man40", ["platelets"], PLATELETS_MAN, MAN, "research/blood.md §1.5")),
     "compatibility_rules.json": ("RhD protection, weak D, unknown RhD, ABO reasons, platelets and emergency release, with exact reason codes.",
-                                 lambda: rhd_cases() + abo_cases() + platelet_cases() + emergency_cases()),
+                                 lambda: rhd_cases() + abo_cases() + platelet_cases() + emergency_cases() + plasma_profile_cases()),
     "donor_preference.json": ("Acceptable donor groups in order of preference.", preference_cases),
     "expiry.json": ("Shelf life per component and profile, re-dating, pools, boundaries.",
                     lambda: shelf_life_cases() + expiry_cases() + pool_cases()),

@@ -5,16 +5,23 @@
 //!   potential, children, known anti-D or chronically transfused must get RhD-negative units.
 //!   Other RhD-negative recipients may get RhD-positive red cells with a caveat.
 //! - **Whole blood**: ABO-identical, plus the red-cell RhD rules.
-//! - **Plasma, FFP, cryo-poor plasma, cryoprecipitate** ("reverse" rules): donor plasma must
-//!   carry no anti-A/anti-B against the recipient's red cells; RhD is not required.
+//! - **Plasma, FFP, cryo-poor plasma, cryoprecipitate** ("reverse" rules): the policy's ABO
+//!   order per recipient group. Plasma without anti-A/anti-B against the recipient's red cells is
+//!   compatible; plasma with such antibodies is refused unless the policy lists it (the UK table
+//!   lists group A for AB recipients), and then carries the caveat
+//!   `PLASMA_HIGH_TITRE_NEGATIVE_ONLY`: emergency only, a unit tested negative for high-titre
+//!   antibody. RhD is not required.
 //! - **Platelets**: the policy's ABO preference order, non-identical choices with caveats;
 //!   RhD-negative preferred for protected recipients, else anti-D immunoglobulin.
 //! - **Bombay (Oh)** recipients take red cells and whole blood only from Bombay donors.
 //! - **Group unknown**: the emergency-release rules (group O red cells, RhD-negative when the
-//!   recipient may be protected; the policy's emergency plasma and platelet groups).
+//!   recipient may be protected; the policy's emergency plasma and platelet groups). Emergency
+//!   plasma other than AB carries the same `PLASMA_HIGH_TITRE_NEGATIVE_ONLY` caveat as for a
+//!   known AB recipient, whom an unknown recipient may be; policy validation keeps the two
+//!   lists consistent.
 //!
 //! Source: `research/blood.md` §1. Where sources disagree (child-bearing age, paediatric age,
-//! emergency plasma group, platelet order) the value comes from the [`Policy`].
+//! emergency plasma group, plasma and platelet orders) the value comes from the [`Policy`].
 
 use serde::{Deserialize, Serialize};
 
@@ -183,6 +190,7 @@ const SRC_RHD: &str = "Lifeblood; BSH via learnhaem; Bloodworks NW (research/blo
 const SRC_ANTI_D_RISK: &str = "UTMB: about one third of RhD-negative recipients of RhD-positive red cells form anti-D (research/blood.md §1.3)";
 const SRC_EMERGENCY: &str = "Canadian Blood Services, Vein to vein: a recipient of unknown ABO group must receive group O red cells, RhD-negative preferentially for children and women of child-bearing age; signed physician statement (research/blood.md §1.8)";
 const SRC_PLATELET_RHD: &str = "BSH via learnhaem: RhD-negative platelets for RhD-negative females of child-bearing age and children; anti-D immunoglobulin if RhD-positive platelets are given (research/blood.md §1.5)";
+const SRC_HIGH_TITRE_PLASMA: &str = "UK NHS-trust plasma table: non-identical plasma with antibody against the recipient's cells only for emergency use and if the unit is tested negative for high-titre ABO antibodies [L]; Lifeblood: group A for AB recipients only if AB is unobtainable, low-titre anti-A/B plasma poses a lower risk of haemolysis [H]; learnhaem: fewer than 3% of group A donors have high-titre anti-B [M] (research/blood.md §1.4)";
 const SRC_LOW_TITRE: &str = "transfusion.com.au footnote c: low-titre anti-A/B units pose a lower risk of haemolysis (research/blood.md §1.5)";
 const SRC_A2: &str = "Lifeblood footnote b: A2 platelets preferred for group O and B recipients (research/blood.md §1.10)";
 const SRC_WEAK_D_DONOR: &str = "Sandler, Chen, Flegel, Br J Haematol 2017: donors with serological weak D are managed as RhD-positive (research/blood.md §1.10)";
@@ -257,9 +265,10 @@ pub fn compatibility(
 /// The acceptable donor groups among the ten standard groups (O±, A±, B±, AB±, Oh±), best first.
 ///
 /// Order: choices without caveats before choices with caveats; then the ABO preference of the
-/// component (red cells: identical, then the compatible groups with O last; plasma: identical,
-/// then A, B, AB; platelets: the policy's order); then RhD (RhD-positive recipients take
-/// RhD-positive first, to keep RhD-negative stock for those who need it).
+/// component (red cells: identical, then the compatible groups with O last; plasma and
+/// platelets: the policy's order; plasma for Bombay recipients: Bombay, then AB, A, B, O); then
+/// RhD (RhD-positive recipients take RhD-positive first, to keep RhD-negative stock for those
+/// who need it).
 ///
 /// ```
 /// use rakt::{donor_preference, BloodGroup, Component, Policy, Recipient};
@@ -319,16 +328,10 @@ fn red_cell_abo_order(recipient: Abo) -> &'static [Abo] {
     }
 }
 
-/// ABO groups of plasma for each recipient group, best first (§1.4; Bombay: §1.9 inference).
-fn plasma_abo_order(recipient: Abo) -> &'static [Abo] {
-    match recipient {
-        Abo::O => &[Abo::O, Abo::A, Abo::B, Abo::AB],
-        Abo::A => &[Abo::A, Abo::AB],
-        Abo::B => &[Abo::B, Abo::AB],
-        Abo::AB => &[Abo::AB],
-        Abo::Oh => &[Abo::Oh, Abo::AB, Abo::A, Abo::B, Abo::O],
-    }
-}
+/// ABO groups of plasma for a Bombay recipient, best first (§1.9 inference): Bombay plasma, then
+/// the others from the fewest antibodies to the most. Other recipients: the policy's
+/// `compatibility.plasma_order`.
+const BOMBAY_PLASMA_ORDER: [Abo; 5] = [Abo::Oh, Abo::AB, Abo::A, Abo::B, Abo::O];
 
 fn abo_preference(component: Component, recipient: &Recipient, policy: &Policy) -> Vec<Abo> {
     let known = recipient.group.map(|g| g.abo());
@@ -337,7 +340,12 @@ fn abo_preference(component: Component, recipient: &Recipient, policy: &Policy) 
             red_cell_abo_order(abo).to_vec()
         }
         (CompatibilityClass::RedCells | CompatibilityClass::WholeBlood, None) => vec![Abo::O],
-        (CompatibilityClass::Plasma, Some(abo)) => plasma_abo_order(abo).to_vec(),
+        (CompatibilityClass::Plasma, Some(abo)) => policy
+            .compatibility
+            .plasma_order
+            .for_recipient(abo)
+            .unwrap_or(&BOMBAY_PLASMA_ORDER)
+            .to_vec(),
         (CompatibilityClass::Plasma, None) => policy.compatibility.emergency_plasma.clone(),
         (CompatibilityClass::Platelets, Some(abo)) => policy
             .compatibility
@@ -676,6 +684,8 @@ impl Ctx<'_> {
                 let reason = self.reason(ReasonCode::EmergencyRelease);
                 let reason = self.policy_cited(reason, "compatibility.emergency_plasma");
                 self.push(reason);
+                // The recipient may be AB: any anti-A or anti-B may meet its antigen.
+                self.plasma_antibody_caveat(d.has_anti_a(), d.has_anti_b());
             } else {
                 let reason = self
                     .reason(ReasonCode::EmergencyGroupNotPermitted)
@@ -686,6 +696,9 @@ impl Ctx<'_> {
             return false;
         };
         let r = recipient.abo();
+        let anti_a = d.has_anti_a() && r.has_a_antigen();
+        let anti_b = d.has_anti_b() && r.has_b_antigen();
+        let order = self.policy.compatibility.plasma_order.for_recipient(r);
         if r == Abo::Oh {
             if d != Abo::Oh {
                 let reason = self.reason(ReasonCode::BombayRecipientPlasma);
@@ -697,14 +710,22 @@ impl Ctx<'_> {
         } else if d == Abo::Oh {
             let reason = self.reason(ReasonCode::BombayDonorPlasmaAntiH);
             self.push(reason.cite(SRC_BOMBAY_PLASMA, Confidence::Low));
-        } else if let Some(abs) = antibodies_list(
-            d.has_anti_a() && r.has_a_antigen(),
-            d.has_anti_b() && r.has_b_antigen(),
-        ) {
-            let reason = self
-                .reason(ReasonCode::PlasmaAboIncompatible)
-                .fact("antibodies", abs);
-            self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
+        } else if let Some(order) = order.filter(|o| !o.contains(&d)) {
+            if let Some(abs) = antibodies_list(anti_a, anti_b) {
+                let reason = self
+                    .reason(ReasonCode::PlasmaAboIncompatible)
+                    .fact("antibodies", abs);
+                self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
+            } else {
+                let reason = self
+                    .reason(ReasonCode::PlasmaAboNotInPolicy)
+                    .fact("order", join_groups(order, ", "));
+                let reason = self.policy_cited(reason, &format!("compatibility.plasma_order.{r}"));
+                self.push(reason);
+            }
+        } else if anti_a || anti_b {
+            // Listed by the policy although its antibodies act against the recipient's cells.
+            self.plasma_antibody_caveat(anti_a, anti_b);
         } else {
             let code = if d == r {
                 ReasonCode::AboIdentical
@@ -722,6 +743,17 @@ impl Ctx<'_> {
             self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
         }
         d == r
+    }
+
+    /// The caveat on plasma whose anti-A/anti-B the policy accepts against the recipient's
+    /// (possible) red cells: the same reason for a known recipient and for an emergency.
+    fn plasma_antibody_caveat(&mut self, anti_a: bool, anti_b: bool) {
+        if let Some(abs) = antibodies_list(anti_a, anti_b) {
+            let reason = self
+                .reason(ReasonCode::PlasmaHighTitreNegativeOnly)
+                .fact("antibodies", abs);
+            self.push(reason.cite(SRC_HIGH_TITRE_PLASMA, Confidence::Medium));
+        }
     }
 
     fn platelets(&mut self) -> bool {
@@ -854,11 +886,35 @@ mod tests {
         ("Oh+", "C C C C C C C C I I"),
     ];
 
+    /// FFP in the UK profile: the starred groups of the UK table (B for A, A for B, A and B for
+    /// AB) are given with a caveat.
+    const PLASMA_UK: [(&str, &str); 10] = [
+        ("O-", "I I C C C C C C X X"),
+        ("O+", "I I C C C C C C X X"),
+        ("A-", "X X I I W W C C X X"),
+        ("A+", "X X I I W W C C X X"),
+        ("B-", "X X W W I I C C X X"),
+        ("B+", "X X W W I I C C X X"),
+        ("AB-", "X X W W W W I I X X"),
+        ("AB+", "X X W W W W I I X X"),
+        ("Oh-", "C C C C C C C C I I"),
+        ("Oh+", "C C C C C C C C I I"),
+    ];
+
     fn check_matrix(component: Component, rows: &[(&str, &str)], make: fn(&str) -> Recipient) {
+        check_matrix_in(component, rows, make, &Policy::india());
+    }
+
+    fn check_matrix_in(
+        component: Component,
+        rows: &[(&str, &str)],
+        make: fn(&str) -> Recipient,
+        policy: &Policy,
+    ) {
         for (recipient, row) in rows {
             let cells: Vec<&str> = row.split(' ').collect();
             for (donor, want) in BloodGroup::STANDARD.iter().zip(cells) {
-                let v = compatibility(component, donor, &make(recipient), &Policy::india());
+                let v = compatibility(component, donor, &make(recipient), policy);
                 let got = match v.rank {
                     Rank::Identical => "I",
                     Rank::Compatible => "C",
@@ -891,6 +947,132 @@ mod tests {
         ] {
             check_matrix(c, &PLASMA, adult_male);
         }
+    }
+
+    #[test]
+    fn uk_plasma_table_gives_the_starred_groups_with_a_caveat() {
+        for c in [Component::FreshFrozenPlasma, Component::Cryoprecipitate] {
+            check_matrix_in(c, &PLASMA_UK, adult_male, &Policy::uk());
+        }
+        check_matrix_in(
+            Component::FreshFrozenPlasma,
+            &PLASMA,
+            adult_male,
+            &Policy::us(),
+        );
+    }
+
+    /// Rank letter and codes of one plasma verdict.
+    fn plasma_verdict(
+        policy: &Policy,
+        donor: &str,
+        recipient: &Recipient,
+    ) -> (Rank, Vec<&'static str>) {
+        let v = compatibility(Component::FreshFrozenPlasma, &g(donor), recipient, policy);
+        assert_eq!(v.compatible, v.rank != Rank::Incompatible);
+        (v.rank, v.codes())
+    }
+
+    #[test]
+    fn ab_recipient_plasma_per_profile() {
+        use Rank::*;
+        let ab = adult_male("AB+");
+        const HT: &str = "PLASMA_HIGH_TITRE_NEGATIVE_ONLY";
+        // The UK accepts A and B plasma for a known AB recipient, with the caveat.
+        let uk = Policy::uk();
+        assert_eq!(
+            plasma_verdict(&uk, "AB+", &ab),
+            (Identical, vec!["ABO_IDENTICAL"])
+        );
+        assert_eq!(
+            plasma_verdict(&uk, "A+", &ab),
+            (CompatibleWithCaveat, vec![HT])
+        );
+        assert_eq!(
+            plasma_verdict(&uk, "B-", &ab),
+            (CompatibleWithCaveat, vec![HT, "RHD_NOT_REQUIRED"])
+        );
+        assert_eq!(
+            plasma_verdict(&uk, "O+", &ab),
+            (Incompatible, vec!["PLASMA_ABO_INCOMPATIBLE"])
+        );
+        let v = compatibility(Component::FreshFrozenPlasma, &g("A+"), &ab, &uk);
+        assert_eq!(v.reasons[0].facts["antibodies"], "anti-B");
+        assert_eq!(v.reasons[0].confidence, Some(Confidence::Medium));
+        // India and the US: compatible plasma only.
+        for policy in [Policy::india(), Policy::us()] {
+            assert_eq!(
+                plasma_verdict(&policy, "AB-", &ab),
+                (Identical, vec!["ABO_IDENTICAL", "RHD_NOT_REQUIRED"])
+            );
+            for donor in ["A+", "B+"] {
+                assert_eq!(
+                    plasma_verdict(&policy, donor, &ab),
+                    (Incompatible, vec!["PLASMA_ABO_INCOMPATIBLE"]),
+                    "{} {donor}",
+                    policy.name
+                );
+            }
+            assert_eq!(
+                plasma_verdict(&policy, "O+", &ab),
+                (Incompatible, vec!["PLASMA_ABO_INCOMPATIBLE"])
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_group_plasma_per_profile_agrees_with_the_ab_rule() {
+        use Rank::*;
+        let unknown = Recipient::unknown_group().male(45);
+        let release = |extra: Option<&'static str>| {
+            let mut codes = vec!["EMERGENCY_RELEASE"];
+            codes.extend(extra);
+            (CompatibleWithCaveat, codes)
+        };
+        let refused = (Incompatible, vec!["EMERGENCY_GROUP_NOT_PERMITTED"]);
+        let uk = Policy::uk();
+        let ht = Some("PLASMA_HIGH_TITRE_NEGATIVE_ONLY");
+        assert_eq!(plasma_verdict(&uk, "A-", &unknown), release(ht));
+        assert_eq!(plasma_verdict(&uk, "AB+", &unknown), release(None));
+        assert_eq!(plasma_verdict(&uk, "B+", &unknown), refused);
+        assert_eq!(plasma_verdict(&uk, "O+", &unknown), refused);
+        // The emergency caveat is the very reason a known AB recipient gets for group A.
+        let emergency = compatibility(Component::FreshFrozenPlasma, &g("A+"), &unknown, &uk);
+        let known = compatibility(
+            Component::FreshFrozenPlasma,
+            &g("A+"),
+            &adult_male("AB+"),
+            &uk,
+        );
+        assert_eq!(emergency.reasons[1].code, known.reasons[0].code);
+        assert_eq!(emergency.reasons[1].source, known.reasons[0].source);
+        assert_eq!(emergency.reasons[1].confidence, known.reasons[0].confidence);
+        assert_eq!(emergency.reasons[1].facts["antibodies"], "anti-B");
+        for policy in [Policy::india(), Policy::us()] {
+            assert_eq!(plasma_verdict(&policy, "AB-", &unknown), release(None));
+            for donor in ["O+", "A+", "B+", "Oh+"] {
+                assert_eq!(plasma_verdict(&policy, donor, &unknown), refused, "{donor}");
+            }
+        }
+        for policy in [Policy::india(), Policy::us(), Policy::uk()] {
+            assert_eq!(plasma_verdict(&policy, "Oh-", &unknown), refused);
+        }
+        let order: Vec<String> = donor_preference(Component::FreshFrozenPlasma, &unknown, &uk)
+            .iter()
+            .map(|o| o.group.to_string())
+            .collect();
+        // Every emergency unit has a caveat, so the policy's emergency order rules: UK practice
+        // gives group A first, sparing scarce AB plasma.
+        assert_eq!(order, ["A+", "A-", "AB+", "AB-"]);
+    }
+
+    #[test]
+    fn a_local_order_without_a_compatible_group_refuses_it() {
+        let mut policy = Policy::india();
+        policy.compatibility.plasma_order.o = vec![Abo::O, Abo::A, Abo::B];
+        let (rank, codes) = plasma_verdict(&policy, "AB+", &adult_male("O+"));
+        assert_eq!(rank, Rank::Incompatible);
+        assert_eq!(codes, ["PLASMA_ABO_NOT_IN_POLICY"]);
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn parameter_depth(path: &[&str]) -> usize {
             "name" | "description" | "utc_offset" | "expiry_time_of_day",
             ..,
         ] => 1,
-        ["compatibility", "platelet_order", ..] => 3,
+        ["compatibility", "platelet_order" | "plasma_order", ..] => 3,
         ["redating", "irradiate_within_days_of_collection", ..] => 2,
         ["redating", "thawed", ..] => 4,
         ["redating", ..] => 3,
@@ -290,6 +290,7 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
             ));
         }
     }
+    check_plasma_order(c)?;
     check_groups("compatibility.emergency_platelets", &c.emergency_platelets)?;
     if c.emergency_platelets.contains(&Abo::Oh) {
         return Err(RaktError::policy(
@@ -342,6 +343,43 @@ pub(super) fn validate(p: &Policy) -> Result<()> {
     super::hrp::validate_hrp(&p.hrp, &p.blood_plan)?;
     super::early_warning::validate_early_warning(&p.early_warning)?;
     check_sources(p)
+}
+
+/// The plasma order per recipient group, and its agreement with the emergency plasma groups.
+fn check_plasma_order(c: &super::CompatibilityPolicy) -> Result<()> {
+    for abo in super::PlasmaOrder::RECIPIENTS {
+        let field = format!("compatibility.plasma_order.{abo}");
+        let order = c.plasma_order.for_recipient(abo).unwrap_or_default();
+        check_groups(&field, order)?;
+        if order.contains(&Abo::Oh) {
+            return Err(RaktError::policy(
+                field,
+                "Bombay (Oh) plasma carries anti-H and is only for Bombay recipients",
+            ));
+        }
+        if abo != Abo::O && order.contains(&Abo::O) {
+            return Err(RaktError::policy(
+                field,
+                format!(
+                    "group O plasma carries anti-A and anti-B; no source gives it to a group {abo} recipient"
+                ),
+            ));
+        }
+    }
+    // A recipient of unknown group may be of any group, AB above all (whose red cells every
+    // anti-A or anti-B attacks): emergency plasma must be acceptable for each of them.
+    for abo in [Abo::AB, Abo::A, Abo::B, Abo::O] {
+        let order = c.plasma_order.for_recipient(abo).unwrap_or_default();
+        if let Some(g) = c.emergency_plasma.iter().find(|g| !order.contains(g)) {
+            return Err(RaktError::policy(
+                "compatibility.emergency_plasma",
+                format!(
+                    "group {g} plasma is not acceptable for a group {abo} recipient (compatibility.plasma_order.{abo}), and a recipient of unknown group may be {abo}: add {g} there, with its caveat, or remove it from emergency_plasma"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn check_groups(field: &str, groups: &[Abo]) -> Result<()> {
@@ -493,6 +531,21 @@ mod tests {
                 "listed twice",
             ),
             (
+                "[compatibility]\nemergency_plasma = [\"A\", \"AB\"]",
+                "compatibility.emergency_plasma",
+                "not acceptable for a group AB recipient",
+            ),
+            (
+                "[compatibility.plasma_order]\nA = [\"A\", \"AB\", \"O\"]",
+                "compatibility.plasma_order.A",
+                "anti-A and anti-B",
+            ),
+            (
+                "[compatibility.plasma_order]\nO = [\"O\", \"Oh\"]",
+                "compatibility.plasma_order.O",
+                "anti-H",
+            ),
+            (
                 "[storage.refrigerated]\nmin_celsius = 6\nmax_celsius = 2",
                 "storage.refrigerated",
                 "must not exceed",
@@ -515,6 +568,24 @@ mod tests {
             assert_eq!(path, want_path, "{body}");
             assert!(reason.contains(want_reason), "{body}: {reason}");
         }
+        // The UK gives group A plasma when the group is unknown; a file that drops A for a known
+        // AB recipient must drop it from the emergency list too.
+        let (path, reason) =
+            refused("name = \"t\"\nextends = \"uk\"\n[compatibility.plasma_order]\nAB = [\"AB\"]");
+        assert_eq!(path, "compatibility.emergency_plasma");
+        assert!(
+            reason.contains("group A plasma is not acceptable for a group AB recipient (compatibility.plasma_order.AB)"),
+            "{reason}"
+        );
+        let both = Policy::from_toml(
+            "name = \"t\"\nextends = \"uk\"\n[compatibility]\nemergency_plasma = [\"AB\"]\n[compatibility.plasma_order]\nAB = [\"AB\"]",
+        )
+        .unwrap();
+        assert_eq!(both.compatibility.emergency_plasma, [Abo::AB]);
+        let mut by_hand = Policy::uk();
+        by_hand.compatibility.plasma_order.ab = vec![Abo::AB, Abo::B];
+        let err = by_hand.validate().unwrap_err().to_string();
+        assert!(err.contains("compatibility.emergency_plasma"), "{err}");
         assert_eq!(refused("extends = \"india\"").0, "name");
         assert_eq!(refused("name = \"x\"\nextends = \"mars\"").0, "extends");
         let (path, _) = refused("name = \"x\"");

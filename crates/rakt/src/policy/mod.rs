@@ -326,12 +326,66 @@ pub struct CompatibilityPolicy {
     /// How a recipient with a serological weak D is treated.
     pub weak_d_recipient_as: RhD,
     /// ABO groups of plasma (and cryo) for a recipient of unknown group, in order of preference.
+    /// The recipient may be of any group, so every group listed here must also be acceptable
+    /// in [`plasma_order`](Self::plasma_order) for every recipient group (group AB above all);
+    /// validation refuses a policy where it is not.
     pub emergency_plasma: Vec<Abo>,
     /// ABO groups of platelets for a recipient of unknown group, in order of preference.
     pub emergency_platelets: Vec<Abo>,
     /// Platelet donor ABO groups for each recipient group, in order of preference. A group not
     /// listed is not given.
     pub platelet_order: PlateletOrder,
+    /// Plasma (FFP, plasma, cryo-poor plasma, cryoprecipitate) donor ABO groups for each
+    /// recipient group, in order of preference. A group not listed is not given. A listed group
+    /// whose anti-A or anti-B acts against the recipient's red cells (group A plasma for an AB
+    /// recipient) is given only with the caveat `PLASMA_HIGH_TITRE_NEGATIVE_ONLY`, the same
+    /// caveat an emergency unit of that group carries. Bombay (Oh) recipients are not listed:
+    /// they keep their own rule (Bombay plasma first, then any ABO plasma).
+    pub plasma_order: PlasmaOrder,
+}
+
+/// Plasma donor preference per recipient ABO group (Bombay recipients have their own rule).
+///
+/// ```
+/// use rakt::{Abo, Policy};
+/// // The UK table gives group A plasma to an AB recipient when AB is unobtainable.
+/// assert_eq!(Policy::uk().compatibility.plasma_order.for_recipient(Abo::AB), Some(&[Abo::AB, Abo::A, Abo::B][..]));
+/// assert_eq!(Policy::india().compatibility.plasma_order.for_recipient(Abo::AB), Some(&[Abo::AB][..]));
+/// assert_eq!(Policy::india().compatibility.plasma_order.for_recipient(Abo::Oh), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PlasmaOrder {
+    /// For group O recipients.
+    #[serde(rename = "O")]
+    pub o: Vec<Abo>,
+    /// For group A recipients.
+    #[serde(rename = "A")]
+    pub a: Vec<Abo>,
+    /// For group B recipients.
+    #[serde(rename = "B")]
+    pub b: Vec<Abo>,
+    /// For group AB recipients.
+    #[serde(rename = "AB")]
+    pub ab: Vec<Abo>,
+}
+
+impl PlasmaOrder {
+    /// The recipient groups this order covers: every group but Bombay (Oh).
+    pub const RECIPIENTS: [Abo; 4] = [Abo::O, Abo::A, Abo::B, Abo::AB];
+
+    /// The order for a recipient group; `None` for Bombay (Oh), whose rule is not a policy
+    /// value.
+    pub fn for_recipient(&self, abo: Abo) -> Option<&[Abo]> {
+        match abo {
+            Abo::O => Some(&self.o),
+            Abo::A => Some(&self.a),
+            Abo::B => Some(&self.b),
+            Abo::AB => Some(&self.ab),
+            Abo::Oh => None,
+        }
+    }
 }
 
 /// Platelet donor preference per recipient ABO group.

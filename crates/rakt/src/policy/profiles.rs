@@ -11,8 +11,9 @@ use chrono::{FixedOffset, NaiveTime, Offset};
 use rust_decimal::Decimal;
 
 use super::{
-    CompatibilityPolicy, Confidence, PlateletOrder, Policy, RedateRule, RedatingPolicy, ShelfLife,
-    ShelfLifePolicy, Source, StoragePolicy, TemperatureRange, ThawLife, TimeOfDay, UtcOffset,
+    CompatibilityPolicy, Confidence, PlasmaOrder, PlateletOrder, Policy, RedateRule,
+    RedatingPolicy, ShelfLife, ShelfLifePolicy, Source, StoragePolicy, TemperatureRange, ThawLife,
+    TimeOfDay, UtcOffset,
 };
 use crate::blood_group::{Abo, RhD};
 
@@ -36,6 +37,8 @@ const UTMB: &str = "UTMB blood bank: females of child-bearing potential, general
 const SANDLER: &str = "Sandler, Chen, Flegel, Br J Haematol 2017;179:10-19: serological weak D recipients are traditionally managed as RhD-negative, donors as RhD-positive (research/blood.md §1.10)";
 const AU_PLASMA_EMERGENCY: &str = "transfusion.com.au plasma compatibility and U. Alberta transfusion module: group AB plasma when the group is unknown (research/blood.md §1.4)";
 const AU_PLATELETS: &str = "transfusion.com.au ABO platelet compatibility tables, current version; the O row from the older version, whose third choice the current copy renders ambiguously (research/blood.md §1.5)";
+const AU_PLASMA_TABLE: &str = "transfusion.com.au / Lifeblood plasma compatibility table: O: O, A, B, AB; A: A, AB, then B low-titre only; B: B, AB, then A low-titre only; AB: AB, then A if AB unobtainable, then B low-titre only; footnote d: low-titre anti-A/B plasma poses a lower risk of haemolysis (research/blood.md §1.4)";
+const UK_PLASMA_TABLE: &str = "UK NHS-trust plasma table, FFP and cryo (notion.so copy): O: O/A/B; A: A/AB/B*; B: B/AB/A*; AB: AB/A*/B*; * = only suitable for emergency use and if the unit is tested and found negative for high-titre ABO antibodies (research/blood.md §1.4)";
 const BSH_IRRADIATION: &str = "BSH irradiation guideline, Foukaneli et al., Br J Haematol 2020;191:704-724 (cited in research/blood.md §1.12); the statement on platelet and granulocyte re-dating itself was not retrieved";
 const AABB_THAWED_FFP: &str = "AABB Circular of Information via BBGuy glossary: thawed FFP at 1–6 °C for 24 hours (research/blood.md §2.1)";
 const CBAHI_CRYO: &str = "CBAHI LB.60.3 (Saudi standard mirroring AABB): thawed cryoprecipitate at 20–24 °C expires 6 hours after thawing, pooled 4 hours (research/blood.md §2.1)";
@@ -72,6 +75,46 @@ fn au_platelet_order() -> PlateletOrder {
         ab: vec![AB, A, B, O],
         oh: vec![Oh],
     }
+}
+
+/// Only plasma without anti-A/anti-B against the recipient's red cells: the cautious reading,
+/// for profiles with no source of their own on incompatible plasma.
+fn compatible_plasma_order() -> PlasmaOrder {
+    use Abo::*;
+    PlasmaOrder {
+        o: vec![O, A, B, AB],
+        a: vec![A, AB],
+        b: vec![B, AB],
+        ab: vec![AB],
+    }
+}
+
+/// The UK table: the starred (emergency, high-titre-negative) groups after the compatible ones.
+/// Group AB, which the table does not list for O recipients, carries no anti-A or anti-B and is
+/// kept last, as in the Lifeblood table.
+fn uk_plasma_order() -> PlasmaOrder {
+    use Abo::*;
+    PlasmaOrder {
+        o: vec![O, A, B, AB],
+        a: vec![A, AB, B],
+        b: vec![B, AB, A],
+        ab: vec![AB, A, B],
+    }
+}
+
+fn plasma_order_sources(s: &mut BTreeMap<String, Source>, source: &Source) {
+    for abo in PlasmaOrder::RECIPIENTS {
+        s.insert(format!("compatibility.plasma_order.{abo}"), source.clone());
+    }
+}
+
+/// For profiles without a source of their own: compatible plasma only, the table's incompatible
+/// choices recorded as alternatives.
+fn compatible_plasma_order_source(why: &str) -> Source {
+    Source::new(AU_PLASMA_TABLE, Unverified)
+        .note(&format!("{why} Only plasma without anti-A or anti-B against the recipient's red cells, the cautious reading: the low-titre and 'if AB unobtainable' choices of the same table are not adopted, so group A plasma is refused for a known AB recipient, and emergency plasma stays AB."))
+        .alt("AB: AB, A (if AB unobtainable), B (low-titre only); A: A, AB, B (low-titre only); B: B, AB, A (low-titre only)", AU_PLASMA_TABLE)
+        .alt("AB: AB, A*, B*; A: A, AB, B*; B: B, AB, A* (* emergency only, tested negative for high-titre anti-A/B)", UK_PLASMA_TABLE)
 }
 
 fn platelet_order_source(confidence: Confidence) -> Source {
@@ -174,6 +217,10 @@ pub(super) fn india() -> Policy {
         .note("No Indian source found.")
         .alt("A only", LEARNHAEM_UK),
         platelet_order_source(Unverified),
+    );
+    plasma_order_sources(
+        &mut s,
+        &compatible_plasma_order_source("No Indian source found."),
     );
 
     // India's own values (CPDA-1 35 d, additive 42 d) equal the US ones; platelets are India's.
@@ -366,6 +413,7 @@ pub(super) fn india() -> Policy {
             emergency_plasma: vec![Abo::AB],
             emergency_platelets: vec![Abo::A, Abo::O],
             platelet_order: au_platelet_order(),
+            plasma_order: compatible_plasma_order(),
         },
         shelf_life,
         redating,
@@ -411,6 +459,10 @@ pub(super) fn us() -> Policy {
         )
         .note("No US source retrieved."),
         platelet_order_source(Unverified),
+    );
+    plasma_order_sources(
+        &mut s,
+        &compatible_plasma_order_source("No US source retrieved."),
     );
     let shelf_life = cfr_shelf_life();
     for key in [
@@ -534,6 +586,7 @@ pub(super) fn us() -> Policy {
             emergency_plasma: vec![Abo::AB],
             emergency_platelets: vec![Abo::A, Abo::O],
             platelet_order: au_platelet_order(),
+            plasma_order: compatible_plasma_order(),
         },
         shelf_life,
         redating,
@@ -569,10 +622,17 @@ pub(super) fn uk() -> Policy {
         Source::new(LEARNHAEM_UK, Medium).note("< 18 years.").alt("18 (male ≤ 18)", LIFEBLOOD_AGES),
         Source::new(SANDLER, High),
         Source::new(LEARNHAEM_UK, Medium)
-            .note("UK practice: group A plasma when the group is unknown (fewer than 3% of group A donors have high-titre anti-B), sparing scarce AB plasma; AB plasma, which has no anti-A or anti-B, stays acceptable.")
+            .note("UK practice: group A plasma when the group is unknown (fewer than 3% of group A donors have high-titre anti-B), sparing scarce AB plasma; AB plasma, which has no anti-A or anti-B, stays acceptable. Group A carries anti-B, and the recipient may be AB, so it is given with the same caveat as group A plasma for a known AB recipient (compatibility.plasma_order.AB, from the UK table): a unit tested negative for high-titre anti-B, in an emergency only.")
             .alt("AB", AU_PLASMA_EMERGENCY),
         Source::new(LEARNHAEM_UK, Medium).note("UK practice: group A platelets when the group is unknown."),
         platelet_order_source(Unverified),
+    );
+    plasma_order_sources(
+        &mut s,
+        &Source::new(UK_PLASMA_TABLE, Low)
+            .note("The starred groups are given with the caveat PLASMA_HIGH_TITRE_NEGATIVE_ONLY (emergency only, when plasma without that antibody is unobtainable; a unit tested negative for high-titre anti-A/anti-B). The same caveat as group A emergency plasma: an unknown recipient may be AB. The Lifeblood table lists the same non-identical groups (low-titre only; A for AB if AB unobtainable); learnhaem gives group A plasma when the group is unknown because fewer than 3% of group A donors have high-titre anti-B. AB, not listed for O recipients by the UK table, is compatible and kept last.")
+            .alt("AB: AB, A (if AB unobtainable), B (low-titre only)", AU_PLASMA_TABLE)
+            .alt("compatible plasma only (AB: AB)", "the india and us profiles, the cautious reading"),
     );
     let shelf_life = ShelfLifePolicy {
         red_cells_additive_solution: Some(Days(35)),
@@ -740,6 +800,7 @@ pub(super) fn uk() -> Policy {
             emergency_plasma: vec![Abo::A, Abo::AB],
             emergency_platelets: vec![Abo::A],
             platelet_order: au_platelet_order(),
+            plasma_order: uk_plasma_order(),
         },
         shelf_life,
         redating,

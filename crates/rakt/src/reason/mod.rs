@@ -127,6 +127,13 @@ reason_codes! {
     RedCellsAboIncompatible => "RED_CELLS_ABO_INCOMPATIBLE", Stop;
     /// The donor plasma's anti-A/anti-B would attack the recipient's red cells.
     PlasmaAboIncompatible => "PLASMA_ABO_INCOMPATIBLE", Stop;
+    /// Donor plasma carries anti-A/anti-B against the recipient's red cells (or, when the group
+    /// is unknown, against the red cells the recipient may have), and the policy accepts it:
+    /// only in an emergency when plasma without that antibody is unobtainable, and only a unit
+    /// tested negative for high-titre antibody.
+    PlasmaHighTitreNegativeOnly => "PLASMA_HIGH_TITRE_NEGATIVE_ONLY", Caution;
+    /// The donor group is not in the policy's plasma order for this recipient.
+    PlasmaAboNotInPolicy => "PLASMA_ABO_NOT_IN_POLICY", Stop;
     /// Whole blood must be ABO-identical.
     WholeBloodNotAboIdentical => "WHOLE_BLOOD_NOT_ABO_IDENTICAL", Stop;
     /// A Bombay recipient may receive red cells (and whole blood) only from Bombay donors.

@@ -37,6 +37,18 @@ pub(super) fn template(code: ReasonCode, lang: Lang) -> &'static str {
         (C::PlasmaAboIncompatible, Lang::Hi) => {
             "ABO असंगत: {donor} प्लाज़्मा में {recipient} रोगी की लाल रक्त कोशिकाओं के विरुद्ध {antibodies} एंटीबॉडी हैं। यह न चढ़ाएँ।"
         }
+        (C::PlasmaHighTitreNegativeOnly, Lang::En) => {
+            "{donor} plasma contains {antibodies}, which can destroy the recipient's red cells: give it only in an emergency when plasma without {antibodies} is unobtainable, and only a unit tested negative for high-titre {antibodies}."
+        }
+        (C::PlasmaHighTitreNegativeOnly, Lang::Hi) => {
+            "{donor} प्लाज़्मा में {antibodies} एंटीबॉडी हैं, जो रोगी की लाल रक्त कोशिकाओं को नष्ट कर सकती हैं: इसे केवल आपातकाल में दें, जब {antibodies} रहित प्लाज़्मा उपलब्ध न हो, और केवल वही यूनिट दें जो हाई-टाइटर {antibodies} के लिए नेगेटिव जाँची गई हो।"
+        }
+        (C::PlasmaAboNotInPolicy, Lang::En) => {
+            "{donor} plasma is not in this policy's order for {recipient} recipients ({order})."
+        }
+        (C::PlasmaAboNotInPolicy, Lang::Hi) => {
+            "{recipient} रोगियों के लिए इस नीति के क्रम ({order}) में {donor} प्लाज़्मा शामिल नहीं है।"
+        }
         (C::WholeBloodNotAboIdentical, Lang::En) => {
             "Whole blood must be ABO-identical: donor {donor}, recipient {recipient}."
         }
