@@ -375,9 +375,9 @@ pub struct PregnancyAssessment {
     pub edd: Option<NaiveDate>,
     /// Hypertension class, when BP was measured.
     pub hypertension: Option<HypertensionClass>,
-    /// Anaemia grade, when Hb was measured.
+    /// Anaemia grade, when Hb was measured and the policy has an anaemia rule.
     pub anaemia: Option<AnaemiaGrade>,
-    /// Whether the OGTT shows GDM, when done.
+    /// Whether the OGTT shows GDM, when done and the policy has a GDM rule.
     pub gdm: Option<bool>,
     /// The minimum level of care, with urgency and reasons.
     pub referral: Referral,
@@ -492,15 +492,20 @@ fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
 ///   previous caesarean, stillbirth, neonatal death, recurrent abortion.
 /// - **This pregnancy**: multiple pregnancy, malpresentation, post-term (from the gestation
 ///   categories), placenta praevia, suspected accreta and other recorded conditions.
-/// - **Hypertension** (WHO ANC DAK): a hypertensive reading needs a hypertensive repeat
-///   (`raised_unconfirmed` until then; a normal repeat means normal). Convulsions with a raised
-///   reading are eclampsia. At or before `hrp.chronic_hypertension_weeks` it is chronic;
-///   after, urine protein at or above `proteinuria_from` makes pre-eclampsia, which is severe
-///   with severe-range pressure on both readings or a severe symptom (WHO DAK needs the
-///   proteinuria; ACOG's "severe features without proteinuria" is not followed); severe-range
-///   pressure without proteinuria is severe hypertension, otherwise gestational hypertension.
-///   The CQL's clauses that call ≥ 140/90 with ++ "severe" are not followed.
-/// - **Anaemia** grade (only severe anaemia raises a flag), **GDM** by the OGTT.
+/// - **Hypertension** (WHO ANC DAK decision table ANC.DT.17): raised means the same component
+///   raised on the reading and its repeat (systolic on both, or diastolic on both); a raised
+///   first reading needs its repeat (`raised_unconfirmed` until then; a repeat that does not
+///   confirm it means normal). Convulsions with a raised reading are eclampsia. Before
+///   `hrp.gestational_hypertension_from_weeks` (20: before 20+0) it is chronic; from it, a
+///   severe pre-eclampsia symptom makes severe pre-eclampsia whatever the urine protein;
+///   protein at or above `proteinuria_from` makes pre-eclampsia, severe with severe-range
+///   pressure (the same component on both readings); severe-range pressure without it is
+///   severe hypertension, otherwise gestational hypertension. The table's severe
+///   pre-eclampsia clauses that also take ≥ 140/90 with ++ and no symptom are not followed.
+/// - **Anaemia** by the line of the trimester (`hrp.anaemia_trimester_weeks`), or of any
+///   trimester when the gestation is unknown; graded only with the bands the profile sources
+///   (`ungraded` otherwise); only severe anaemia raises a flag. **GDM** by the OGTT. A rule the
+///   policy leaves unset is listed as `anaemia_not_configured` or `gdm_not_configured`.
 /// - **Infections, thyroid, RhD-negative**, **danger signs**, **bleeding** (antepartum
 ///   haemorrhage after `hrp.antepartum_haemorrhage_after_weeks` or at an unknown gestation),
 ///   **organ support**.
