@@ -17,7 +17,14 @@ from gen_units import RBC, collection, e
 Case = dict[str, Any]
 AS_OF = date(2026, 11, 23)
 S1 = "research/maternal.md §1.3-§1.5, §8 (HRP cut-offs per profile)"
-S15 = "research/maternal.md §1.5 (WHO ANC DAK hypertension logic; rakt's reading of its inconsistency)"
+S15 = ("research/maternal.md §1.5 (WHO ANC DAK ANC.DT.17: the same component raised on both readings; a severe "
+       "symptom is severe pre-eclampsia whatever the protein; chronic before 20+0 weeks; rakt's reading of the "
+       "table's inconsistency)")
+S_UK_HB = ("research/maternal.md §1.5 (RCOG Green-top 47: Hb < 11.0 g/dL first trimester, < 10.5 second and third; "
+           "no severity bands); ICD-10-CM trimesters (second from 14+0, third from 28+0)")
+S_US_HB = ("CDC MMWR 1998;47(RR-3) as adopted by ACOG PB 95/233: Hb < 11.0 first trimester, < 10.5 second, "
+           "< 11.0 third; no severity bands; ICD-10-CM trimesters")
+S_GDM = "NICE NG3 (UK) and US OGTTs need a fasting value the record lacks: GDM not configured; DIPSI is India's"
 S16 = "research/maternal.md §1.6 (WHO ANC DAK danger signs)"
 S52 = "research/maternal.md §5.2 (CMQCC tiers: high ⇒ crossmatch 2, medium ⇒ group and screen)"
 S63 = "research/maternal.md §6.3 (derived routing; rakt's table)"
@@ -65,8 +72,15 @@ PROFILES: dict[str, dict[str, Any]] = {
         "low_weight": lambda w: w <= 35, "multi": ("gravida", lambda n: n >= 5), "severe_hb": lambda hb: hb < 7,
     },
 }
-PROFILES["us"] = PROFILES["india"]
-PROFILES["uk"] = PROFILES["india"]
+# uk and us keep india's other cut-offs but have their own anaemia lines (by trimester: first
+# from 0, second from 14+0, third from 28+0 weeks), no severity bands and no GDM rule.
+PROFILES["us"] = dict(PROFILES["india"], severe_hb=None, moderate_hb=None, gdm=None,
+                      anaemia_by_trimester=(Decimal("11.0"), Decimal("10.5"), Decimal("11.0")))
+PROFILES["uk"] = dict(PROFILES["india"], severe_hb=None, moderate_hb=None, gdm=None,
+                      anaemia_by_trimester=(Decimal("11.0"), Decimal("10.5"), Decimal("10.5")))
+for _india in ("india", "india_flw", "india_openchs"):
+    PROFILES[_india].update(moderate_hb=lambda hb: hb < 10, gdm=lambda g: g >= 140,
+                            anaemia_by_trimester=(Decimal(11), Decimal(11), Decimal(11)))
 
 OBSTETRIC = {"large_fibroids", "previous_uterine_surgery", "chorioamnionitis", "polyhydramnios",
              "oligohydramnios", "bad_obstetric_history", "previous_home_delivery"}
@@ -95,26 +109,30 @@ def gestation(r: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def hypertension(r: dict[str, Any], ga: tuple[int, int] | None) -> tuple[str | None, list[str]]:
-    """(class, flags) by WHO ANC DAK: ≥140 or ≥90 on both readings; severe ≥160 or ≥110 on both;
-    ++ protein; chronic at ≤ 20 completed weeks; convulsions make eclampsia."""
+    """(class, flags) by WHO ANC DAK ANC.DT.17: the same component ≥ 140 (systolic) or ≥ 90
+    (diastolic) on both readings; severe: the same component ≥ 160 or ≥ 110 on both; a severe
+    symptom makes severe pre-eclampsia whatever the protein; ++ protein pre-eclampsia; chronic
+    before 20+0 weeks; convulsions with a raised first reading make eclampsia."""
     known = "chronic_hypertension" in r.get("conditions", [])
     bp = r.get("bp")
     if bp is None:
         return None, (["CHRONIC_HYPERTENSION"] if known else [])
-    raised = lambda b: b["systolic"] >= 140 or b["diastolic"] >= 90  # noqa: E731
-    severe = lambda b: b["systolic"] >= 160 or b["diastolic"] >= 110  # noqa: E731
+    readings = [bp] + ([r["bp_repeat"]] if r.get("bp_repeat") else [])
+
+    def on_all(sys_from: int, dia_from: int, rs: list[dict[str, int]]) -> bool:
+        return all(b["systolic"] >= sys_from for b in rs) or all(b["diastolic"] >= dia_from for b in rs)
+
     chronic = ["CHRONIC_HYPERTENSION"] if known else []
-    if not raised(bp):
+    if not on_all(140, 90, [bp]):
         return "normal", chronic
     if "convulsing" in r.get("danger_signs", []):
         return "eclampsia", chronic + ["ECLAMPSIA"]
-    rep = r.get("bp_repeat")
-    if rep is None:
+    if r.get("bp_repeat") is None:
         return "raised_unconfirmed", chronic + ["RAISED_BP_UNCONFIRMED"]
-    if not raised(rep):
+    if not on_all(140, 90, readings):
         return "normal", chronic
-    both_severe = severe(bp) and severe(rep)
-    if ga is not None and ga[0] <= 20:
+    both_severe = on_all(160, 110, readings)
+    if ga is not None and ga[0] < 20:
         cls = "severe" if both_severe else "chronic"
         return cls, ["CHRONIC_HYPERTENSION"] + (["SEVERE_HYPERTENSION"] if both_severe else [])
     protein = r.get("urine_protein")
@@ -124,7 +142,7 @@ def hypertension(r: dict[str, Any], ga: tuple[int, int] | None) -> tuple[str | N
     symptoms |= {s for s in ("severe_headache", "visual_disturbance") if s in signs}
     if "severe_vomiting" in signs:
         symptoms.add("vomiting")
-    if proteinuria and (both_severe or symptoms):
+    if symptoms or (proteinuria and both_severe):
         return "severe_pre_eclampsia", chronic + ["SEVERE_PRE_ECLAMPSIA"]
     if proteinuria:
         return "pre_eclampsia", chronic + ["PRE_ECLAMPSIA"]
@@ -135,14 +153,21 @@ def hypertension(r: dict[str, Any], ga: tuple[int, int] | None) -> tuple[str | N
     return "gestational", ["GESTATIONAL_HYPERTENSION"]
 
 
-def anaemia(hb: Decimal, p: dict[str, Any]) -> str:
-    if p["severe_hb"](hb):
+def anaemia(hb: Decimal, ga: tuple[int, int] | None, p: dict[str, Any]) -> str:
+    """The trimester's line (first before 14+0, second before 28+0, third after); with the
+    gestation unknown, the line of any trimester. Grades only where the profile has bands."""
+    lines = p["anaemia_by_trimester"]
+    if ga is None:
+        anaemic = any(hb < line for line in lines)
+    else:
+        anaemic = hb < lines[0 if ga[0] < 14 else 1 if ga[0] < 28 else 2]
+    if p["severe_hb"] and p["severe_hb"](hb):
         return "severe"
-    if hb < 10:
+    if p["moderate_hb"] and p["moderate_hb"](hb):
         return "moderate"
-    if hb < 11:
-        return "mild"
-    return "none"
+    if not anaemic:
+        return "none"
+    return "mild" if p["severe_hb"] and p["moderate_hb"] else "ungraded"
 
 
 def blood_plan(r: dict[str, Any], grade: str | None) -> list[Any]:
@@ -208,10 +233,10 @@ def expected(r: dict[str, Any], profile: str) -> dict[str, Any]:
         codes.append("POST_TERM")
     htn, htn_codes = hypertension(r, ga)
     codes += htn_codes
-    grade = anaemia(Decimal(r["hb_g_dl"]), p) if r.get("hb_g_dl") is not None else None
+    grade = anaemia(Decimal(r["hb_g_dl"]), ga, p) if r.get("hb_g_dl") is not None else None
     if grade == "severe":
         codes.append("SEVERE_ANAEMIA")
-    gdm = None if r.get("ogtt_2h_mg_dl") is None else Decimal(r["ogtt_2h_mg_dl"]) >= 140
+    gdm = None if r.get("ogtt_2h_mg_dl") is None or p["gdm"] is None else p["gdm"](Decimal(r["ogtt_2h_mg_dl"]))
     if gdm:
         codes.append("GDM")
     for key, code in [("hiv", "HIV_POSITIVE"), ("syphilis", "SYPHILIS_POSITIVE"), ("hbsag", "HBSAG_POSITIVE")]:
@@ -257,6 +282,15 @@ def lmp_at(weeks: int, days: int = 0) -> str:
     return (AS_OF - timedelta(days=weeks * 7 + days)).isoformat()
 
 
+# Every field a criterion reads, recorded and unremarkable, so `not_assessed` holds only what a
+# profile leaves unconfigured.
+COMPLETE: dict[str, Any] = {
+    "age_years": 25, "height_cm": "155", "weight_kg": "55", "gravida": 1, "parity": 0, "lmp": lmp_at(30),
+    "fetuses": 1, "bp": {"systolic": 118, "diastolic": 76}, "hb_g_dl": "12.0", "ogtt_2h_mg_dl": "110",
+    "thyroid": "normal", "blood_group": "B+", "hiv": "negative", "syphilis": "negative", "hbsag": "negative",
+}
+
+
 def case(cid: str, record: dict[str, Any], profile: str, source: str, **extra: Any) -> Case:
     exp = expected(record, profile)
     exp.update(extra)
@@ -284,6 +318,21 @@ def hrp_cases() -> list[Case]:
         out.append(case(f"abortions-{n}", {"previous_abortions": n}, "india", S1))
     for g in ["100", "139", "139.9", "140", "140.1", "210"]:
         out.append(case(f"gdm-{g}", {"ogtt_2h_mg_dl": g}, "india", S1))
+    for p, src in [("uk", S_UK_HB), ("us", S_US_HB)]:
+        for hb, ga in [("10.9", (10, 0)), ("11.0", (10, 0)), ("10.9", (13, 6)), ("11.0", (13, 6)),
+                       ("10.9", (14, 0)), ("10.4", (14, 0)), ("10.5", (14, 0)), ("10.4", (27, 6)),
+                       ("10.5", (27, 6)), ("10.9", (27, 6)), ("10.4", (28, 0)), ("10.5", (28, 0)),
+                       ("10.9", (28, 0)), ("11.0", (28, 0)), ("10.9", (36, 0)), ("6.0", (30, 0))]:
+            out.append(case(f"hb-{p}-{hb}-at-{ga[0]}+{ga[1]}", {"hb_g_dl": hb, "lmp": lmp_at(*ga)}, p, src))
+        for hb in ["10.9", "11.0"]:
+            out.append(case(f"hb-{p}-{hb}-gestation-unknown", {"hb_g_dl": hb}, p, src))
+        for g in ["139", "140", "200"]:
+            out.append(case(f"gdm-{p}-not-configured-{g}", {**COMPLETE, "ogtt_2h_mg_dl": g}, p, S_GDM,
+                            not_assessed=["gdm_not_configured"]))
+    out.append(case("gdm-india-complete-record", {**COMPLETE, "ogtt_2h_mg_dl": "140"}, "india", S1,
+                    not_assessed=[]))
+    out.append(case("hb-uk-complete-record", {**COMPLETE, "hb_g_dl": "10.4"}, "uk", S_UK_HB,
+                    not_assessed=["gdm_not_configured"]))
     bp = lambda s, d: {"systolic": s, "diastolic": d}  # noqa: E731
     htn_cases = [
         ("normal", 30, (139, 89), (139, 89), "nil", [], []),
@@ -302,10 +351,32 @@ def hrp_cases() -> list[Case]:
         ("spe-severe", 30, (160, 95), (161, 95), "++", [], []),
         ("spe-symptom", 30, (145, 95), (145, 95), "+++", ["epigastric_pain"], []),
         ("symptom-no-protein", 30, (145, 95), (145, 95), "nil", ["dizziness"], []),
+        ("symptom-protein-not-recorded", 30, (145, 95), (145, 95), None, ["severe_headache"], []),
+        ("symptom-protein-plus1", 30, (145, 95), (145, 95), "+", ["vomiting"], []),
+        ("no-symptom-protein-nil", 30, (145, 95), (145, 95), "nil", [], []),
+        ("symptom-severe-range-nil", 30, (165, 112), (162, 110), "nil", ["visual_disturbance"], []),
+        ("symptom-unconfirmed", 30, (145, 95), (130, 85), "nil", ["dizziness"], []),
+        ("sign-vomiting-no-protein", 30, (145, 95), (145, 95), "nil", [], ["severe_vomiting"]),
+        # ANC.DT.17 confirms the same component on both readings.
+        ("confirm-cross-145-85-130-95", 30, (145, 85), (130, 95), "nil", [], []),
+        ("confirm-140-85-138-92", 30, (140, 85), (138, 92), "nil", [], []),
+        ("confirm-140-85-141-80", 30, (140, 85), (141, 80), "nil", [], []),
+        ("confirm-139-90-130-90", 30, (139, 90), (130, 90), "nil", [], []),
+        ("confirm-139-90-150-89", 30, (139, 90), (150, 89), "nil", [], []),
+        ("confirm-139-89-150-95", 30, (139, 89), (150, 95), "nil", [], []),
+        ("confirm-first-dia-only", 30, (120, 90), None, "nil", [], []),
+        ("severe-cross-160-95-150-110", 30, (160, 95), (150, 110), "nil", [], []),
+        ("severe-sys-160-160", 30, (160, 95), (160, 80), "nil", [], []),
+        ("severe-dia-110-110", 30, (150, 110), (145, 110), "+", [], []),
+        ("severe-cross-pe", 30, (160, 95), (150, 110), "++", [], []),
         ("spe-headache-sign", 30, (145, 95), (145, 95), "++", [], ["severe_headache"]),
         ("eclampsia", 36, (150, 100), None, None, [], ["convulsing"]),
         ("convulsions-normal-bp", 36, (120, 80), None, None, [], ["convulsing"]),
-        ("chronic-20+6", (20, 6), (145, 95), (145, 95), "++", [], []),
+        ("chronic-19+6", (19, 6), (145, 95), (145, 95), "++", [], []),
+        ("pe-20+0", (20, 0), (145, 95), (145, 95), "++", [], []),
+        ("pe-20+6", (20, 6), (145, 95), (145, 95), "++", [], []),
+        ("chronic-severe-19+6", (19, 6), (160, 95), (160, 95), "nil", [], []),
+        ("gestational-20+0", (20, 0), (145, 95), (145, 95), "nil", [], []),
         ("after-21+0", (21, 0), (145, 95), (145, 95), "++", [], []),
         ("chronic-severe-18", 18, (165, 112), (162, 110), "nil", [], []),
         ("protein-untested", 30, (145, 95), (145, 95), None, [], []),
@@ -325,6 +396,11 @@ def hrp_cases() -> list[Case]:
     out.append(case("htn-known-chronic-pe", {"lmp": lmp_at(32), "bp": bp(145, 95), "bp_repeat": bp(145, 95),
                                               "urine_protein": "++", "conditions": ["chronic_hypertension"]},
                     "india", S15))
+    out.append(case("htn-symptom-unknown-gestation", {"bp": bp(145, 95), "bp_repeat": bp(145, 95),
+                                                       "symptoms": ["epigastric_pain"]}, "india", S15))
+    out.append(case("htn-known-chronic-symptom", {"lmp": lmp_at(32), "bp": bp(145, 95), "bp_repeat": bp(145, 95),
+                                                   "urine_protein": "nil", "symptoms": ["dizziness"],
+                                                   "conditions": ["chronic_hypertension"]}, "india", S15))
     out.append(case("htn-known-chronic-no-bp", {"conditions": ["chronic_hypertension"]}, "india", S15))
     for w, d in [(41, 6), (42, 0), (42, 1)]:
         out.append(case(f"post-term-{w}+{d}", {"lmp": lmp_at(w, d)}, "india", S4))

@@ -224,6 +224,8 @@ mirror_enum! {
         Moderate,
         /// Severe.
         Severe,
+        /// Anaemic by the policy's cut-off, in a profile with no sourced severity bands.
+        Ungraded,
     }
 }
 

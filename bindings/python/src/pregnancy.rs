@@ -580,7 +580,8 @@ json_class!(PyPregnancyAssessment {
         self.0.hypertension.map(|h| h.as_str())
     }
 
-    /// The anaemia grade (`none`, `mild`, `moderate`, `severe`), when Hb was measured.
+    /// The anaemia grade (`none`, `mild`, `moderate`, `severe`, or `ungraded` in a profile with
+    /// no sourced severity bands), when Hb was measured and the profile has an anaemia rule.
     #[getter]
     fn anaemia(&self) -> Option<&'static str> {
         self.0.anaemia.map(|a| a.as_str())

@@ -1120,6 +1120,7 @@ def op_assess_pregnancy(input: dict[str, Json], expect: dict[str, Json]) -> None
         "hypertension": a.hypertension,
         "anaemia": a.anaemia,
         "gdm": a.gdm,
+        "not_assessed": list(a.not_assessed),
         "referral": [a.referral.level, a.referral.urgency],
         "blood_plan": [p.tier, p.action, p.units, p.when, list(p.factors)],
     }

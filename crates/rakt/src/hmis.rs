@@ -636,7 +636,9 @@ fn count_anc(tally: &mut Tally, contacts: &[AncContact], policy: &Policy) -> Res
                 month_items.extend(["1.4.2", "1.4.3"])
             }
             Some(AnaemiaGrade::Severe) => month_items.extend(["1.4.2", "1.4.4"]),
-            Some(AnaemiaGrade::None) => month_items.push("1.4.2"),
+            // Without the India grading (`uk`, `us` profiles) an anaemic Hb is not sorted into
+            // 1.4.3 or 1.4.4: only the test is counted.
+            Some(AnaemiaGrade::None | AnaemiaGrade::Ungraded) => month_items.push("1.4.2"),
             None => {}
         }
         match a.gdm {

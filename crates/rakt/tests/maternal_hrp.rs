@@ -55,6 +55,13 @@ fn profiles() -> Vec<Policy> {
         .collect()
 }
 
+fn indian_profiles() -> Vec<Policy> {
+    ["india", "india_flw", "india_openchs"]
+        .iter()
+        .map(|n| Policy::builtin(n).unwrap())
+        .collect()
+}
+
 #[test]
 fn the_variant_profiles_are_valid_fully_sourced_and_round_trip() {
     for p in profiles() {
@@ -327,7 +334,7 @@ fn with_hb(hb: &str) -> AncRecord {
 
 #[test]
 fn anaemia_grades_and_the_severe_boundary_by_profile() {
-    for p in profiles() {
+    for p in indian_profiles() {
         let grade = |hb: &str| assess(&with_hb(hb), &p).anaemia.unwrap();
         let at_7 = if p.name == "india_flw" || p.name == "india_openchs" {
             AnaemiaGrade::Moderate
@@ -359,7 +366,7 @@ fn gdm_at_140_mg_dl() {
         ogtt_2h_mg_dl: Some(dec(g)),
         ..AncRecord::default()
     };
-    for p in profiles() {
+    for p in indian_profiles() {
         assert!(codes(&r("139.9"), &p).is_empty());
         assert_eq!(codes(&r("140"), &p), ["GDM"]);
         assert_eq!(assess(&r("140"), &p).gdm, Some(true));
@@ -483,10 +490,29 @@ fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_s
         "Severe pre-eclampsia: blood pressure 145/95; 145/95 with proteinuria, epigastric pain. Give magnesium sulphate and refer urgently for delivery."
     );
     assert!(a.flags[0].message(Lang::Hi).contains("पेट के ऊपरी भाग में दर्द"));
-    // A symptom without proteinuria stays gestational hypertension (WHO DAK needs ++).
+    // ANC.DT.17 clauses 1-2: a symptom is severe pre-eclampsia whatever the urine protein.
     let mut no_protein = htn(30, (145, 95), Some((145, 95)), Some(U::Nil));
     no_protein.symptoms = vec![Symptom::Dizziness];
-    assert_eq!(class(&no_protein), H::Gestational);
+    let a = assess(&no_protein, &Policy::india());
+    assert_eq!(a.codes(), ["SEVERE_PRE_ECLAMPSIA"]);
+    assert_eq!(a.flags[0].facts["features"], "dizziness");
+    let mut untested = htn(30, (145, 95), Some((145, 95)), None);
+    untested.symptoms = vec![Symptom::Vomiting];
+    let a = assess(&untested, &Policy::india());
+    assert_eq!(a.hypertension, Some(H::SeverePreEclampsia));
+    assert!(!a.not_assessed.contains(&"urine_protein".to_string()));
+    // Severe-range pressure on both readings with a symptom and no protein.
+    let mut severe = htn(30, (165, 100), Some((162, 104)), Some(U::Plus1));
+    severe.symptoms = vec![Symptom::VisualDisturbance];
+    let a = assess(&severe, &Policy::india());
+    assert_eq!(
+        a.flags[0].facts["features"],
+        "severe_range_bp,visual_disturbance"
+    );
+    // A symptom needs confirmed raised pressure: one raised reading is not enough.
+    let mut unconfirmed = htn(30, (145, 95), Some((130, 85)), Some(U::Nil));
+    unconfirmed.symptoms = vec![Symptom::Dizziness];
+    assert_eq!(class(&unconfirmed), H::Normal);
     // A danger-sign headache counts as a severe symptom.
     let mut headache = htn(30, (145, 95), Some((145, 95)), Some(U::Plus2));
     headache.danger_signs = vec![DangerSign::SevereHeadache];
@@ -496,6 +522,172 @@ fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_s
     let untested = assess(&htn(30, (145, 95), Some((145, 95)), None), &Policy::india());
     assert_eq!(untested.hypertension, Some(H::Gestational));
     assert!(untested.not_assessed.contains(&"urine_protein".to_string()));
+}
+
+#[test]
+fn raised_pressure_is_confirmed_only_by_the_same_component_on_both_readings() {
+    use HypertensionClass as H;
+    let nil = Some(UrineProtein::Nil);
+    for (bp, repeat, want) in [
+        ((145, 85), (130, 95), H::Normal),
+        ((140, 85), (138, 92), H::Normal),
+        ((140, 85), (141, 80), H::Gestational),
+        ((139, 90), (130, 90), H::Gestational),
+        ((139, 90), (150, 89), H::Normal),
+        ((150, 95), (145, 92), H::Gestational),
+        // Severe range: the same component ≥ 160 or ≥ 110 on both readings.
+        ((160, 95), (150, 110), H::Gestational),
+        ((160, 95), (160, 80), H::Severe),
+        ((150, 110), (145, 110), H::Severe),
+        ((159, 109), (170, 115), H::Gestational),
+    ] {
+        assert_eq!(
+            class(&htn(30, bp, Some(repeat), nil)),
+            want,
+            "{bp:?} then {repeat:?}"
+        );
+    }
+    // One raised component on the first reading is enough to ask for the repeat.
+    let a = assess(&htn(30, (120, 90), None, nil), &Policy::india());
+    assert_eq!(a.hypertension, Some(H::RaisedUnconfirmed));
+    assert!(a.not_assessed.contains(&"bp_repeat".to_string()));
+}
+
+#[test]
+fn uk_and_us_anaemia_follow_their_trimester_cut_offs_and_are_not_graded() {
+    let rec = |hb: &str, ga: Option<(i64, i64)>| AncRecord {
+        hb_g_dl: Some(dec(hb)),
+        lmp: ga.map(|(w, d)| lmp_at(w, d)),
+        ..AncRecord::default()
+    };
+    let uk = Policy::builtin("uk").unwrap();
+    let us = Policy::builtin("us").unwrap();
+    let grade = |hb: &str, ga, p: &Policy| assess(&rec(hb, ga), p).anaemia.unwrap();
+    use AnaemiaGrade::{None as No, Ungraded as Yes};
+    for (hb, ga, want_uk, want_us) in [
+        ("10.9", Some((13, 6)), Yes, Yes),
+        ("11.0", Some((13, 6)), No, No),
+        ("10.9", Some((14, 0)), No, No),
+        ("10.4", Some((14, 0)), Yes, Yes),
+        ("10.5", Some((14, 0)), No, No),
+        ("10.4", Some((27, 6)), Yes, Yes),
+        ("10.5", Some((27, 6)), No, No),
+        ("10.9", Some((28, 0)), No, Yes),
+        ("11.0", Some((28, 0)), No, No),
+        ("10.4", Some((28, 0)), Yes, Yes),
+        ("10.5", Some((36, 0)), No, Yes),
+        // Gestation unknown: the line of any trimester, so no anaemic mother is missed.
+        ("10.9", None, Yes, Yes),
+        ("11.0", None, No, No),
+        // No severity band is sourced: a very low Hb is anaemic, not graded severe.
+        ("5.0", Some((30, 0)), Yes, Yes),
+    ] {
+        assert_eq!(grade(hb, ga, &uk), want_uk, "uk {hb} {ga:?}");
+        assert_eq!(grade(hb, ga, &us), want_us, "us {hb} {ga:?}");
+    }
+    for p in [&uk, &us] {
+        let a = assess(&rec("5.0", Some((30, 0))), p);
+        assert!(a.codes().is_empty(), "{}", p.name);
+        assert_eq!(a.blood_plan.tier, BloodRiskTier::Low, "{}", p.name);
+        assert!(a.flags.iter().all(|f| f.code != FlagCode::SevereAnaemia));
+    }
+    let src = |p: &Policy, path: &str| p.source(path).unwrap().clone();
+    assert!(
+        src(&uk, "hrp.anaemia_hb_g_dl")
+            .citation
+            .contains("Green-top Guideline 47")
+    );
+    assert!(
+        src(&us, "hrp.anaemia_hb_g_dl")
+            .citation
+            .contains("MMWR 1998")
+    );
+    assert!(
+        src(&us, "hrp.anaemia_trimester_weeks")
+            .citation
+            .contains("ICD-10-CM")
+    );
+}
+
+#[test]
+fn gdm_is_not_configured_in_uk_and_us_and_dipsi_is_not_borrowed() {
+    let r = AncRecord {
+        ogtt_2h_mg_dl: Some(dec("200")),
+        ..AncRecord::default()
+    };
+    for name in ["uk", "us"] {
+        let p = Policy::builtin(name).unwrap();
+        assert_eq!(p.hrp.gdm_ogtt_2h_mg_dl, None, "{name}");
+        let a = assess(&r, &p);
+        assert_eq!(a.gdm, None, "{name}");
+        assert!(a.codes().is_empty(), "{name}");
+        assert!(a.not_assessed.contains(&"gdm_not_configured".to_string()));
+        assert!(!a.not_assessed.contains(&"ogtt_2h_mg_dl".to_string()));
+        let why = p.source("hrp.gdm_ogtt_2h_mg_dl").unwrap();
+        assert!(why.note.as_deref().unwrap_or("").contains("Not configured"));
+    }
+}
+
+#[test]
+fn a_policy_file_can_leave_anaemia_unconfigured_and_nothing_is_graded() {
+    let p = Policy::from_json(
+        r#"{"extends": "india", "name": "no-anaemia", "hrp": {"anaemia_hb_g_dl": null}}"#,
+    )
+    .unwrap();
+    assert_eq!(p.hrp.anaemia_hb_g_dl, None);
+    assert!(p.source("hrp.anaemia_hb_g_dl").is_none());
+    let a = assess(&with_hb("5.0"), &p);
+    assert_eq!(a.anaemia, None);
+    assert!(a.codes().is_empty());
+    assert_eq!(a.blood_plan.tier, BloodRiskTier::Low);
+    assert!(
+        a.not_assessed
+            .contains(&"anaemia_not_configured".to_string())
+    );
+    assert!(!a.not_assessed.contains(&"hb_g_dl".to_string()));
+}
+
+#[test]
+fn policy_files_with_the_old_or_bad_anaemia_and_hypertension_fields_are_refused() {
+    let refused = |hrp: &str| {
+        let json = format!(r#"{{"extends": "india", "name": "x", "hrp": {hrp}}}"#);
+        Policy::from_json(&json).unwrap_err().to_string()
+    };
+    // The old name meant "at or before"; the new one means "from": refused, not reinterpreted.
+    assert!(
+        refused(r#"{"chronic_hypertension_weeks": 20}"#).contains("chronic_hypertension_weeks")
+    );
+    assert!(
+        refused(r#"{"gestational_hypertension_from_weeks": 0}"#)
+            .contains("hrp.gestational_hypertension_from_weeks")
+    );
+    // The old single-line anaemia shape.
+    assert!(
+        refused(r#"{"anaemia_hb_g_dl": {"anaemia": {"below": "11"}, "moderate": {"below": "10"}, "severe": {"at_most": "7"}}}"#)
+            .contains("hrp.anaemia_hb_g_dl")
+    );
+    // Cut-offs that differ by trimester need the trimester weeks.
+    let by_trimester = r#"{"anaemia_hb_g_dl": {"first_trimester": {"below": "11"}, "second_trimester": {"below": "10.5"}, "third_trimester": {"below": "10.5"}}}"#;
+    assert!(refused(by_trimester).contains("hrp.anaemia_trimester_weeks"));
+    let weeks = |second: u32, third: u32| {
+        format!(
+            r#"{{"anaemia_hb_g_dl": {{"first_trimester": {{"below": "11"}}, "second_trimester": {{"below": "10.5"}}, "third_trimester": {{"below": "10.5"}}}}, "anaemia_trimester_weeks": {{"second_from": {second}, "third_from": {third}}}}}"#
+        )
+    };
+    assert!(refused(&weeks(28, 14)).contains("hrp.anaemia_trimester_weeks.second_from"));
+    assert!(refused(&weeks(14, 43)).contains("hrp.anaemia_trimester_weeks.third_from"));
+    let ok = format!(
+        r#"{{"extends": "india", "name": "x", "hrp": {}}}"#,
+        weeks(14, 28)
+    );
+    let p = Policy::from_json(&ok).unwrap();
+    let rec = |ga: i64| AncRecord {
+        hb_g_dl: Some(dec("10.7")),
+        lmp: Some(lmp_at(ga, 0)),
+        ..AncRecord::default()
+    };
+    assert_eq!(assess(&rec(13), &p).anaemia, Some(AnaemiaGrade::Ungraded));
+    assert_eq!(assess(&rec(14), &p).anaemia, Some(AnaemiaGrade::None));
 }
 
 #[test]
@@ -531,11 +723,19 @@ fn hypertension_at_20_weeks_is_chronic_and_after_it_gestational() {
         urine_protein: p,
         ..AncRecord::default()
     };
-    assert_eq!(class(&at(20, 6)), H::Chronic);
+    // Before 20+0 weeks chronic; from 20+0 gestational, so protein ++ makes pre-eclampsia.
+    assert_eq!(class(&at(19, 6)), H::Chronic);
     assert_eq!(
-        codes(&at(20, 6), &Policy::india()),
+        codes(&at(19, 6), &Policy::india()),
         ["CHRONIC_HYPERTENSION"]
     );
+    assert_eq!(
+        assess(&at(19, 6), &Policy::india()).flags[0].facts["basis"],
+        "early_gestation"
+    );
+    assert_eq!(class(&at(20, 0)), H::PreEclampsia);
+    assert_eq!(codes(&at(20, 0), &Policy::india()), ["PRE_ECLAMPSIA"]);
+    assert_eq!(class(&at(20, 6)), H::PreEclampsia);
     assert_eq!(class(&at(21, 0)), H::PreEclampsia);
     let known = AncRecord {
         conditions: vec![KnownCondition::ChronicHypertension],
@@ -1077,15 +1277,22 @@ fn the_shared_thresholds_hold_in_every_profile() {
             "{}",
             p.name
         );
+        // ANC.DT.17 confirms the same component on both readings.
         assert_eq!(
             class(&htn(30, (140, 89), Some((139, 90)), nil)),
-            H::Gestational,
+            H::Normal,
+            "{}",
+            p.name
+        );
+        assert_eq!(
+            class(&htn(30, (160, 110), Some((160, 109)), nil)),
+            H::Severe,
             "{}",
             p.name
         );
         assert_eq!(
             class(&htn(30, (160, 100), Some((159, 110)), nil)),
-            H::Severe,
+            H::Gestational,
             "{}",
             p.name
         );
@@ -1097,8 +1304,14 @@ fn the_shared_thresholds_hold_in_every_profile() {
             p.name
         );
         assert_eq!(
-            class(&htn(20, (145, 95), Some((145, 95)), pe)),
+            class(&htn(19, (145, 95), Some((145, 95)), pe)),
             H::Chronic,
+            "{}",
+            p.name
+        );
+        assert_eq!(
+            class(&htn(20, (145, 95), Some((145, 95)), pe)),
+            H::PreEclampsia,
             "{}",
             p.name
         );

@@ -342,6 +342,9 @@ coded_enum! {
         Moderate => "moderate",
         /// Severe.
         Severe => "severe",
+        /// Anaemic by the policy's cut-off, in a profile whose source gives no severity bands
+        /// (`uk`, `us`): the grade is not computed.
+        Ungraded => "ungraded",
     }
 }
 
@@ -372,9 +375,9 @@ pub struct PregnancyAssessment {
     pub edd: Option<NaiveDate>,
     /// Hypertension class, when BP was measured.
     pub hypertension: Option<HypertensionClass>,
-    /// Anaemia grade, when Hb was measured.
+    /// Anaemia grade, when Hb was measured and the policy has an anaemia rule.
     pub anaemia: Option<AnaemiaGrade>,
-    /// Whether the OGTT shows GDM, when done.
+    /// Whether the OGTT shows GDM, when done and the policy has a GDM rule.
     pub gdm: Option<bool>,
     /// The minimum level of care, with urgency and reasons.
     pub referral: Referral,
@@ -489,15 +492,20 @@ fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
 ///   previous caesarean, stillbirth, neonatal death, recurrent abortion.
 /// - **This pregnancy**: multiple pregnancy, malpresentation, post-term (from the gestation
 ///   categories), placenta praevia, suspected accreta and other recorded conditions.
-/// - **Hypertension** (WHO ANC DAK): a hypertensive reading needs a hypertensive repeat
-///   (`raised_unconfirmed` until then; a normal repeat means normal). Convulsions with a raised
-///   reading are eclampsia. At or before `hrp.chronic_hypertension_weeks` it is chronic;
-///   after, urine protein at or above `proteinuria_from` makes pre-eclampsia, which is severe
-///   with severe-range pressure on both readings or a severe symptom (WHO DAK needs the
-///   proteinuria; ACOG's "severe features without proteinuria" is not followed); severe-range
-///   pressure without proteinuria is severe hypertension, otherwise gestational hypertension.
-///   The CQL's clauses that call ≥ 140/90 with ++ "severe" are not followed.
-/// - **Anaemia** grade (only severe anaemia raises a flag), **GDM** by the OGTT.
+/// - **Hypertension** (WHO ANC DAK decision table ANC.DT.17): raised means the same component
+///   raised on the reading and its repeat (systolic on both, or diastolic on both); a raised
+///   first reading needs its repeat (`raised_unconfirmed` until then; a repeat that does not
+///   confirm it means normal). Convulsions with a raised reading are eclampsia. Before
+///   `hrp.gestational_hypertension_from_weeks` (20: before 20+0) it is chronic; from it, a
+///   severe pre-eclampsia symptom makes severe pre-eclampsia whatever the urine protein;
+///   protein at or above `proteinuria_from` makes pre-eclampsia, severe with severe-range
+///   pressure (the same component on both readings); severe-range pressure without it is
+///   severe hypertension, otherwise gestational hypertension. The table's severe
+///   pre-eclampsia clauses that also take ≥ 140/90 with ++ and no symptom are not followed.
+/// - **Anaemia** by the line of the trimester (`hrp.anaemia_trimester_weeks`), or of any
+///   trimester when the gestation is unknown; graded only with the bands the profile sources
+///   (`ungraded` otherwise); only severe anaemia raises a flag. **GDM** by the OGTT. A rule the
+///   policy leaves unset is listed as `anaemia_not_configured` or `gdm_not_configured`.
 /// - **Infections, thyroid, RhD-negative**, **danger signs**, **bleeding** (antepartum
 ///   haemorrhage after `hrp.antepartum_haemorrhage_after_weeks` or at an unknown gestation),
 ///   **organ support**.
@@ -560,7 +568,7 @@ pub fn assess_pregnancy(
     a.history(record);
     a.pregnancy(record, ga);
     let hypertension = a.hypertension(record, ga);
-    let anaemia = a.anaemia(record);
+    let anaemia = a.anaemia(record, ga);
     let gdm = a.gdm(record);
     a.tests(record);
     a.conditions(record);
@@ -601,7 +609,22 @@ struct HypertensionFinding {
     missing: Vec<&'static str>,
 }
 
-/// The WHO ANC DAK hypertension logic (see [`assess_pregnancy`]).
+/// Which blood-pressure components are in a range on every reading taken: WHO ANC DAK
+/// ANC.DT.17 tests each component on the initial **and** the repeat reading ("Systolic blood
+/// pressure ≥ 140 AND Repeat systolic blood pressure ≥ 140", and the same for diastolic), so a
+/// raised systolic on one reading and a raised diastolic on the other is not confirmed.
+fn same_component(
+    bp: BloodPressure,
+    repeat: Option<BloodPressure>,
+    systolic: &Limits,
+    diastolic: &Limits,
+) -> bool {
+    let readings = || std::iter::once(bp).chain(repeat);
+    readings().all(|b| systolic.accepts(Decimal::from(b.systolic)))
+        || readings().all(|b| diastolic.accepts(Decimal::from(b.diastolic)))
+}
+
+/// The WHO ANC DAK hypertension logic, decision table ANC.DT.17 (see [`assess_pregnancy`]).
 fn classify_hypertension(
     r: &AncRecord,
     bp: BloodPressure,
@@ -611,29 +634,24 @@ fn classify_hypertension(
     use HypertensionClass as H;
     let h = policy.hrp.hypertension;
     let known_chronic = r.conditions.contains(&KnownCondition::ChronicHypertension);
-    let raised = |b: BloodPressure| {
-        h.systolic.accepts(Decimal::from(b.systolic))
-            || h.diastolic.accepts(Decimal::from(b.diastolic))
-    };
-    let severe = |b: BloodPressure| {
-        h.severe_systolic.accepts(Decimal::from(b.systolic))
-            || h.severe_diastolic.accepts(Decimal::from(b.diastolic))
-    };
     let mut out = HypertensionFinding {
         class: H::Normal,
         chronic: known_chronic.then_some("known_condition"),
         features: Vec::new(),
         missing: Vec::new(),
     };
-    if !raised(bp) {
+    // A first reading with neither component raised: no ANC.DT.17 row can hold.
+    if !same_component(bp, None, &h.systolic, &h.diastolic) {
         return out;
     }
+    // Convulsions with a raised reading (ANC.DT.01 "Convulsing" with ANC.DT.17's BP line).
     if r.danger_signs.contains(&DangerSign::Convulsing) {
         out.class = H::Eclampsia;
         return out;
     }
     let confirmed = match r.bp_repeat {
-        Some(rep) => raised(rep),
+        // Every ANC.DT.17 row needs the same component raised on both readings.
+        Some(rep) => same_component(bp, Some(rep), &h.systolic, &h.diastolic),
         None => !h.require_repeat,
     };
     if !confirmed {
@@ -643,12 +661,14 @@ fn classify_hypertension(
         }
         return out;
     }
-    let both_severe = severe(bp) && r.bp_repeat.is_none_or(severe);
+    // The severe hypertension rows ("Should Refer urgently to a hospital 3"): systolic ≥ 160
+    // on both readings, or diastolic ≥ 110 on both.
+    let both_severe = same_component(bp, r.bp_repeat, &h.severe_systolic, &h.severe_diastolic);
     let Some(ga) = ga else {
         out.missing.push("lmp_or_edd");
         return classify_after_20_weeks(r, both_severe, h.proteinuria_from, out);
     };
-    if ga.weeks <= policy.hrp.chronic_hypertension_weeks {
+    if ga.weeks < policy.hrp.gestational_hypertension_from_weeks {
         out.chronic = Some(if known_chronic {
             "known_condition"
         } else {
@@ -660,6 +680,8 @@ fn classify_hypertension(
     classify_after_20_weeks(r, both_severe, h.proteinuria_from, out)
 }
 
+/// ANC.DT.17's rows for confirmed raised blood pressure from 20+0 weeks (or at an unknown
+/// gestation: the table itself does not read the gestation).
 fn classify_after_20_weeks(
     r: &AncRecord,
     both_severe: bool,
@@ -667,13 +689,6 @@ fn classify_after_20_weeks(
     mut out: HypertensionFinding,
 ) -> HypertensionFinding {
     use HypertensionClass as H;
-    let proteinuria = match r.urine_protein {
-        Some(p) => p >= proteinuria_from,
-        None => {
-            out.missing.push("urine_protein");
-            false
-        }
-    };
     let mut symptoms: Vec<&'static str> = r.symptoms.iter().map(|s| s.as_str()).collect();
     for (sign, symptom) in [
         (DangerSign::SevereHeadache, Symptom::SevereHeadache),
@@ -684,20 +699,41 @@ fn classify_after_20_weeks(
             symptoms.push(symptom.as_str());
         }
     }
-    out.class = if proteinuria && (both_severe || !symptoms.is_empty()) {
+    let proteinuria = r.urine_protein.map(|p| p >= proteinuria_from);
+    // A severe symptom decides the class whatever the urine protein, so a missing dipstick
+    // is not reported then.
+    if proteinuria.is_none() && symptoms.is_empty() {
+        out.missing.push("urine_protein");
+    }
+    let proteinuria = proteinuria.unwrap_or(false);
+    out.class = if !symptoms.is_empty() || (proteinuria && both_severe) {
+        // "Should Refer urgently to a hospital" (the table's severe pre-eclampsia rows),
+        // clauses 1-2: raised on both readings with any severe pre-eclampsia symptom, whatever
+        // the urine protein. Clauses 3-4 (protein ++ or more, no symptom) are followed only
+        // with severe-range pressure on both readings: see the next branch.
         if both_severe {
             out.features.push("severe_range_bp");
         }
-        out.features.push("proteinuria");
+        if proteinuria {
+            out.features.push("proteinuria");
+        }
         out.features.extend(symptoms);
         H::SeverePreEclampsia
     } else if proteinuria {
+        // "Should Refer urgently to a hospital 2" (the pre-eclampsia rows): 140-159 or 90-109
+        // on both readings, protein ++ to ++++, no symptom. rakt departs from severe
+        // pre-eclampsia clauses 3-4, which take the same readings as severe.
         H::PreEclampsia
     } else if both_severe {
+        // "Should Refer urgently to a hospital 3" (the severe hypertension rows): protein
+        // none or + (or not tested).
         H::Severe
     } else if out.chronic.is_some() {
+        // "Should Conduct hypertension counselling": existing chronic hypertension.
         H::Chronic
     } else {
+        // "Should Conduct hypertension counselling": 140-159 or 90-109 on both readings,
+        // protein none or + (the table's hypertension rows).
         H::Gestational
     };
     out
@@ -941,43 +977,57 @@ impl Assessor<'_> {
         let f = self
             .flag(
                 FlagCode::ChronicHypertension,
-                "hrp.chronic_hypertension_weeks",
+                "hrp.gestational_hypertension_from_weeks",
             )
             .fact("basis", basis);
         self.flags.push(f);
     }
 
-    fn anaemia(&mut self, r: &AncRecord) -> Option<AnaemiaGrade> {
+    /// The anaemia grade by the policy's cut-offs: the line of the trimester at `ga`, or, with
+    /// the gestation unknown, the line of any trimester (so no anaemic mother is missed).
+    fn anaemia(&mut self, r: &AncRecord, ga: Option<GestationalAge>) -> Option<AnaemiaGrade> {
+        let h = &self.policy.hrp;
+        let Some(b) = h.anaemia_hb_g_dl else {
+            self.missing("anaemia_not_configured");
+            return None;
+        };
         let Some(hb) = r.hb_g_dl else {
             self.missing("hb_g_dl");
             return None;
         };
-        let b = self.policy.hrp.anaemia_hb_g_dl;
-        let grade = if b.severe.accepts(hb) {
-            AnaemiaGrade::Severe
-        } else if b.moderate.accepts(hb) {
-            AnaemiaGrade::Moderate
-        } else if b.anaemia.accepts(hb) {
-            AnaemiaGrade::Mild
-        } else {
-            AnaemiaGrade::None
+        let lines = b.trimesters();
+        let anaemic = match (ga, h.anaemia_trimester_weeks) {
+            (Some(ga), Some(t)) => lines
+                .get(t.trimester(ga.weeks) - 1)
+                .is_some_and(|l| l.accepts(hb)),
+            _ => lines.iter().any(|l| l.accepts(hb)),
         };
-        if grade == AnaemiaGrade::Severe {
+        let grade = match (b.moderate, b.severe) {
+            (_, Some(severe)) if severe.accepts(hb) => AnaemiaGrade::Severe,
+            (Some(moderate), _) if moderate.accepts(hb) => AnaemiaGrade::Moderate,
+            _ if !anaemic => AnaemiaGrade::None,
+            (Some(_), Some(_)) => AnaemiaGrade::Mild,
+            _ => AnaemiaGrade::Ungraded,
+        };
+        if let (AnaemiaGrade::Severe, Some(severe)) = (grade, b.severe) {
             let f = self
                 .flag(FlagCode::SevereAnaemia, "hrp.anaemia_hb_g_dl")
                 .fact("hb_g_dl", hb)
-                .fact("limit", b.severe);
+                .fact("limit", severe);
             self.flags.push(f);
         }
         Some(grade)
     }
 
     fn gdm(&mut self, r: &AncRecord) -> Option<bool> {
+        let Some(l) = self.policy.hrp.gdm_ogtt_2h_mg_dl else {
+            self.missing("gdm_not_configured");
+            return None;
+        };
         let Some(g) = r.ogtt_2h_mg_dl else {
             self.missing("ogtt_2h_mg_dl");
             return None;
         };
-        let l = self.policy.hrp.gdm_ogtt_2h_mg_dl;
         let gdm = l.accepts(g);
         if gdm {
             let f = self

@@ -59,16 +59,77 @@ pub struct HypertensionPolicy {
     pub require_repeat: bool,
 }
 
-/// Haemoglobin bands of anaemia in pregnancy, in g/dL. The most severe band that holds wins.
+/// Haemoglobin cut-offs of anaemia in pregnancy, in g/dL. The anaemia line may differ by
+/// trimester (RCOG Green-top 47: `< 11.0` in the first, `< 10.5` in the second and third); the
+/// severity bands apply at any gestation and are optional: a profile grades only the bands its
+/// source gives. The most severe band that holds wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnaemiaBands {
-    /// Anaemia (mild when no other band holds).
-    pub anaemia: Limits,
-    /// Moderate anaemia.
-    pub moderate: Limits,
-    /// Severe anaemia.
-    pub severe: Limits,
+    /// Anaemia in the first trimester.
+    pub first_trimester: Limits,
+    /// Anaemia in the second trimester.
+    pub second_trimester: Limits,
+    /// Anaemia in the third trimester.
+    pub third_trimester: Limits,
+    /// Moderate anaemia; `None` where the profile's source gives no moderate band.
+    #[serde(default)]
+    pub moderate: Option<Limits>,
+    /// Severe anaemia; `None` where the profile's source gives no severe band.
+    #[serde(default)]
+    pub severe: Option<Limits>,
+}
+
+impl AnaemiaBands {
+    /// The same anaemia line in every trimester.
+    fn any_trimester(anaemia: Limits, moderate: Option<Limits>, severe: Option<Limits>) -> Self {
+        AnaemiaBands {
+            first_trimester: anaemia,
+            second_trimester: anaemia,
+            third_trimester: anaemia,
+            moderate,
+            severe,
+        }
+    }
+
+    /// The anaemia lines of the three trimesters, in order.
+    pub fn trimesters(&self) -> [Limits; 3] {
+        [
+            self.first_trimester,
+            self.second_trimester,
+            self.third_trimester,
+        ]
+    }
+
+    /// Whether the anaemia line depends on the trimester.
+    pub fn by_trimester(&self) -> bool {
+        self.first_trimester != self.second_trimester
+            || self.second_trimester != self.third_trimester
+    }
+}
+
+/// Trimester boundaries in completed weeks of gestation: each trimester starts at its week
+/// (inclusive), so `second_from: 14` puts 13+6 in the first trimester and 14+0 in the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrimesterWeeks {
+    /// The second trimester starts at this week.
+    pub second_from: u32,
+    /// The third trimester starts at this week.
+    pub third_from: u32,
+}
+
+impl TrimesterWeeks {
+    /// The trimester (1, 2 or 3) of a gestation in completed weeks.
+    pub fn trimester(&self, weeks: u32) -> usize {
+        if weeks >= self.third_from {
+            3
+        } else if weeks >= self.second_from {
+            2
+        } else {
+            1
+        }
+    }
 }
 
 /// The HRP flag cut-offs. Each cut-off is the range of values that raises the flag.
@@ -92,14 +153,24 @@ pub struct HrpPolicy {
     pub recurrent_abortions: Limits,
     /// Hypertension classes.
     pub hypertension: HypertensionPolicy,
-    /// Hypertension found at or before this many completed weeks is chronic (pre-existing).
-    pub chronic_hypertension_weeks: u32,
+    /// Hypertension first found from this many completed weeks is gestational (20: from
+    /// 20+0 weeks); found before it, it is chronic (pre-existing).
+    pub gestational_hypertension_from_weeks: u32,
     /// Vaginal bleeding after this many completed weeks is antepartum haemorrhage.
     pub antepartum_haemorrhage_after_weeks: u32,
-    /// Anaemia bands.
-    pub anaemia_hb_g_dl: AnaemiaBands,
-    /// The 75 g OGTT 2-hour venous plasma glucose in mg/dL that diagnoses GDM.
-    pub gdm_ogtt_2h_mg_dl: Limits,
+    /// Anaemia cut-offs; `None` where the profile has no sourced cut-off: the rule is not
+    /// configured, no grade is computed and the assessment lists `anaemia_not_configured`.
+    #[serde(default)]
+    pub anaemia_hb_g_dl: Option<AnaemiaBands>,
+    /// The trimester boundaries the anaemia cut-offs use; required when they differ by
+    /// trimester, `None` when they do not.
+    #[serde(default)]
+    pub anaemia_trimester_weeks: Option<TrimesterWeeks>,
+    /// The 75 g OGTT 2-hour venous plasma glucose in mg/dL that diagnoses GDM; `None` where the
+    /// profile's test needs values the record does not hold: the rule is not configured and
+    /// the assessment lists `gdm_not_configured`.
+    #[serde(default)]
+    pub gdm_ogtt_2h_mg_dl: Option<Limits>,
 }
 
 /// How soon a mother should reach the level of care.
@@ -192,7 +263,14 @@ fn d(n: i64) -> Decimal {
 const FLW: &str = "PSMRI/FLW-Mobile-App (Piramal Swasthya AMRIT FLW/Sakhi, NHM-deployed ANM/ASHA app), HRPPregnantAssessDataset.kt and strings_maternal_health.xml, the RCH register's high-risk pick-list as the app carries it (research/maternal.md §1.3)";
 const OPENCHS: &str = "OpenCHS/health-modules mother module, motherProgramDecision.js (research/maternal.md §1.4; third-party code with known bugs, used for its cut-offs only)";
 const HMIS_HB: &str = "HMIS newest facility format: 1.4.3 Hb < 11 (7.1 to 10.9 g/dl), 1.4.4 Hb <= 7 g/dl (AP HMIS validation dashboard transcription); NFHS/WHO grading mild 10.0–10.9, moderate 7.0–9.9 (research/maternal.md §1.2, §1.5)";
-const WHO_DAK_HTN: &str = "WHO SMART ANC ANCDT17.cql: hypertension ≥ 140 systolic and/or ≥ 90 diastolic on the initial and the repeat reading; severe ≥ 160 or ≥ 110; pre-eclampsia with urine protein ++ or more (research/maternal.md §1.5)";
+const WHO_DAK_HTN: &str = "WHO ANC DAK decision table ANC.DT.17 (smart-anc input/cql/ANCDT17.cql, commit 6982cb1, Mar 2025): raised blood pressure is the same component raised on the initial and the repeat reading (systolic ≥ 140 on both, or diastolic ≥ 90 on both); severe hypertension ≥ 160 systolic on both or ≥ 110 diastolic on both with urine protein none or +; pre-eclampsia with urine protein ++ or more and no severe pre-eclampsia symptom; severe pre-eclampsia with any severe pre-eclampsia symptom, whatever the urine protein (research/maternal.md §1.5)";
+const GESTATIONAL_FROM: &str = "ISSHP classification; SOGC hypertension guideline: hypertension before 20+0 weeks is chronic (pre-existing), from 20+0 weeks gestational (research/maternal.md §1.5)";
+const RCOG_GTG47: &str = "RCOG Green-top Guideline 47, Blood Transfusion in Obstetrics (2015), executive summary: anaemia in pregnancy is Hb < 110 g/L (11.0 g/dL) in the first trimester and < 105 g/L (10.5 g/dL) in the second and third (research/maternal.md §1.5)";
+const CDC_1998: &str = "CDC, Recommendations to Prevent and Control Iron Deficiency in the United States, MMWR 1998;47(RR-3), anaemia cut-offs for pregnant women: Hb < 11.0 g/dL in the first trimester, < 10.5 in the second, < 11.0 in the third; the definition ACOG Practice Bulletin 95 (2008) adopts and Practice Bulletin 233 (2021) keeps (copies of the MMWR, the IOM Nutrition During Pregnancy table and the ACOG bulletins, not the originals)";
+const ICD10CM_TRIMESTERS: &str = "ICD-10-CM Chapter 15 (O00-O9A) note: trimesters counted from the first day of the LMP; 1st trimester less than 14 weeks 0 days, 2nd 14 weeks 0 days to less than 28 weeks 0 days, 3rd 28 weeks 0 days until delivery (transcribed by coding references)";
+const NHS_TRIMESTERS: &str = "NHS trust patient pages (e.g. East Kent Hospitals pregnancy timeline): the first trimester lasts until the end of week 12";
+const NICE_NG3: &str = "NICE NG3 Diabetes in pregnancy (2015): diagnose GDM on a 75 g 2-hour OGTT with fasting plasma glucose ≥ 5.6 mmol/L or 2-hour plasma glucose ≥ 7.8 mmol/L (as quoted by GPnotebook and BMJ Open, Table 1)";
+const US_GDM: &str = "US practice: ACOG two-step testing (100 g 3-hour OGTT, Carpenter-Coustan or NDDG values) or the IADPSG one-step 75 g OGTT with fasting, 1-hour and 2-hour values (values not retrieved)";
 const DIPSI: &str = "MoHFW National Guidelines for Diagnosis & Management of GDM (Dec 2014), DIPSI single step: 75 g non-fasting, 2-hour venous plasma glucose ≥ 140 mg/dL, as tabulated in BMC Health Serv Res 2021 (research/maternal.md §1.5)";
 
 /// Which variant of the HRP cut-offs a profile uses.
@@ -204,6 +282,10 @@ pub(super) enum HrpVariant {
     Flw,
     /// OpenCHS/Avni cut-offs.
     OpenChs,
+    /// The `uk` profile: the `india` cut-offs, anaemia by RCOG Green-top 47, GDM not configured.
+    Uk,
+    /// The `us` profile: the `india` cut-offs, anaemia by CDC 1998, GDM not configured.
+    Us,
 }
 
 /// The HRP cut-offs of a variant, citing each parameter.
@@ -323,15 +405,15 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
                 "BP > 140/90 (strictly above)",
                 "HMIS sub-centre format item 1.3, \"PW with Hypertension (BP>140/90)\" (research/maternal.md §1.2)",
             )
-            .note("The HMIS label \"BP>140/90\" is read as the clinical definition ≥ 140/90, which WHO DAK and the FLW app (SYSTOLIC>=140 AND OR DIASTOLIC >=90) state. WHO DAK's CQL also labels ≥ 140/90 with protein ++ as severe pre-eclampsia in two clauses; rakt calls that pre-eclampsia and keeps \"severe\" for severe-range pressure or severe symptoms (research/maternal.md §1.5, §8)."),
+            .note("The HMIS label \"BP>140/90\" is read as the clinical definition ≥ 140/90, which WHO DAK and the FLW app (SYSTOLIC>=140 AND OR DIASTOLIC >=90) state. The DAK table contradicts itself: its severe pre-eclampsia rows (define \"Should Refer urgently to a hospital\", clauses 3-4) also take ≥ 140/90 with protein ++ and no symptom, which its pre-eclampsia rows (\"... 2\") call pre-eclampsia; rakt follows the pre-eclampsia rows and keeps \"severe\" for severe-range pressure on both readings or a severe symptom. The pre-eclampsia rows' \"systolic ≤ 140\" and \"> 160\" with ++ are read as the 140-159 band the other rows use; severe-range pressure with ++ is severe pre-eclampsia (clauses 3-4). The table's bands are \"140 ≤ x < 160\" and \"90 ≤ x < 110\" as written in its rule text (the CQL's closed Interval[140, 160] is read as the table states) (research/maternal.md §1.5, §8)."),
     );
     cite(
-        "chronic_hypertension_weeks",
-        Source::new(
+        "gestational_hypertension_from_weeks",
+        Source::new(GESTATIONAL_FROM, Confidence::High).alt(
+            "chronic at ≤ 20 completed weeks (20+6 chronic)",
             &format!(
                 "{OPENCHS}: hypertension at ≤ 20 weeks is chronic, > 20 weeks pregnancy-induced"
             ),
-            Confidence::Low,
         ),
     );
     cite(
@@ -342,41 +424,33 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
         )
         .note("ICMR STW ANC refers any bleeding PV to a CHC or higher; rakt refers bleeding at or before this week to L2 and after it (or at an unknown gestation) to L3."),
     );
-    let severe = if variant == HrpVariant::Hmis {
-        cite(
-            "anaemia_hb_g_dl",
-            Source::new(HMIS_HB, Confidence::Medium)
-                .alt(
-                    "severe Hb < 7",
-                    "HMIS sub-centre format 2019/2023 (1.4.3 \"Hb level<7\"); FLW app; OpenCHS (research/maternal.md §8)",
-                )
-                .note("Severe follows the newest HMIS format (≤ 7.0); moderate is above 7.0 and below 10.0, mild 10.0 to below 11.0."),
-        );
-        Limits::at_most(d(7))
-    } else {
-        cite(
-            "anaemia_hb_g_dl",
-            Source::new(
-                &format!(
-                    "{}: severe anaemia HB less than 7 gm/dl; HMIS sub-centre format 2019/2023 1.4.3 \"Hb level<7\"; NFHS moderate 7.0–9.9, mild 10.0–10.9 (research/maternal.md §1.3, §1.5)",
-                    if openchs { OPENCHS } else { FLW }
+    let (anaemia_hb_g_dl, anaemia_trimester_weeks) = anaemia(&mut cite, variant);
+    let gdm_ogtt_2h_mg_dl = match variant {
+        HrpVariant::Uk => {
+            cite(
+                "gdm_ogtt_2h_mg_dl",
+                Source::new(NICE_NG3, Confidence::Medium).note(NOT_CONFIGURED_GDM),
+            );
+            None
+        }
+        HrpVariant::Us => {
+            cite(
+                "gdm_ogtt_2h_mg_dl",
+                Source::new(US_GDM, Confidence::Unverified).note(NOT_CONFIGURED_GDM),
+            );
+            None
+        }
+        HrpVariant::Hmis | HrpVariant::Flw | HrpVariant::OpenChs => {
+            cite(
+                "gdm_ogtt_2h_mg_dl",
+                Source::new(DIPSI, Confidence::Medium).alt(
+                    "2-hour ≥ 153 mg/dL (WHO 2013)",
+                    "WHO 2013 criteria as tabulated in BMC Health Serv Res 2021",
                 ),
-                Confidence::Medium,
-            )
-            .alt("severe Hb ≤ 7", HMIS_HB),
-        );
-        Limits {
-            below: Some(d(7)),
-            ..Limits::default()
+            );
+            Some(Limits::at_least(d(140)))
         }
     };
-    cite(
-        "gdm_ogtt_2h_mg_dl",
-        Source::new(DIPSI, Confidence::Medium).alt(
-            "2-hour ≥ 153 mg/dL (WHO 2013)",
-            "WHO 2013 criteria as tabulated in BMC Health Serv Res 2021",
-        ),
-    );
     HrpPolicy {
         young_age_years: Limits {
             below: Some(d(18)),
@@ -399,21 +473,117 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
             proteinuria_from: UrineProtein::Plus2,
             require_repeat: true,
         },
-        chronic_hypertension_weeks: 20,
+        gestational_hypertension_from_weeks: 20,
         antepartum_haemorrhage_after_weeks: 20,
-        anaemia_hb_g_dl: AnaemiaBands {
-            anaemia: Limits {
-                below: Some(d(11)),
-                ..Limits::default()
-            },
-            moderate: Limits {
-                below: Some(d(10)),
-                ..Limits::default()
-            },
-            severe,
-        },
-        gdm_ogtt_2h_mg_dl: Limits::at_least(d(140)),
+        anaemia_hb_g_dl,
+        anaemia_trimester_weeks,
+        gdm_ogtt_2h_mg_dl,
     }
+}
+
+const NOT_CONFIGURED_GDM: &str = "Not configured for this profile: its test needs a fasting value (and to know the test was a fasting one), which the ANC record does not hold; India's DIPSI non-fasting 2-hour line is not borrowed. The assessment lists gdm_not_configured.";
+
+fn below(value: Decimal) -> Limits {
+    Limits {
+        below: Some(value),
+        ..Limits::default()
+    }
+}
+
+/// The anaemia cut-offs of a variant and the trimester boundaries they need, citing both.
+fn anaemia(
+    cite: &mut impl FnMut(&str, Source),
+    variant: HrpVariant,
+) -> (Option<AnaemiaBands>, Option<TrimesterWeeks>) {
+    let icd = TrimesterWeeks {
+        second_from: 14,
+        third_from: 28,
+    };
+    let ungraded = "No moderate or severe band is given, so none is graded: an anaemic Hb is `ungraded`, never raises SEVERE_ANAEMIA and never puts severe anaemia in the blood plan. With the gestation unknown, Hb is anaemic when it is below the line of any trimester (the highest, 11.0), so no anaemic mother is missed.";
+    let severe = match variant {
+        HrpVariant::Uk => {
+            cite(
+                "anaemia_hb_g_dl",
+                Source::new(RCOG_GTG47, Confidence::High).note(ungraded),
+            );
+            cite(
+                "anaemia_trimester_weeks",
+                Source::new(ICD10CM_TRIMESTERS, Confidence::Low)
+                    .alt("second trimester from 13+0", NHS_TRIMESTERS)
+                    .note("GTG 47 does not define the trimesters and no UK clinical definition was retrieved; the US coding definition is borrowed. Of the two, the later boundary keeps the higher first-trimester line (11.0) through week 13, so it misses no anaemic mother."),
+            );
+            return (
+                Some(AnaemiaBands {
+                    first_trimester: below(d(11)),
+                    second_trimester: below(Decimal::new(105, 1)),
+                    third_trimester: below(Decimal::new(105, 1)),
+                    moderate: None,
+                    severe: None,
+                }),
+                Some(icd),
+            );
+        }
+        HrpVariant::Us => {
+            cite(
+                "anaemia_hb_g_dl",
+                Source::new(CDC_1998, Confidence::Medium).note(ungraded),
+            );
+            cite(
+                "anaemia_trimester_weeks",
+                Source::new(ICD10CM_TRIMESTERS, Confidence::Medium)
+                    .note("CDC 1998 and ACOG give the cut-offs by trimester without week boundaries; rakt takes the ICD-10-CM trimesters."),
+            );
+            return (
+                Some(AnaemiaBands {
+                    first_trimester: below(d(11)),
+                    second_trimester: below(Decimal::new(105, 1)),
+                    third_trimester: below(d(11)),
+                    moderate: None,
+                    severe: None,
+                }),
+                Some(icd),
+            );
+        }
+        HrpVariant::Hmis => {
+            cite(
+                "anaemia_hb_g_dl",
+                Source::new(HMIS_HB, Confidence::Medium)
+                    .alt(
+                        "severe Hb < 7",
+                        "HMIS sub-centre format 2019/2023 (1.4.3 \"Hb level<7\"); FLW app; OpenCHS (research/maternal.md §8)",
+                    )
+                    .note("One line in every trimester. Severe follows the newest HMIS format (≤ 7.0); moderate is above 7.0 and below 10.0, mild 10.0 to below 11.0."),
+            );
+            Limits::at_most(d(7))
+        }
+        HrpVariant::Flw | HrpVariant::OpenChs => {
+            cite(
+                "anaemia_hb_g_dl",
+                Source::new(
+                    &format!(
+                        "{}: severe anaemia HB less than 7 gm/dl; HMIS sub-centre format 2019/2023 1.4.3 \"Hb level<7\"; NFHS moderate 7.0–9.9, mild 10.0–10.9 (research/maternal.md §1.3, §1.5)",
+                        if variant == HrpVariant::OpenChs {
+                            OPENCHS
+                        } else {
+                            FLW
+                        }
+                    ),
+                    Confidence::Medium,
+                )
+                .alt("severe Hb ≤ 7", HMIS_HB)
+                .note("One line in every trimester."),
+            );
+            below(d(7))
+        }
+    };
+    (
+        Some(AnaemiaBands::any_trimester(
+            below(d(11)),
+            Some(below(d(10))),
+            Some(severe),
+        )),
+        None,
+    )
 }
 
 const ROUTING: &str = "Derived routing rules (research/maternal.md §6.3, an inference from the EmONC signal functions (WHO/UNFPA/UNICEF/AMDD 2009) and the Karnataka NHM level definitions, not an official table): a need for caesarean section or blood transfusion ⇒ L3/FRU; bleeding PV ⇒ CHC or higher (ICMR STW ANC), FRU after 20 weeks (OpenCHS); severe pre-eclampsia ⇒ delivery planned at a referral facility within 24 hours (app content, low); organ support ⇒ DH HDU / medical college ICU; a WHO DAK danger sign ⇒ refer urgently to hospital";
@@ -575,6 +745,48 @@ pub(super) fn blood_plan(s: &mut BTreeMap<String, Source>) -> BloodPlanPolicy {
     }
 }
 
+fn validate_anaemia(h: &HrpPolicy) -> Result<()> {
+    const WEEKS: &str = "hrp.anaemia_trimester_weeks";
+    if let Some(t) = h.anaemia_trimester_weeks {
+        if t.second_from == 0 || t.second_from >= t.third_from {
+            return Err(RaktError::policy(
+                format!("{WEEKS}.second_from"),
+                format!(
+                    "{} must be at least 1 and before third_from ({})",
+                    t.second_from, t.third_from
+                ),
+            ));
+        }
+        if t.third_from > 42 {
+            return Err(RaktError::policy(
+                format!("{WEEKS}.third_from"),
+                format!("{} must be at most 42", t.third_from),
+            ));
+        }
+    }
+    let Some(b) = h.anaemia_hb_g_dl else {
+        return Ok(());
+    };
+    for (path, limits) in [
+        ("first_trimester", Some(b.first_trimester)),
+        ("second_trimester", Some(b.second_trimester)),
+        ("third_trimester", Some(b.third_trimester)),
+        ("moderate", b.moderate),
+        ("severe", b.severe),
+    ] {
+        if let Some(l) = limits {
+            l.validate(&format!("hrp.anaemia_hb_g_dl.{path}"))?;
+        }
+    }
+    if b.by_trimester() && h.anaemia_trimester_weeks.is_none() {
+        return Err(RaktError::policy(
+            WEEKS,
+            "required value is missing: the anaemia cut-offs differ by trimester",
+        ));
+    }
+    Ok(())
+}
+
 pub(super) fn validate_hrp(h: &HrpPolicy, b: &BloodPlanPolicy) -> Result<()> {
     for (path, limits) in [
         ("hrp.young_age_years", &h.young_age_years),
@@ -596,22 +808,25 @@ pub(super) fn validate_hrp(h: &HrpPolicy, b: &BloodPlanPolicy) -> Result<()> {
             "hrp.hypertension.severe_diastolic",
             &h.hypertension.severe_diastolic,
         ),
-        ("hrp.anaemia_hb_g_dl.anaemia", &h.anaemia_hb_g_dl.anaemia),
-        ("hrp.anaemia_hb_g_dl.moderate", &h.anaemia_hb_g_dl.moderate),
-        ("hrp.anaemia_hb_g_dl.severe", &h.anaemia_hb_g_dl.severe),
-        ("hrp.gdm_ogtt_2h_mg_dl", &h.gdm_ogtt_2h_mg_dl),
         ("blood_plan.low_haematocrit_pct", &b.low_haematocrit_pct),
         ("blood_plan.low_platelets_per_ul", &b.low_platelets_per_ul),
         ("blood_plan.many_previous_births", &b.many_previous_births),
     ] {
         limits.validate(path)?;
     }
-    if let Some(w) = &h.low_weight_kg {
-        w.validate("hrp.low_weight_kg")?;
+    for (path, limits) in [
+        ("hrp.low_weight_kg", h.low_weight_kg),
+        ("hrp.gdm_ogtt_2h_mg_dl", h.gdm_ogtt_2h_mg_dl),
+    ] {
+        if let Some(l) = limits {
+            l.validate(path)?;
+        }
     }
-    if h.chronic_hypertension_weeks == 0 || h.chronic_hypertension_weeks > 42 {
+    validate_anaemia(h)?;
+    let from = h.gestational_hypertension_from_weeks;
+    if from == 0 || from > 42 {
         return Err(RaktError::policy(
-            "hrp.chronic_hypertension_weeks",
+            "hrp.gestational_hypertension_from_weeks",
             "must be between 1 and 42",
         ));
     }

@@ -230,20 +230,30 @@ fn merge(base: &mut Value, overlay: Value, path: &mut Vec<String>) {
 
 /// Every parameter the policy sets, as dotted paths, in the order of the policy's fields.
 pub(super) fn parameter_paths(p: &Policy) -> Vec<String> {
+    walk_policy(p, false)
+}
+
+/// Every parameter the policy sets or leaves unset (`null`, a rule not configured).
+fn walk_policy(p: &Policy, with_unset: bool) -> Vec<String> {
     let mut out = Vec::new();
     if let Ok(Value::Object(map)) = serde_json::to_value(p) {
         for (key, value) in &map {
             if !matches!(key.as_str(), "name" | "description" | "sources") {
-                walk_parameters(value, &mut vec![key.as_str()], &mut out);
+                walk_parameters(value, &mut vec![key.as_str()], &mut out, with_unset);
             }
         }
     }
     out
 }
 
-fn walk_parameters<'a>(node: &'a Value, path: &mut Vec<&'a str>, out: &mut Vec<String>) {
+fn walk_parameters<'a>(
+    node: &'a Value,
+    path: &mut Vec<&'a str>,
+    out: &mut Vec<String>,
+    with_unset: bool,
+) {
     if is_parameter(path) {
-        if !node.is_null() {
+        if with_unset || !node.is_null() {
             out.push(path.join("."));
         }
         return;
@@ -251,7 +261,7 @@ fn walk_parameters<'a>(node: &'a Value, path: &mut Vec<&'a str>, out: &mut Vec<S
     if let Value::Object(map) = node {
         for (key, value) in map {
             path.push(key);
-            walk_parameters(value, path, out);
+            walk_parameters(value, path, out, with_unset);
             path.pop();
         }
     }
@@ -431,7 +441,9 @@ fn check_sources(p: &Policy) -> Result<()> {
             Some(_) => {}
         }
     }
-    let known: BTreeSet<&str> = params.iter().map(String::as_str).collect();
+    // An unset parameter (a rule not configured) may carry a source saying why.
+    let all = walk_policy(p, true);
+    let known: BTreeSet<&str> = all.iter().map(String::as_str).collect();
     if let Some(extra) = p.sources.keys().find(|k| !known.contains(k.as_str())) {
         return Err(RaktError::policy(
             format!("sources.{extra}"),

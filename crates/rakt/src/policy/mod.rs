@@ -56,7 +56,7 @@ pub use early_warning::{
 };
 pub use hrp::{
     AnaemiaBands, BirthCount, BloodAction, BloodPlanPolicy, HrpPolicy, HypertensionPolicy,
-    MultiparityRule, ReferralPolicy, ReferralRule, Urgency,
+    MultiparityRule, ReferralPolicy, ReferralRule, TrimesterWeeks, Urgency,
 };
 pub use inventory::{InventoryPolicy, ScarceUse, StockLevel};
 pub use kpi::KpiPolicy;

@@ -569,7 +569,7 @@ pub(super) fn us() -> Policy {
     };
     let kpi = super::kpi::profile(&mut s);
     let maternal = super::maternal::maternal(&mut s);
-    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
+    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Us);
     let referral = super::hrp::referral(&mut s);
     let blood_plan = super::hrp::blood_plan(&mut s);
     let early_warning =
@@ -783,7 +783,7 @@ pub(super) fn uk() -> Policy {
     };
     let kpi = super::kpi::profile(&mut s);
     let maternal = super::maternal::maternal(&mut s);
-    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Hmis);
+    let hrp = super::hrp::hrp(&mut s, super::hrp::HrpVariant::Uk);
     let referral = super::hrp::referral(&mut s);
     let blood_plan = super::hrp::blood_plan(&mut s);
     let early_warning =

@@ -32,6 +32,7 @@ pub(crate) fn op_assess(input: &Value, expect: &Value) -> Outcome {
             "hypertension" => check(key, &json!(a.hypertension.map(|h| h.as_str())), want)?,
             "anaemia" => check(key, &json!(a.anaemia.map(|g| g.as_str())), want)?,
             "gdm" => check(key, &json!(a.gdm), want)?,
+            "not_assessed" => check(key, &json!(a.not_assessed), want)?,
             "referral" => check(
                 key,
                 &json!([a.referral.level.as_str(), a.referral.urgency.as_str()]),

@@ -500,6 +500,7 @@ class VectorsTest {
                 "hypertension" -> check(key, enumCode(a.hypertension), expect.get(key))
                 "anaemia" -> check(key, enumCode(a.anaemia), expect.get(key))
                 "gdm" -> check(key, a.gdm, expect.get(key))
+                "not_assessed" -> check(key, a.notAssessed, expect.get(key))
                 "referral" -> check(key, listOf(levelCodes[a.referral.level], enumCode(a.referral.urgency)), expect.get(key))
                 "blood_plan" -> with(a.bloodPlan) {
                     check(key, listOf(enumCode(tier), enumCode(action), units, enumCode(timing), factors.map { enumCode(it) }), expect.get(key))
