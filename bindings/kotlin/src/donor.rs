@@ -80,6 +80,7 @@ mirror_enum! {
         /// Tuberculosis (the date cure was confirmed).
         Tuberculosis,
         /// Hepatitis A or E (the date of recovery).
+        #[uniffi(name = "HepatitisA_E")]
         HepatitisAE,
         /// Antibiotics (the date of the last dose).
         Antibiotics,

@@ -212,7 +212,13 @@ def test_donor_enums() -> None:
         "double_red_cells",
     ]
     assert DeferralKind.parse("vaccine_rubella_varicella") == DeferralKind.VACCINE_RUBELLA_VARICELLA
-    assert len(DeferralKind.members()) == 22 and len(Condition.members()) == 19
+    assert len(DeferralKind.members()) == 28 and len(Condition.members()) == 21
+    assert [k.code for k in DeferralKind.members()[-6:]] == [
+        "tuberculosis", "hepatitis_a_e", "antibiotics", "aspirin", "antihypertensive_change",
+        "foreign_national_stay",
+    ]
+    assert DonorState.parse("asthma_attack") == DonorState.ASTHMA_ATTACK
+    assert Condition.ASTHMA_ON_STEROIDS.code == "asthma_on_steroids"
     assert Condition.INSULIN_TREATED_DIABETES.code == "insulin_treated_diabetes"
     with pytest.raises(rakt.InvalidInput) as e:
         DonorState.parse("fasting")

@@ -356,7 +356,7 @@ def test_typed_units() -> None:
         raise AssertionError(f"collected units were pooled: {pooled}")
     other_states: list[DonorState] = DonorState.members()
     other_conditions: list[Condition] = [Condition.parse("asthma")]
-    assert len(other_states) == 3 and other_conditions == [Condition.ASTHMA]
+    assert len(other_states) == 4 and other_conditions == [Condition.ASTHMA]
 
 
 def test_typed_isbt128() -> None:
