@@ -1,0 +1,1362 @@
+//! Unit tests of `assess_donor`, rule by rule, with the boundaries of each profile.
+
+use super::*;
+use crate::donor::DeferralEvent;
+use crate::policy::Confidence;
+use crate::reason::Lang;
+use crate::screening::TtiMarker;
+use std::collections::BTreeSet;
+
+use DonationKind::{
+    DoubleRedCells, Plasmapheresis, Plateletpheresis, WholeBlood350, WholeBlood450,
+};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn person(born: &str, sex: Sex) -> Donor {
+    Donor {
+        id: None,
+        date_of_birth: day(born),
+        sex,
+        first_time: None,
+        previous_donations: Vec::new(),
+        deferral_events: Vec::new(),
+        conditions: Vec::new(),
+    }
+}
+
+fn man() -> Donor {
+    person("1990-05-17", Sex::Male)
+}
+
+fn woman() -> Donor {
+    person("1990-05-17", Sex::Female)
+}
+
+fn other() -> Donor {
+    person("1990-05-17", Sex::Other)
+}
+
+fn gave(mut d: Donor, date: &str, kind: DonationKind) -> Donor {
+    d.previous_donations.push(PreviousDonation {
+        date: day(date),
+        kind,
+        red_cells_returned: true,
+    });
+    d
+}
+
+fn event(mut d: Donor, kind: DeferralKind, date: &str) -> Donor {
+    d.deferral_events.push(DeferralEvent {
+        kind,
+        date: day(date),
+        marker: None,
+    });
+    d
+}
+
+fn reactive(mut d: Donor, marker: TtiMarker, date: &str) -> Donor {
+    d.deferral_events.push(DeferralEvent {
+        kind: DeferralKind::TtiReactive,
+        date: day(date),
+        marker: Some(marker),
+    });
+    d
+}
+
+fn fine() -> DonorChecks {
+    DonorChecks {
+        weight_kg: dec("70"),
+        hb_g_dl: dec("14.6"),
+        systolic_mmhg: 120,
+        diastolic_mmhg: 80,
+        pulse_bpm: 72,
+        temperature_c: dec("36.8"),
+        states: Vec::new(),
+    }
+}
+
+fn hb(v: &str) -> DonorChecks {
+    DonorChecks {
+        hb_g_dl: dec(v),
+        ..fine()
+    }
+}
+
+fn kg(v: &str) -> DonorChecks {
+    DonorChecks {
+        weight_kg: dec(v),
+        ..fine()
+    }
+}
+
+fn bp(sys: u32, dia: u32) -> DonorChecks {
+    DonorChecks {
+        systolic_mmhg: sys,
+        diastolic_mmhg: dia,
+        ..fine()
+    }
+}
+
+fn run(d: &Donor, c: &DonorChecks, k: DonationKind, as_of: &str, p: &Policy) -> DonorAssessment {
+    assess_donor(d, c, k, day(as_of), p).unwrap()
+}
+
+fn india(d: &Donor, c: &DonorChecks, k: DonationKind, as_of: &str) -> DonorAssessment {
+    run(d, c, k, as_of, &Policy::india())
+}
+
+fn codes(a: &DonorAssessment) -> Vec<&'static str> {
+    a.reasons.iter().map(|r| r.code.as_str()).collect()
+}
+
+fn facts(a: &DonorAssessment, code: &str) -> Vec<(String, String)> {
+    let r = a
+        .reasons
+        .iter()
+        .find(|r| r.code.as_str() == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(a)));
+    r.facts.clone().into_iter().collect()
+}
+
+/// Whether some reason with this code has this fact.
+fn has(a: &DonorAssessment, code: &str, name: &str, value: &str) -> bool {
+    a.reasons
+        .iter()
+        .any(|r| r.code.as_str() == code && r.facts.get(name).is_some_and(|v| v == value))
+}
+
+#[track_caller]
+fn assert_eligible(a: &DonorAssessment) {
+    assert!(a.eligible, "{:?}", a.reasons);
+    assert!(!a.permanent && !a.referred);
+    assert_eq!(a.deferred_until, None);
+    assert_eq!(a.next_eligible, Some(a.as_of));
+    assert_eq!(a.reasons[0].code, ReasonCode::DonorEligible);
+    assert!(a.reasons.iter().all(|r| r.severity == Severity::Info));
+}
+
+#[track_caller]
+fn assert_deferred(a: &DonorAssessment, codes_: &[&str], until: &str) {
+    assert_eq!(codes(a), codes_);
+    assert!(!a.eligible && !a.permanent && !a.referred);
+    assert_eq!(a.deferred_until, Some(day(until)));
+    assert_eq!(a.next_eligible, Some(day(until)));
+}
+
+#[track_caller]
+fn assert_permanent(a: &DonorAssessment, codes_: &[&str]) {
+    assert_eq!(codes(a), codes_);
+    assert!(!a.eligible && a.permanent);
+    assert_eq!(a.deferred_until, None);
+    assert_eq!(a.next_eligible, None);
+}
+
+#[track_caller]
+fn assert_referred(a: &DonorAssessment, subject: &str) {
+    assert!(!a.eligible && a.referred && !a.permanent);
+    assert_eq!(a.next_eligible, None);
+    assert!(
+        has(a, "DONOR_REFER_TO_MEDICAL_OFFICER", "subject", subject),
+        "{:?}",
+        a.reasons
+    );
+}
+
+// ---- arithmetic ----
+
+#[test]
+fn completed_years_and_leap_day_birthdays() {
+    let b = day("2000-02-29");
+    assert_eq!(completed_years(b, day("2024-02-28")), 23);
+    assert_eq!(completed_years(b, day("2024-02-29")), 24);
+    assert_eq!(completed_years(b, day("2023-02-28")), 22);
+    assert_eq!(completed_years(b, day("2023-03-01")), 23);
+    assert_eq!(completed_years(b, b), 0);
+    assert_eq!(birthday(b, 18).unwrap(), day("2018-03-01"));
+    assert_eq!(birthday(b, 24).unwrap(), day("2024-02-29"));
+    assert_eq!(birthday(day("1990-05-17"), 18).unwrap(), day("2008-05-17"));
+}
+
+#[test]
+fn periods() {
+    let d = day("2026-01-31");
+    assert_eq!(add_period(d, Period::Days(90)).unwrap(), day("2026-05-01"));
+    assert_eq!(add_period(d, Period::Months(1)).unwrap(), day("2026-02-28"));
+    assert_eq!(add_period(d, Period::Months(3)).unwrap(), day("2026-04-30"));
+    assert_eq!(
+        add_period(d, Period::Months(12)).unwrap(),
+        day("2027-01-31")
+    );
+    assert_eq!(add_period(d, Period::Hours(48)).unwrap(), day("2026-02-02"));
+    assert_eq!(add_period(d, Period::Hours(25)).unwrap(), day("2026-02-02"));
+    assert_eq!(add_period(d, Period::Hours(24)).unwrap(), day("2026-02-01"));
+    assert_eq!(
+        add_period(NaiveDate::MAX, Period::Days(1))
+            .unwrap_err()
+            .kind(),
+        "InvalidInput"
+    );
+}
+
+// ---- 1. age ----
+
+#[test]
+fn eighteenth_birthday() {
+    let d = person("2008-03-10", Sex::Male);
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-09");
+    assert_deferred(&a, &["DONOR_TOO_YOUNG"], "2026-03-10");
+    assert_eq!(
+        facts(&a, "DONOR_TOO_YOUNG"),
+        [
+            ("age".to_string(), "17".to_string()),
+            ("limit".into(), "18".into()),
+            ("until".into(), "2026-03-10".into())
+        ]
+    );
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-10"));
+}
+
+#[test]
+fn leap_day_birthday_counts_from_the_first_of_march() {
+    let d = person("2008-02-29", Sex::Female);
+    let a = india(&d, &fine(), WholeBlood350, "2026-02-28");
+    assert_deferred(&a, &["DONOR_TOO_YOUNG"], "2026-03-01");
+    assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-03-01"));
+}
+
+#[test]
+fn us_and_uk_accept_seventeen() {
+    let d = person("2009-06-01", Sex::Male);
+    for p in [Policy::us(), Policy::uk()] {
+        let a = run(&d, &fine(), WholeBlood450, "2026-05-31", &p);
+        assert_eq!(codes(&a)[0], "DONOR_TOO_YOUNG");
+        assert_eq!(a.next_eligible, Some(day("2026-06-01")));
+        assert!(has(&a, "DONOR_TOO_YOUNG", "limit", "17"));
+        let a = run(&d, &fine(), WholeBlood450, "2026-06-01", &p);
+        assert!(a.eligible, "{}: {:?}", p.name, a.reasons);
+    }
+}
+
+#[test]
+fn first_time_donor_up_to_sixty_in_india() {
+    let d = person("1966-03-10", Sex::Male);
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2027-03-09")); // 60 years 364 days
+    let a = india(&d, &fine(), WholeBlood450, "2027-03-10"); // 61
+    assert_permanent(&a, &["DONOR_TOO_OLD"]);
+    assert_eq!(
+        facts(&a, "DONOR_TOO_OLD"),
+        [
+            ("age".to_string(), "61".to_string()),
+            ("donor_group".into(), "first_time".into()),
+            ("limit".into(), "60".into())
+        ]
+    );
+    let src = Policy::india();
+    let src = src.source("donor.age.max_first_time").unwrap();
+    assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+    assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium));
+}
+
+#[test]
+fn repeat_donor_sixty_five_and_sixty_six() {
+    let d = gave(person("1961-03-10", Sex::Male), "2024-01-01", WholeBlood450);
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2027-03-09")); // 65y364d
+    let a = india(&d, &fine(), WholeBlood450, "2027-03-10"); // 66
+    assert_permanent(&a, &["DONOR_TOO_OLD"]);
+    assert!(has(&a, "DONOR_TOO_OLD", "age", "66"));
+    assert!(has(&a, "DONOR_TOO_OLD", "limit", "65"));
+    assert!(has(&a, "DONOR_TOO_OLD", "donor_group", "repeat"));
+}
+
+#[test]
+fn first_time_flag_overrides_history() {
+    let mut d = person("1960-01-01", Sex::Male);
+    d.first_time = Some(false);
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2024-06-01")); // 64, repeat
+    d.first_time = Some(true);
+    let d = gave(d, "2020-01-01", WholeBlood450);
+    let a = india(&d, &fine(), WholeBlood450, "2024-06-01");
+    assert!(has(&a, "DONOR_TOO_OLD", "donor_group", "first_time"));
+}
+
+#[test]
+fn apheresis_age_limits() {
+    let d = gave(person("1965-03-10", Sex::Male), "2025-01-01", WholeBlood450);
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-09")); // 60
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-10"); // 61
+    assert_permanent(&a, &["DONOR_TOO_OLD"]);
+    assert!(has(&a, "DONOR_TOO_OLD", "donor_group", "apheresis"));
+    assert!(has(&a, "DONOR_TOO_OLD", "limit", "60"));
+    // Whole blood is still fine for this repeat donor.
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-10"));
+    // A first-time donor of 61 is too old twice over.
+    let d = person("1965-03-10", Sex::Male);
+    let a = india(&d, &fine(), Plasmapheresis, "2026-03-10");
+    assert_permanent(&a, &["DONOR_TOO_OLD", "DONOR_TOO_OLD"]);
+    // The apheresis minimum replaces the general minimum.
+    let mut p = Policy::india();
+    p.donor.age.min_apheresis = Some(21);
+    let young = person("2006-01-01", Sex::Male);
+    let a = run(&young, &fine(), Plateletpheresis, "2026-06-01", &p);
+    assert_deferred(&a, &["DONOR_TOO_YOUNG"], "2027-01-01");
+    assert!(has(&a, "DONOR_TOO_YOUNG", "limit", "21"));
+    assert!(run(&young, &fine(), WholeBlood450, "2026-06-01", &p).eligible);
+}
+
+#[test]
+fn uk_first_time_up_to_sixty_five_and_no_limit_for_regulars() {
+    let uk = Policy::uk();
+    let d = person("1960-03-10", Sex::Female);
+    assert!(run(&d, &fine(), WholeBlood450, "2026-03-09", &uk).eligible);
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-10", &uk);
+    assert_permanent(
+        &a,
+        &[
+            "DONOR_TOO_OLD",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+        ],
+    );
+    let d = gave(
+        person("1940-03-10", Sex::Female),
+        "2025-01-01",
+        WholeBlood450,
+    );
+    assert!(run(&d, &fine(), WholeBlood450, "2026-03-10", &uk).eligible);
+}
+
+// ---- 2. weight ----
+
+#[test]
+fn weight_boundaries_india() {
+    let d = man();
+    assert_eligible(&india(&d, &kg("45"), WholeBlood350, "2026-03-01"));
+    let a = india(&d, &kg("44.9"), WholeBlood350, "2026-03-01");
+    assert_deferred(&a, &["DONOR_WEIGHT_TOO_LOW"], "2026-03-02");
+    assert!(has(&a, "DONOR_WEIGHT_TOO_LOW", "limit", "≥ 45"));
+    let a = india(&d, &kg("55"), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_WEIGHT_TOO_LOW"], "2026-03-02");
+    assert_eq!(
+        facts(&a, "DONOR_WEIGHT_TOO_LOW"),
+        [
+            ("kind".to_string(), "whole_blood_450".to_string()),
+            ("limit".into(), "> 55".into()),
+            ("measured".into(), "55".into()),
+            ("until".into(), "2026-03-02".into())
+        ]
+    );
+    assert_eligible(&india(&d, &kg("55.1"), WholeBlood450, "2026-03-01"));
+    assert_eligible(&india(&d, &kg("50"), Plateletpheresis, "2026-03-01"));
+    let a = india(&d, &kg("49.9"), Plasmapheresis, "2026-03-01");
+    assert!(has(&a, "DONOR_WEIGHT_TOO_LOW", "limit", "≥ 50"));
+}
+
+#[test]
+fn weight_not_configured_is_referred() {
+    let a = india(&man(), &fine(), DoubleRedCells, "2026-03-01");
+    assert_eq!(codes(&a), ["DONOR_REFER_TO_MEDICAL_OFFICER"]);
+    assert_referred(&a, "weight:double_red_cells");
+    assert_eq!(a.deferred_until, None);
+    assert_eq!(
+        a.reasons[0].message(Lang::En),
+        "This policy has no rule for the weight limit for double red cells: the medical officer must decide."
+    );
+}
+
+// ---- 3. haemoglobin ----
+
+#[test]
+fn haemoglobin_india() {
+    assert_eligible(&india(&woman(), &hb("12.5"), WholeBlood350, "2026-03-01"));
+    let a = india(&woman(), &hb("12.4"), WholeBlood350, "2026-03-01");
+    assert_deferred(&a, &["DONOR_HB_BELOW_MIN"], "2026-03-02");
+    assert_eq!(
+        facts(&a, "DONOR_HB_BELOW_MIN"),
+        [
+            ("limit".to_string(), "≥ 12.5".to_string()),
+            ("measured".into(), "12.4".into()),
+            ("until".into(), "2026-03-02".into())
+        ]
+    );
+    let p = Policy::india();
+    let src = p.source("donor.hb_g_dl.female").unwrap();
+    assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+    assert_eligible(&india(&man(), &hb("12.5"), WholeBlood450, "2026-03-01"));
+}
+
+#[test]
+fn haemoglobin_us_men_thirteen() {
+    let us = Policy::us();
+    assert!(run(&man(), &hb("13.0"), WholeBlood450, "2026-03-01", &us).eligible);
+    let a = run(&man(), &hb("12.9"), WholeBlood450, "2026-03-01", &us);
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.0"));
+    assert!(run(&woman(), &hb("12.5"), WholeBlood450, "2026-03-01", &us).eligible);
+    // Sex other: both limits, so 13.0.
+    let a = run(&other(), &hb("12.9"), WholeBlood450, "2026-03-01", &us);
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.0"));
+    assert_eq!(
+        a.reasons[0].source.as_deref(),
+        Some(us.source("donor.hb_g_dl.male").unwrap().citation.as_str())
+    );
+    assert!(run(&other(), &hb("13.0"), WholeBlood450, "2026-03-01", &us).eligible);
+}
+
+#[test]
+fn haemoglobin_uk_and_double_red_cells() {
+    let uk = Policy::uk();
+    let a = run(&man(), &hb("13.4"), WholeBlood450, "2026-03-01", &uk);
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.5"));
+    assert!(run(&man(), &hb("13.5"), WholeBlood450, "2026-03-01", &uk).eligible);
+    let a = run(&other(), &hb("12.6"), WholeBlood450, "2026-03-01", &uk);
+    assert_eq!(
+        a.reasons
+            .iter()
+            .filter(|r| r.code == ReasonCode::DonorHbBelowMin)
+            .count(),
+        1
+    );
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.5"));
+    let a = run(&woman(), &hb("13.9"), DoubleRedCells, "2026-03-01", &uk);
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 14.0"));
+    assert!(run(&woman(), &hb("14.0"), DoubleRedCells, "2026-03-01", &uk).eligible);
+    // US has no double-red-cell Hb: the sex limit applies.
+    let us = Policy::us();
+    assert!(run(&woman(), &hb("12.5"), DoubleRedCells, "2026-03-01", &us).eligible);
+}
+
+#[test]
+fn haemoglobin_above_a_maximum() {
+    let mut p = Policy::india();
+    p.donor.hb_g_dl.female = Limits::between(dec("12.5"), dec("16.5"));
+    p.donor.hb_g_dl.male = Limits::between(dec("13.0"), dec("18.0"));
+    assert!(run(&woman(), &hb("16.5"), WholeBlood450, "2026-03-01", &p).eligible);
+    let a = run(&woman(), &hb("16.6"), WholeBlood450, "2026-03-01", &p);
+    assert_deferred(&a, &["DONOR_HB_ABOVE_MAX"], "2026-03-02");
+    assert!(has(&a, "DONOR_HB_ABOVE_MAX", "limit", "12.5–16.5"));
+    // Sex other with 17: too high for women; with 12.8: too low for men.
+    let a = run(&other(), &hb("17"), WholeBlood450, "2026-03-01", &p);
+    assert_eq!(codes(&a), ["DONOR_HB_ABOVE_MAX"]);
+    let a = run(&other(), &hb("12.8"), WholeBlood450, "2026-03-01", &p);
+    assert_eq!(codes(&a), ["DONOR_HB_BELOW_MIN"]);
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "13.0–18.0"));
+}
+
+// ---- 4. vitals ----
+
+#[test]
+fn blood_pressure_india() {
+    let d = man();
+    assert_eligible(&india(&d, &bp(140, 90), WholeBlood450, "2026-03-01"));
+    assert_eligible(&india(&d, &bp(100, 60), WholeBlood450, "2026-03-01"));
+    let a = india(&d, &bp(141, 90), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_SYSTOLIC_OUT_OF_RANGE"], "2026-03-02");
+    assert_eq!(
+        facts(&a, "DONOR_SYSTOLIC_OUT_OF_RANGE"),
+        [
+            ("limit".to_string(), "100–140".to_string()),
+            ("measured".into(), "141".into()),
+            ("until".into(), "2026-03-02".into())
+        ]
+    );
+    let a = india(&d, &bp(140, 91), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_DIASTOLIC_OUT_OF_RANGE"], "2026-03-02");
+    assert!(has(&a, "DONOR_DIASTOLIC_OUT_OF_RANGE", "limit", "60–90"));
+    let a = india(&d, &bp(99, 70), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_SYSTOLIC_OUT_OF_RANGE"], "2026-03-02");
+    let a = india(&d, &bp(120, 59), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_DIASTOLIC_OUT_OF_RANGE"], "2026-03-02");
+    // US: 90–180 / 50–100.
+    assert!(
+        run(
+            &d,
+            &bp(180, 100),
+            WholeBlood450,
+            "2026-03-01",
+            &Policy::us()
+        )
+        .eligible
+    );
+    let a = run(
+        &d,
+        &bp(181, 101),
+        WholeBlood450,
+        "2026-03-01",
+        &Policy::us(),
+    );
+    assert_eq!(
+        codes(&a),
+        [
+            "DONOR_SYSTOLIC_OUT_OF_RANGE",
+            "DONOR_DIASTOLIC_OUT_OF_RANGE"
+        ]
+    );
+}
+
+#[test]
+fn pulse_and_temperature() {
+    let d = man();
+    let pulse = |n| DonorChecks {
+        pulse_bpm: n,
+        ..fine()
+    };
+    let temp = |t: &str| DonorChecks {
+        temperature_c: dec(t),
+        ..fine()
+    };
+    // India, item 6 of the 2020 criteria: 60–100.
+    assert_eligible(&india(&d, &pulse(60), WholeBlood450, "2026-03-01"));
+    assert_eligible(&india(&d, &pulse(100), WholeBlood450, "2026-03-01"));
+    let a = india(&d, &pulse(101), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_PULSE_OUT_OF_RANGE"], "2026-03-02");
+    assert!(has(&a, "DONOR_PULSE_OUT_OF_RANGE", "limit", "60–100"));
+    let a = india(&d, &pulse(59), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_PULSE_OUT_OF_RANGE"], "2026-03-02");
+    assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium));
+    // The US keeps 50–100.
+    assert!(run(&d, &pulse(50), WholeBlood450, "2026-03-01", &Policy::us()).eligible);
+    // India: afebrile read as WHO's "not more than 37.6 °C".
+    assert_eligible(&india(&d, &temp("37.6"), WholeBlood450, "2026-03-01"));
+    let a = india(&d, &temp("37.7"), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_TEMPERATURE_OUT_OF_RANGE"], "2026-03-02");
+    assert!(has(&a, "DONOR_TEMPERATURE_OUT_OF_RANGE", "limit", "≤ 37.6"));
+    assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium));
+    // The US keeps AABB's 37.5 °C.
+    let a = run(
+        &d,
+        &temp("37.6"),
+        WholeBlood450,
+        "2026-03-01",
+        &Policy::us(),
+    );
+    assert!(has(&a, "DONOR_TEMPERATURE_OUT_OF_RANGE", "limit", "≤ 37.5"));
+}
+
+#[test]
+fn uk_vitals_not_configured_are_informational() {
+    let a = run(
+        &man(),
+        &bp(200, 120),
+        WholeBlood450,
+        "2026-03-01",
+        &Policy::uk(),
+    );
+    assert_eligible(&a);
+    assert_eq!(
+        codes(&a),
+        [
+            "DONOR_ELIGIBLE",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+            "DONOR_CRITERION_NOT_CONFIGURED",
+            "DONOR_CRITERION_NOT_CONFIGURED"
+        ]
+    );
+    let criteria: Vec<&str> = a.reasons[1..]
+        .iter()
+        .map(|r| r.facts["criterion"].as_str())
+        .collect();
+    assert_eq!(
+        criteria,
+        [
+            "systolic_mmhg",
+            "diastolic_mmhg",
+            "pulse_bpm",
+            "temperature_c"
+        ]
+    );
+    assert!(has(&a, "DONOR_ELIGIBLE", "kind", "whole_blood_450"));
+}
+
+// ---- 5. intervals ----
+
+#[test]
+fn ninety_days_for_a_man_in_india() {
+    let d = gave(man(), "2026-01-01", WholeBlood450);
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-31"); // day 89
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-01");
+    assert_eq!(
+        facts(&a, "DONOR_INTERVAL_NOT_MET"),
+        [
+            ("interval".to_string(), "90 days".to_string()),
+            ("kind".into(), "whole_blood_450".into()),
+            ("last_date".into(), "2026-01-01".into()),
+            ("last_kind".into(), "whole_blood_450".into()),
+            ("until".into(), "2026-04-01".into())
+        ]
+    );
+    let p = Policy::india();
+    let src = p.source("donor.intervals.whole_blood_male").unwrap();
+    assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-04-01")); // day 90
+    assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-04-01"));
+}
+
+#[test]
+fn one_hundred_twenty_days_for_a_woman_and_other() {
+    for d in [woman(), other()] {
+        let d = gave(d, "2026-01-01", WholeBlood350);
+        let a = india(&d, &fine(), WholeBlood350, "2026-04-30"); // day 119
+        assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-05-01");
+        assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "120 days"));
+        assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-05-01"));
+    }
+}
+
+#[test]
+fn the_latest_donation_binds_and_is_reported_once() {
+    let d = gave(
+        gave(man(), "2025-12-01", WholeBlood450),
+        "2026-01-01",
+        WholeBlood350,
+    );
+    let a = india(&d, &fine(), WholeBlood450, "2026-02-01");
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-01");
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "last_date", "2026-01-01"));
+    assert!(has(
+        &a,
+        "DONOR_INTERVAL_NOT_MET",
+        "last_kind",
+        "whole_blood_350"
+    ));
+}
+
+#[test]
+fn apheresis_forty_eight_hours() {
+    let d = gave(man(), "2026-03-01", Plateletpheresis);
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-02");
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-03");
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "2 days"));
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-03"));
+    assert_eligible(&india(&d, &fine(), Plasmapheresis, "2026-03-03"));
+    // Expressed in hours, rounded up to days.
+    let mut p = Policy::india();
+    p.donor.intervals.apheresis = Some(Period::Hours(48));
+    let a = run(&d, &fine(), Plateletpheresis, "2026-03-02", &p);
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "48 hours"));
+    assert_eq!(a.deferred_until, Some(day("2026-03-03")));
+    p.donor.intervals.apheresis = Some(Period::Hours(49));
+    let a = run(&d, &fine(), Plateletpheresis, "2026-03-03", &p);
+    assert_eq!(a.deferred_until, Some(day("2026-03-04")));
+}
+
+#[test]
+fn whole_blood_and_apheresis_twenty_eight_days() {
+    let d = gave(man(), "2026-03-01", WholeBlood450);
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-28");
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-29");
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "28 days"));
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-29"));
+
+    let d = gave(man(), "2026-03-01", Plateletpheresis);
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-28");
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-29");
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-29"));
+}
+
+#[test]
+fn ninety_days_after_apheresis_without_reinfusion() {
+    let mut d = gave(man(), "2026-03-01", Plateletpheresis);
+    d.previous_donations[0].red_cells_returned = false;
+    let a = india(&d, &fine(), WholeBlood450, "2026-05-29");
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-05-30");
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "90 days"));
+    let p = Policy::india();
+    let src = p
+        .source("donor.intervals.apheresis_to_whole_blood_without_reinfusion")
+        .unwrap();
+    assert_eq!(a.reasons[0].source.as_deref(), Some(src.citation.as_str()));
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-05-30"));
+    // Red cells not returned do not matter for the next apheresis.
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-03"));
+}
+
+#[test]
+fn us_fifty_six_days_and_double_red_cells() {
+    let us = Policy::us();
+    let d = gave(woman(), "2026-01-01", WholeBlood450);
+    let a = run(&d, &fine(), WholeBlood450, "2026-02-25", &us);
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-02-26");
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "56 days"));
+    assert_eq!(a.reasons[0].confidence, Some(Confidence::High));
+    assert!(run(&d, &fine(), WholeBlood450, "2026-02-26", &us).eligible);
+    // Whole blood → double red cells and back: 112 days.
+    let a = run(&d, &fine(), DoubleRedCells, "2026-04-22", &us);
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-23");
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "112 days"));
+    let d = gave(man(), "2026-01-01", DoubleRedCells);
+    let a = run(&d, &fine(), WholeBlood450, "2026-04-22", &us);
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-04-23");
+    assert!(run(&d, &fine(), WholeBlood450, "2026-04-23", &us).eligible);
+    // Apheresis after whole blood: the US profile has no rule.
+    let d = gave(man(), "2026-01-01", WholeBlood450);
+    let a = run(&d, &fine(), Plateletpheresis, "2026-06-01", &us);
+    assert_referred(&a, "interval:plateletpheresis");
+    assert_eq!(codes(&a), ["DONOR_REFER_TO_MEDICAL_OFFICER"]);
+}
+
+#[test]
+fn uk_twelve_weeks() {
+    let uk = Policy::uk();
+    let d = gave(man(), "2026-01-01", WholeBlood450);
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-25", &uk); // day 83
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "until", "2026-03-26"));
+    assert!(has(&a, "DONOR_INTERVAL_NOT_MET", "interval", "84 days"));
+    assert!(run(&d, &fine(), WholeBlood450, "2026-03-26", &uk).eligible);
+}
+
+#[test]
+fn missing_interval_is_referred_once() {
+    let d = gave(
+        gave(man(), "2025-01-01", WholeBlood450),
+        "2025-06-01",
+        WholeBlood450,
+    );
+    let a = india(&d, &fine(), DoubleRedCells, "2026-03-01");
+    let refers: Vec<_> = a
+        .reasons
+        .iter()
+        .filter(|r| r.code == ReasonCode::DonorReferToMedicalOfficer)
+        .map(|r| r.facts["subject"].clone())
+        .collect();
+    assert_eq!(
+        refers,
+        ["weight:double_red_cells", "interval:double_red_cells"]
+    );
+    assert_referred(&a, "interval:double_red_cells");
+}
+
+// ---- 6. counting windows ----
+
+#[test]
+fn two_apheresis_a_week() {
+    let d = gave(
+        gave(man(), "2026-03-01", Plateletpheresis),
+        "2026-03-04",
+        Plasmapheresis,
+    );
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-06");
+    assert_deferred(&a, &["DONOR_DONATION_LIMIT_REACHED"], "2026-03-08");
+    assert_eq!(
+        facts(&a, "DONOR_DONATION_LIMIT_REACHED"),
+        [
+            ("count".to_string(), "2".to_string()),
+            ("family".into(), "apheresis".into()),
+            ("limit".into(), "2".into()),
+            ("until".into(), "2026-03-08".into()),
+            ("window".into(), "7 days".into())
+        ]
+    );
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-08"));
+    // Whole blood in the same week does not count towards apheresis.
+    let d = gave(
+        gave(man(), "2026-03-01", WholeBlood450),
+        "2026-03-04",
+        Plasmapheresis,
+    );
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-06");
+    assert!(!codes(&a).contains(&"DONOR_DONATION_LIMIT_REACHED"));
+}
+
+fn every_fortnight(mut d: Donor, from: &str, n: u64, kind: DonationKind) -> Donor {
+    let start = day(from);
+    for i in 0..n {
+        d.previous_donations.push(PreviousDonation {
+            date: start.checked_add_days(Days::new(14 * i)).unwrap(),
+            kind,
+            red_cells_returned: true,
+        });
+    }
+    d
+}
+
+#[test]
+fn twenty_four_apheresis_a_year() {
+    // 2025-04-01 + 14 × 23 = 2026-02-17.
+    let d = every_fortnight(man(), "2025-04-01", 24, Plateletpheresis);
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-01");
+    assert_deferred(&a, &["DONOR_DONATION_LIMIT_REACHED"], "2026-04-01");
+    assert!(has(
+        &a,
+        "DONOR_DONATION_LIMIT_REACHED",
+        "window",
+        "365 days"
+    ));
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "count", "24"));
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "24"));
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-04-01"));
+    let d = every_fortnight(man(), "2025-04-15", 23, Plateletpheresis);
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-01"));
+}
+
+#[test]
+fn uk_whole_blood_three_and_four_a_year() {
+    let uk = Policy::uk();
+    let three = |d: Donor| {
+        gave(
+            gave(
+                gave(d, "2025-06-01", WholeBlood450),
+                "2025-09-01",
+                WholeBlood450,
+            ),
+            "2025-12-01",
+            WholeBlood450,
+        )
+    };
+    let a = run(&three(woman()), &fine(), WholeBlood450, "2026-03-01", &uk);
+    assert_eq!(
+        codes(&a)[0],
+        "DONOR_DONATION_LIMIT_REACHED",
+        "{:?}",
+        a.reasons
+    );
+    assert_eq!(a.deferred_until, Some(day("2026-06-01")));
+    assert!(has(
+        &a,
+        "DONOR_DONATION_LIMIT_REACHED",
+        "family",
+        "whole_blood"
+    ));
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "3"));
+    assert!(run(&three(man()), &fine(), WholeBlood450, "2026-03-01", &uk).eligible);
+    let a = run(&three(other()), &fine(), WholeBlood450, "2026-03-01", &uk);
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "3"));
+    let four = gave(three(man()), "2025-03-05", WholeBlood450);
+    let a = run(&four, &fine(), WholeBlood450, "2026-03-01", &uk);
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "4"));
+    assert!(has(
+        &a,
+        "DONOR_DONATION_LIMIT_REACHED",
+        "until",
+        "2026-03-05"
+    ));
+    assert!(run(&four, &fine(), WholeBlood450, "2026-03-05", &uk).eligible);
+}
+
+#[test]
+fn a_zero_limit_is_an_invalid_policy() {
+    let mut p = Policy::india();
+    p.donor.apheresis_max_per_week = Some(0);
+    let err = assess_donor(&man(), &fine(), Plateletpheresis, day("2026-03-01"), &p).unwrap_err();
+    assert_eq!(err.kind(), "InvalidPolicy");
+}
+
+// ---- 7. deferral events ----
+
+#[test]
+fn delivery_tattoo_malaria() {
+    let d = event(woman(), DeferralKind::Delivery, "2025-06-15");
+    let a = india(&d, &fine(), WholeBlood350, "2026-06-14");
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-06-15");
+    assert_eq!(
+        facts(&a, "DONOR_DEFERRED"),
+        [
+            ("date".to_string(), "2025-06-15".to_string()),
+            ("event".into(), "delivery".into()),
+            ("period".into(), "12 months".into()),
+            ("until".into(), "2026-06-15".into())
+        ]
+    );
+    assert_eligible(&india(&d, &fine(), WholeBlood350, "2026-06-15"));
+
+    let d = event(man(), DeferralKind::Tattoo, "2025-02-10");
+    assert_deferred(
+        &india(&d, &fine(), WholeBlood450, "2026-02-09"),
+        &["DONOR_DEFERRED"],
+        "2026-02-10",
+    );
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-02-10"));
+
+    // 31 January + 3 months = 30 April (the end of the month).
+    let d = event(man(), DeferralKind::Malaria, "2026-01-31");
+    let a = india(&d, &fine(), WholeBlood450, "2026-04-29");
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-04-30");
+    assert!(has(&a, "DONOR_DEFERRED", "period", "3 months"));
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-04-30"));
+    // An event on the day itself.
+    let a = india(&d, &fine(), WholeBlood450, "2026-01-31");
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-04-30");
+}
+
+#[test]
+fn tti_reactive() {
+    let d = reactive(man(), TtiMarker::Hiv, "2024-01-01");
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+    assert_permanent(&a, &["DONOR_DEFERRED_PERMANENTLY"]);
+    assert_eq!(
+        facts(&a, "DONOR_DEFERRED_PERMANENTLY"),
+        [
+            ("date".to_string(), "2024-01-01".to_string()),
+            ("event".into(), "tti_reactive:hiv".into())
+        ]
+    );
+    assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
+    let d = reactive(man(), TtiMarker::Malaria, "2026-01-15");
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-04-15");
+    assert!(has(&a, "DONOR_DEFERRED", "event", "tti_reactive:malaria"));
+    // US: WNV has no rule; UK: six months.
+    let d = reactive(man(), TtiMarker::Wnv, "2026-01-15");
+    assert_referred(
+        &run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us()),
+        "marker:wnv",
+    );
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+    assert_eq!(a.deferred_until, Some(day("2026-07-15")));
+}
+
+#[test]
+fn unlisted_events_are_referred_and_none_rules_ignored() {
+    let d = event(man(), DeferralKind::VaccineLive, "2026-02-20");
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+    assert_eq!(codes(&a)[0], "DONOR_REFER_TO_MEDICAL_OFFICER");
+    assert_referred(&a, "event:vaccine_live");
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us());
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-06");
+    let d = event(man(), DeferralKind::VaccineKilled, "2026-02-28");
+    assert!(run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us()).eligible);
+    // A permanent rule set in a policy.
+    let mut p = Policy::india();
+    p.donor
+        .deferrals
+        .insert(DeferralKind::Transfusion, DeferralRule::Permanent);
+    let d = event(man(), DeferralKind::Transfusion, "2000-01-01");
+    assert_permanent(
+        &run(&d, &fine(), WholeBlood450, "2026-03-01", &p),
+        &["DONOR_DEFERRED_PERMANENTLY"],
+    );
+}
+
+#[test]
+fn india_2020_deferral_periods_at_their_boundaries() {
+    // (event, date, the first day allowed) under the 2020 criteria.
+    for (kind, date, until) in [
+        // Item 62: 2 years after confirmation of cure.
+        (DeferralKind::Tuberculosis, "2024-03-02", "2026-03-02"),
+        // Item 79: inactivated vaccines, 14 days.
+        (DeferralKind::VaccineKilled, "2026-02-16", "2026-03-02"),
+        // Item 80: live attenuated vaccines, 28 days.
+        (DeferralKind::VaccineLive, "2026-02-02", "2026-03-02"),
+        (
+            DeferralKind::VaccineRubellaVaricella,
+            "2026-02-02",
+            "2026-03-02",
+        ),
+        // Item 46: hepatitis A or E, 12 months.
+        (DeferralKind::HepatitisAE, "2025-03-02", "2026-03-02"),
+        // Item 92: antibiotics, 2 weeks after the last dose.
+        (DeferralKind::Antibiotics, "2026-02-16", "2026-03-02"),
+        // Item 5: a change of antihypertensive medication, 28 days.
+        (
+            DeferralKind::AntihypertensiveChange,
+            "2026-02-02",
+            "2026-03-02",
+        ),
+        // Item 104: a foreign national after 3 years' continuous stay.
+        (
+            DeferralKind::ForeignNationalStay,
+            "2023-03-02",
+            "2026-03-02",
+        ),
+        // Item 48: body piercing, 12 months (as tattoos).
+        (DeferralKind::Piercing, "2025-03-02", "2026-03-02"),
+    ] {
+        let d = event(man(), kind, date);
+        let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+        assert_deferred(&a, &["DONOR_DEFERRED"], until);
+        assert!(has(&a, "DONOR_DEFERRED", "event", kind.as_str()), "{kind}");
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::Medium), "{kind}");
+        assert_eligible(&india(&d, &fine(), WholeBlood450, until));
+    }
+    // Tuberculosis cured 23 months ago defers; 24 months ago does not.
+    let d = event(man(), DeferralKind::Tuberculosis, "2024-04-01");
+    assert_deferred(
+        &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+        &["DONOR_DEFERRED"],
+        "2026-04-01",
+    );
+    let d = event(man(), DeferralKind::Tuberculosis, "2024-03-01");
+    assert_eligible(&india(&d, &fine(), WholeBlood450, "2026-03-01"));
+}
+
+#[test]
+fn aspirin_defers_only_the_use_of_platelets() {
+    let d = event(man(), DeferralKind::Aspirin, "2026-02-27");
+    // Plateletpheresis: item 90, 3 days.
+    let a = india(&d, &fine(), Plateletpheresis, "2026-03-01");
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-02");
+    assert!(has(&a, "DONOR_DEFERRED", "event", "aspirin"));
+    assert_eligible(&india(&d, &fine(), Plateletpheresis, "2026-03-02"));
+    // Whole blood: eligible, with a caution that no platelets may be prepared from it.
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+    assert!(a.eligible && !a.referred);
+    assert_eq!(codes(&a), ["DONOR_NOT_FOR_PLATELETS", "DONOR_ELIGIBLE"]);
+    assert!(has(&a, "DONOR_NOT_FOR_PLATELETS", "until", "2026-03-02"));
+    assert!(
+        a.reasons[0]
+            .message(Lang::En)
+            .contains("do not prepare platelets from this donation")
+    );
+    assert_eq!(
+        codes(&india(&d, &fine(), WholeBlood450, "2026-03-02")),
+        ["DONOR_ELIGIBLE"]
+    );
+    // Plasma and double red cells are not affected, and nothing is referred.
+    assert_eq!(
+        codes(&india(&d, &fine(), Plasmapheresis, "2026-03-01")),
+        ["DONOR_ELIGIBLE"]
+    );
+    // US: 2 days for platelet donors.
+    let a = run(&d, &fine(), Plateletpheresis, "2026-02-28", &Policy::us());
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-03-01");
+    // UK has no aspirin rule: referred.
+    let a = run(&d, &fine(), Plateletpheresis, "2026-03-01", &Policy::uk());
+    assert_referred(&a, "event:aspirin");
+}
+
+#[test]
+fn platelet_deferrals_refuse_permanent_and_tti_reactive() {
+    let mut p = Policy::india();
+    p.donor
+        .platelet_deferrals
+        .insert(DeferralKind::Aspirin, DeferralRule::Permanent);
+    let e = p.validate().unwrap_err().to_string();
+    assert!(e.contains("donor.platelet_deferrals.aspirin"), "{e}");
+    let mut p = Policy::india();
+    p.donor
+        .deferrals
+        .insert(DeferralKind::TtiReactive, DeferralRule::Permanent);
+    let e = p.validate().unwrap_err().to_string();
+    assert!(e.contains("donor.deferrals.tti_reactive"), "{e}");
+}
+
+#[test]
+fn uk_six_months_after_delivery_or_termination() {
+    for kind in [DeferralKind::Delivery, DeferralKind::Abortion] {
+        let d = event(woman(), kind, "2025-09-02");
+        let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+        assert_eq!(codes(&a)[0], "DONOR_DEFERRED");
+        assert_eq!(a.deferred_until, Some(day("2026-03-02")));
+        assert!(has(&a, "DONOR_DEFERRED", "period", "6 months"));
+        assert_eq!(a.reasons[0].confidence, Some(Confidence::High));
+        assert!(run(&d, &fine(), WholeBlood450, "2026-03-02", &Policy::uk()).eligible);
+    }
+}
+
+#[test]
+fn us_plateletpheresis_two_days_apart_and_twice_a_week() {
+    let us = Policy::us();
+    let d = gave(man(), "2026-02-27", Plateletpheresis);
+    let a = run(&d, &fine(), Plateletpheresis, "2026-02-28", &us);
+    assert_deferred(&a, &["DONOR_INTERVAL_NOT_MET"], "2026-03-01");
+    assert!(run(&d, &fine(), Plateletpheresis, "2026-03-01", &us).eligible);
+    // Two in the 7 days ending today: a third waits until the first leaves the window.
+    let d = gave(
+        gave(man(), "2026-02-23", Plateletpheresis),
+        "2026-02-26",
+        Plateletpheresis,
+    );
+    let a = run(&d, &fine(), Plateletpheresis, "2026-03-01", &us);
+    assert_deferred(&a, &["DONOR_DONATION_LIMIT_REACHED"], "2026-03-02");
+    assert!(run(&d, &fine(), Plateletpheresis, "2026-03-02", &us).eligible);
+}
+
+// ---- 8. states, 9. conditions ----
+
+#[test]
+fn states_on_the_day() {
+    let c = DonorChecks {
+        states: vec![DonorState::Menstruating, DonorState::Menstruating],
+        ..fine()
+    };
+    let a = india(&woman(), &c, WholeBlood350, "2026-03-01");
+    assert_deferred(&a, &["DONOR_STATE_DEFERS"], "2026-03-02");
+    assert!(has(&a, "DONOR_STATE_DEFERS", "state", "menstruating"));
+    // The UK defers only pregnancy.
+    assert!(run(&woman(), &c, WholeBlood350, "2026-03-01", &Policy::uk()).eligible);
+    // India: an asthmatic attack defers while it lasts.
+    let c = DonorChecks {
+        states: vec![DonorState::AsthmaAttack],
+        ..fine()
+    };
+    let a = india(&man(), &c, WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_STATE_DEFERS"], "2026-03-02");
+    assert!(
+        a.reasons[0]
+            .message(Lang::En)
+            .contains("having an asthmatic attack")
+    );
+    let c = DonorChecks {
+        states: vec![DonorState::Pregnant],
+        ..fine()
+    };
+    let a = run(&woman(), &c, WholeBlood350, "2026-03-01", &Policy::uk());
+    assert_eq!(a.deferred_until, Some(day("2026-03-02")));
+}
+
+#[test]
+fn conditions() {
+    let mut d = man();
+    d.conditions = vec![Condition::Cancer];
+    let a = india(&d, &fine(), WholeBlood450, "2026-03-01");
+    assert_permanent(&a, &["DONOR_PERMANENT_CONDITION"]);
+    assert!(has(&a, "DONOR_PERMANENT_CONDITION", "condition", "cancer"));
+    d.conditions = vec![Condition::Asthma];
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::us());
+    assert_referred(&a, "condition:asthma");
+    assert_eq!(a.reasons[0].confidence, Some(Confidence::Unverified));
+    // India 2020: asthma alone is no longer permanent; on steroids it is.
+    assert_referred(
+        &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+        "condition:asthma",
+    );
+    d.conditions = vec![Condition::AsthmaOnSteroids];
+    assert_permanent(
+        &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+        &["DONOR_PERMANENT_CONDITION"],
+    );
+    // Tuberculosis is a dated event now: as a bare condition it is referred.
+    d.conditions = vec![Condition::Tuberculosis];
+    assert_referred(
+        &india(&d, &fine(), WholeBlood450, "2026-03-01"),
+        "condition:tuberculosis",
+    );
+    // UK: prion risk is permanent, asthma referred.
+    d.conditions = vec![Condition::Asthma, Condition::PrionRisk];
+    let a = run(&d, &fine(), WholeBlood450, "2026-03-01", &Policy::uk());
+    assert!(a.permanent && a.referred);
+    assert_eq!(
+        &codes(&a)[..2],
+        [
+            "DONOR_PERMANENT_CONDITION",
+            "DONOR_REFER_TO_MEDICAL_OFFICER"
+        ]
+    );
+}
+
+// ---- 10. the verdict ----
+
+#[test]
+fn every_failure_is_listed_most_severe_first() {
+    let d = reactive(
+        gave(
+            person("2008-03-10", Sex::Female),
+            "2026-01-01",
+            WholeBlood350,
+        ),
+        TtiMarker::Wnv,
+        "2026-02-01",
+    );
+    let d = event(d, DeferralKind::Tattoo, "2025-12-01");
+    let c = DonorChecks {
+        weight_kg: dec("44"),
+        hb_g_dl: dec("11.0"),
+        systolic_mmhg: 150,
+        diastolic_mmhg: 95,
+        pulse_bpm: 110,
+        temperature_c: dec("38"),
+        states: vec![DonorState::Breastfeeding],
+    };
+    let a = india(&d, &c, WholeBlood350, "2026-03-01");
+    assert_eq!(
+        codes(&a),
+        [
+            "DONOR_TOO_YOUNG",
+            "DONOR_WEIGHT_TOO_LOW",
+            "DONOR_HB_BELOW_MIN",
+            "DONOR_SYSTOLIC_OUT_OF_RANGE",
+            "DONOR_DIASTOLIC_OUT_OF_RANGE",
+            "DONOR_PULSE_OUT_OF_RANGE",
+            "DONOR_TEMPERATURE_OUT_OF_RANGE",
+            "DONOR_INTERVAL_NOT_MET",
+            "DONOR_DEFERRED",
+            "DONOR_STATE_DEFERS",
+            "DONOR_REFER_TO_MEDICAL_OFFICER",
+        ]
+    );
+    assert!(!a.eligible && !a.permanent && a.referred);
+    // Tattoo on 2025-12-01 + 12 months is the latest.
+    assert_eq!(a.deferred_until, Some(day("2026-12-01")));
+    assert_eq!(a.next_eligible, None);
+}
+
+#[test]
+fn permanent_clears_deferred_until() {
+    let mut d = event(man(), DeferralKind::Tattoo, "2026-01-01");
+    d.conditions = vec![Condition::Epilepsy];
+    let a = india(&d, &hb("11"), WholeBlood450, "2026-03-01");
+    assert_permanent(
+        &a,
+        &[
+            "DONOR_HB_BELOW_MIN",
+            "DONOR_DEFERRED",
+            "DONOR_PERMANENT_CONDITION",
+        ],
+    );
+}
+
+// ---- 0. input validation ----
+
+#[test]
+fn invalid_inputs_name_the_field() {
+    let field = |d: &Donor, c: &DonorChecks| match assess_donor(
+        d,
+        c,
+        WholeBlood450,
+        day("2026-03-01"),
+        &Policy::india(),
+    ) {
+        Err(RaktError::InvalidInput { field, .. }) => field,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        field(&person("2026-03-02", Sex::Male), &fine()),
+        "donor.date_of_birth"
+    );
+    let d = gave(
+        gave(man(), "2026-01-01", WholeBlood450),
+        "2026-03-02",
+        WholeBlood450,
+    );
+    assert_eq!(field(&d, &fine()), "donor.previous_donations[1].date");
+    let d = event(man(), DeferralKind::Tattoo, "2026-03-02");
+    assert_eq!(field(&d, &fine()), "donor.deferral_events[0].date");
+    let d = event(
+        event(man(), DeferralKind::Tattoo, "2020-01-01"),
+        DeferralKind::TtiReactive,
+        "2020-01-01",
+    );
+    assert_eq!(field(&d, &fine()), "donor.deferral_events[1].marker");
+    assert_eq!(field(&man(), &kg("-1")), "checks.weight_kg");
+    assert_eq!(field(&man(), &hb("-0.1")), "checks.hb_g_dl");
+    let c = DonorChecks {
+        temperature_c: dec("-36.5"),
+        ..fine()
+    };
+    assert_eq!(field(&man(), &c), "checks.temperature_c");
+    // The same day is fine.
+    let d = event(
+        gave(
+            person("2008-03-01", Sex::Male),
+            "2026-03-01",
+            Plateletpheresis,
+        ),
+        DeferralKind::VaccineKilled,
+        "2026-03-01",
+    );
+    assert!(
+        assess_donor(
+            &d,
+            &kg("0"),
+            WholeBlood450,
+            day("2026-03-01"),
+            &Policy::india()
+        )
+        .is_ok()
+    );
+}
+
+// ---- messages ----
+
+#[test]
+fn every_donor_message_renders_in_both_languages() {
+    let mut seen = BTreeSet::new();
+    let mut check = |a: DonorAssessment| {
+        for r in &a.reasons {
+            for lang in [Lang::En, Lang::Hi] {
+                let m = r.message(lang);
+                assert!(!m.contains('{') && !m.contains('}'), "{}: {m}", r.code);
+            }
+            seen.insert(r.code);
+        }
+    };
+    let india = Policy::india();
+    let young = person("2010-01-01", Sex::Female);
+    let c = DonorChecks {
+        weight_kg: dec("40"),
+        hb_g_dl: dec("11"),
+        systolic_mmhg: 150,
+        diastolic_mmhg: 95,
+        pulse_bpm: 120,
+        temperature_c: dec("38"),
+        states: vec![DonorState::Pregnant],
+    };
+    let mut d = event(
+        event(
+            gave(young, "2026-02-01", WholeBlood350),
+            DeferralKind::Tattoo,
+            "2026-01-01",
+        ),
+        DeferralKind::VaccineLive,
+        "2026-01-01",
+    );
+    d = reactive(d, TtiMarker::Hiv, "2025-01-01");
+    d = reactive(d, TtiMarker::Wnv, "2025-01-01");
+    d.conditions = vec![Condition::Cancer, Condition::PrionRisk];
+    check(run(&d, &c, WholeBlood350, "2026-03-01", &india));
+    let aspirin = event(man(), DeferralKind::Aspirin, "2026-02-28");
+    check(run(&aspirin, &fine(), WholeBlood450, "2026-03-01", &india));
+    check(run(&d, &c, DoubleRedCells, "2026-03-01", &india));
+    check(run(
+        &person("1940-01-01", Sex::Other),
+        &fine(),
+        Plateletpheresis,
+        "2026-03-01",
+        &india,
+    ));
+    check(run(
+        &man(),
+        &fine(),
+        WholeBlood450,
+        "2026-03-01",
+        &Policy::uk(),
+    ));
+    check(run(
+        &every_fortnight(man(), "2025-04-01", 24, Plasmapheresis),
+        &fine(),
+        Plasmapheresis,
+        "2026-03-01",
+        &india,
+    ));
+    let mut p = india.clone();
+    p.donor.hb_g_dl.male = Limits::between(dec("13"), dec("18"));
+    check(run(&man(), &hb("19"), WholeBlood450, "2026-03-01", &p));
+    let ageing = event(
+        gave(person("1960-12-01", Sex::Male), "2025-06-01", WholeBlood450),
+        DeferralKind::Tattoo,
+        "2026-02-01",
+    );
+    check(run(&ageing, &fine(), WholeBlood450, "2026-03-01", &india));
+    let all: BTreeSet<ReasonCode> = ReasonCode::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.as_str().starts_with("DONOR_") && *c != ReasonCode::DonorRhdUnknown)
+        .collect();
+    let missing: Vec<_> = all.difference(&seen).collect();
+    assert!(missing.is_empty(), "not exercised: {missing:?}");
+}
+
+#[test]
+fn a_deferral_that_outlasts_the_maximum_age_is_permanent() {
+    // A repeat donor of 65 (India: repeat donors up to 65) with a tattoo (12 months).
+    let old = gave(person("1960-12-01", Sex::Male), "2025-06-01", WholeBlood450);
+    let inked = event(old.clone(), DeferralKind::Tattoo, "2026-02-01");
+    let a = india(&inked, &fine(), WholeBlood450, "2026-03-01");
+    assert_permanent(&a, &["DONOR_DEFERRED", "DONOR_TOO_OLD_BY_THEN"]);
+    assert!(has(&a, "DONOR_TOO_OLD_BY_THEN", "age", "66"));
+    assert!(has(&a, "DONOR_TOO_OLD_BY_THEN", "until", "2027-02-01"));
+    // A deferral that ends before the 66th birthday stays temporary.
+    let extracted = event(old, DeferralKind::ToothExtraction, "2026-02-01");
+    let a = india(&extracted, &fine(), WholeBlood450, "2026-03-01");
+    assert_deferred(&a, &["DONOR_DEFERRED"], "2026-08-01");
+    let msg = a.reasons[0].message(crate::Lang::En);
+    assert!(msg.contains("2026-08-01"), "{msg}");
+}
