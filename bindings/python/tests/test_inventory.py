@@ -488,3 +488,15 @@ def test_transfer_checks_the_cold_chain_with_the_receivers_policy() -> None:
         bsc.transfer(["A1"], hub, left, 4.0, Decimal("6"), arrived, "driver")  # type: ignore[arg-type]
     # Expired units are cleared from the shelf at the minute of expiry.
     assert bsc.discard_expired(ist(2026, 12, 22, 23, 59), "tech") == ["A1"]
+
+
+def test_extreme_windows_give_an_answer_or_a_typed_error() -> None:
+    # Issue 17's reproducers: these panicked across the FFI.
+    inv = inventory(rc("A1", "A+", 1), rc("A2", "A+", 2))
+    assert [u.id for u in inv.expiring_within(day(NOW), 4294967295)] == ["A1", "A2"]
+    with pytest.raises(rakt.InvalidInput) as err:
+        inv.days_of_stock(day(NOW), 4294967295)
+    assert err.value.field == "window_days"
+    with pytest.raises(rakt.InvalidPolicy) as bad:
+        Policy.from_toml('name = "t"\nextends = "india"\n[inventory]\nreservation_hours = 4294967295')
+    assert bad.value.path == "inventory.reservation_hours"

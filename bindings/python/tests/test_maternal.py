@@ -70,3 +70,13 @@ def test_robson_groups() -> None:
         robson_group(parity=0, previous_caesareans=1)
     with pytest.raises(rakt.InvalidInput, match="presentation"):
         robson_group(presentation="sideways")
+
+
+def test_implausible_gestations_are_refused() -> None:
+    # Issue 17: GestationalAge(613566757, 6).total_days wrapped to 9.
+    assert GestationalAge(45, 6).total_days == 321
+    with pytest.raises(rakt.InvalidInput) as err:
+        GestationalAge(613566757, 6)
+    assert err.value.field == "weeks"
+    with pytest.raises(rakt.InvalidInput):
+        GestationalAge(46)

@@ -244,3 +244,22 @@ def test_values_round_trip_and_pickle() -> None:
         assert pickle.loads(pickle.dumps(value)) == value
         assert type(value).from_json(value.to_json()) == value
         assert type(value).__module__ == "rakt.tariff"
+
+
+def test_amounts_too_large_for_a_decimal_are_refused() -> None:
+    # Issue 17's reproducers: quantity 7.9e28, and ten lines of 1e25.
+    with pytest.raises(rakt.InvalidInput) as err:
+        tariff.bill(government_at_ceilings(), [("packed_red_cells", Decimal("79000000000000000000000000000"))],
+                    date=ON)
+    assert err.value.field == "quantity"
+    with pytest.raises(rakt.InvalidInput) as err:
+        tariff.bill(government_at_ceilings(), [("packed_red_cells", Decimal("1e25"))] * 10, date=ON)
+    assert err.value.field == "lines"
+
+
+@pytest.mark.parametrize("percent", ["101", "-5"])
+def test_a_bill_refuses_exemptions_that_validate_refuses(percent: str) -> None:
+    t = government_at_ceilings((CentreExemption("odd", "odd", percent=Decimal(percent)),))
+    with pytest.raises(rakt.InvalidInput) as err:
+        tariff.bill(t, [("packed_red_cells", 1)], centre_exemptions=["odd"], date=ON)
+    assert err.value.field == "exemptions.odd.percent"

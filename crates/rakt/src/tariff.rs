@@ -340,27 +340,7 @@ impl CentreTariff {
     /// naming every such item, its price and its ceiling; items without a national ceiling
     /// are allowed.
     pub fn validate(&self) -> Result<TariffCheck> {
-        if self.centre.trim().is_empty() {
-            return Err(RaktError::input("centre", "name the blood centre"));
-        }
-        for (item, price) in &self.prices {
-            check_amount(&format!("prices.{item}"), *price)?;
-        }
-        let mut codes = std::collections::BTreeSet::new();
-        for e in &self.exemptions {
-            if e.code.trim().is_empty() || !codes.insert(e.code.as_str()) {
-                return Err(RaktError::input(
-                    "exemptions",
-                    format!("exemption code {:?} is empty or repeated", e.code),
-                ));
-            }
-            if e.percent <= Decimal::ZERO || e.percent > Decimal::ONE_HUNDRED {
-                return Err(RaktError::input(
-                    format!("exemptions.{}.percent", e.code),
-                    format!("{} is not more than 0 and at most 100", e.percent),
-                ));
-            }
-        }
+        self.check_entries()?;
         let schedule = schedule_on(self.effective_from)?;
         let mut above = Vec::new();
         let mut prices = Vec::new();
@@ -392,6 +372,33 @@ impl CentreTariff {
             schedule: schedule.id,
             prices,
         })
+    }
+
+    /// Check one tariff's own entries: a named centre, prices positive in whole paise,
+    /// exemption codes unique and non-empty with 0 < percent ≤ 100. [`bill`] checks the same.
+    fn check_entries(&self) -> Result<()> {
+        if self.centre.trim().is_empty() {
+            return Err(RaktError::input("centre", "name the blood centre"));
+        }
+        for (item, price) in &self.prices {
+            check_amount(&format!("prices.{item}"), *price)?;
+        }
+        let mut codes = std::collections::BTreeSet::new();
+        for e in &self.exemptions {
+            if e.code.trim().is_empty() || !codes.insert(e.code.as_str()) {
+                return Err(RaktError::input(
+                    "exemptions",
+                    format!("exemption code {:?} is empty or repeated", e.code),
+                ));
+            }
+            if e.percent <= Decimal::ZERO || e.percent > Decimal::ONE_HUNDRED {
+                return Err(RaktError::input(
+                    format!("exemptions.{}.percent", e.code),
+                    format!("{} is not more than 0 and at most 100", e.percent),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -437,7 +444,10 @@ pub struct Bill {
 ///
 /// Refused: a date before the tariff applies, an item the centre does not price
 /// (`TARIFF_ITEM_NOT_PRICED`), a quantity that is not positive or, for items sold per unit or
-/// test, not whole, an unknown exemption code.
+/// test, not whole, an unknown exemption code, a tariff whose own entries
+/// [`CentreTariff::validate`] would refuse (an exemption outside 0–100 %, an empty or repeated
+/// exemption code, a price that is not positive whole paise), and an amount too large for a
+/// decimal (`InvalidInput` naming `quantity` or `lines`): nothing overflows.
 pub fn bill(
     tariff: &CentreTariff,
     lines: &[(TariffItem, Decimal)],
@@ -454,6 +464,7 @@ pub fn bill(
             ),
         ));
     }
+    tariff.check_entries()?;
     let mut applicable = Vec::new();
     for code in centre_exemptions {
         let e = tariff
@@ -489,17 +500,26 @@ pub fn bill(
                 format!("{} has no price for {item}", tariff.centre),
             )
         })?;
-        let gross = paisa(*quantity * price);
+        let gross = paisa(quantity.checked_mul(price).ok_or_else(|| {
+            RaktError::input(
+                "quantity",
+                format!("{quantity} {item} at {price} is too large to bill"),
+            )
+        })?);
         let (waived, exemption) = if let Some(s) = statutory.first() {
             (gross, Some(s.as_str().to_string()))
         } else if let Some(e) = applicable
             .iter()
             .find(|e| e.items.is_empty() || e.items.contains(item))
         {
-            (
-                paisa(gross * e.percent / Decimal::ONE_HUNDRED),
-                Some(e.code.clone()),
-            )
+            // 0 < percent ≤ 100 (checked above), so the waiver never exceeds the gross amount.
+            let waived = gross
+                .checked_mul(e.percent)
+                .and_then(|w| w.checked_div(Decimal::ONE_HUNDRED))
+                .ok_or_else(|| {
+                    RaktError::input("quantity", format!("{quantity} {item}: too large to bill"))
+                })?;
+            (paisa(waived), Some(e.code.clone()))
         } else {
             (paisa(Decimal::ZERO), None)
         };
@@ -513,9 +533,15 @@ pub fn bill(
             exemption,
         });
     }
-    let gross_total = paisa(out.iter().map(|l| l.gross).sum());
-    let waived_total = paisa(out.iter().map(|l| l.waived).sum());
-    let total = paisa(out.iter().map(|l| l.net).sum());
+    let sum = |amount: fn(&BillLine) -> Decimal| {
+        out.iter()
+            .try_fold(Decimal::ZERO, |acc, l| acc.checked_add(amount(l)))
+            .map(paisa)
+            .ok_or_else(|| RaktError::input("lines", "the bill's total is too large to represent"))
+    };
+    let gross_total = sum(|l| l.gross)?;
+    let waived_total = sum(|l| l.waived)?;
+    let total = sum(|l| l.net)?;
     Ok(Bill {
         centre: tariff.centre.clone(),
         date,

@@ -107,8 +107,7 @@ impl Bucket {
 
     /// Released units expired at `t` (expiring at or before it).
     fn expired_at(&self, t: DateTime<FixedOffset>) -> impl Iterator<Item = &Entry> {
-        self.available
-            .range(..(t + chrono::Duration::nanoseconds(1), first_id()))
+        self.available.iter().take_while(move |(e, _)| *e <= t)
     }
 
     /// Units whose hold has lapsed by `t`: stock again for everyone.
@@ -275,7 +274,7 @@ impl Inventory {
         let allocation = self.allocate(request, as_of)?;
         let until = match request.hold_until {
             Some(until) => until,
-            None => as_of + self.hold_period(),
+            None => self.hold_until(as_of)?,
         };
         let events = self.events_for(&allocation, as_of, actor, |patient| EventKind::Reserve {
             patient: patient.to_string(),
@@ -295,7 +294,10 @@ impl Inventory {
         at: DateTime<FixedOffset>,
         actor: &str,
     ) -> Result<()> {
-        let until = until.unwrap_or(at + self.hold_period());
+        let until = match until {
+            Some(until) => until,
+            None => self.hold_until(at)?,
+        };
         let events = self.held_events(ids, patient, at, actor, || EventKind::Crossmatch {
             patient: patient.to_string(),
             until,
@@ -508,8 +510,16 @@ impl Inventory {
             .collect()
     }
 
-    fn hold_period(&self) -> chrono::Duration {
-        chrono::Duration::hours(i64::from(self.policy.inventory.reservation_hours))
+    /// `at` plus the policy's reservation period; a sum past the calendar's range is refused.
+    fn hold_until(&self, at: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
+        let hours = self.policy.inventory.reservation_hours;
+        at.checked_add_signed(chrono::TimeDelta::hours(i64::from(hours)))
+            .ok_or_else(|| {
+                RaktError::policy(
+                    "inventory.reservation_hours",
+                    format!("{hours} hours from {at} is out of the calendar's range"),
+                )
+            })
     }
 
     fn slot(&self, id: &UnitId) -> Result<usize> {

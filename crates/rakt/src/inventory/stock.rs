@@ -169,20 +169,21 @@ impl Inventory {
 
     /// Units in stock (released, held or returned) that are unexpired at `as_of` and expire
     /// within `hours` of it (a unit expiring exactly at `as_of + hours` is included), soonest
-    /// first.
+    /// first. A window that reaches past the calendar's range has no end.
     pub fn expiring_within(&self, as_of: DateTime<FixedOffset>, hours: u32) -> Vec<ExpiringUnit> {
-        let limit = as_of + Duration::hours(i64::from(hours));
+        let limit = as_of.checked_add_signed(Duration::hours(i64::from(hours)));
+        let within = |e: DateTime<FixedOffset>| limit.is_none_or(|l| e <= l);
         let mut out = Vec::new();
         for (key, bucket) in &self.buckets {
             let released = bucket
                 .valid_after(as_of)
-                .take_while(|(e, _)| *e <= limit)
+                .take_while(|(e, _)| within(*e))
                 .map(|(_, id)| id);
             let held = bucket.held.iter().map(|(_, id)| id);
             for id in released.chain(held) {
                 let Some(unit) = self.get(id) else { continue };
                 let e = unit.expiry().expires_at;
-                if e > as_of && e <= limit {
+                if e > as_of && within(e) {
                     out.push(ExpiringUnit {
                         id: id.clone(),
                         component: key.component,
@@ -209,7 +210,14 @@ impl Inventory {
         if window_days == 0 {
             return Err(RaktError::input("window_days", "must be at least 1"));
         }
-        let from = as_of - Duration::days(i64::from(window_days));
+        let from = as_of
+            .checked_sub_signed(Duration::days(i64::from(window_days)))
+            .ok_or_else(|| {
+                RaktError::input(
+                    "window_days",
+                    format!("{window_days} days before {as_of} is out of the calendar's range"),
+                )
+            })?;
         let mut issued: BTreeMap<(Component, BloodGroup), u32> = BTreeMap::new();
         for unit in &self.units {
             let n = unit

@@ -16,10 +16,13 @@ use crate::policy::Policy;
 /// assert_eq!(ga.total_days(), 279);
 /// assert_eq!(ga.to_string(), "39+6");
 /// assert!(GestationalAge::new(39, 7).is_err());
+/// assert!(GestationalAge::new(46, 0).is_err()); // above GestationalAge::MAX_WEEKS
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
+///
+/// JSON input is checked the same way as [`GestationalAge::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "GestationalAgeFields")]
 pub struct GestationalAge {
     /// Completed weeks.
     pub weeks: u32,
@@ -27,15 +30,43 @@ pub struct GestationalAge {
     pub days: u32,
 }
 
+/// The unchecked form of a [`GestationalAge`] as it arrives in JSON.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GestationalAgeFields {
+    weeks: u32,
+    days: u32,
+}
+
+impl TryFrom<GestationalAgeFields> for GestationalAge {
+    type Error = RaktError;
+    fn try_from(f: GestationalAgeFields) -> Result<GestationalAge> {
+        GestationalAge::new(f.weeks, f.days)
+    }
+}
+
 impl GestationalAge {
-    /// Weeks and days; days must be 0–6.
+    /// The longest gestation rakt accepts, in completed weeks: a plausibility bound for data
+    /// entry (a longer one is a wrong date), not a clinical threshold.
+    pub const MAX_WEEKS: u32 = 45;
+
+    /// Weeks and days; weeks at most [`GestationalAge::MAX_WEEKS`], days 0–6.
     pub fn new(weeks: u32, days: u32) -> Result<GestationalAge> {
+        if weeks > Self::MAX_WEEKS {
+            return Err(RaktError::input(
+                "weeks",
+                format!(
+                    "{weeks} is not a plausible gestation (at most {} weeks)",
+                    Self::MAX_WEEKS
+                ),
+            ));
+        }
         if days > 6 {
             return Err(RaktError::input(
                 "days",
                 format!(
                     "{days} is not 0–6: write {} weeks instead",
-                    weeks + days / 7
+                    u64::from(weeks) + u64::from(days / 7)
                 ),
             ));
         }
@@ -50,9 +81,10 @@ impl GestationalAge {
         }
     }
 
-    /// The number of days since the first day of the last menstrual period.
+    /// The number of days since the first day of the last menstrual period. (A value built
+    /// field by field, past the checks of [`GestationalAge::new`], saturates instead of wrapping.)
     pub fn total_days(&self) -> u32 {
-        self.weeks * 7 + self.days
+        self.weeks.saturating_mul(7).saturating_add(self.days)
     }
 
     /// Its category under the policy's boundaries (`maternal.gestation_weeks`), by completed
@@ -142,6 +174,7 @@ pub fn edd_from_ultrasound(
     age_at_scan: GestationalAge,
     policy: &Policy,
 ) -> Result<NaiveDate> {
+    let age_at_scan = GestationalAge::new(age_at_scan.weeks, age_at_scan.days)?;
     let remaining = i64::from(policy.maternal.naegele_days) - i64::from(age_at_scan.total_days());
     add_days(scan, remaining, "scan")
 }

@@ -541,7 +541,11 @@ pub fn assess_pregnancy(
     };
     let ga = match edd {
         Some(edd) => {
-            let lmp = edd - chrono::Duration::days(i64::from(policy.maternal.naegele_days));
+            let lmp = edd
+                .checked_sub_days(chrono::Days::new(u64::from(policy.maternal.naegele_days)))
+                .ok_or_else(|| {
+                    RaktError::input("edd", format!("{edd} is out of the calendar's range"))
+                })?;
             if lmp > as_of {
                 return Err(RaktError::input(
                     "edd",
@@ -549,7 +553,7 @@ pub fn assess_pregnancy(
                 ));
             }
             let ga = gestational_age(lmp, as_of)?;
-            if ga.weeks > 45 {
+            if ga.weeks > GestationalAge::MAX_WEEKS {
                 return Err(RaktError::input(
                     if record.edd.is_some() { "edd" } else { "lmp" },
                     format!("gives a gestation of {ga} weeks at {as_of}: check the dates"),

@@ -153,7 +153,7 @@ impl fmt::Display for RobsonClass {
 
 /// Lowest and highest gestation (completed weeks) accepted at delivery: a plausibility bound for
 /// data entry, not a clinical threshold.
-const WEEKS: (u32, u32) = (20, 45);
+const WEEKS: (u32, u32) = (20, super::GestationalAge::MAX_WEEKS);
 
 fn check(input: &RobsonInput) -> Result<()> {
     if input.fetuses == Some(0) {

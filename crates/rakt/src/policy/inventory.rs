@@ -175,11 +175,24 @@ pub(super) fn inventory(
     }
 }
 
+/// The longest reservation a policy may set: a plausibility bound (100 years) that keeps the
+/// reservation's end inside the calendar, not a clinical value.
+const MAX_RESERVATION_HOURS: u32 = 876_600;
+
 pub(super) fn validate_inventory(p: &InventoryPolicy) -> Result<()> {
     if p.reservation_hours == 0 {
         return Err(RaktError::policy(
             "inventory.reservation_hours",
             "must be > 0",
+        ));
+    }
+    if p.reservation_hours > MAX_RESERVATION_HOURS {
+        return Err(RaktError::policy(
+            "inventory.reservation_hours",
+            format!(
+                "{} is not a plausible reservation (at most {MAX_RESERVATION_HOURS} hours, 100 years)",
+                p.reservation_hours
+            ),
         ));
     }
     for g in &p.scarce_groups {

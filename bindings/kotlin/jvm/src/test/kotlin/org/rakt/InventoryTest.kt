@@ -277,4 +277,15 @@ class InventoryTest {
         }
         assertEquals(listOf("A1"), bsc.discardExpired(t("2026-12-22T23:59:00+05:30"), "tech"))
     }
+
+    @Test
+    fun extremeWindowsGiveAnAnswerOrATypedError() {
+        // Issue 17: durations sized by the caller or a policy panicked inside chrono.
+        val inv = inventory(rc("A1", "A+", 1), rc("A2", "A+", 2))
+        assertEquals(listOf("A1", "A2"), inv.expiringWithin(now, Int.MAX_VALUE).map { it.id })
+        assertEquals("window_days", assertThrows<RaktException.InvalidInput> { inv.daysOfStock(now, Int.MAX_VALUE) }.field)
+        val toml = "name = \"t\"\nextends = \"india\"\n[inventory]\nreservation_hours = 4294967295\n"
+        assertEquals("inventory.reservation_hours", assertThrows<RaktException.InvalidPolicy> { Policy.fromToml(toml) }.path)
+        assertEquals(2, inv.len().toInt())
+    }
 }

@@ -50,4 +50,14 @@ class MaternalTest {
         val e = assertThrows<RaktException.InvalidInput> { g(term.copy(previousCaesareans = 1, onset = LabourOnset.SPONTANEOUS)) }
         assertEquals("previous_caesareans", e.field)
     }
+
+    @Test
+    fun implausibleGestationsAreRefused() {
+        // Issue 17: 613566757 weeks + 6 days wrapped to 9 days in u32.
+        val scan = LocalDate.of(2026, 5, 1)
+        assertEquals(LocalDate.of(2026, 3, 21), eddFromUltrasound(scan, GestationalAge(45, 6)))
+        val e = assertThrows<RaktException.InvalidInput> { eddFromUltrasound(scan, GestationalAge(613566757, 6)) }
+        assertEquals("weeks", e.field)
+        assertThrows<RaktException.InvalidInput> { gestationCategory(GestationalAge(46, 0)) }
+    }
 }

@@ -150,4 +150,17 @@ class TariffTest {
         }
         assertEquals("date", early.field)
     }
+
+    @Test
+    fun amountsTooLargeForADecimalAndBadExemptionsAreRefused() {
+        // Issue 17: rust_decimal's * and + panicked on overflow; bill() skipped validate()'s checks.
+        val huge = listOf(BillItem(TariffItem.PACKED_RED_CELLS, d("79000000000000000000000000000")))
+        assertEquals("quantity", assertThrows<RaktException.InvalidInput> { bill(governmentAtCeilings(), huge, date = on) }.field)
+        val tenBig = List(10) { BillItem(TariffItem.PACKED_RED_CELLS, d("10000000000000000000000000")) }
+        assertEquals("lines", assertThrows<RaktException.InvalidInput> { bill(governmentAtCeilings(), tenBig, date = on) }.field)
+        val odd = governmentAtCeilings(listOf(CentreExemption("odd", "odd", d("101"))))
+        val one = listOf(BillItem(TariffItem.PACKED_RED_CELLS, d("1")))
+        val e = assertThrows<RaktException.InvalidInput> { bill(odd, one, centreExemptions = listOf("odd"), date = on) }
+        assertEquals("exemptions.odd.percent", e.field)
+    }
 }
