@@ -377,15 +377,23 @@ pub struct Inventory {
 }
 
 impl Inventory {
-    /// The inventory, locked. A lock poisoned by a panic in an earlier call is refused: that
-    /// call may have left the stock half-changed.
+    /// The inventory, locked. A lock poisoned by a panic in an earlier call is recovered: every
+    /// core operation works out its whole change before it applies any of it, so a call that
+    /// failed left the stock as it was, and the app keeps its data.
     pub(crate) fn lock(&self) -> Result<MutexGuard<'_, inv::Inventory>> {
-        self.inner.lock().map_err(|_| RaktException::NotApplicable {
-            code: "INVENTORY_UNUSABLE".to_string(),
-            reason:
-                "an earlier call failed while changing this inventory; rebuild it from its units"
-                    .to_string(),
-        })
+        let guard = self.inner.lock().unwrap_or_else(|poisoned| {
+            self.inner.clear_poison();
+            poisoned.into_inner()
+        });
+        Ok(guard)
+    }
+}
+
+#[cfg(test)]
+impl Inventory {
+    /// Whether the lock is still marked poisoned.
+    pub(crate) fn inner_is_poisoned(&self) -> bool {
+        self.inner.is_poisoned()
     }
 }
 
@@ -443,8 +451,8 @@ impl Inventory {
 
     /// Apply a lifecycle event that does not hand a unit to a patient (quarantine, tests,
     /// release, transfuse, discard, modifications): the unit as it now is. `Reserve`,
-    /// `Crossmatch`, `Issue` and `EmergencyIssue` are refused with `NotApplicable`
-    /// (`USE_INVENTORY_METHOD`).
+    /// `Crossmatch`, `Issue`, `EmergencyIssue` and `Transfer` (use `transfer`) are refused with
+    /// `NotApplicable` (`USE_INVENTORY_METHOD`).
     pub fn apply(&self, id: String, event: UnitEvent) -> Result<Arc<BloodUnit>> {
         let id = id_from_text(&id)?;
         let event = event.to_core()?;

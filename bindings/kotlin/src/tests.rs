@@ -325,3 +325,19 @@ fn a_batch_row_is_the_per_record_result_and_a_bad_row_fails_only_itself() {
     ));
     assert!(early_warnings(vec![], None).is_empty());
 }
+
+#[test]
+fn an_inventory_poisoned_by_a_panic_is_still_readable_and_usable() {
+    let inv = Inventory::new("FRU-1".to_string(), None);
+    let poisoned = std::thread::scope(|s| {
+        s.spawn(|| {
+            let _held = inv.lock().unwrap();
+            panic!("a panic while the lock is held");
+        })
+        .join()
+    });
+    assert!(poisoned.is_err());
+    assert_eq!(inv.len().unwrap(), 0);
+    assert_eq!(inv.facility().unwrap(), "FRU-1");
+    assert!(!inv.inner_is_poisoned());
+}

@@ -788,8 +788,8 @@ impl PyInventory {
     }
 
     /// Apply a lifecycle event that does not hand a unit to a patient: the unit as it now is.
-    /// `Reserve`, `Crossmatch`, `Issue` and `EmergencyIssue` raise `NotApplicable`
-    /// (`USE_INVENTORY_METHOD`).
+    /// `Reserve`, `Crossmatch`, `Issue`, `EmergencyIssue` and `Transfer` (use `transfer`) raise
+    /// `NotApplicable` (`USE_INVENTORY_METHOD`).
     fn apply(&mut self, id: &str, event: &Bound<'_, PyAny>) -> PyResult<PyBloodUnit> {
         let event = PyUnitEvent::extract_arg(event, "event")?;
         let id = unit_id(id)?;

@@ -318,6 +318,11 @@ def test_apply_routes_other_events_and_refuses_handing_units_over() -> None:
     with pytest.raises(rakt.NotApplicable) as err:
         inv.apply("A1", rakt.Issue(day(NOW), "nurse", "P1"))
     assert err.value.code == "USE_INVENTORY_METHOD"
+    # A transfer through apply would leave the unit here while it says it moved (issue 17).
+    with pytest.raises(rakt.NotApplicable) as err:
+        inv.apply("A1", rakt.Transfer(day(NOW), "driver", "FRU-1", "BSC-2", day(NOW) - H, 4, 6))
+    assert err.value.code == "USE_INVENTORY_METHOD"
+    assert inv.get("A1").status == UnitStatus.RELEASED
     u = inv.apply("A1", rakt.Discard(day(NOW), "tech", "leakage"))
     assert u.status == UnitStatus.DISCARDED
     assert inv.allocate(request("P1", man("A+"), 1), day(NOW)).ids == []

@@ -1323,6 +1323,16 @@ OPS: dict[str, Callable[[dict[str, Json], dict[str, Json]], None]] = {
 }
 
 
+class Expect(dict[str, Json]):
+    """A case's expectations; reading a key the case does not give fails with a clear message
+    (never a KeyError), saying so when the case expected an error and the call succeeded."""
+
+    def __missing__(self, key: str) -> Json:
+        if "error" in self:
+            raise AssertionError(f"expected {self['error']}, got success")
+        raise AssertionError(f"the case gives no expected {key!r}")
+
+
 def run_case(case: Case) -> None:
     assert case.duplicate_of is None, (
         f"duplicate id {case.id!r} in {case.file} (first in {case.duplicate_of})"
@@ -1332,7 +1342,7 @@ def run_case(case: Case) -> None:
     unknown = set(case.expect) - EXPECT_KEYS[case.op] - ERROR_KEYS
     assert not unknown, f"unknown expect keys {sorted(unknown)} for op {case.op}"
     try:
-        op(case.input, case.expect)
+        op(case.input, Expect(case.expect))
     except rakt.RaktError as err:
         check_error(err, case.expect)
     else:
@@ -1379,3 +1389,8 @@ def test_unknown_expectations_and_wrong_answers_fail() -> None:
         run_case(case({"display": "O-"}))
     with pytest.raises(AssertionError, match="got success"):
         run_case(case({"error": "InvalidBloodGroup"}))
+    # An op that reads an expected key the case does not give fails cleanly, not with KeyError.
+    scan = Case("s", "isbt128_parse_scan", {"text": "=A99992112345600"}, {"error": "InvalidCode"},
+                Path("x.json"), None)
+    with pytest.raises(AssertionError, match="expected InvalidCode, got success"):
+        run_case(scan)

@@ -516,6 +516,26 @@ fn apply_routes_other_events_and_refuses_handing_units_over() {
     assert!(
         matches!(err, rakt::RaktError::NotApplicable { ref code, .. } if code == "USE_INVENTORY_METHOD")
     );
+    // A transfer through apply would leave the unit here while it says it moved.
+    let transfer = UnitEvent::new(
+        day(NOW),
+        "driver",
+        EventKind::Transfer {
+            from: "FRU-1".into(),
+            to: "BSC-2".into(),
+            dispatched_at: day(NOW) - Duration::hours(2),
+            min_celsius: "4".parse().unwrap(),
+            max_celsius: "6".parse().unwrap(),
+        },
+    );
+    let before = inv.get(&id("A1")).unwrap().clone();
+    let err = inv.apply(&id("A1"), &transfer).unwrap_err();
+    assert!(
+        matches!(err, rakt::RaktError::NotApplicable { ref code, ref reason } if code == "USE_INVENTORY_METHOD" && reason.contains("transfer a unit")),
+        "{err}"
+    );
+    assert_eq!(inv.get(&id("A1")).unwrap(), &before);
+    assert_eq!(before.status(), UnitStatus::Released);
     let discard = UnitEvent::new(
         day(NOW),
         "tech",

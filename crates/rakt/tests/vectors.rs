@@ -49,6 +49,7 @@ fn main() {
         }
     }
     assert!(!files.is_empty(), "no vector files in {}", dir.display());
+    runner_self_check();
     let mut seen = BTreeSet::new();
     let (mut passed, mut failed) = (0usize, 0usize);
     for file in &files {
@@ -82,6 +83,37 @@ fn main() {
     if failed > 0 {
         std::process::exit(1);
     }
+}
+
+/// The runner itself, on deliberately right and wrong cases: only the keys a case gives are
+/// compared, a wrong answer fails, and an expected error that does not come fails cleanly.
+fn runner_self_check() {
+    let din = "G123417654321";
+    let c = rakt::isbt128::check_character(din).unwrap().to_string();
+    let wrong = if c == "A" { "B" } else { "A" };
+    let case = |expect: Value| {
+        run_case(
+            &json!({"op": "isbt128_check_character", "input": {"din13": din}, "expect": expect}),
+        )
+    };
+    assert_eq!(
+        case(json!({"check_character": c})),
+        Ok(()),
+        "a key left out was compared"
+    );
+    assert!(
+        case(json!({"check_character": wrong})).is_err(),
+        "a wrong answer passed"
+    );
+    let e = case(json!({"error": "InvalidCode"})).unwrap_err();
+    assert!(e.contains("got success"), "{e}");
+    let e = run_case(
+        &json!({"op": "isbt128_parse_scan", "input": {"text": "=A99992112345600"}, "expect": {"error": "InvalidCode"}}),
+    );
+    assert!(
+        e.is_err_and(|e| e.contains("got success")),
+        "a scan that succeeds must fail cleanly"
+    );
 }
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {
@@ -338,12 +370,8 @@ fn op_isbt_check(input: &Value, expect: &Value) -> Outcome {
     let Some((c, t3)) = expect_ok(result, expect)? else {
         return Ok(());
     };
-    check(
-        "check_character",
-        &json!(c.to_string()),
-        &expect["check_character"],
-    )?;
-    check("type3_flag", &json!(t3), &expect["type3_flag"])
+    let got = json!({"check_character": c.to_string(), "type3_flag": t3});
+    check_keys(&got, expect)
 }
 
 fn op_isbt_din(input: &Value, expect: &Value) -> Outcome {

@@ -2106,7 +2106,8 @@ class Inventory:
     def add(self, unit: BloodUnit) -> None:
         """A unit already there raises NotApplicable (``DUPLICATE_UNIT``)."""
     def apply(self, id: str, event: UnitEvent) -> BloodUnit:
-        """Any event that does not hand a unit to a patient; the unit as it now is."""
+        """Any event that does not hand a unit to a patient or move it (``transfer`` does that);
+        the unit as it now is."""
     def allocate(self, request: AllocationRequest, as_of: datetime) -> Allocation:
         """Propose units; changes nothing."""
     def reserve(self, request: AllocationRequest, as_of: datetime, actor: str) -> Allocation: ...

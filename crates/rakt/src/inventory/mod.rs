@@ -228,9 +228,12 @@ impl Inventory {
         Ok(())
     }
 
-    /// Apply any lifecycle event that does not hand a unit to a patient (quarantine, test
-    /// results, release, transfuse, discard, modifications, ...). Reservations, crossmatches,
-    /// issues and returns have their own methods, which check the patient's hold.
+    /// Apply any lifecycle event that does not hand a unit to a patient or move it away
+    /// (quarantine, test results, release, transfuse, discard, modifications, ...).
+    /// Reservations, crossmatches, issues and emergency issues have their own methods, which
+    /// check the patient's hold; a transfer goes through [`Inventory::transfer`], which moves
+    /// the unit to the receiving inventory (applied here, the unit would say it had moved while
+    /// staying in this stock). Those events are refused with `USE_INVENTORY_METHOD`.
     pub fn apply(&mut self, id: &UnitId, event: &UnitEvent) -> Result<&BloodUnit> {
         if matches!(
             event.kind,
@@ -238,11 +241,12 @@ impl Inventory {
                 | EventKind::Crossmatch { .. }
                 | EventKind::Issue { .. }
                 | EventKind::EmergencyIssue { .. }
+                | EventKind::Transfer { .. }
         ) {
             return Err(RaktError::not_applicable(
                 "USE_INVENTORY_METHOD",
                 format!(
-                    "use reserve, crossmatch, issue or emergency_release to {} a unit",
+                    "use reserve, crossmatch, issue, emergency_release or transfer to {} a unit",
                     event.kind.name()
                 ),
             ));

@@ -196,6 +196,11 @@ class InventoryTest {
         assertEquals("USE_INVENTORY_METHOD", assertThrows<RaktException.NotApplicable> {
             inv.apply("A1", UnitEvent(now, "nurse", EventKind.Issue("P1")))
         }.code)
+        // A transfer through apply would leave the unit here while it says it moved (issue 17).
+        val transfer = EventKind.Transfer("FRU-1", "BSC-2", now.minusHours(2), BigDecimal("4"), BigDecimal("6"))
+        assertEquals("USE_INVENTORY_METHOD", assertThrows<RaktException.NotApplicable> {
+            inv.apply("A1", UnitEvent(now, "driver", transfer))
+        }.code)
         assertEquals(UnitStatus.DISCARDED, inv.apply("A1", UnitEvent(now, "tech", EventKind.Discard(DiscardReason.Leakage))).status())
         assertEquals("DUPLICATE_UNIT", assertThrows<RaktException.NotApplicable> { inv.add(rc("A1", "A+", 2)) }.code)
         assertNull(inv.get("NOPE"))

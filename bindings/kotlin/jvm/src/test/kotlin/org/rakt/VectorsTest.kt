@@ -58,7 +58,17 @@ class VectorsTest {
     private fun runCase(case: JSONObject) {
         val input = case.getJSONObject("input")
         val expect = case.getJSONObject("expect")
-        when (val op = case.getString("op")) {
+        try {
+            runOp(case.getString("op"), input, expect)
+        } catch (e: org.json.JSONException) {
+            // An op read an expected key the case does not give: fail cleanly, saying why.
+            if (expect.has("error")) fail<Unit>("expected error ${expect.get("error")}, got success")
+            fail<Unit>("the case lacks what the op reads: ${e.message}")
+        }
+    }
+
+    private fun runOp(op: String, input: JSONObject, expect: JSONObject) {
+        when (op) {
             "parse_blood_group" -> opParse(input, expect)
             "compatibility" -> opCompatibility(input, expect)
             "donor_preference" -> opPreference(input, expect)
@@ -1195,5 +1205,18 @@ class VectorsTest {
         if (expect.has("volume_ml")) check("volume_ml", out.pool.volumeMl(), expect.get("volume_ml"))
         if (expect.has("expires_at")) checkTime("expires_at", out.pool.expiry().expiresAt, expect.get("expires_at"))
         if (expect.has("parents")) check("parents", out.pool.parents(), expect.get("parents"))
+    }
+
+    /** The runner itself on deliberately right and wrong cases (issue 17: test honesty). */
+    @org.junit.jupiter.api.Test
+    fun theRunnerComparesOnlyTheGivenKeysAndFailsCleanly() {
+        val check = { expect: String ->
+            JSONObject("""{"op": "isbt128_check_character", "input": {"din13": "G123417654321"}, "expect": $expect}""")
+        }
+        runCase(check("""{"check_character": "A"}""")) // type3_flag left out: not compared
+        org.junit.jupiter.api.assertThrows<AssertionFailedError> { runCase(check("""{"check_character": "B"}""")) }
+        val scan = JSONObject("""{"op": "isbt128_parse_scan", "input": {"text": "=A99992112345600"}, "expect": {"error": "InvalidCode"}}""")
+        val e = org.junit.jupiter.api.assertThrows<AssertionFailedError> { runCase(scan) }
+        org.junit.jupiter.api.Assertions.assertTrue(e.message!!.contains("got success"), e.message)
     }
 }
