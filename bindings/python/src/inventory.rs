@@ -736,7 +736,8 @@ json_class!(PyStockCheck {
 
 /// The stock of one facility: `Inventory(facility, policy=None)` (`None`: the `india` profile).
 /// A mutable object: `add`, `reserve`, `issue`, ... change it, and an operation that raises
-/// changes nothing.
+/// changes nothing. It may be shared between threads: each call holds the GIL from start to
+/// end, so calls never overlap inside one inventory.
 #[pyclass(module = "rakt", name = "Inventory")]
 pub struct PyInventory(pub(crate) core::Inventory);
 
@@ -981,14 +982,13 @@ impl PyInventory {
     }
 
     /// The stock by component and donor group at `as_of`, and in e-RaktKosh codes.
-    fn stock_summary(
-        &self,
-        py: Python<'_>,
-        as_of: &Bound<'_, PyAny>,
-    ) -> PyResult<PyInventorySummary> {
+    ///
+    /// Like every `Inventory` method it keeps the GIL: an inventory shared between threads is
+    /// then read and changed one call at a time, never while another call is inside it.
+    fn stock_summary(&self, as_of: &Bound<'_, PyAny>) -> PyResult<PyInventorySummary> {
         let as_of = to_datetime(as_of, "as_of")?;
-        let inv = &self.0;
-        py.detach(|| inv.stock_summary(as_of))
+        self.0
+            .stock_summary(as_of)
             .map(PyInventorySummary)
             .or_raise()
     }
@@ -1013,14 +1013,13 @@ impl PyInventory {
     /// Days of stock per component and donor group over the `window_days` before `as_of`.
     fn days_of_stock(
         &self,
-        py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
         window_days: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<PyDaysOfStock>> {
         let as_of = to_datetime(as_of, "as_of")?;
         let window = to_u32(window_days, "window_days")?;
-        let inv = &self.0;
-        py.detach(|| inv.days_of_stock(as_of, window))
+        self.0
+            .days_of_stock(as_of, window)
             .map(|rows| rows.into_iter().map(PyDaysOfStock).collect())
             .or_raise()
     }
