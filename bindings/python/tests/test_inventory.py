@@ -555,3 +555,13 @@ def test_an_inventory_shared_by_eight_threads() -> None:
     here = {u.id for u in hub.units()}
     there = {u.id for u in bsc.units()}
     assert here.isdisjoint(there) and here | there == set(dins)
+
+
+@pytest.mark.parametrize("blank", ["\u200b\u200b", " \ufeff ", "\u2060"])
+def test_an_invisible_justification_is_blank(blank: str) -> None:
+    # Issue 17: zero-width characters passed for a justification.
+    inv = inventory(rc("A1", "A+", 1))
+    with pytest.raises(rakt.InvalidInput) as err:
+        inv.emergency_release(request("TRAUMA-1", man("A+"), 1), blank, day(NOW), "dr-rao")
+    assert err.value.field == "justification"
+    assert inv.emergency_releases() == []

@@ -464,7 +464,7 @@ impl Tally {
 }
 
 fn facility_key(facility: &str, field: &str, year: i32, month: u32) -> Result<Key> {
-    if facility.trim().is_empty() {
+    if crate::text::is_blank(facility) {
         return Err(RaktError::input(field, "name the facility"));
     }
     Ok((facility.to_string(), year, month))

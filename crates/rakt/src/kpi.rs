@@ -598,7 +598,7 @@ pub fn kpis<'a, S: AsRef<str>>(
     let mut seen = BTreeSet::new();
     for (facility, unit) in units {
         let facility = facility.as_ref();
-        if facility.trim().is_empty() {
+        if crate::text::is_blank(facility) {
             return Err(RaktError::input(
                 "facility",
                 "a facility identifier must not be empty",

@@ -76,6 +76,7 @@ pub mod policy;
 pub mod reason;
 pub mod screening;
 pub mod tariff;
+pub mod text;
 pub mod time;
 pub mod unit;
 

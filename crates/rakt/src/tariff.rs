@@ -377,7 +377,7 @@ impl CentreTariff {
     /// Check one tariff's own entries: a named centre, prices positive in whole paise,
     /// exemption codes unique and non-empty with 0 < percent ≤ 100. [`bill`] checks the same.
     fn check_entries(&self) -> Result<()> {
-        if self.centre.trim().is_empty() {
+        if crate::text::is_blank(&self.centre) {
             return Err(RaktError::input("centre", "name the blood centre"));
         }
         for (item, price) in &self.prices {
@@ -385,7 +385,7 @@ impl CentreTariff {
         }
         let mut codes = std::collections::BTreeSet::new();
         for e in &self.exemptions {
-            if e.code.trim().is_empty() || !codes.insert(e.code.as_str()) {
+            if crate::text::is_blank(&e.code) || !codes.insert(e.code.as_str()) {
                 return Err(RaktError::input(
                     "exemptions",
                     format!("exemption code {:?} is empty or repeated", e.code),

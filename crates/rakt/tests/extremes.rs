@@ -201,3 +201,27 @@ fn implausible_gestations_are_refused_where_they_enter() {
         edd_from_ultrasound(scan, GestationalAge::new(45, 6).unwrap(), &Policy::india()).unwrap();
     assert_eq!(edd.to_string(), "2026-03-21");
 }
+
+#[test]
+fn text_made_only_of_invisible_characters_is_blank() {
+    // Issue 17: an emergency-release justification of zero-width spaces was accepted.
+    let mut inv = stock();
+    let patient = Recipient::new(BloodGroup::parse("A+").unwrap()).male(40);
+    let req = AllocationRequest::new("TRAUMA-1", patient, Component::RedCells, 1);
+    let at = t("2026-11-20T09:00:00+05:30");
+    for blank in ["\u{200B}\u{200B}", " \u{FEFF} ", "\u{2060}"] {
+        let e = inv
+            .emergency_release(&req, blank, at, "dr-rao")
+            .unwrap_err();
+        assert!(e.to_string().contains("justification"), "{e}");
+        let e = inv
+            .emergency_release(&req, "massive PPH", at, blank)
+            .unwrap_err();
+        assert!(e.to_string().contains("actor"), "{e}");
+    }
+    assert!(inv.emergency_releases().is_empty());
+    let a = inv
+        .emergency_release(&req, "massive PPH", at, "dr-rao")
+        .unwrap();
+    assert_eq!(a.units.len(), 1);
+}

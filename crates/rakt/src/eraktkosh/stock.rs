@@ -180,7 +180,7 @@ pub fn stock_summary<'a, S: AsRef<str>>(
     let mut seen = BTreeSet::new();
     for (centre, unit) in units {
         let centre = centre.as_ref();
-        if centre.trim().is_empty() {
+        if crate::text::is_blank(centre) {
             return Err(RaktError::input(
                 "centre",
                 "a blood centre identifier must not be empty",

@@ -87,7 +87,7 @@ impl AllocationRequest {
     }
 
     fn check(&self, as_of: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
-        if self.patient.trim().is_empty() {
+        if crate::text::is_blank(&self.patient) {
             return Err(RaktError::input("patient", "name the patient"));
         }
         if self.quantity == 0 {

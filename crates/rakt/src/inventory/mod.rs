@@ -337,13 +337,13 @@ impl Inventory {
         at: DateTime<FixedOffset>,
         actor: &str,
     ) -> Result<Allocation> {
-        if justification.trim().is_empty() {
+        if crate::text::is_blank(justification) {
             return Err(RaktError::input(
                 "justification",
                 "say why the urgency justified release before compatibility testing",
             ));
         }
-        if actor.trim().is_empty() {
+        if crate::text::is_blank(actor) {
             return Err(RaktError::input("actor", "say who released the units"));
         }
         let allocation = self.allocate(request, at)?;

@@ -231,7 +231,7 @@ impl Mother {
         let id = record
             .id
             .clone()
-            .filter(|id| !id.trim().is_empty())
+            .filter(|id| !crate::text::is_blank(id))
             .ok_or_else(|| RaktError::input("id", "the record needs the mother's id"))?;
         Ok(Mother {
             id,
@@ -315,7 +315,7 @@ pub fn blood_readiness(
     as_of: DateTime<FixedOffset>,
     nearby: &[&Inventory],
 ) -> Result<BloodReadiness> {
-    if mother.id.trim().is_empty() {
+    if crate::text::is_blank(&mother.id) {
         return Err(RaktError::input("mother.id", "name the mother"));
     }
     let offset = facility.policy().offset();

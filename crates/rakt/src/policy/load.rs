@@ -138,7 +138,7 @@ fn extend(base: &Policy, overlay: Map<String, Value>) -> Result<Value> {
     let mut merged = serde_json::to_value(base)
         .map_err(|e| RaktError::policy("", format!("cannot read base policy: {e}")))?;
     let name = match overlay.get("name") {
-        Some(Value::String(name)) if !name.trim().is_empty() => name.clone(),
+        Some(Value::String(name)) if !crate::text::is_blank(name) => name.clone(),
         Some(_) => return Err(RaktError::policy("name", "must be a non-empty string")),
         None => {
             return Err(RaktError::policy(
@@ -271,7 +271,7 @@ fn walk_parameters<'a>(
 const MAX_PLAUSIBLE_AGE: u32 = 130;
 
 pub(super) fn validate(p: &Policy) -> Result<()> {
-    if p.name.trim().is_empty() {
+    if crate::text::is_blank(&p.name) {
         return Err(RaktError::policy("name", "must not be empty"));
     }
     let c = &p.compatibility;
@@ -432,7 +432,7 @@ fn check_sources(p: &Policy) -> Result<()> {
                     "every parameter needs a source (citation and confidence)",
                 ));
             }
-            Some(src) if src.citation.trim().is_empty() => {
+            Some(src) if crate::text::is_blank(&src.citation) => {
                 return Err(RaktError::policy(
                     format!("sources.{path}.citation"),
                     "must not be empty",

@@ -551,7 +551,7 @@ impl BloodUnit {
             ) => {
                 self.check_usable(at)?;
                 check_patient(patient)?;
-                if justification.trim().is_empty() {
+                if crate::text::is_blank(justification) {
                     return Err(RaktError::input(
                         "justification",
                         "say why the urgency justified release before compatibility testing",
@@ -574,7 +574,7 @@ impl BloodUnit {
                 reasons.extend(self.after_expiry(at, policy));
             }
             (E::TransfuseWithReaction { details }, S::Issued) => {
-                if details.trim().is_empty() {
+                if crate::text::is_blank(details) {
                     return Err(RaktError::input("details", "describe the reaction"));
                 }
                 next.status = S::TransfusedWithReaction;
@@ -598,7 +598,7 @@ impl BloodUnit {
             }
             (E::Discard { reason }, status) if !status.is_terminal() => {
                 if let DiscardReason::Other(text) = reason {
-                    if text.trim().is_empty() {
+                    if crate::text::is_blank(text) {
                         return Err(RaktError::input("reason", "say why the unit was discarded"));
                     }
                 }
@@ -627,7 +627,7 @@ impl BloodUnit {
                 },
                 S::Released,
             ) => {
-                if from.trim().is_empty() || to.trim().is_empty() || from == to {
+                if crate::text::is_blank(from) || crate::text::is_blank(to) || from == to {
                     return Err(RaktError::input(
                         "to",
                         "name two different facilities, the sender and the receiver",
@@ -1071,14 +1071,14 @@ fn discard_reason(reason: &DiscardReason) -> Reason {
 }
 
 fn check_actor(actor: &str) -> Result<()> {
-    if actor.trim().is_empty() {
+    if crate::text::is_blank(actor) {
         return Err(RaktError::input("actor", "say who recorded the event"));
     }
     Ok(())
 }
 
 fn check_patient(patient: &str) -> Result<()> {
-    if patient.trim().is_empty() {
+    if crate::text::is_blank(patient) {
         return Err(RaktError::input("patient", "name the patient"));
     }
     Ok(())

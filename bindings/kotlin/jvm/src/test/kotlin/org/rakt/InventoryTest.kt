@@ -293,4 +293,15 @@ class InventoryTest {
         assertEquals("inventory.reservation_hours", assertThrows<RaktException.InvalidPolicy> { Policy.fromToml(toml) }.path)
         assertEquals(2, inv.len().toInt())
     }
+
+    @Test
+    fun anInvisibleJustificationIsBlank() {
+        // Issue 17: zero-width characters passed for a justification.
+        val inv = inventory(rc("A1", "A+", 1))
+        val e = assertThrows<RaktException.InvalidInput> {
+            inv.emergencyRelease(request("TRAUMA-1", man("A+"), 1), "\u200B\u200B", now, "dr-rao")
+        }
+        assertEquals("justification", e.field)
+        assertTrue(inv.emergencyReleases().isEmpty())
+    }
 }
