@@ -144,7 +144,9 @@ pub(crate) fn to_duration(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<std::
 }
 
 /// A `decimal.Decimal` or `int` as an exact decimal. Floats are refused: measurements are
-/// decimals in rakt, so that boundaries hold exactly.
+/// decimals in rakt, so that boundaries hold exactly. So is a value rakt's decimal (28 digits)
+/// cannot hold exactly: `Decimal("12.4999…")` with thirty 9s would otherwise round to 12.5 and
+/// pass a 12.5 g/dL threshold. Kotlin refuses the same values (`from_str_exact`).
 pub(crate) fn to_decimal(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> {
     let py = obj.py();
     let decimal_type = py.import("decimal")?.getattr("Decimal")?;
@@ -157,10 +159,25 @@ pub(crate) fn to_decimal(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Decima
             obj.get_type().name()?
         )));
     }
-    let text = obj.str()?.to_string();
-    text.parse::<Decimal>()
-        .or_else(|_| Decimal::from_scientific(&text))
-        .map_err(|_| invalid_input(field, format!("{text} is not a finite decimal in range")))
+    let shown = obj.str()?.to_string();
+    // Fixed-point text ("1E+3" → "1000"), so that the exact parser sees every digit; an int's
+    // own text already is (its "f" format would be a float's).
+    let text = if is_int {
+        Some(shown.clone())
+    } else if obj.call_method0("is_finite")?.is_truthy()? {
+        Some(obj.call_method1("__format__", ("f",))?.to_string())
+    } else {
+        None
+    };
+    let exact = text.and_then(|text| Decimal::from_str_exact(&text).ok());
+    exact.ok_or_else(|| {
+        invalid_input(
+            field,
+            format!(
+                "{shown} is not a finite decimal that rakt can hold exactly (at most 28 digits)"
+            ),
+        )
+    })
 }
 
 /// The stable code of a core value (its serde name), e.g. `red_cells`.

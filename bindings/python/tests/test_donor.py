@@ -223,3 +223,16 @@ def test_donor_enums() -> None:
     with pytest.raises(rakt.InvalidInput) as e:
         DonorState.parse("fasting")
     assert e.value.field == "state"
+
+
+def test_decimals_rakt_cannot_hold_exactly_are_refused() -> None:
+    # Issue 17: Hb 12.4 followed by thirty 9s was rounded to 12.5 and passed the 12.5 g/dL line.
+    with pytest.raises(rakt.InvalidInput) as err:
+        DonorChecks(Decimal("70"), Decimal("12.4" + "9" * 30), 120, 80, 72, Decimal("36.8"))
+    assert err.value.field == "hb_g_dl" and "exactly" in str(err.value)
+    for bad in ("NaN", "Infinity", "1E+40"):
+        with pytest.raises(rakt.InvalidInput):
+            DonorChecks(Decimal("70"), Decimal(bad), 120, 80, 72, Decimal("36.8"))
+    # What fits is kept exactly, in any notation.
+    c = DonorChecks(Decimal("7E+1"), Decimal("12.50000000000000000000000000"), 120, 80, 72, Decimal("36.8"))
+    assert c.weight_kg == Decimal("70") and c.hb_g_dl == Decimal("12.5")
