@@ -24,9 +24,8 @@ MD=$(cd "$(dirname "$MD")" && pwd)/$(basename "$MD")
 cargo build -q --release -p rakt-kotlin
 cargo build -q -p uniffi-bindgen
 # Bindings and library must come from the same build: generate from the release library.
-rm -rf "$OUT" "$JVM/target/classes" "$JVM/target/test-classes"
-"$TARGET_DIR/debug/uniffi-bindgen" generate --library "$LIB_DIR/librakt_ffi.so" --language kotlin \
-    --out-dir "$OUT" --no-format >/dev/null
+rm -rf "$JVM/target/classes" "$JVM/target/test-classes"
+bindings/kotlin/generate.sh "$TARGET_DIR/debug/uniffi-bindgen" "$LIB_DIR/librakt_ffi.so" "$OUT"
 
 notes() {
     echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -sm), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) $1"

@@ -23,9 +23,7 @@ JVM=$ROOT/bindings/kotlin/jvm
 OUT=$JVM/target/generated-sources/uniffi
 
 cargo build -q -p rakt-kotlin -p uniffi-bindgen
-rm -rf "$OUT"
-"$TARGET_DIR/debug/uniffi-bindgen" generate --library "$TARGET_DIR/debug/librakt_ffi.so" \
-    --language kotlin --out-dir "$OUT" --no-format >/dev/null
+bindings/kotlin/generate.sh "$TARGET_DIR/debug/uniffi-bindgen" "$TARGET_DIR/debug/librakt_ffi.so" "$OUT"
 cd "$JVM"
 # (Debian's Maven 3.8 with -q prints bare colour resets: strip them.)
 mvn -B -q compile exec:exec -Drakt.lib.dir="$TARGET_DIR/debug" -Drakt.example.main="$MAIN" </dev/null | sed $'s/\e\\[0m//g'

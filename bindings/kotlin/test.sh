@@ -31,8 +31,7 @@ for f in "$LIB" "$BINDGEN"; do
 done
 
 # Bindings and library must come from the same build: regenerate every time (0.3 s).
-rm -rf "$OUT"
-"$BINDGEN" generate --library "$LIB" --language kotlin --out-dir "$OUT" --no-format >/dev/null
+bindings/kotlin/generate.sh "$BINDGEN" "$LIB" "$OUT"
 
 # No stale classes or reports from an earlier run (the Kotlin plugin is not incremental anyway).
 rm -rf "$JVM/target/classes" "$JVM/target/test-classes" "$JVM/target/surefire-reports"

@@ -562,6 +562,17 @@ def india_combined() -> list[Case]:
         case("donor-invalid-negative-hb", person(), checks(hb_g_dl="-1"), wb450, "2026-03-01", error("checks.hb_g_dl"), INPUT),
         case("donor-invalid-negative-temperature", person(), checks(temperature_c="-36.8"), wb450, "2026-03-01",
              error("checks.temperature_c"), INPUT),
+        # Values no person has: data-entry bounds, not clinical thresholds (typos are refused).
+        case("donor-implausible-weight", person(), checks(weight_kg="79228162514264337593543950335"), wb450, "2026-03-01",
+             error("checks.weight_kg"), INPUT + "; plausible weight is 20 to 250 kg"),
+        case("donor-implausible-hb", person(), checks(hb_g_dl="25.1"), wb450, "2026-03-01", error("checks.hb_g_dl"),
+             INPUT + "; plausible Hb is 1 to 25 g/dL"),
+        case("donor-implausible-temperature", person(), checks(temperature_c="45.01"), wb450, "2026-03-01",
+             error("checks.temperature_c"), INPUT + "; plausible temperature is 25 to 45 C"),
+        case("donor-implausible-pulse", person(), checks(pulse_bpm=4294967295), wb450, "2026-03-01", error("checks.pulse_bpm"),
+             INPUT + "; plausible pulse is 1 to 300 /min"),
+        case("donor-diastolic-not-below-systolic", person(), checks(systolic_mmhg=80, diastolic_mmhg=80), wb450, "2026-03-01",
+             error("checks.diastolic_mmhg"), INPUT + "; the diastolic must be below the systolic"),
         case("donor-same-day-event-is-valid", person(events=[("vaccine_killed", "2026-03-01")]), FINE, wb450, "2026-03-01",
              deferred(["DONOR_DEFERRED"], "2026-03-15"), INPUT + "; the same day is fine (2026-03-01 + 14 days)"),
     ]

@@ -107,6 +107,9 @@ def robson_cases() -> list[Case]:
         ("no-fetus", {"fetuses": 0}, "fetuses"),
         ("19-weeks", {"gestation_weeks": 19}, "gestation_weeks"),
         ("46-weeks", {"gestation_weeks": 46}, "gestation_weeks"),
+        ("nine-fetuses", {"fetuses": 9}, "fetuses"),
+        ("int-max-fetuses", {"fetuses": 2147483647}, "fetuses"),
+        ("parity-31", {"parity": 31}, "parity"),
     ]:
         out.append({"id": f"robson-error-{cid}", "op": "robson_group", "source": "rakt: contradictory input",
                     "input": i, "expect": {"error": "InvalidInput", "error_field": field}})
@@ -140,12 +143,16 @@ def gestation_cases() -> list[Case]:
     out.append({"id": "ga-error-before-lmp", "op": "gestational_age", "source": S4,
                 "input": {"lmp": "2026-02-10", "as_of": "2026-02-09"},
                 "expect": {"error": "InvalidInput", "error_field": "as_of"}})
-    for grams in [1, 999, 1000, 1499, 1500, 1799, 1800, 2499, 2500, 4200]:
+    for grams in [1, 999, 1000, 1499, 1500, 1799, 1800, 2499, 2500, 4200, 15000]:
         cat = "extremely_low" if grams < 1000 else "very_low" if grams < 1500 else "low" if grams < 2500 else "normal"
         out.append({"id": f"weight-{grams}", "op": "birth_weight", "source": S4, "input": {"grams": grams},
                     "expect": {"category": cat, "below_hmis_line": grams < 1800}})
     out.append({"id": "weight-error-zero", "op": "birth_weight", "source": S4, "input": {"grams": 0},
                 "expect": {"error": "InvalidInput", "error_field": "grams"}})
+    for grams in [15001, 4294967295]:
+        out.append({"id": f"weight-error-implausible-{grams}", "op": "birth_weight",
+                    "source": "rakt: data-entry bound (1 to 15000 g), not a clinical threshold",
+                    "input": {"grams": grams}, "expect": {"error": "InvalidInput", "error_field": "grams"}})
     for weeks, days in [(23, 6), (24, 0), (27, 6), (28, 0), (40, 0)]:
         for timing in ["intrapartum", "antepartum"]:
             if weeks >= 28:

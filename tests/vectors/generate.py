@@ -758,7 +758,7 @@ def policy_cases() -> list[Case]:
         ("plasma-order-bombay", "[compatibility.plasma_order]\nO = [\"O\", \"Oh\"]", "compatibility.plasma_order.O", "anti-H"),
         ("plasma-order-empty", "[compatibility.plasma_order]\nAB = []", "compatibility.plasma_order.AB", "at least one"),
         ("plasma-order-unknown-recipient", "[compatibility.plasma_order]\nOh = [\"Oh\"]", "compatibility.plasma_order.Oh", "unknown field"),
-        ("storage-min-above-max", "[storage.refrigerated]\nmin_celsius = 6\nmax_celsius = 2", "storage.refrigerated", "must not exceed"),
+        ("storage-min-above-max", "[storage.refrigerated]\nmin_celsius = 6\nmax_celsius = 2", "storage.refrigerated.min_celsius", "must not exceed"),
         ("thaw-red-cells", "[redating.thawed.red_cells]\nrefrigerated = { hours = 24 }", "redating.thawed.red_cells", "not stored frozen"),
         ("redate-word", "[redating.irradiated]\nred_cells = \"never\"", "redating.irradiated.red_cells", "not a re-dating rule"),
         ("utc-offset", "utc_offset = \"IST\"", "utc_offset", "not a UTC offset"),

@@ -1,13 +1,12 @@
 //! Expiry: shelf life from collection, re-dating by modifications, pooling.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use crate::components::{Product, Storage};
 use crate::error::Result;
 use crate::policy::{Policy, resolve};
 use crate::reasons::{Reason, reasons_from_core, reasons_to_core};
-use crate::time::Timestamp;
+use crate::time::{Span, Timestamp};
 
 /// A unit's expiry: the product (with the modifications applied so far), when it was
 /// collected, the instant it expires (in the facility's UTC offset; it is expired at this
@@ -158,7 +157,7 @@ pub fn is_expired(expiry: Expiry, as_of: Timestamp) -> Result<bool> {
 /// Whether the unit is not yet expired at `asOf` but will be within `within` (true when it
 /// expires exactly at `asOf + within`).
 #[uniffi::export]
-pub fn expires_within(expiry: Expiry, within: Duration, as_of: Timestamp) -> Result<bool> {
+pub fn expires_within(expiry: Expiry, within: Span, as_of: Timestamp) -> Result<bool> {
     let expiry = expiry.to_core("expiry")?;
-    Ok(expiry.expires_within(within, as_of.parse("as_of")?))
+    Ok(expiry.expires_within(within.parse("within")?, as_of.parse("as_of")?))
 }

@@ -23,7 +23,10 @@ uniffi::custom_type!(Timestamp, String, {
 });
 
 impl From<DateTime<FixedOffset>> for Timestamp {
+    /// A leap second is written as the second before it (`OffsetDateTime` cannot read `:60`),
+    /// as the core reads one and as Python shows one.
     fn from(t: DateTime<FixedOffset>) -> Self {
+        let t = rakt::time::without_leap_second(t);
         Timestamp(t.to_rfc3339_opts(SecondsFormat::AutoSi, true))
     }
 }
@@ -39,7 +42,7 @@ impl Timestamp {
 }
 
 /// A calendar day without a time or zone: `java.time.LocalDate` in Kotlin (ISO text on the
-/// wire, `YYYY-MM-DD`; a sign and more digits for years outside 0000–9999).
+/// wire, `YYYY-MM-DD`; rakt refuses years outside 1 to 9999).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Date(String);
 
@@ -55,14 +58,27 @@ impl From<NaiveDate> for Date {
 }
 
 impl Date {
-    /// Parse the ISO text; a refusal (such as a year beyond chrono's ±262,142) names `field`.
+    /// Parse the ISO text; a refusal (such as a year outside rakt's calendar, 1 to 9999) names
+    /// `field`.
     pub(crate) fn parse(&self, field: &str) -> Result<NaiveDate> {
-        NaiveDate::from_str(&self.0).map_err(|e| {
+        let date = NaiveDate::from_str(&self.0).map_err(|e| {
             RaktException::input(
                 field,
                 format!("{:?} is not a date (YYYY-MM-DD): {e}", self.0),
             )
-        })
+        })?;
+        if !rakt::time::in_calendar(date) {
+            return Err(RaktException::input(
+                field,
+                format!(
+                    "{:?} is outside the years {} to {}",
+                    self.0,
+                    rakt::time::FIRST_YEAR,
+                    rakt::time::LAST_YEAR
+                ),
+            ));
+        }
+        Ok(date)
     }
 }
 
@@ -133,6 +149,66 @@ uniffi::custom_type!(WallDateTime, String, {
 impl From<NaiveDateTime> for WallDateTime {
     fn from(t: NaiveDateTime) -> Self {
         WallDateTime(t.format("%Y-%m-%dT%H:%M").to_string())
+    }
+}
+
+/// A length of time: `java.time.Duration` in Kotlin, `"<seconds> <nanos>"` on the wire (its
+/// `seconds` and `nano`, so that a negative duration reaches Rust and is refused there as a
+/// typed `InvalidInput`, where UniFFI's own conversion would throw `IllegalArgumentException`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span(String);
+
+uniffi::custom_type!(Span, String, {
+    lower: |s| s.0,
+    try_lift: |text| Ok(Span(text)),
+});
+
+impl Span {
+    /// The duration; a negative or unreadable one is refused, naming `field`.
+    pub(crate) fn parse(&self, field: &str) -> Result<std::time::Duration> {
+        let unreadable = || RaktException::input(field, format!("{:?} is not a duration", self.0));
+        let (seconds, nanos) = self.0.split_once(' ').ok_or_else(unreadable)?;
+        let seconds: i64 = seconds.parse().map_err(|_| unreadable())?;
+        let nanos: u32 = nanos.parse().map_err(|_| unreadable())?;
+        if nanos >= 1_000_000_000 {
+            return Err(unreadable());
+        }
+        let seconds = u64::try_from(seconds).map_err(|_| {
+            RaktException::input(
+                field,
+                format!(
+                    "{} is negative; give a duration of zero or more",
+                    Self::iso(seconds, nanos)
+                ),
+            )
+        })?;
+        Ok(std::time::Duration::new(seconds, nanos))
+    }
+
+    /// `java.time.Duration.toString()` of `seconds` + `nanos` (for messages).
+    fn iso(seconds: i64, nanos: u32) -> String {
+        let total = i128::from(seconds) * 1_000_000_000 + i128::from(nanos);
+        let sign = if total < 0 { "-" } else { "" };
+        let abs = total.unsigned_abs();
+        let (whole, frac) = (abs / 1_000_000_000, abs % 1_000_000_000);
+        let (h, m, s) = (whole / 3600, whole / 60 % 60, whole % 60);
+        let mut out = String::from("PT");
+        if h > 0 {
+            out.push_str(&format!("{sign}{h}H"));
+        }
+        if m > 0 {
+            out.push_str(&format!("{sign}{m}M"));
+        }
+        if s > 0 || frac > 0 || out.len() == 2 {
+            out.push_str(&format!("{sign}{s}"));
+            if frac > 0 {
+                let digits = format!("{frac:09}");
+                out.push('.');
+                out.push_str(digits.trim_end_matches('0'));
+            }
+            out.push('S');
+        }
+        out
     }
 }
 

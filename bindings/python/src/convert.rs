@@ -43,10 +43,10 @@ pub(crate) fn to_datetime(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<DateT
             ),
         )
     };
-    if offset.subsec_nanos() != 0 {
+    if offset.subsec_nanos() != 0 || offset.num_seconds() % 60 != 0 {
         return Err(invalid_input(
             field,
-            "a UTC offset with fractions of a second is not supported",
+            "a UTC offset must be whole minutes (RFC 3339 cannot write seconds of an offset)",
         ));
     }
     let seconds = i32::try_from(offset.num_seconds()).map_err(|_| bad())?;

@@ -11,7 +11,7 @@ use pyo3::types::{PyString, PyTuple, PyType};
 use rakt::DiscardReason;
 
 use crate::convert::{as_str, from_code};
-use crate::errors::invalid_input;
+use crate::errors::{OrRaise, invalid_input};
 
 /// The fixed discard reasons: (core value, Python name, code).
 const DISCARD_CODES: [(DiscardReason, &str, &str); 9] = [
@@ -153,10 +153,10 @@ impl PyDiscardReason {
         PyDiscardReason(DiscardReason::ReturnedTooLate)
     }
 
-    /// Another reason, in words (the core refuses an empty text when the discard is applied).
+    /// Another reason, in words; a blank text is refused (`InvalidInput`, field `reason`).
     #[classmethod]
-    fn other(_cls: &Bound<'_, PyType>, text: String) -> Self {
-        PyDiscardReason(DiscardReason::Other(text))
+    fn other(_cls: &Bound<'_, PyType>, text: &str) -> PyResult<Self> {
+        DiscardReason::other(text).map(PyDiscardReason).or_raise()
     }
 
     /// The fixed reason with this code (`"expired"`, `"leakage"`, ...).

@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 
 use crate::convert::to_datetime;
-use crate::errors::OrRaise;
+use crate::errors::{OrRaise, invalid_input};
 use crate::policy::{PyPolicy, policy_or_default};
 use crate::unit::PyBloodUnit;
 
@@ -36,20 +36,40 @@ fn to_bdp(
     Ok(value.to_string())
 }
 
-/// A unit read from an R5 BiologicallyDerivedProduct given as JSON text.
+/// A unit read from an R5 BiologicallyDerivedProduct given as JSON text or as a dict. A dict
+/// that is not JSON (a NaN or infinite number, a value JSON has no form for) is refused with
+/// `InvalidInput` (field `resource`).
 #[pyfunction]
 #[pyo3(name = "fhir_from_biologically_derived_product")]
-#[pyo3(signature = (text, as_of, product_table = None, policy = None))]
+#[pyo3(signature = (resource, as_of, product_table = None, policy = None))]
 fn from_bdp(
-    text: &str,
+    resource: &Bound<'_, PyAny>,
     as_of: &Bound<'_, PyAny>,
     product_table: Option<&str>,
     policy: Option<&Bound<'_, PyPolicy>>,
 ) -> PyResult<PyBloodUnit> {
+    let text: String = match resource.extract::<String>() {
+        Ok(text) => text,
+        Err(_) => {
+            let py = resource.py();
+            let kwargs = pyo3::types::PyDict::new(py);
+            kwargs.set_item("allow_nan", false)?;
+            py.import("json")?
+                .getattr("dumps")?
+                .call((resource,), Some(&kwargs))
+                .and_then(|t| t.extract::<String>())
+                .map_err(|e| {
+                    invalid_input(
+                        "resource",
+                        format!("is not a JSON document: {}", e.value(py)),
+                    )
+                })?
+        }
+    };
     let as_of = to_datetime(as_of, "as_of")?;
     let table = table(product_table)?;
     rakt::fhir::from_biologically_derived_product_json(
-        text,
+        &text,
         table.as_ref(),
         as_of,
         policy_or_default(policy),

@@ -228,10 +228,12 @@ impl PyTemperatureRange {
                 _ => Ok(None),
             }
         };
-        Ok(PyTemperatureRange(rakt::TemperatureRange {
-            min_celsius: bound(min_celsius, "min_celsius")?,
-            max_celsius: bound(max_celsius, "max_celsius")?,
-        }))
+        rakt::TemperatureRange::new(
+            bound(min_celsius, "min_celsius")?,
+            bound(max_celsius, "max_celsius")?,
+        )
+        .map(PyTemperatureRange)
+        .or_raise()
     }
 
     /// Lowest allowed temperature, °C.

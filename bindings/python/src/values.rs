@@ -4,11 +4,11 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyTuple, PyType};
 
-use crate::convert::{as_str, from_json, py_repr_str, to_json};
+use crate::convert::{as_str, from_json, py_repr_str, to_json, to_u32};
 use crate::enums::{
     PyASubgroup, PyAbo, PyComponent, PyModification, PyPlateletSource, PyPreservative, PyRhD, PySex,
 };
-use crate::errors::{OrRaise, invalid_input};
+use crate::errors::OrRaise;
 
 /// A blood group: ABO (or Bombay), RhD when known, and optional phenotype details (A1/A2
 /// subgroup, weak D).
@@ -160,7 +160,7 @@ impl PyRecipient {
     fn new(
         group: Option<&Bound<'_, PyAny>>,
         sex: Option<&Bound<'_, PyAny>>,
-        age_years: Option<i64>,
+        age_years: Option<&Bound<'_, PyAny>>,
         anti_d: bool,
         chronically_transfused: bool,
     ) -> PyResult<Self> {
@@ -169,16 +169,10 @@ impl PyRecipient {
             _ => None,
         };
         let sex = PySex::extract_opt(sex, "sex")?;
-        let age_years = age_years
-            .map(|age| {
-                u32::try_from(age).map_err(|_| {
-                    invalid_input(
-                        "age_years",
-                        format!("{age} is not an age in completed years (0 or more)"),
-                    )
-                })
-            })
-            .transpose()?;
+        let age_years = match age_years {
+            Some(age) if !age.is_none() => Some(to_u32(age, "age_years")?),
+            _ => None,
+        };
         Ok(PyRecipient(rakt::Recipient {
             group,
             sex,

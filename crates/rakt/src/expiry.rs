@@ -485,8 +485,16 @@ pub fn add_life(
     policy: &Policy,
 ) -> Result<DateTime<FixedOffset>> {
     let offset = policy.offset();
+    let out_of_range = || {
+        RaktError::input(
+            "time",
+            format!("{start} + {life} is out of range (years 1 to 9999)"),
+        )
+    };
+    if !crate::time::local_date(start, offset).is_some_and(crate::time::in_calendar) {
+        return Err(out_of_range());
+    }
     let local = start.with_timezone(&offset);
-    let out_of_range = || RaktError::input("time", format!("{start} + {life} is out of range"));
     let end_of_day = |date: chrono::NaiveDate| -> Result<DateTime<FixedOffset>> {
         let naive: NaiveDateTime = date.and_time(policy.expiry_time_of_day.0);
         naive
@@ -499,6 +507,7 @@ pub fn add_life(
             let date = local
                 .date_naive()
                 .checked_add_days(Days::new(u64::from(n)))
+                .and_then(crate::time::within_calendar)
                 .ok_or_else(out_of_range)?;
             end_of_day(date)
         }
@@ -506,11 +515,13 @@ pub fn add_life(
             let date = local
                 .date_naive()
                 .checked_add_months(Months::new(n))
+                .and_then(crate::time::within_calendar)
                 .ok_or_else(out_of_range)?;
             end_of_day(date)
         }
         ShelfLife::Hours(n) => local
             .checked_add_signed(TimeDelta::hours(i64::from(n)))
+            .and_then(crate::time::time_within_calendar)
             .ok_or_else(out_of_range),
     }
 }

@@ -72,6 +72,7 @@ pub mod inventory;
 pub mod isbt128;
 pub mod kpi;
 pub mod maternal;
+mod plausible;
 pub mod policy;
 pub mod reason;
 pub mod screening;

@@ -1,12 +1,67 @@
-//! Timestamps at the edges: every time rakt takes carries its UTC offset.
+//! Timestamps at the edges: every time rakt takes carries its UTC offset, lies in the years
+//! 1 to 9999, and has no leap second.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use crate::error::{RaktError, Result};
 
+/// The first year of the calendar rakt handles.
+///
+/// Dates and times rakt reads or computes lie in the years 1 to 9999, the range that Python's
+/// `datetime`, ISO 8601 without a sign and every binding can carry alike. A date arithmetic
+/// result outside it is refused with [`RaktError::InvalidInput`], as one past chrono's own
+/// range is, so the three languages give the same answer.
+pub const FIRST_YEAR: i32 = 1;
+/// The last year of the calendar rakt handles (see [`FIRST_YEAR`]).
+pub const LAST_YEAR: i32 = 9999;
+
+/// Whether `date` lies in the years [`FIRST_YEAR`] to [`LAST_YEAR`].
+pub fn in_calendar(date: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
+/// `date` when it lies in rakt's calendar ([`in_calendar`]): for chaining after chrono's
+/// `checked_*` arithmetic, so that a result past year 9999 is refused like one past chrono's range.
+pub(crate) fn within_calendar(date: NaiveDate) -> Option<NaiveDate> {
+    in_calendar(date).then_some(date)
+}
+
+/// `time` when its local date lies in rakt's calendar ([`in_calendar`]).
+pub(crate) fn time_within_calendar(time: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    local_date(time, *time.offset())
+        .filter(|d| in_calendar(*d))
+        .map(|_| time)
+}
+
+/// The date of `time` at `offset`, or `None` when that local time is past chrono's range.
+///
+/// chrono holds an instant whose local time at its offset is not a `NaiveDateTime` (its largest
+/// UTC instant at +05:30, say), and `date_naive()` or `with_timezone` then panics; this never does.
+pub(crate) fn local_date(time: DateTime<FixedOffset>, offset: FixedOffset) -> Option<NaiveDate> {
+    time.naive_utc()
+        .checked_add_signed(chrono::TimeDelta::seconds(i64::from(
+            offset.local_minus_utc(),
+        )))
+        .map(|t| t.date())
+}
+
+/// `time` with a leap second read as the second before it: `23:59:60.5Z` is `23:59:59.5Z`.
+///
+/// chrono can hold a leap second; Python's `datetime` and Java's `OffsetDateTime` cannot. rakt
+/// reads one this way wherever it reads a time from text, so a time it returns can always be
+/// read back in all three languages.
+pub fn without_leap_second(time: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let nanos = time.nanosecond();
+    match nanos.checked_sub(1_000_000_000) {
+        Some(within) => time.with_nanosecond(within).unwrap_or(time),
+        None => time,
+    }
+}
+
 /// Parse an RFC 3339 / ISO 8601 timestamp with a UTC offset: `2026-01-01T10:00:00+05:30`,
 /// `2026-01-01T10:00+05:30` (no seconds), `2026-01-01 10:00:00Z`. A time without an offset is
-/// refused: rakt never guesses the time zone.
+/// refused: rakt never guesses the time zone. A time outside the years 1 to 9999 is refused; a
+/// leap second is read as the second before it ([`without_leap_second`]).
 ///
 /// ```
 /// let t = rakt::parse_timestamp("2026-01-01T10:00+05:30")?;
@@ -16,6 +71,17 @@ use crate::error::{RaktError, Result};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_timestamp(text: &str) -> Result<DateTime<FixedOffset>> {
+    let time = parse_any(text)?;
+    if time_within_calendar(time).is_none() {
+        return Err(RaktError::input(
+            "time",
+            format!("{text:?} is outside the years {FIRST_YEAR} to {LAST_YEAR}"),
+        ));
+    }
+    Ok(without_leap_second(time))
+}
+
+fn parse_any(text: &str) -> Result<DateTime<FixedOffset>> {
     let trimmed = text.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(trimmed) {
         return Ok(t);
@@ -66,6 +132,8 @@ mod tests {
             "2026-01-01T10:00:00",
             "tomorrow",
             "2026-13-01T10:00+05:30",
+            "0000-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
         ] {
             assert_eq!(
                 parse_timestamp(bad).unwrap_err().kind(),
@@ -73,5 +141,38 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar() {
+        let first = parse_timestamp("0001-01-01T00:00:00Z").unwrap();
+        assert_eq!(first.to_rfc3339(), "0001-01-01T00:00:00+00:00");
+        let last = parse_timestamp("9999-12-31T23:59:59.999+05:30").unwrap();
+        assert_eq!(last.to_rfc3339(), "9999-12-31T23:59:59.999+05:30");
+        // The local date decides: this is 9999-12-31 in its own zone, 10000 in UTC.
+        assert!(parse_timestamp("9999-12-31T23:00:00-05:00").is_ok());
+        let err = parse_timestamp("0000-12-31T23:59:59Z").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid input: time: \"0000-12-31T23:59:59Z\" is outside the years 1 to 9999"
+        );
+    }
+
+    #[test]
+    fn a_leap_second_is_the_second_before_it() {
+        for (leap, read) in [
+            ("2016-12-31T23:59:60Z", "2016-12-31T23:59:59+00:00"),
+            ("2016-12-31T23:59:60.5Z", "2016-12-31T23:59:59.500+00:00"),
+            ("2017-01-01T05:29:60+05:30", "2017-01-01T05:29:59+05:30"),
+        ] {
+            let t = parse_timestamp(leap).unwrap();
+            assert_eq!(
+                t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false),
+                read,
+                "{leap}"
+            );
+        }
+        let plain = parse_timestamp("2016-12-31T23:59:59.999999999Z").unwrap();
+        assert_eq!(without_leap_second(plain), plain);
     }
 }

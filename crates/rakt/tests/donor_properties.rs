@@ -97,6 +97,10 @@ fn any_checks() -> impl Strategy<Value = DonorChecks> {
             temperature_c: t,
             states,
         })
+        // A diastolic at or above the systolic is a typo, refused before any rule.
+        .prop_filter("diastolic below systolic", |c| {
+            c.diastolic_mmhg < c.systolic_mmhg
+        })
 }
 
 /// Checks every profile accepts for every kind and sex.

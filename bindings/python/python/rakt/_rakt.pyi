@@ -2561,7 +2561,7 @@ def fhir_to_biologically_derived_product(
     policy: Policy | None = None,
 ) -> str: ...
 def fhir_from_biologically_derived_product(
-    text: str,
+    resource: dict[str, Any] | str,
     as_of: datetime,
     product_table: str | None = None,
     policy: Policy | None = None,

@@ -57,5 +57,4 @@ def from_biologically_derived_product(
 ) -> BloodUnit:
     """A unit read from an R5 BiologicallyDerivedProduct (a dict or JSON text); the events the
     import records are at ``as_of`` by ``fhir-import``."""
-    text = resource if isinstance(resource, str) else json.dumps(resource, allow_nan=False)
-    return _rakt.fhir_from_biologically_derived_product(text, as_of, product_table, policy)
+    return _rakt.fhir_from_biologically_derived_product(resource, as_of, product_table, policy)

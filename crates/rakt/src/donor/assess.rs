@@ -26,7 +26,9 @@ use crate::reason::{Reason, ReasonCode, Severity};
 /// `donor.date_of_birth` is after `as_of`; a `donor.previous_donations[i].date` or a
 /// `donor.deferral_events[i].date` is after `as_of` (the same day is fine); a `tti_reactive`
 /// event has no `donor.deferral_events[i].marker`; `checks.weight_kg`, `checks.hb_g_dl` or
-/// `checks.temperature_c` is negative. A policy whose donation count limit is 0 (which
+/// `checks.temperature_c` is negative; a check is not plausible for a person (weight 20–250 kg,
+/// Hb 1–25 g/dL, temperature 25–45 °C, systolic 30–300 and diastolic 10–200 mmHg with the
+/// diastolic below the systolic, pulse 1–300 /min: data-entry bounds, not clinical ones). A policy whose donation count limit is 0 (which
 /// [`Policy::validate`] refuses) is refused with [`RaktError::InvalidPolicy`].
 ///
 /// # Rules, in the order they are checked
@@ -199,6 +201,34 @@ fn validate(donor: &Donor, checks: &DonorChecks, as_of: NaiveDate) -> Result<()>
             return Err(RaktError::input(field, format!("{value} is negative")));
         }
     }
+    use crate::plausible::{self as p, check, check_count};
+    check("checks.weight_kg", checks.weight_kg, p::WEIGHT_KG)?;
+    check("checks.hb_g_dl", checks.hb_g_dl, p::HB_G_DL)?;
+    check(
+        "checks.temperature_c",
+        checks.temperature_c,
+        p::TEMPERATURE_C,
+    )?;
+    check_count(
+        "checks.systolic_mmhg",
+        checks.systolic_mmhg,
+        p::SYSTOLIC_MMHG,
+    )?;
+    check_count(
+        "checks.diastolic_mmhg",
+        checks.diastolic_mmhg,
+        p::DIASTOLIC_MMHG,
+    )?;
+    check_count("checks.pulse_bpm", checks.pulse_bpm, p::PULSE_BPM)?;
+    if checks.diastolic_mmhg >= checks.systolic_mmhg {
+        return Err(RaktError::input(
+            "checks.diastolic_mmhg",
+            format!(
+                "{} must be below the systolic {}",
+                checks.diastolic_mmhg, checks.systolic_mmhg
+            ),
+        ));
+    }
     Ok(())
 }
 
@@ -301,7 +331,7 @@ impl<'p> Found<'p> {
 fn out_of_range(date: NaiveDate) -> RaktError {
     RaktError::input(
         "as_of",
-        format!("date arithmetic from {date} is out of the supported range"),
+        format!("date arithmetic from {date} is out of the supported range (years 1 to 9999)"),
     )
 }
 
@@ -313,7 +343,9 @@ fn add_period(date: NaiveDate, period: Period) -> Result<NaiveDate> {
         Period::Months(n) => date.checked_add_months(Months::new(n)),
         Period::Hours(n) => date.checked_add_days(Days::new(u64::from(n.div_ceil(24)))),
     };
-    result.ok_or_else(|| out_of_range(date))
+    result
+        .and_then(crate::time::within_calendar)
+        .ok_or_else(|| out_of_range(date))
 }
 
 /// Completed years between `born` and `on` (`born` ≤ `on`). Someone born on 29 February
@@ -333,6 +365,7 @@ fn birthday(born: NaiveDate, years: u32) -> Result<NaiveDate> {
         .ok_or_else(|| out_of_range(born))?;
     NaiveDate::from_ymd_opt(year, born.month(), born.day())
         .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+        .and_then(crate::time::within_calendar)
         .ok_or_else(|| out_of_range(born))
 }
 
@@ -758,6 +791,7 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
         };
         let until = leaving
             .checked_add_days(Days::new(u64::from(days)))
+            .and_then(crate::time::within_calendar)
             .ok_or_else(|| out_of_range(*leaving))?;
         let reason = Reason::new(ReasonCode::DonorDonationLimitReached)
             .fact("count", count)

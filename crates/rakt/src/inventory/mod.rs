@@ -378,8 +378,18 @@ impl Inventory {
 
     /// Cancel the holds on units (reserved, crossmatched or returned): they are back in stock.
     pub fn cancel(&mut self, ids: &[UnitId], at: DateTime<FixedOffset>, actor: &str) -> Result<()> {
+        self.cancel_each(unique(ids)?.into_iter(), at, actor)
+    }
+
+    /// A `CancelReservation` event on each unit, all or nothing (none at all is fine here).
+    fn cancel_each<'a>(
+        &mut self,
+        ids: impl Iterator<Item = &'a UnitId>,
+        at: DateTime<FixedOffset>,
+        actor: &str,
+    ) -> Result<()> {
         let mut events = Vec::new();
-        for id in unique(ids)? {
+        for id in ids {
             events.push((
                 self.slot(id)?,
                 UnitEvent::new(at, actor, EventKind::CancelReservation),
@@ -401,7 +411,7 @@ impl Inventory {
             lapsed.extend(bucket.lapsed(at).cloned());
         }
         lapsed.sort();
-        self.cancel(&lapsed, at, actor)?;
+        self.cancel_each(lapsed.iter(), at, actor)?;
         Ok(lapsed)
     }
 
@@ -518,6 +528,7 @@ impl Inventory {
     fn hold_until(&self, at: DateTime<FixedOffset>) -> Result<DateTime<FixedOffset>> {
         let hours = self.policy.inventory.reservation_hours;
         at.checked_add_signed(chrono::TimeDelta::hours(i64::from(hours)))
+            .and_then(crate::time::time_within_calendar)
             .ok_or_else(|| {
                 RaktError::policy(
                     "inventory.reservation_hours",
@@ -670,8 +681,16 @@ pub struct TransferOutcome {
     pub discarded: Vec<UnitId>,
 }
 
-/// The ids, refusing repeats (one unit cannot be handed over twice in one operation).
+/// The ids of a call that acts on listed units: at least one (an empty list is a caller's
+/// mistake, not a request to do nothing), none twice (one unit cannot be handed over twice in
+/// one operation).
 fn unique(ids: &[UnitId]) -> Result<Vec<&UnitId>> {
+    if ids.is_empty() {
+        return Err(RaktError::input(
+            "ids",
+            "list at least one unit (an empty list would do nothing)",
+        ));
+    }
     let mut seen = BTreeSet::new();
     for id in ids {
         if !seen.insert(id) {

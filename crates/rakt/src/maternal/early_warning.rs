@@ -144,13 +144,13 @@ fn first_match(ranges: &[Limits], value: Decimal) -> Option<String> {
 
 /// Plausibility bounds for data entry (not clinical thresholds): a value outside is a typo.
 fn check_vitals(v: &Vitals) -> Result<()> {
+    use crate::plausible::{self, Bound};
     let range = |field: &str, value: Option<Decimal>, lo: i64, hi: i64| match value {
-        Some(x) if x < Decimal::from(lo) || x > Decimal::from(hi) => Err(RaktError::input(
-            field,
-            format!("{x} is not plausible (expected {lo} to {hi})"),
-        )),
-        _ => Ok(()),
+        Some(x) => plausible::check(field, x, Bound { lo, hi }),
+        None => Ok(()),
     };
+    let t = plausible::TEMPERATURE_C;
+    let (s, d) = (plausible::SYSTOLIC_MMHG, plausible::DIASTOLIC_MMHG);
     range(
         "respiratory_rate",
         v.respiratory_rate.map(Decimal::from),
@@ -158,9 +158,14 @@ fn check_vitals(v: &Vitals) -> Result<()> {
         80,
     )?;
     range("spo2", v.spo2.map(Decimal::from), 30, 100)?;
-    range("temperature_c", v.temperature_c, 25, 45)?;
-    range("systolic_bp", v.systolic_bp.map(Decimal::from), 30, 300)?;
-    range("diastolic_bp", v.diastolic_bp.map(Decimal::from), 10, 200)?;
+    range("temperature_c", v.temperature_c, t.lo, t.hi)?;
+    range("systolic_bp", v.systolic_bp.map(Decimal::from), s.lo, s.hi)?;
+    range(
+        "diastolic_bp",
+        v.diastolic_bp.map(Decimal::from),
+        d.lo,
+        d.hi,
+    )?;
     range("heart_rate", v.heart_rate.map(Decimal::from), 0, 300)?;
     if let (Some(s), Some(d)) = (v.systolic_bp, v.diastolic_bp) {
         if d >= s {
@@ -347,7 +352,8 @@ pub struct ShockIndex {
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
 pub fn shock_index(heart_rate: u32, systolic_bp: u32, policy: &Policy) -> Result<ShockIndex> {
-    if heart_rate == 0 || heart_rate > 300 {
+    if crate::plausible::check_count("heart_rate", heart_rate, crate::plausible::PULSE_BPM).is_err()
+    {
         return Err(RaktError::input(
             "heart_rate",
             format!("{heart_rate} is not a plausible heart rate (1 to 300)"),

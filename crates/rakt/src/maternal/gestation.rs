@@ -150,7 +150,13 @@ impl GestationCategory {
 
 fn add_days(date: NaiveDate, days: i64, field: &str) -> Result<NaiveDate> {
     date.checked_add_signed(Duration::days(days))
-        .ok_or_else(|| RaktError::input(field, format!("{date} is out of the calendar's range")))
+        .and_then(crate::time::within_calendar)
+        .ok_or_else(|| {
+            RaktError::input(
+                field,
+                format!("{date} is out of the calendar's range (years 1 to 9999)"),
+            )
+        })
 }
 
 /// The expected date of delivery by Naegele's rule: the first day of the last menstrual period
@@ -251,6 +257,7 @@ pub fn birth_weight(grams: u32, policy: &Policy) -> Result<BirthWeight> {
             "a birth weight must be more than 0 g",
         ));
     }
+    crate::plausible::check_count("grams", grams, crate::plausible::BIRTH_WEIGHT_G)?;
     let b = &policy.maternal.birth_weight_grams;
     let category = if grams < b.extremely_low_below {
         BirthWeightCategory::ExtremelyLow

@@ -403,13 +403,7 @@ impl PregnancyAssessment {
 
 /// Plausibility bounds for data entry (not clinical thresholds): a value outside is a typo.
 fn check_range(field: &str, value: Decimal, lo: i64, hi: i64) -> Result<()> {
-    if value < Decimal::from(lo) || value > Decimal::from(hi) {
-        return Err(RaktError::input(
-            field,
-            format!("{value} is not plausible (expected {lo} to {hi})"),
-        ));
-    }
-    Ok(())
+    crate::plausible::check(field, value, crate::plausible::Bound { lo, hi })
 }
 
 fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
@@ -418,12 +412,27 @@ fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
         None => Ok(()),
     };
     num("age_years", r.age_years, 8, 70)?;
-    num("fetuses", r.fetuses, 1, 8)?;
+    let count = |field: &str, v: Option<u32>, bound| match v {
+        Some(v) => crate::plausible::check_count(field, v, bound),
+        None => Ok(()),
+    };
+    count("fetuses", r.fetuses, crate::plausible::FETUSES)?;
+    count("parity", r.parity, crate::plausible::PARITY)?;
     num("platelets_per_ul", r.platelets_per_ul, 0, 2_000_000)?;
     for (field, v, lo, hi) in [
         ("height_cm", r.height_cm, 80, 230),
-        ("weight_kg", r.weight_kg, 20, 250),
-        ("hb_g_dl", r.hb_g_dl, 1, 25),
+        (
+            "weight_kg",
+            r.weight_kg,
+            crate::plausible::WEIGHT_KG.lo,
+            crate::plausible::WEIGHT_KG.hi,
+        ),
+        (
+            "hb_g_dl",
+            r.hb_g_dl,
+            crate::plausible::HB_G_DL.lo,
+            crate::plausible::HB_G_DL.hi,
+        ),
         ("haematocrit_pct", r.haematocrit_pct, 5, 75),
         ("ogtt_2h_mg_dl", r.ogtt_2h_mg_dl, 20, 1000),
     ] {
@@ -468,6 +477,7 @@ fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
             ));
         }
     }
+    count("gravida", r.gravida, crate::plausible::GRAVIDA)?;
     if let (Some(p), Some(c)) = (r.parity, r.previous_caesareans) {
         if c > p {
             return Err(RaktError::input(
@@ -543,8 +553,12 @@ pub fn assess_pregnancy(
         Some(edd) => {
             let lmp = edd
                 .checked_sub_days(chrono::Days::new(u64::from(policy.maternal.naegele_days)))
+                .and_then(crate::time::within_calendar)
                 .ok_or_else(|| {
-                    RaktError::input("edd", format!("{edd} is out of the calendar's range"))
+                    RaktError::input(
+                        "edd",
+                        format!("{edd} is out of the calendar's range (years 1 to 9999)"),
+                    )
                 })?;
             if lmp > as_of {
                 return Err(RaktError::input(

@@ -162,6 +162,12 @@ fn check(input: &RobsonInput) -> Result<()> {
             "a birth has at least one fetus",
         ));
     }
+    if let Some(f) = input.fetuses {
+        crate::plausible::check_count("fetuses", f, crate::plausible::FETUSES)?;
+    }
+    if let Some(p) = input.parity {
+        crate::plausible::check_count("parity", p, crate::plausible::PARITY)?;
+    }
     if let (Some(p), Some(c)) = (input.parity, input.previous_caesareans) {
         if c > p {
             return Err(RaktError::input(

@@ -409,16 +409,9 @@ fn check_groups(field: &str, groups: &[Abo]) -> Result<()> {
 }
 
 fn check_range(field: &str, range: TemperatureRange) -> Result<()> {
-    match (range.min_celsius, range.max_celsius) {
-        (None, None) => Err(RaktError::policy(
-            field,
-            "give min_celsius, max_celsius or both",
-        )),
-        (Some(lo), Some(hi)) if lo > hi => Err(RaktError::policy(
-            field,
-            format!("min_celsius ({lo}) must not exceed max_celsius ({hi})"),
-        )),
-        _ => Ok(()),
+    match range.problem() {
+        Some((bound, reason)) => Err(RaktError::policy(format!("{field}.{bound}"), reason)),
+        None => Ok(()),
     }
 }
 
@@ -559,7 +552,7 @@ mod tests {
             ),
             (
                 "[storage.refrigerated]\nmin_celsius = 6\nmax_celsius = 2",
-                "storage.refrigerated",
+                "storage.refrigerated.min_celsius",
                 "must not exceed",
             ),
             (

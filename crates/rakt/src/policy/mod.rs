@@ -299,6 +299,48 @@ pub struct TemperatureRange {
 }
 
 impl TemperatureRange {
+    /// A range from `min_celsius` to `max_celsius`, either of which may be open; refused with
+    /// [`crate::RaktError::InvalidInput`] when both are open or the minimum exceeds the maximum
+    /// (a policy file with such a range is refused the same way, as `InvalidPolicy`).
+    ///
+    /// ```
+    /// use rakt::TemperatureRange;
+    /// use rust_decimal::Decimal;
+    /// let fridge = TemperatureRange::new(Some(Decimal::from(2)), Some(Decimal::from(6)))?;
+    /// assert!(fridge.contains(Decimal::from(6)));
+    /// let err = TemperatureRange::new(Some(Decimal::from(10)), Some(Decimal::from(2))).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid input: min_celsius: 10 must not exceed max_celsius (2)");
+    /// # Ok::<(), rakt::RaktError>(())
+    /// ```
+    pub fn new(
+        min_celsius: Option<Decimal>,
+        max_celsius: Option<Decimal>,
+    ) -> crate::error::Result<TemperatureRange> {
+        let range = TemperatureRange {
+            min_celsius,
+            max_celsius,
+        };
+        match range.problem() {
+            Some((field, reason)) => Err(crate::error::RaktError::input(field, reason)),
+            None => Ok(range),
+        }
+    }
+
+    /// What is wrong with the range, naming the bound: the one definition of a valid range.
+    pub(crate) fn problem(&self) -> Option<(&'static str, String)> {
+        match (self.min_celsius, self.max_celsius) {
+            (None, None) => Some((
+                "min_celsius",
+                "give min_celsius, max_celsius or both".to_string(),
+            )),
+            (Some(lo), Some(hi)) if lo > hi => Some((
+                "min_celsius",
+                format!("{lo} must not exceed max_celsius ({hi})"),
+            )),
+            _ => None,
+        }
+    }
+
     /// Whether a temperature lies inside the range (bounds inclusive).
     ///
     /// ```

@@ -39,6 +39,33 @@ pub enum DiscardReason {
 }
 
 impl DiscardReason {
+    /// Another reason, in words: refused with [`crate::RaktError::InvalidInput`] (`reason`)
+    /// when the text is blank (only spaces or invisible characters), as applying a discard
+    /// refuses it.
+    ///
+    /// ```
+    /// use rakt::DiscardReason;
+    /// assert_eq!(DiscardReason::other("rat bite")?.to_string(), "rat bite");
+    /// assert_eq!(DiscardReason::other("\u{200b}").unwrap_err().kind(), "InvalidInput");
+    /// # Ok::<(), rakt::RaktError>(())
+    /// ```
+    pub fn other(text: &str) -> crate::error::Result<DiscardReason> {
+        let reason = DiscardReason::Other(text.to_string());
+        reason.check()?;
+        Ok(reason)
+    }
+
+    /// Refuses an `Other` reason with blank text: the one definition of the rule, used by
+    /// [`DiscardReason::other`] and when a discard is applied.
+    pub(crate) fn check(&self) -> crate::error::Result<()> {
+        match self {
+            DiscardReason::Other(text) if crate::text::is_blank(text) => Err(
+                crate::error::RaktError::input("reason", "say why the unit was discarded"),
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The stable code: `expired`, `tti_reactive`, ..., and `other` for any reason in words.
     ///
     /// ```

@@ -597,11 +597,7 @@ impl BloodUnit {
                 reasons.push(reason);
             }
             (E::Discard { reason }, status) if !status.is_terminal() => {
-                if let DiscardReason::Other(text) = reason {
-                    if crate::text::is_blank(text) {
-                        return Err(RaktError::input("reason", "say why the unit was discarded"));
-                    }
-                }
+                reason.check()?;
                 if *reason == DiscardReason::Expired && !self.is_expired(at) {
                     return Err(RaktError::input(
                         "reason",

@@ -1242,6 +1242,75 @@ fn invalid_inputs_name_the_field() {
         ..fine()
     };
     assert_eq!(field(&man(), &c), "checks.temperature_c");
+    // Values no person has are typos, refused at the data-entry bounds (inclusive).
+    let refused = |c: &DonorChecks| {
+        assess_donor(
+            &man(),
+            c,
+            WholeBlood450,
+            day("2026-03-01"),
+            &Policy::india(),
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    assert_eq!(
+        refused(&kg("79228162514264337593543950335")),
+        "invalid input: checks.weight_kg: 79228162514264337593543950335 is not plausible (expected 20 to 250)"
+    );
+    assert_eq!(
+        refused(&hb("25.1")),
+        "invalid input: checks.hb_g_dl: 25.1 is not plausible (expected 1 to 25)"
+    );
+    assert_eq!(
+        refused(&hb("0.9")),
+        "invalid input: checks.hb_g_dl: 0.9 is not plausible (expected 1 to 25)"
+    );
+    assert!(
+        assess_donor(
+            &man(),
+            &hb("25"),
+            WholeBlood450,
+            day("2026-03-01"),
+            &Policy::india()
+        )
+        .is_ok()
+    );
+    assert!(
+        assess_donor(
+            &man(),
+            &kg("250"),
+            WholeBlood450,
+            day("2026-03-01"),
+            &Policy::india()
+        )
+        .is_ok()
+    );
+    let c = DonorChecks {
+        pulse_bpm: u32::MAX,
+        ..fine()
+    };
+    assert_eq!(
+        refused(&c),
+        "invalid input: checks.pulse_bpm: 4294967295 is not plausible (expected 1 to 300)"
+    );
+    let c = DonorChecks {
+        systolic_mmhg: 80,
+        diastolic_mmhg: 80,
+        ..fine()
+    };
+    assert_eq!(
+        refused(&c),
+        "invalid input: checks.diastolic_mmhg: 80 must be below the systolic 80"
+    );
+    let c = DonorChecks {
+        temperature_c: dec("45.01"),
+        ..fine()
+    };
+    assert_eq!(
+        refused(&c),
+        "invalid input: checks.temperature_c: 45.01 is not plausible (expected 25 to 45)"
+    );
     // The same day is fine.
     let d = event(
         gave(
@@ -1255,7 +1324,7 @@ fn invalid_inputs_name_the_field() {
     assert!(
         assess_donor(
             &d,
-            &kg("0"),
+            &kg("60"),
             WholeBlood450,
             day("2026-03-01"),
             &Policy::india()

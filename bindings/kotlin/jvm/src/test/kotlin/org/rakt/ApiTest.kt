@@ -240,8 +240,16 @@ class ApiTest {
         assertTrue(isExpired(e, t("2026-02-12T18:29:00Z"))) // the same instant in UTC
         assertTrue(expiresWithin(e, Duration.ofMinutes(1), t("2026-02-12T23:58:00+05:30")))
         assertFalse(expiresWithin(e, Duration.ofSeconds(59), t("2026-02-12T23:58:00+05:30")))
-        // Rust durations are unsigned: the generated code refuses a negative one before the call
-        assertThrows<IllegalArgumentException> { expiresWithin(e, Duration.ofMinutes(-1), t("2026-02-12T23:58:00+05:30")) }
+        // a negative duration is a typed refusal naming the argument, as in Python
+        val negative = assertThrows<RaktException.InvalidInput> { expiresWithin(e, Duration.ofMinutes(-1), t("2026-02-12T23:58:00+05:30")) }
+        assertEquals("within", negative.field)
+        assertEquals("PT-1M is negative; give a duration of zero or more", negative.reason)
+        assertEquals("PT-0.5S is negative; give a duration of zero or more", assertThrows<RaktException.InvalidInput> {
+            expiresWithin(e, Duration.ofMillis(-500), t("2026-02-12T23:58:00+05:30"))
+        }.reason)
+        // zero is allowed (expired exactly now), and the longest java.time.Duration crosses intact
+        assertFalse(expiresWithin(e, Duration.ZERO, t("2026-02-12T23:58:00+05:30")))
+        assertTrue(expiresWithin(e, Duration.ofSeconds(Long.MAX_VALUE, 999_999_999), t("2026-02-12T23:58:00+05:30")))
         // collected late at night UTC is already the next day in India; reported in +05:30
         val late = computeExpiry(Product(Component.PLATELETS, plateletSource = PlateletSource.APHERESIS), t("2026-04-30T20:00:00Z"))
         assertEquals(t("2026-05-04T23:59:00+05:30"), late.expiresAt)
@@ -345,6 +353,22 @@ class ApiTest {
         assertEquals("as_of", assertThrows<RaktException.InvalidInput> {
             isExpired(computeExpiry(sagm, t("2026-01-01T10:00:00+05:30")), far)
         }.field)
+        // a leap second is read as the second before it, as Python and Rust read it
+        assertEquals(t("2016-12-31T23:59:59Z"), parseTimestamp("2016-12-31T23:59:60Z"))
+        assertEquals(t("2016-12-31T23:59:59.5Z"), parseTimestamp("2016-12-31T23:59:60.5Z"))
+        // year 0 is outside rakt's calendar (years 1 to 9999)
+        assertEquals("\"0000-06-01T00:00:00Z\" is outside the years 1 to 9999", assertThrows<RaktException.InvalidInput> {
+            parseTimestamp("0000-06-01T00:00:00Z")
+        }.reason)
+        // an expiry that would fall past 9999 is refused, not returned
+        val past = assertThrows<RaktException.InvalidInput> { computeExpiry(sagm, t("9999-12-30T10:00:00+05:30")) }
+        assertEquals("time", past.field)
+        assertTrue(past.reason.endsWith("is out of range (years 1 to 9999)"), past.reason)
+        // a string with a lone surrogate cannot cross to Rust: a typed refusal, not a JVM exception
+        val lone = assertThrows<RaktException.InvalidInput> { parseTimestamp("2026-01-01T10:00:00+05:30\uD800") }
+        assertEquals("text", lone.field)
+        assertEquals("a string with a lone surrogate at index 25 is not text (it has no UTF-8 form)", lone.reason)
+        assertThrows<RaktException.InvalidInput> { BloodGroup.parse("\uDC00O+") }
         // fractions of a second survive the round trip
         val precise = t("2026-01-01T10:00:00.123456789+05:30")
         assertEquals(precise, computeExpiry(sagm, precise).collectedAt)
@@ -475,9 +499,12 @@ class ApiTest {
         assertEquals("donor.deferral_events[0].marker", assertThrows<RaktException.InvalidInput> {
             assessDonor(man.copy(deferralEvents = listOf(DeferralEvent(DeferralKind.TTI_REACTIVE, d("2026-01-15")))), normal, DonationKind.WHOLE_BLOOD_450, d("2026-03-01"))
         }.field)
-        // years beyond 9999 cross with their sign; beyond chrono's range they are refused, typed
-        val far = assessDonor(man, normal, DonationKind.WHOLE_BLOOD_450, LocalDate.of(10000, 1, 1))
-        assertEquals(LocalDate.of(10000, 1, 1), far.asOf)
+        // rakt's calendar is the years 1 to 9999 in every language: outside it, a typed refusal
+        val beyond = assertThrows<RaktException.InvalidInput> {
+            assessDonor(man, normal, DonationKind.WHOLE_BLOOD_450, LocalDate.of(10000, 1, 1))
+        }
+        assertEquals("as_of", beyond.field)
+        assertEquals("\"+10000-01-01\" is outside the years 1 to 9999", beyond.reason)
         assertEquals("as_of", assertThrows<RaktException.InvalidInput> {
             assessDonor(man, normal, DonationKind.WHOLE_BLOOD_450, LocalDate.MAX)
         }.field)

@@ -141,6 +141,12 @@ class InventoryTest {
         assertEquals("ids", assertThrows<RaktException.InvalidInput> {
             inv.issue(listOf("A1", "A1"), "P1", now.plusHours(1), "nurse")
         }.field)
+        // an empty list is a caller's mistake, not a request to do nothing
+        val empty = assertThrows<RaktException.InvalidInput> { inv.cancel(emptyList(), now, "nurse") }
+        assertEquals("ids", empty.field)
+        assertEquals("list at least one unit (an empty list would do nothing)", empty.reason)
+        assertEquals("ids", assertThrows<RaktException.InvalidInput> { inv.issue(emptyList(), "P1", now, "nurse") }.field)
+        assertEquals(before, inv.units())
         inv.issue(held.ids(), "P1", now.plusHours(1), "nurse")
         assertEquals(UnitStatus.ISSUED, inv.get("A1")!!.status())
         assertEquals(listOf("A2"), inv.allocate(request("P3", man("A+"), 5), now.plusHours(2)).ids())
