@@ -360,3 +360,18 @@ def test_decimal_strings_and_floats_are_never_rounded() -> None:
         "can hold exactly (at most 28 digits)"
     )
     assert floats[1] == anaemia(pa.array([Decimal("10.9")]))[0]
+
+
+def test_list_of_days_items_out_of_range_or_not_whole_days() -> None:
+    may = (dt.date(2026, 5, 1) - EPOCH).days
+    kinds = [["whole_blood_450"]] * 3
+    for dates, error in (
+        (pa.array([[may], [2**31 - 1], [may]], pa.large_list(pa.date32())),
+         f"invalid input: previous_donation_dates[0]: {2**31 - 1} days after 1970-01-01 {RANGE}"),
+        (pa.array([[may * 86_400_000], [1], [may * 86_400_000]], pa.list_(pa.date64())),
+         "invalid input: previous_donation_dates[0]: date64 value 1 ms is not a whole number of days "
+         "(it is 1970-01-01 00:00:00.001)"),
+    ):
+        t = pa.table({**donor_base(3), "previous_donation_kinds": kinds, "previous_donation_dates": dates})
+        out = rakt.assess_donors(t, dt.date(2026, 6, 1), "whole_blood_450").to_pylist()
+        assert [(r["eligible"], r["error"]) for r in out] == [(False, None), (None, error), (False, None)]
