@@ -169,15 +169,29 @@ pub(crate) fn to_decimal(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Decima
     } else {
         None
     };
-    let exact = text.and_then(|text| Decimal::from_str_exact(&text).ok());
-    exact.ok_or_else(|| {
-        invalid_input(
-            field,
-            format!(
-                "{shown} is not a finite decimal that rakt can hold exactly (at most 28 digits)"
-            ),
-        )
-    })
+    let exact = text.and_then(|text| exact_decimal(&text));
+    exact.ok_or_else(|| invalid_input(field, not_exact(&shown)))
+}
+
+/// The one rule for a decimal given as text (a Python `Decimal`, a table's decimal, float or
+/// string cell): the value rakt's decimal holds exactly, or `None`. Nothing is rounded: a value
+/// with more than 28 fractional digits, or beyond 96 bits, is refused even where rounding would
+/// look harmless, because a rounded value can cross a threshold. Scientific notation
+/// (`"1.5e3"`) is read exactly too.
+pub(crate) fn exact_decimal(text: &str) -> Option<Decimal> {
+    match text.split_once(['e', 'E']) {
+        // The base exactly, then the exponent by an exact shift or a checked product.
+        Some((base, _)) => {
+            Decimal::from_str_exact(base).ok()?;
+            Decimal::from_scientific(text).ok()
+        }
+        None => Decimal::from_str_exact(text).ok(),
+    }
+}
+
+/// Why a decimal shown as `shown` is refused by [`exact_decimal`].
+pub(crate) fn not_exact(shown: &str) -> String {
+    format!("{shown} is not a finite decimal that rakt can hold exactly (at most 28 digits)")
 }
 
 /// The stable code of a core value (its serde name), e.g. `red_cells`.

@@ -7,10 +7,14 @@
 //! module adds is the table plumbing:
 //!
 //! - columns are found by field name, or by the caller's `columns` mapping (field → column);
-//!   a missing required column, or a mapped column that is not there, is an error naming it;
+//!   a missing required column, a mapped column that is not there, or two columns of the name
+//!   an input is read from, is an error naming it;
 //! - each column is read by the kind of its field, from the Arrow types analysts' tables carry
 //!   (integers, floats, decimals, strings, dates, timestamps at midnight, booleans, lists);
-//! - a bad value is an error in that row's `error` column, never a failed batch;
+//! - a bad value is an error in that row's `error` column, never a failed batch: columns are only
+//!   cast where no value can fail (widening), and every value that does not fit (a `uint64`
+//!   beyond a count, a decimal rakt cannot hold exactly, a date or timestamp beyond chrono's
+//!   years) is found when its row is read;
 //! - the GIL is released while Rust works, and large batches are split over the cores with the
 //!   output in input order, identical to a one-thread run;
 //! - the worker pool is per process, so a module imported before `fork` keeps working after it.
@@ -29,13 +33,13 @@ use arrow_array::builder::{
 };
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
-    Date32Type, Decimal128Type, Float64Type, Int64Type, TimestampMicrosecondType,
+    Date32Type, Date64Type, Decimal128Type, Decimal256Type, Float64Type, Int64Type, UInt64Type,
 };
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_cast::cast::{CastOptions, cast_with_options};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef, TimeUnit};
 use arrow_select::concat::concat_batches;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -124,21 +128,93 @@ pub(crate) fn shared_policy(
     Arc::new(crate::policy::policy_or_default(policy).clone())
 }
 
-/// A column read into one of the canonical Arrow types.
+/// A column read into one of the canonical Arrow types. Only casts that cannot fail are made
+/// here (widening integers, decimals and list layouts; reinterpreting timestamps as their
+/// integers): a value that does not fit is found when its row is read, and is that row's error.
 enum Data {
     Absent,
+    /// Signed integers and unsigned ones up to 32 bits, as Int64.
     Int(ArrayRef),
+    /// UInt64, kept as it is: its values above `i64::MAX` are values too.
+    UInt(ArrayRef),
     Float(ArrayRef),
-    Dec(ArrayRef, u32),
+    /// Decimal128 (decimal32 and decimal64 widened to it) or Decimal256, with the column's scale.
+    Dec(ArrayRef, i8),
     Str(ArrayRef),
     Date(ArrayRef),
-    Ts(ArrayRef),
+    /// Timestamps without a zone, and date64 (milliseconds), as Int64 counts of the unit since
+    /// 1970-01-01.
+    Ts(ArrayRef, TimeUnit),
     Bool(ArrayRef),
     List(ArrayRef),
-    /// Timestamps with a zone, as UTC microseconds.
-    Zoned(ArrayRef),
-    /// A list of dates.
+    /// Timestamps with a zone, as Int64 counts of the unit since 1970-01-01 UTC.
+    Zoned(ArrayRef, TimeUnit),
+    /// A list of dates (date32 or date64 items).
     DateList(ArrayRef),
+}
+
+/// The abbreviation of a time unit, for errors.
+fn unit_name(unit: TimeUnit) -> &'static str {
+    match unit {
+        TimeUnit::Second => "s",
+        TimeUnit::Millisecond => "ms",
+        TimeUnit::Microsecond => "µs",
+        TimeUnit::Nanosecond => "ns",
+    }
+}
+
+/// The UTC time `v` units after 1970-01-01, or why there is none (beyond chrono's dates).
+fn time_at(v: i64, unit: TimeUnit) -> Result<NaiveDateTime, String> {
+    let t = match unit {
+        TimeUnit::Second => DateTime::from_timestamp(v, 0),
+        TimeUnit::Millisecond => DateTime::from_timestamp_millis(v),
+        TimeUnit::Microsecond => DateTime::from_timestamp_micros(v),
+        TimeUnit::Nanosecond => Some(DateTime::from_timestamp_nanos(v)),
+    };
+    t.map(|t| t.naive_utc()).ok_or_else(|| {
+        format!(
+            "{v} {} after 1970-01-01 is out of range (years -262143 to 262142)",
+            unit_name(unit)
+        )
+    })
+}
+
+/// The day `days` after 1970-01-01, or why there is none.
+fn day_at(days: i32) -> Result<NaiveDate, String> {
+    NaiveDate::from_epoch_days(days).ok_or_else(|| {
+        format!("{days} days after 1970-01-01 is out of range (years -262143 to 262142)")
+    })
+}
+
+/// The day a date64 cell (milliseconds, a whole number of days) stands for.
+fn day_of_millis(ms: i64) -> Result<NaiveDate, String> {
+    let at = time_at(ms, TimeUnit::Millisecond)?;
+    if at.time() == chrono::NaiveTime::MIN {
+        Ok(at.date())
+    } else {
+        Err(format!(
+            "date64 value {ms} ms is not a whole number of days (it is {at})"
+        ))
+    }
+}
+
+/// A decimal's unscaled integer (its digits, with a sign) and scale as fixed-point text:
+/// `("-1234", 2)` → `-12.34`, `("5", -2)` → `500`. Only for the cells the fast path cannot
+/// hold, so that they are judged by the one rule, [`crate::convert::exact_decimal`].
+fn fixed_point(unscaled: &str, scale: i8) -> String {
+    let (sign, digits) = match unscaled.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", unscaled),
+    };
+    let places = usize::from(scale.unsigned_abs());
+    if scale <= 0 {
+        return format!("{sign}{digits}{}", "0".repeat(places));
+    }
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    match padded.split_at_checked(padded.len().saturating_sub(places)) {
+        Some((whole, fraction)) => format!("{sign}{whole}.{fraction}"),
+        None => format!("{sign}{digits}e-{places}"),
+    }
 }
 
 /// The input columns of one record batch, in the order of the function's inputs.
@@ -197,14 +273,15 @@ impl Columns {
         match d {
             Data::Absent => true,
             Data::Int(a)
+            | Data::UInt(a)
             | Data::Float(a)
             | Data::Dec(a, _)
             | Data::Str(a)
             | Data::Date(a)
-            | Data::Ts(a)
+            | Data::Ts(a, _)
             | Data::Bool(a)
             | Data::List(a)
-            | Data::Zoned(a)
+            | Data::Zoned(a, _)
             | Data::DateList(a) => a.is_null(row),
         }
     }
@@ -218,6 +295,12 @@ impl Columns {
         match d {
             Data::Int(a) => {
                 let v = a.as_primitive::<Int64Type>().value(row);
+                u32::try_from(v)
+                    .map(Some)
+                    .map_err(|_| bad(field, out_of_range(&v.to_string())))
+            }
+            Data::UInt(a) => {
+                let v = a.as_primitive::<UInt64Type>().value(row);
                 u32::try_from(v)
                     .map(Some)
                     .map_err(|_| bad(field, out_of_range(&v.to_string())))
@@ -252,30 +335,53 @@ impl Columns {
         }
     }
 
+    /// The exact decimal in a cell; what rakt's decimal cannot hold exactly is refused by the
+    /// rule the per-record API applies ([`crate::convert::exact_decimal`]), never rounded.
     fn decimal_value(&self, d: &Data, field: &str, row: usize) -> Result<Decimal, RaktError> {
-        let not_decimal =
-            |shown: &str| bad(field, format!("{shown} is not a finite decimal in range"));
+        let exact = |text: &str, shown: &dyn Fn() -> String| {
+            crate::convert::exact_decimal(text)
+                .ok_or_else(|| bad(field, crate::convert::not_exact(&shown())))
+        };
         match d {
             Data::Int(a) => Ok(Decimal::from(a.as_primitive::<Int64Type>().value(row))),
+            Data::UInt(a) => Ok(Decimal::from(a.as_primitive::<UInt64Type>().value(row))),
             Data::Float(a) => {
-                let v = a.as_primitive::<Float64Type>().value(row);
-                let text = float_text(v);
-                text.parse::<Decimal>()
-                    .or_else(|_| Decimal::from_scientific(&text))
-                    .map_err(|_| not_decimal(&text))
+                let text = float_text(a.as_primitive::<Float64Type>().value(row));
+                exact(&text, &|| text.clone())
             }
             Data::Dec(a, scale) => {
-                let m = a.as_primitive::<Decimal128Type>().value(row);
-                Decimal::try_from_i128_with_scale(m, *scale)
-                    .map_err(|_| not_decimal(&format!("{m}e-{scale}")))
+                // The common case without text: an unscaled value and scale that rakt's decimal
+                // holds as they are (at most 96 bits, scale 0 to 28) is that decimal exactly.
+                let unscaled = match a.data_type() {
+                    DataType::Decimal256(..) => {
+                        a.as_primitive::<Decimal256Type>().value(row).to_i128()
+                    }
+                    _ => Some(a.as_primitive::<Decimal128Type>().value(row)),
+                };
+                let fast = unscaled.and_then(|m| match u32::try_from(*scale) {
+                    Ok(s) => Decimal::try_from_i128_with_scale(m, s).ok(),
+                    Err(_) => 10i128
+                        .checked_pow(u32::from(scale.unsigned_abs()))
+                        .and_then(|p| m.checked_mul(p))
+                        .and_then(|m| Decimal::try_from_i128_with_scale(m, 0).ok()),
+                });
+                if let Some(v) = fast {
+                    return Ok(v);
+                }
+                let digits = match a.data_type() {
+                    DataType::Decimal256(..) => {
+                        a.as_primitive::<Decimal256Type>().value(row).to_string()
+                    }
+                    _ => a.as_primitive::<Decimal128Type>().value(row).to_string(),
+                };
+                let text = fixed_point(&digits, *scale);
+                exact(&text, &|| text.clone())
             }
             Data::Str(a) => {
                 let text = a.as_string::<i32>().value(row).trim();
-                text.parse::<Decimal>()
-                    .or_else(|_| Decimal::from_scientific(text))
-                    .map_err(|_| not_decimal(&format!("{text:?}")))
+                exact(text, &|| format!("{text:?}"))
             }
-            _ => Err(not_decimal("?")),
+            _ => Err(bad(field, crate::convert::not_exact("?"))),
         }
     }
 
@@ -302,13 +408,11 @@ impl Columns {
         match d {
             Data::Date(a) => {
                 let days = a.as_primitive::<Date32Type>().value(row);
-                Ok(NaiveDate::from_epoch_days(days))
+                day_at(days).map(Some).map_err(|reason| bad(field, reason))
             }
-            Data::Ts(a) => {
-                let micros = a.as_primitive::<TimestampMicrosecondType>().value(row);
-                let at = chrono::DateTime::from_timestamp_micros(micros)
-                    .map(|t| t.naive_utc())
-                    .ok_or_else(|| bad(field, format!("{micros} µs is out of range")))?;
+            Data::Ts(a, unit) => {
+                let v = a.as_primitive::<Int64Type>().value(row);
+                let at = time_at(v, *unit).map_err(|reason| bad(field, reason))?;
                 if at.time() == chrono::NaiveTime::MIN {
                     Ok(Some(at.date()))
                 } else {
@@ -340,6 +444,7 @@ impl Columns {
         match d {
             Data::Str(a) => Some(a.as_string::<i32>().value(row).to_string()),
             Data::Int(a) => Some(a.as_primitive::<Int64Type>().value(row).to_string()),
+            Data::UInt(a) => Some(a.as_primitive::<UInt64Type>().value(row).to_string()),
             _ => None,
         }
     }
@@ -394,11 +499,11 @@ impl Columns {
         };
         let field = input.name;
         match d {
-            Data::Zoned(a) => {
-                let micros = a.as_primitive::<TimestampMicrosecondType>().value(row);
-                chrono::DateTime::from_timestamp_micros(micros)
-                    .map(|t| Some(t.fixed_offset()))
-                    .ok_or_else(|| bad(field, format!("{micros} µs is out of range")))
+            Data::Zoned(a, unit) => {
+                let v = a.as_primitive::<Int64Type>().value(row);
+                time_at(v, *unit)
+                    .map(|t| Some(t.and_utc().fixed_offset()))
+                    .map_err(|reason| bad(field, reason))
             }
             Data::Str(a) => {
                 let text = a.as_string::<i32>().value(row).trim();
@@ -420,14 +525,19 @@ impl Columns {
         match d {
             Data::DateList(a) => {
                 let (values, range) = list_items(a, row);
-                let items = values.as_primitive::<Date32Type>();
+                let millis = matches!(values.data_type(), DataType::Date64);
                 let mut out = Vec::with_capacity(range.len());
                 for (k, at) in range.enumerate() {
-                    let v = (!items.is_null(at)).then(|| items.value(at));
-                    let day = v.and_then(NaiveDate::from_epoch_days).ok_or_else(|| {
-                        bad(&format!("{field}[{k}]"), "is empty or out of range".into())
-                    })?;
-                    out.push(day);
+                    let item = |reason: String| bad(&format!("{field}[{k}]"), reason);
+                    if values.is_null(at) {
+                        return Err(item("is empty".into()));
+                    }
+                    let day = if millis {
+                        day_of_millis(values.as_primitive::<Date64Type>().value(at))
+                    } else {
+                        day_at(values.as_primitive::<Date32Type>().value(at))
+                    };
+                    out.push(day.map_err(item)?);
                 }
                 Ok(out)
             }
@@ -520,6 +630,14 @@ fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> 
             input.kind.accepts()
         ))
     };
+    // Integers: UInt64 as it is (above i64::MAX is a value, for the row to judge), any other
+    // as Int64, which holds them all.
+    let int = |t: &DataType| -> PyResult<Data> {
+        Ok(match t {
+            DataType::UInt64 => Data::UInt(array.clone()),
+            _ => Data::Int(cast(&DataType::Int64)?),
+        })
+    };
     if matches!(t, DataType::Null) {
         return Ok(Data::Absent);
     }
@@ -528,22 +646,25 @@ fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> 
             if is_str(t) {
                 Data::Str(cast(&DataType::Utf8)?)
             } else if input.kind == Kind::Text && is_int(t) {
-                Data::Int(cast(&DataType::Int64)?)
+                int(t)?
             } else {
                 return Err(wrong());
             }
         }
         Kind::Count | Kind::Measure => {
             if is_int(t) {
-                Data::Int(cast(&DataType::Int64)?)
+                int(t)?
             } else if t.is_floating() {
                 Data::Float(cast(&DataType::Float64)?)
-            } else if let DataType::Decimal128(_, s) | DataType::Decimal256(_, s) = t {
-                let scale = u32::try_from(*s).map_err(|_| wrong())?;
-                if scale > 28 {
-                    return Err(wrong());
-                }
-                Data::Dec(cast(&DataType::Decimal128(38, *s))?, scale)
+            } else if let DataType::Decimal32(_, s)
+            | DataType::Decimal64(_, s)
+            | DataType::Decimal128(_, s) = t
+            {
+                // Widening (at most 38 digits into 38): no value can fail.
+                Data::Dec(cast(&DataType::Decimal128(38, *s))?, *s)
+            } else if let DataType::Decimal256(_, s) = t {
+                // Read cell by cell: a value beyond rakt's decimal is that row's error.
+                Data::Dec(array.clone(), *s)
             } else if is_str(t) {
                 Data::Str(cast(&DataType::Utf8)?)
             } else {
@@ -551,10 +672,11 @@ fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> 
             }
         }
         Kind::Day => match t {
-            DataType::Date32 | DataType::Date64 => Data::Date(cast(&DataType::Date32)?),
-            DataType::Timestamp(_, None) => {
-                Data::Ts(cast(&DataType::Timestamp(TimeUnit::Microsecond, None))?)
-            }
+            DataType::Date32 => Data::Date(array.clone()),
+            // Its milliseconds, each checked in its row (a whole number of days, in range).
+            DataType::Date64 => Data::Ts(cast(&DataType::Int64)?, TimeUnit::Millisecond),
+            // The counts in their own unit: converting units could overflow, and truncate.
+            DataType::Timestamp(unit, None) => Data::Ts(cast(&DataType::Int64)?, *unit),
             t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
             _ => return Err(wrong()),
         },
@@ -576,10 +698,8 @@ fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> 
             _ => return Err(wrong()),
         },
         Kind::Instant => match t {
-            DataType::Timestamp(_, Some(tz)) => Data::Zoned(cast(&DataType::Timestamp(
-                TimeUnit::Microsecond,
-                Some(tz.clone()),
-            ))?),
+            // Arrow stores UTC counts whatever the zone; they are read in their own unit.
+            DataType::Timestamp(unit, Some(_)) => Data::Zoned(cast(&DataType::Int64)?, *unit),
             DataType::Timestamp(_, None) => {
                 return Err(PyTypeError::new_err(format!(
                     "column {column:?} (field {}) is a timestamp without a time zone, which \
@@ -596,9 +716,10 @@ fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> 
             DataType::List(f) | DataType::LargeList(f) | DataType::ListView(f)
                 if matches!(f.data_type(), DataType::Date32 | DataType::Date64) =>
             {
+                // The list layout only: the items keep their type and are checked one by one.
                 Data::DateList(cast(&DataType::List(Arc::new(Field::new(
                     "item",
-                    DataType::Date32,
+                    f.data_type().clone(),
                     true,
                 ))))?)
             }
@@ -638,7 +759,20 @@ impl Mapping {
                 Some(c) => (c.clone(), true),
                 None => (input.name.to_string(), false),
             };
-            let present = schema.index_of(&source).is_ok();
+            let copies = schema
+                .fields()
+                .iter()
+                .filter(|f| f.name() == &source)
+                .count();
+            if copies > 1 {
+                // Reading the first would be a guess at which one the caller meant.
+                return Err(PyKeyError::new_err(format!(
+                    "{function}: the table has {copies} columns named {source:?} (read for \
+                     field {}); which one to read is ambiguous: rename or drop the others",
+                    input.name
+                )));
+            }
+            let present = copies == 1;
             if present {
                 found += 1;
             } else if mapped {
