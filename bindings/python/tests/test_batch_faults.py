@@ -18,7 +18,7 @@ LMP = dt.date(2026, 3, 1)
 EDD = dt.date(2026, 12, 6)  # LMP + 280 days
 EPOCH = dt.date(1970, 1, 1)
 LMP_DAYS = (LMP - EPOCH).days
-RANGE = "is out of range (years -262143 to 262142)"
+RANGE = "is outside the years 1 to 9999"
 I64_MAX = 2**63 - 1
 I64_MIN = -(2**63)
 UTC = dt.timezone.utc
@@ -37,9 +37,9 @@ def days_to(year: int, month: int, day: int) -> int:
     return before_year(year) + start + (1 if leap and month > 2 else 0) - before_year(1970)
 
 
-# The last day chrono (and so rakt) can hold: 262142-12-31.
-MAX_DAYS = days_to(262142, 12, 31)
-MIN_DAYS = days_to(-262143, 1, 1)
+# The first and last days of rakt's calendar (years 1 to 9999, in every language).
+MAX_DAYS = days_to(9999, 12, 31)
+MIN_DAYS = days_to(1, 1, 1)
 
 
 def per_record_error(call: Any) -> str:

@@ -163,7 +163,8 @@ fn unit_name(unit: TimeUnit) -> &'static str {
     }
 }
 
-/// The UTC time `v` units after 1970-01-01, or why there is none (beyond chrono's dates).
+/// The UTC time `v` units after 1970-01-01, or why there is none (outside rakt's calendar,
+/// the years 1 to 9999, as in the per-record API).
 fn time_at(v: i64, unit: TimeUnit) -> Result<NaiveDateTime, String> {
     let t = match unit {
         TimeUnit::Second => DateTime::from_timestamp(v, 0),
@@ -171,19 +172,24 @@ fn time_at(v: i64, unit: TimeUnit) -> Result<NaiveDateTime, String> {
         TimeUnit::Microsecond => DateTime::from_timestamp_micros(v),
         TimeUnit::Nanosecond => Some(DateTime::from_timestamp_nanos(v)),
     };
-    t.map(|t| t.naive_utc()).ok_or_else(|| {
-        format!(
-            "{v} {} after 1970-01-01 is out of range (years -262143 to 262142)",
-            unit_name(unit)
-        )
-    })
+    t.map(|t| t.naive_utc())
+        .filter(|t| rakt::time::in_calendar(t.date()))
+        .ok_or_else(|| {
+            format!(
+                "{v} {} after 1970-01-01 {OUTSIDE_CALENDAR}",
+                unit_name(unit)
+            )
+        })
 }
 
-/// The day `days` after 1970-01-01, or why there is none.
+/// The end of a message for a day or time outside rakt's calendar.
+const OUTSIDE_CALENDAR: &str = "is outside the years 1 to 9999";
+
+/// The day `days` after 1970-01-01, or why there is none (outside rakt's calendar).
 fn day_at(days: i32) -> Result<NaiveDate, String> {
-    NaiveDate::from_epoch_days(days).ok_or_else(|| {
-        format!("{days} days after 1970-01-01 is out of range (years -262143 to 262142)")
-    })
+    NaiveDate::from_epoch_days(days)
+        .filter(|d| rakt::time::in_calendar(*d))
+        .ok_or_else(|| format!("{days} days after 1970-01-01 {OUTSIDE_CALENDAR}"))
 }
 
 /// The day a date64 cell (milliseconds, a whole number of days) stands for.
