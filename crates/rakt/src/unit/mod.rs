@@ -19,6 +19,7 @@ mod events;
 mod reactive;
 mod restore;
 mod status;
+mod verify;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -189,7 +190,7 @@ pub struct Collection {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "verify::UnitRecord")]
 pub struct BloodUnit {
     id: UnitId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
