@@ -441,7 +441,10 @@ json_class!(PyBloodUnit, from_json = rakt::BloodUnit::from_json, {
         let (constituents, pool) = py
             .detach(|| rakt::BloodUnit::pool(&units, pool_din, at, actor, policy))
             .or_raise()?;
-        Ok((blood_units(py, &constituents)?, Bound::new(py, PyBloodUnit(pool))?))
+        Ok((
+            blood_units(py, &constituents)?,
+            Bound::new(py, PyBloodUnit(pool))?,
+        ))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
