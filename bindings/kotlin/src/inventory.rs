@@ -444,7 +444,9 @@ impl Inventory {
     }
 
     /// Add a unit in any status; a unit whose id is already there is refused with
-    /// `NotApplicable` (`DUPLICATE_UNIT`).
+    /// `NotApplicable` (`DUPLICATE_UNIT`), and one the inventory's policy cannot vouch for
+    /// (an expiry later than its shelf life allows) with `InvalidInput` field `expiry`. A
+    /// refused unit leaves the inventory unchanged.
     pub fn add(&self, unit: Arc<BloodUnit>) -> Result<()> {
         Ok(self.lock()?.add(unit.core().clone())?)
     }

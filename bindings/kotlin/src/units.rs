@@ -191,12 +191,14 @@ impl BloodUnit {
     }
 
     /// A unit saved with [`BloodUnit::to_json`], e.g. by an app between sessions. The JSON is
-    /// the core's; it restores the unit as saved (it does not replay its lifecycle).
+    /// the core's; it restores the unit as saved, after checking that its history explains it
+    /// (the status follows from the events, the volume is > 0, ...). A unit that is not
+    /// explained is `InvalidInput` naming the field (`history`, `status`, `volume_ml`, `group`,
+    /// `expiry`, ...); text that is not a unit's JSON has field `json`. Its expiry is checked
+    /// against a policy when it enters an `Inventory`.
     #[uniffi::constructor]
     pub fn from_json(text: String) -> Result<Arc<Self>> {
-        let inner: rakt::BloodUnit =
-            serde_json::from_str(&text).map_err(|e| RaktException::input("json", e.to_string()))?;
-        Ok(BloodUnit::wrap(inner))
+        Ok(BloodUnit::wrap(rakt::BloodUnit::from_json(&text)?))
     }
 
     /// The unit as JSON, with its whole history: save it and read it back with

@@ -783,7 +783,9 @@ impl PyInventory {
     }
 
     /// Add a unit in any status; a unit whose id is already there raises `NotApplicable`
-    /// (`DUPLICATE_UNIT`).
+    /// (`DUPLICATE_UNIT`), and one the inventory's policy cannot vouch for (an expiry later
+    /// than its shelf life allows) raises `InvalidInput` with field `expiry`. A refused unit
+    /// leaves the inventory unchanged.
     fn add(&mut self, unit: &Bound<'_, PyBloodUnit>) -> PyResult<()> {
         self.0.add(unit.get().0.clone()).or_raise()
     }

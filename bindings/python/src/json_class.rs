@@ -4,8 +4,21 @@
 
 /// `json_class!(PyType { ...own methods... })`: the class must be a newtype `PyType(core)`
 /// whose core value implements `Serialize`, `DeserializeOwned` and `Hash`.
+///
+/// `json_class!(PyType, from_json = core_fn, { ... })` reads JSON with the core's own
+/// `core_fn(&str) -> rakt::Result<core>` instead, so that its typed error (the field it names)
+/// reaches Python as it is.
 macro_rules! json_class {
     ($py:ident { $($methods:tt)* }) => {
+        $crate::json_class::json_class!(@class $py, |text: &str| $crate::convert::from_json(text), { $($methods)* });
+    };
+    ($py:ident, from_json = $from:path, { $($methods:tt)* }) => {
+        $crate::json_class::json_class!(@class $py, |text: &str| {
+            use $crate::errors::OrRaise;
+            $from(text).or_raise()
+        }, { $($methods)* });
+    };
+    (@class $py:ident, $read:expr, { $($methods:tt)* }) => {
         #[::pyo3::pymethods]
         impl $py {
             $($methods)*
@@ -28,7 +41,7 @@ macro_rules! json_class {
                 _cls: &::pyo3::Bound<'_, ::pyo3::types::PyType>,
                 text: &str,
             ) -> ::pyo3::PyResult<Self> {
-                $crate::convert::from_json(text).map($py)
+                ($read)(text).map($py)
             }
 
             fn __reduce__<'py>(

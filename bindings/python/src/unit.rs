@@ -206,7 +206,7 @@ json_class!(PyReleaseVerdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PyBloodUnit(pub rakt::BloodUnit);
 
-json_class!(PyBloodUnit {
+json_class!(PyBloodUnit, from_json = rakt::BloodUnit::from_json, {
     /// `BloodUnit.collect(din, product, group, volume_ml, donation_type, collected_at, *,
     /// actor, donor_id=None, division=None, first_donation=False, policy=None)`: a newly
     /// collected unit (status `COLLECTED`), its expiry computed from the policy.
@@ -441,7 +441,10 @@ json_class!(PyBloodUnit {
         let (constituents, pool) = py
             .detach(|| rakt::BloodUnit::pool(&units, pool_din, at, actor, policy))
             .or_raise()?;
-        Ok((blood_units(py, &constituents)?, Bound::new(py, PyBloodUnit(pool))?))
+        Ok((
+            blood_units(py, &constituents)?,
+            Bound::new(py, PyBloodUnit(pool))?,
+        ))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

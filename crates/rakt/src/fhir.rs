@@ -69,6 +69,8 @@
 //! resource does not carry (reserved, crossmatched, issued and returned need the patient;
 //! transfused, fractionated and processed are history) is refused. Without rakt's status
 //! extension, `available` imports as released and `unavailable` (or no status) as quarantined.
+//! The result is then checked as every imported unit is ([`BloodUnit::verify`]): a record whose
+//! expiry is not after its collection is refused (`InvalidInput`, field `expiry`).
 //!
 //! # Errors
 //!
@@ -420,7 +422,7 @@ pub fn from_biologically_derived_product(
     let unit = collected.restore_expiry(product, expires_at, why);
 
     let event = |kind: EventKind| UnitEvent::new(as_of, IMPORT_ACTOR, kind);
-    match status {
+    let unit = match status {
         (UnitStatus::Collected, _) => Ok(unit),
         (UnitStatus::Quarantined, _) => unit.apply(&event(EventKind::Quarantine), policy),
         (UnitStatus::Released, _) => {
@@ -447,7 +449,9 @@ pub fn from_biologically_derived_product(
                 _ => "it is past its life in stock and its history is not in the resource",
             }
         ))),
-    }
+    }?;
+    unit.verify(policy)?;
+    Ok(unit)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,6 +33,22 @@ pub(crate) fn time_within_calendar(time: DateTime<FixedOffset>) -> Option<DateTi
         .map(|_| time)
 }
 
+/// Refuses `time` when its local date is outside rakt's calendar, naming `field` (the message
+/// gives the UTC reading, which always exists).
+pub(crate) fn check_in_calendar(field: &str, time: DateTime<FixedOffset>) -> Result<()> {
+    match time_within_calendar(time) {
+        Some(_) => Ok(()),
+        None => Err(RaktError::input(
+            field,
+            format!(
+                "{} UTC (offset {} s) is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+                time.naive_utc(),
+                time.offset().local_minus_utc()
+            ),
+        )),
+    }
+}
+
 /// The date of `time` at `offset`, or `None` when that local time is past chrono's range.
 ///
 /// chrono holds an instant whose local time at its offset is not a `NaiveDateTime` (its largest

@@ -526,9 +526,12 @@ fn units_that_cannot_be_counted_are_reported_with_the_reason() {
         "O+",
     );
     // A unit of unknown RhD cannot be released through its lifecycle (grouping is not
-    // confirmed); one can still arrive as saved JSON from elsewhere.
+    // confirmed); one can still arrive as saved JSON from elsewhere, released on the word of a
+    // record that does not carry its grouping (as a FHIR import is). A confirmed grouping of O+
+    // would contradict the label, and the import would refuse it.
     let mut json = serde_json::to_value(released("U1", sagm(), "O+")).unwrap();
     json["group"] = "O".into();
+    json["grouping"] = serde_json::json!({});
     let unknown_rhd: BloodUnit = serde_json::from_value(json).unwrap();
     let fine = released("F1", sagm(), "O+");
     let units = [

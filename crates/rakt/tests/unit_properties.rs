@@ -7,11 +7,14 @@
     clippy::indexing_slicing
 )]
 
-use chrono::{DateTime, FixedOffset, TimeDelta};
+mod common;
+
+use chrono::{DateTime, TimeDelta};
+use common::events::{MARKERS, event_of, product, step};
 use proptest::prelude::*;
-use rakt::screening::{TestResult, TtiMarker};
-use rakt::unit::{BloodUnit, Collection, DiscardReason, DonationType, EventKind, UnitEvent};
-use rakt::{BloodGroup, Component, Policy, Preservative, Product, Storage};
+use rakt::screening::TestResult;
+use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent};
+use rakt::{BloodGroup, Policy};
 
 /// The allowed edges, written independently of the implementation (tests/vectors README and
 /// research/blood.md §4.4): the statuses an event may lead to from a status.
@@ -61,132 +64,6 @@ fn allowed(from: &str, event: &str) -> Vec<&'static str> {
         }
         _ => Vec::new(),
     }
-}
-
-#[derive(Debug, Clone)]
-struct Step {
-    advance_minutes: i64,
-    event: u8,
-    marker: u8,
-    result: u8,
-    patient: bool,
-    hours: i64,
-    minutes_out: Option<u32>,
-    keep: bool,
-}
-
-fn step() -> impl Strategy<Value = Step> {
-    (
-        0i64..3000,
-        0u8..17,
-        0u8..5,
-        0u8..5,
-        any::<bool>(),
-        -2i64..96,
-        prop::option::of(0u32..60),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(advance_minutes, event, marker, result, patient, hours, minutes_out, keep)| Step {
-                advance_minutes,
-                event,
-                marker,
-                result,
-                patient,
-                hours,
-                minutes_out,
-                keep,
-            },
-        )
-}
-
-const MARKERS: [TtiMarker; 5] = [
-    TtiMarker::Hiv,
-    TtiMarker::Hbsag,
-    TtiMarker::Hcv,
-    TtiMarker::Syphilis,
-    TtiMarker::Malaria,
-];
-const RESULTS: [TestResult; 5] = [
-    TestResult::NonReactive,
-    TestResult::NonReactive,
-    TestResult::NonReactive,
-    TestResult::InitiallyReactive,
-    TestResult::RepeatReactive,
-];
-
-fn event_of(s: &Step, now: DateTime<FixedOffset>, group: BloodGroup) -> (&'static str, EventKind) {
-    let patient = if s.patient { "P-1" } else { "P-2" }.to_string();
-    let until = now + TimeDelta::hours(s.hours);
-    let marker = MARKERS[usize::from(s.marker) % 5];
-    match s.event {
-        0 => ("quarantine", EventKind::Quarantine),
-        1 | 2 => (
-            "record_test",
-            EventKind::RecordTest {
-                marker,
-                result: RESULTS[usize::from(s.result) % 5],
-            },
-        ),
-        3 => (
-            "record_repeat",
-            EventKind::RecordRepeat {
-                marker,
-                first: RESULTS[usize::from(s.result) % 5],
-                second: TestResult::NonReactive,
-            },
-        ),
-        4 => (
-            "record_grouping",
-            EventKind::RecordGrouping {
-                forward: Some(group),
-                reverse: Some(group.abo()),
-                historical: None,
-            },
-        ),
-        5 => ("release", EventKind::Release),
-        6 => ("reserve", EventKind::Reserve { patient, until }),
-        7 => ("crossmatch", EventKind::Crossmatch { patient, until }),
-        8 => ("cancel", EventKind::CancelReservation),
-        9 => ("issue", EventKind::Issue { patient }),
-        10 => ("transfuse", EventKind::Transfuse),
-        11 => (
-            "reaction",
-            EventKind::TransfuseWithReaction {
-                details: "fever".into(),
-            },
-        ),
-        12 => (
-            "return",
-            EventKind::Return {
-                minutes_out_of_storage: s.minutes_out,
-                keep_for_patient: s.keep,
-            },
-        ),
-        13 => (
-            "discard",
-            EventKind::Discard {
-                reason: DiscardReason::Clotted,
-            },
-        ),
-        14 => ("fractionate", EventKind::SendForFractionation),
-        15 => ("irradiate", EventKind::Irradiate),
-        _ => (
-            "thaw",
-            EventKind::Thaw {
-                storage: Storage::Refrigerated,
-            },
-        ),
-    }
-}
-
-fn product() -> impl Strategy<Value = Product> {
-    prop::sample::select(vec![
-        Product::red_cells(Preservative::AdditiveSolution),
-        Product::red_cells(Preservative::Cpda1),
-        Product::simple(Component::FreshFrozenPlasma).unwrap(),
-        Product::platelets(rakt::PlateletSource::Apheresis),
-    ])
 }
 
 proptest! {

@@ -1702,7 +1702,9 @@ class BloodUnit:
         """``(constituents, pool)``: the constituents become PROCESSED, the pool RELEASED."""
     def to_json(self) -> str: ...
     @classmethod
-    def from_json(cls, text: str) -> BloodUnit: ...
+    def from_json(cls, text: str) -> BloodUnit:
+        """A unit saved by ``to_json``, checked: a unit its history does not explain (status,
+        history, volume_ml, group, expiry, ...) raises InvalidInput naming the field."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
@@ -2104,7 +2106,9 @@ class Inventory:
     def units(self) -> list[BloodUnit]:
         """Every unit, in the order they were added."""
     def add(self, unit: BloodUnit) -> None:
-        """A unit already there raises NotApplicable (``DUPLICATE_UNIT``)."""
+        """A unit already there raises NotApplicable (``DUPLICATE_UNIT``); one whose expiry is
+        later than the policy's shelf life allows raises InvalidInput (field ``expiry``). A
+        refused unit leaves the inventory unchanged."""
     def apply(self, id: str, event: UnitEvent) -> BloodUnit:
         """Any event that does not hand a unit to a patient or move it (``transfer`` does that);
         the unit as it now is."""

@@ -213,8 +213,12 @@ impl Inventory {
     }
 
     /// Add a unit in any status (quarantined, released, issued, discarded: every unit is
-    /// accounted for). A unit whose id is already in the inventory is refused.
+    /// accounted for). A unit whose id is already in the inventory is refused, and so is one
+    /// the inventory's policy cannot vouch for ([`BloodUnit::verify`]: a state its history does
+    /// not explain, or an expiry later than the policy's shelf life); the inventory is then
+    /// unchanged.
     pub fn add(&mut self, unit: BloodUnit) -> Result<()> {
+        unit.verify(&self.policy)?;
         if self.slots.contains_key(unit.id()) {
             return Err(RaktError::not_applicable(
                 "DUPLICATE_UNIT",

@@ -304,7 +304,7 @@ pub fn release_verdict(
     }
 }
 
-fn grouping_reasons(label: &BloodGroup, g: &Grouping) -> Vec<Reason> {
+pub(crate) fn grouping_reasons(label: &BloodGroup, g: &Grouping) -> Vec<Reason> {
     let cite = |r: Reason| r.cite(SRC_GROUPING, Confidence::Medium);
     let missing = match (g.forward, g.reverse) {
         (None, None) => Some("forward_and_reverse"),

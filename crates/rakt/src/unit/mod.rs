@@ -19,6 +19,7 @@ mod events;
 mod reactive;
 mod restore;
 mod status;
+mod verify;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -189,7 +190,7 @@ pub struct Collection {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "verify::UnitRecord")]
 pub struct BloodUnit {
     id: UnitId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -219,6 +220,7 @@ impl BloodUnit {
     /// A newly collected unit (status `collected`), its expiry computed from the policy.
     pub fn collect(c: Collection, actor: &str, policy: &Policy) -> Result<BloodUnit> {
         let id = UnitId::new(&c.din, c.division.as_deref())?;
+        crate::time::check_in_calendar("collected_at", c.collected_at)?;
         if c.volume_ml == 0 {
             return Err(RaktError::input("volume_ml", "must be > 0"));
         }
@@ -262,6 +264,8 @@ impl BloodUnit {
         actor: &str,
         policy: &Policy,
     ) -> Result<BloodUnit> {
+        crate::time::check_in_calendar("expiry", labelled_expiry)?;
+        crate::time::check_in_calendar("collected_at", c.collected_at)?;
         if labelled_expiry <= c.collected_at {
             return Err(RaktError::input(
                 "expiry",
@@ -336,13 +340,10 @@ impl BloodUnit {
     }
     /// The status at `as_of`: a reservation or crossmatch that has lapsed counts as released.
     pub fn status_at(&self, as_of: DateTime<FixedOffset>) -> UnitStatus {
-        match (self.status, &self.reservation) {
-            (UnitStatus::Reserved | UnitStatus::Crossmatched, Some(r))
-                if r.until.is_some_and(|u| as_of >= u) =>
-            {
-                UnitStatus::Released
-            }
-            (status, _) => status,
+        if self.status.lapsed(self.reservation.as_ref(), as_of) {
+            UnitStatus::Released
+        } else {
+            self.status
         }
     }
     /// Who the unit is held for or issued to.
@@ -417,19 +418,7 @@ impl BloodUnit {
     /// what each event requires.
     pub fn apply(&self, event: &UnitEvent, policy: &Policy) -> Result<BloodUnit> {
         check_actor(&event.actor)?;
-        if let Some(last) = self.history.last() {
-            if event.at < last.at {
-                return Err(RaktError::not_applicable(
-                    "EVENT_OUT_OF_ORDER",
-                    format!(
-                        "{} at {} is before the unit's last event at {}",
-                        event.kind.name(),
-                        event.at.to_rfc3339(),
-                        last.at.to_rfc3339()
-                    ),
-                ));
-            }
-        }
+        self.check_time(event.at, event.kind.name())?;
         if self.status.is_terminal() {
             return Err(self.refuse(&event.kind));
         }
@@ -438,19 +427,8 @@ impl BloodUnit {
         let at = event.at;
         use EventKind as E;
         use UnitStatus as S;
-        // A hold that has lapsed frees the unit for anyone else; its own patient must be
-        // crossmatched again (an Issue to them is refused below as RESERVATION_EXPIRED).
-        let lapsed = matches!(self.status, S::Reserved | S::Crossmatched)
-            && self.status_at(at) == S::Released;
-        let effective = match (&event.kind, lapsed) {
-            (E::Reserve { .. }, true) => S::Released,
-            (E::Crossmatch { .. }, true) => S::Released,
-            (E::EmergencyIssue { .. }, true) => S::Released,
-            (E::Issue { patient }, true) if !self.held_for(patient) => S::Released,
-            _ => self.status,
-        };
-        match (&event.kind, effective) {
-            (E::Collected | E::SplitFrom { .. } | E::PooledFrom { .. }, _) => {
+        match &event.kind {
+            E::Collected | E::SplitFrom { .. } | E::PooledFrom { .. } => {
                 return Err(RaktError::not_applicable(
                     "INVALID_TRANSITION",
                     format!(
@@ -459,40 +437,50 @@ impl BloodUnit {
                     ),
                 ));
             }
-            (E::SplitInto { .. } | E::PooledInto { .. }, _) => {
+            E::SplitInto { .. } | E::PooledInto { .. } => {
                 return Err(RaktError::not_applicable(
                     "INVALID_TRANSITION",
                     format!("use split or pool to {}", event.kind.name()),
                 ));
             }
-            (E::Quarantine, S::Collected) => next.status = S::Quarantined,
-            (E::RecordTest { marker, result }, S::Collected | S::Quarantined) => {
+            _ => {}
+        }
+        // A hold that has lapsed frees the unit for anyone else; its own patient must be
+        // crossmatched again (an Issue to them is refused below as RESERVATION_EXPIRED).
+        let effective = self
+            .status
+            .effective(self.reservation.as_ref(), &event.kind, at);
+        // Which events may follow which status is decided by the status machine alone; the
+        // arms below add what each event requires and does, and pick among its outcomes.
+        let Some(targets) = effective.after(&event.kind) else {
+            return Err(self.refuse(&event.kind));
+        };
+        if let Some(usual) = targets.first() {
+            next.status = *usual;
+        }
+        match &event.kind {
+            E::Quarantine => {}
+            E::RecordTest { marker, result } => {
                 next.screening = self.screening.record(*marker, *result)?;
             }
-            (
-                E::RecordRepeat {
-                    marker,
-                    first,
-                    second,
-                },
-                S::Collected | S::Quarantined,
-            ) => {
+            E::RecordRepeat {
+                marker,
+                first,
+                second,
+            } => {
                 next.screening = self.screening.record_repeat(*marker, *first, *second)?;
             }
-            (
-                E::RecordGrouping {
-                    forward,
-                    reverse,
-                    historical,
-                },
-                S::Collected | S::Quarantined,
-            ) => {
+            E::RecordGrouping {
+                forward,
+                reverse,
+                historical,
+            } => {
                 let g = &mut next.grouping;
                 g.forward = forward.or(g.forward);
                 g.reverse = reverse.or(g.reverse);
                 g.historical = historical.or(g.historical);
             }
-            (E::Release, S::Quarantined) => {
+            E::Release => {
                 let verdict = self.release_verdict(at, policy);
                 if !verdict.releasable {
                     return Err(RaktError::not_applicable(
@@ -501,54 +489,46 @@ impl BloodUnit {
                     ));
                 }
                 reasons = verdict.reasons;
-                next.status = S::Released;
             }
-            (E::Reserve { patient, until }, S::Released) => {
+            E::Reserve { patient, until } => {
                 self.check_usable(at)?;
                 check_until(at, *until)?;
                 check_patient(patient)?;
-                next.status = S::Reserved;
                 next.reservation = Some(Reservation {
                     patient: patient.clone(),
                     until: Some(*until),
                 });
             }
-            (E::Crossmatch { patient, until }, S::Released | S::Reserved) => {
+            E::Crossmatch { patient, until } => {
                 self.check_usable(at)?;
                 check_until(at, *until)?;
                 check_patient(patient)?;
                 if effective == S::Reserved {
                     self.check_held_for(patient, at)?;
                 }
-                next.status = S::Crossmatched;
                 next.reservation = Some(Reservation {
                     patient: patient.clone(),
                     until: Some(*until),
                 });
             }
-            (E::CancelReservation, S::Reserved | S::Crossmatched | S::Returned) => {
-                next.status = S::Released;
+            E::CancelReservation => {
                 next.reservation = None;
             }
-            (E::Issue { patient }, S::Released | S::Reserved | S::Crossmatched | S::Returned) => {
+            E::Issue { patient } => {
                 self.check_usable(at)?;
                 check_patient(patient)?;
                 if effective != S::Released {
                     self.check_held_for(patient, at)?;
                 }
-                next.status = S::Issued;
                 next.reservation = Some(Reservation {
                     patient: patient.clone(),
                     until: None,
                 });
             }
-            (
-                E::EmergencyIssue {
-                    patient,
-                    justification,
-                },
-                S::Released,
-            ) => {
+            E::EmergencyIssue {
+                patient,
+                justification,
+            } => {
                 self.check_usable(at)?;
                 check_patient(patient)?;
                 if crate::text::is_blank(justification) {
@@ -557,7 +537,6 @@ impl BloodUnit {
                         "say why the urgency justified release before compatibility testing",
                     ));
                 }
-                next.status = S::Issued;
                 next.reservation = Some(Reservation {
                     patient: patient.clone(),
                     until: None,
@@ -569,24 +548,19 @@ impl BloodUnit {
                         .cite(SRC_EMERGENCY_RELEASE, Confidence::High),
                 );
             }
-            (E::Transfuse, S::Issued) => {
-                next.status = S::Transfused;
+            E::Transfuse => {
                 reasons.extend(self.after_expiry(at, policy));
             }
-            (E::TransfuseWithReaction { details }, S::Issued) => {
+            E::TransfuseWithReaction { details } => {
                 if crate::text::is_blank(details) {
                     return Err(RaktError::input("details", "describe the reaction"));
                 }
-                next.status = S::TransfusedWithReaction;
                 reasons.extend(self.after_expiry(at, policy));
             }
-            (
-                E::Return {
-                    minutes_out_of_storage,
-                    keep_for_patient,
-                },
-                S::Issued,
-            ) => {
+            E::Return {
+                minutes_out_of_storage,
+                keep_for_patient,
+            } => {
                 let (status, reason, why) =
                     self.return_outcome(at, *minutes_out_of_storage, *keep_for_patient, policy)?;
                 next.status = status;
@@ -596,7 +570,7 @@ impl BloodUnit {
                 next.discard_reason = why;
                 reasons.push(reason);
             }
-            (E::Discard { reason }, status) if !status.is_terminal() => {
+            E::Discard { reason } => {
                 reason.check()?;
                 if *reason == DiscardReason::Expired && !self.is_expired(at) {
                     return Err(RaktError::input(
@@ -608,21 +582,17 @@ impl BloodUnit {
                         ),
                     ));
                 }
-                next.status = S::Discarded;
                 next.discard_reason = Some(reason.clone());
                 next.reservation = None;
                 reasons.push(discard_reason(reason));
             }
-            (
-                E::Transfer {
-                    from,
-                    to,
-                    dispatched_at,
-                    min_celsius,
-                    max_celsius,
-                },
-                S::Released,
-            ) => {
+            E::Transfer {
+                from,
+                to,
+                dispatched_at,
+                min_celsius,
+                max_celsius,
+            } => {
                 if crate::text::is_blank(from) || crate::text::is_blank(to) || from == to {
                     return Err(RaktError::input(
                         "to",
@@ -683,7 +653,7 @@ impl BloodUnit {
                     );
                 }
             }
-            (E::SendForFractionation, S::Released) => {
+            E::SendForFractionation => {
                 if !matches!(
                     self.product().component(),
                     Component::FreshFrozenPlasma | Component::Plasma | Component::CryoPoorPlasma
@@ -697,12 +667,8 @@ impl BloodUnit {
                     ));
                 }
                 self.check_usable(at)?;
-                next.status = S::Fractionated;
             }
-            (
-                E::Irradiate | E::Wash | E::Open | E::Thaw { .. },
-                S::Collected | S::Quarantined | S::Released | S::Reserved | S::Crossmatched,
-            ) => {
+            E::Irradiate | E::Wash | E::Open | E::Thaw { .. } => {
                 let redating = match &event.kind {
                     E::Irradiate => Redating::Irradiated { at },
                     E::Wash => Redating::Washed { at },
@@ -716,7 +682,14 @@ impl BloodUnit {
                 next.expiry = self.expiry.redate(&redating, policy)?;
                 reasons.extend(next.expiry.reasons.last().cloned());
             }
-            _ => return Err(self.refuse(&event.kind)),
+            E::Collected
+            | E::SplitFrom { .. }
+            | E::PooledFrom { .. }
+            | E::SplitInto { .. }
+            | E::PooledInto { .. } => return Err(self.refuse(&event.kind)),
+        }
+        if !targets.contains(&next.status) {
+            return Err(self.refuse(&event.kind));
         }
         next.history.push(UnitEvent {
             at,
@@ -738,13 +711,11 @@ impl BloodUnit {
         actor: &str,
     ) -> Result<(BloodUnit, Vec<BloodUnit>)> {
         check_actor(actor)?;
-        if !matches!(
-            self.status,
-            UnitStatus::Collected | UnitStatus::Quarantined | UnitStatus::Released
-        ) {
-            return Err(self.refuse(&EventKind::SplitInto {
-                children: Vec::new(),
-            }));
+        let split_into = EventKind::SplitInto {
+            children: Vec::new(),
+        };
+        if self.status.after(&split_into).is_none() {
+            return Err(self.refuse(&split_into));
         }
         if volumes_ml.len() < 2 || volumes_ml.len() > 26 {
             return Err(RaktError::input("volumes_ml", "split into 2 to 26 parts"));
@@ -843,7 +814,10 @@ impl BloodUnit {
                     format!("unit {} is listed twice", u.id),
                 ));
             }
-            if u.status != UnitStatus::Released {
+            if u.status
+                .after(&EventKind::PooledInto { pool: id.clone() })
+                .is_none()
+            {
                 return Err(RaktError::not_applicable(
                     "INVALID_TRANSITION",
                     format!(
@@ -918,13 +892,6 @@ impl BloodUnit {
         Ok((processed, pool))
     }
 
-    /// Whether the unit is held for (or issued to) this patient.
-    fn held_for(&self, patient: &str) -> bool {
-        self.reservation
-            .as_ref()
-            .is_some_and(|r| r.patient == patient)
-    }
-
     /// A transfusion recorded at or after expiry is recorded (history is what happened), with a
     /// caution for follow-up.
     fn after_expiry(&self, at: DateTime<FixedOffset>, policy: &Policy) -> Option<Reason> {
@@ -949,6 +916,7 @@ impl BloodUnit {
     }
 
     fn check_time(&self, at: DateTime<FixedOffset>, what: &str) -> Result<()> {
+        crate::time::check_in_calendar("at", at)?;
         match self.history.last() {
             Some(last) if at < last.at => Err(RaktError::not_applicable(
                 "EVENT_OUT_OF_ORDER",

@@ -1,5 +1,8 @@
 //! Unit statuses, their HL7 v2 codes, and donation types.
 
+use chrono::{DateTime, FixedOffset};
+
+use super::{EventKind, Reservation};
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
 
@@ -126,6 +129,122 @@ impl UnitStatus {
                 "hl7",
                 format!("{other:?} is not an HL7 v2 table 0510/0513 code"),
             )),
+        }
+    }
+}
+
+/// The status machine: the one definition of which event may follow which status, used by
+/// [`super::BloodUnit::apply`], `split`, `pool` and by the check of imported units
+/// (`verify.rs`), which replays a history through it.
+impl UnitStatus {
+    /// The statuses `kind` can lead to from this status, the usual outcome first; `None` when
+    /// the event is refused. A return can end released, returned or discarded, a transfer
+    /// released or discarded (the policy decides which); every other event has one outcome.
+    /// `SplitInto` and `PooledInto` are recorded by `split` and `pool`, never applied; the
+    /// events that begin a history (`Collected`, `SplitFrom`, `PooledFrom`) follow no status
+    /// (see [`UnitStatus::origin`]).
+    pub(crate) fn after(self, kind: &EventKind) -> Option<&'static [UnitStatus]> {
+        use EventKind as E;
+        use UnitStatus as S;
+        let targets: &'static [UnitStatus] = match (kind, self) {
+            (E::Quarantine, S::Collected) => &[S::Quarantined],
+            (
+                E::RecordTest { .. } | E::RecordRepeat { .. } | E::RecordGrouping { .. },
+                S::Collected | S::Quarantined,
+            )
+            | (
+                E::Irradiate | E::Wash | E::Open | E::Thaw { .. },
+                S::Collected | S::Quarantined | S::Released | S::Reserved | S::Crossmatched,
+            ) => self.unchanged(),
+            (E::Release, S::Quarantined) => &[S::Released],
+            (E::Reserve { .. }, S::Released) => &[S::Reserved],
+            (E::Crossmatch { .. }, S::Released | S::Reserved) => &[S::Crossmatched],
+            (E::CancelReservation, S::Reserved | S::Crossmatched | S::Returned) => &[S::Released],
+            (E::Issue { .. }, S::Released | S::Reserved | S::Crossmatched | S::Returned)
+            | (E::EmergencyIssue { .. }, S::Released) => &[S::Issued],
+            (E::Transfuse, S::Issued) => &[S::Transfused],
+            (E::TransfuseWithReaction { .. }, S::Issued) => &[S::TransfusedWithReaction],
+            (E::Return { .. }, S::Issued) => &[S::Released, S::Returned, S::Discarded],
+            (E::Discard { .. }, status) if !status.is_terminal() => &[S::Discarded],
+            (E::Transfer { .. }, S::Released) => &[S::Released, S::Discarded],
+            (E::SendForFractionation, S::Released) => &[S::Fractionated],
+            (E::SplitInto { .. }, S::Collected | S::Quarantined | S::Released)
+            | (E::PooledInto { .. }, S::Released) => &[S::Processed],
+            _ => return None,
+        };
+        Some(targets)
+    }
+
+    /// The statuses a unit can have right after the event that begins its history: collected;
+    /// a split part keeps its parent's status (any status a split is allowed from); a pool is
+    /// released. `None` for an event that cannot begin a history.
+    pub(crate) fn origin(kind: &EventKind) -> Option<Vec<UnitStatus>> {
+        match kind {
+            EventKind::Collected => Some(vec![UnitStatus::Collected]),
+            EventKind::SplitFrom { .. } => Some(
+                UnitStatus::ALL
+                    .iter()
+                    .copied()
+                    .filter(|s| {
+                        s.after(&EventKind::SplitInto {
+                            children: Vec::new(),
+                        })
+                        .is_some()
+                    })
+                    .collect(),
+            ),
+            EventKind::PooledFrom { .. } => Some(vec![UnitStatus::Released]),
+            _ => None,
+        }
+    }
+
+    /// The status an event at `at` is judged against: a reservation or crossmatch whose hold
+    /// has lapsed frees the unit (it counts as released) for a new reservation, crossmatch or
+    /// emergency issue, and for an issue to anyone but the patient it was held for (who must be
+    /// crossmatched again).
+    pub(crate) fn effective(
+        self,
+        hold: Option<&Reservation>,
+        kind: &EventKind,
+        at: DateTime<FixedOffset>,
+    ) -> UnitStatus {
+        if !UnitStatus::lapsed(self, hold, at) {
+            return self;
+        }
+        match kind {
+            EventKind::Reserve { .. }
+            | EventKind::Crossmatch { .. }
+            | EventKind::EmergencyIssue { .. } => UnitStatus::Released,
+            EventKind::Issue { patient } if hold.is_none_or(|r| r.patient != *patient) => {
+                UnitStatus::Released
+            }
+            _ => self,
+        }
+    }
+
+    /// Whether a unit in this status, held by `hold`, is reserved or crossmatched with a hold
+    /// that has lapsed at `as_of`.
+    pub(crate) fn lapsed(self, hold: Option<&Reservation>, as_of: DateTime<FixedOffset>) -> bool {
+        matches!(self, UnitStatus::Reserved | UnitStatus::Crossmatched)
+            && hold.and_then(|r| r.until).is_some_and(|u| as_of >= u)
+    }
+
+    /// This status alone: the outcome of an event that does not move the unit.
+    fn unchanged(self) -> &'static [UnitStatus] {
+        use UnitStatus as S;
+        match self {
+            S::Collected => &[S::Collected],
+            S::Quarantined => &[S::Quarantined],
+            S::Released => &[S::Released],
+            S::Reserved => &[S::Reserved],
+            S::Crossmatched => &[S::Crossmatched],
+            S::Issued => &[S::Issued],
+            S::Transfused => &[S::Transfused],
+            S::TransfusedWithReaction => &[S::TransfusedWithReaction],
+            S::Returned => &[S::Returned],
+            S::Discarded => &[S::Discarded],
+            S::Fractionated => &[S::Fractionated],
+            S::Processed => &[S::Processed],
         }
     }
 }

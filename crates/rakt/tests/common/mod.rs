@@ -1,6 +1,8 @@
 //! Test fixtures shared by several integration tests.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod events;
+
 use chrono::{DateTime, Duration, FixedOffset};
 use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent};
 use rakt::{BloodGroup, Policy, Product, TestResult};
