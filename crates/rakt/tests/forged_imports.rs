@@ -252,6 +252,40 @@ fn an_expiry_moved_a_year_later_is_refused_by_the_inventory() {
 }
 
 #[test]
+fn a_transfer_to_a_stricter_policy_does_not_carry_the_longer_life() {
+    // The receiver keeps red cells in additive solution for 35 days, not India's 42.
+    let strict = Policy::from_toml(
+        "name = \"strict\"\nextends = \"india\"\n[shelf_life.red_cells_additive_solution]\ndays = 35",
+    )
+    .unwrap();
+    let mut hub = Inventory::new("HUB", Policy::india());
+    hub.add(released("DIN-1")).unwrap();
+    let mut spoke = Inventory::new("BSU", strict);
+    let at = t("2026-11-02T10:00:00+05:30");
+    let err = hub
+        .transfer(
+            &[released("DIN-1").id().clone()],
+            &mut spoke,
+            at - Duration::hours(2),
+            "4".parse().unwrap(),
+            "6".parse().unwrap(),
+            at,
+            "driver",
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, RaktError::InvalidInput { field, .. } if field == "expiry"),
+        "{err:?}"
+    );
+    // Nothing moved.
+    assert_eq!((hub.len(), spoke.len()), (1, 0));
+    assert_eq!(
+        hub.get(released("DIN-1").id()).unwrap().status(),
+        UnitStatus::Released
+    );
+}
+
+#[test]
 fn the_policy_expiry_itself_is_accepted_and_one_second_later_refused() {
     let policy = Policy::india();
     let unit = released("DIN-1");

@@ -447,7 +447,9 @@ impl Inventory {
     /// temperatures logged on the way, judged by the *receiving* facility's policy
     /// (`inventory.transport`, per storage). Units within range arrive released; units
     /// outside it arrive discarded for a cold-chain break (`COLD_CHAIN_BREACH`). Every unit
-    /// must be released here and unknown there; otherwise nothing moves.
+    /// must be released here and unknown there, and its expiry no later than the receiver's
+    /// policy allows ([`BloodUnit::verify`], as [`Inventory::add`] checks); otherwise nothing
+    /// moves.
     #[allow(clippy::too_many_arguments)]
     pub fn transfer(
         &mut self,
@@ -485,6 +487,7 @@ impl Inventory {
             );
             let arrived = unit
                 .apply(&event, &to.policy)
+                .and_then(|u| u.verify(&to.policy).map(|()| u))
                 .map_err(|e| e.in_context(&format!("unit {id}")))?;
             moved.push(arrived);
         }
