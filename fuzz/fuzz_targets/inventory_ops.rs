@@ -10,6 +10,7 @@
 mod common;
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, FixedOffset};
 use common::{Clock, Dec, Group, ProductSpec, Stamp, bits, pick};
@@ -195,7 +196,7 @@ fn patient(n: u8) -> String {
 }
 
 struct State {
-    policy: Policy,
+    policy: &'static Policy,
     inv: [Inventory; 2],
     /// How each unit was collected, to replay it.
     collected: HashMap<UnitId, Collection>,
@@ -374,7 +375,7 @@ fn apply(s: &mut State, op: &Op) -> Result<(), rakt::RaktError> {
                 first_donation: *first,
                 collected_at: at.at(&mut s.clock),
             };
-            let unit = BloodUnit::collect(c.clone(), "tech", &s.policy)?;
+            let unit = BloodUnit::collect(c.clone(), "tech", s.policy)?;
             let id = unit.id().clone();
             if s.collected.contains_key(&id) && s.inv[ix(to)].get(&id).is_none() {
                 return Ok(()); // the same id in the other inventory: a different unit, not a duplicate
@@ -638,10 +639,10 @@ fn end_checks(s: &State) {
             .expect("every unit was collected here")
             .clone();
         let mut replay =
-            BloodUnit::collect(c, "tech", &s.policy).expect("a collected unit collects again");
+            BloodUnit::collect(c, "tech", s.policy).expect("a collected unit collects again");
         for e in u.history().iter().skip(1) {
             let event = UnitEvent::new(e.at, &e.actor, e.kind.clone());
-            replay = replay.apply(&event, &s.policy).unwrap_or_else(|err| {
+            replay = replay.apply(&event, s.policy).unwrap_or_else(|err| {
                 panic!("{} does not replay its history at {e:?}: {err}", u.id())
             });
         }
@@ -653,17 +654,28 @@ fn end_checks(s: &State) {
     }
 }
 
+/// The two empty inventories of each built-in policy, made once (a policy is large to build).
+fn empty(policy: u8) -> &'static (Policy, [Inventory; 2]) {
+    static EMPTY: OnceLock<Vec<(Policy, [Inventory; 2])>> = OnceLock::new();
+    let all = EMPTY.get_or_init(|| {
+        [Policy::india(), Policy::us(), Policy::uk()]
+            .into_iter()
+            .map(|p| {
+                let pair = [
+                    Inventory::new("HUB-1", p.clone()),
+                    Inventory::new("BSC-2", p.clone()),
+                ];
+                (p, pair)
+            })
+            .collect()
+    });
+    &all[usize::from(policy) % all.len()]
+}
+
 fuzz_target!(|run: Run| {
-    let policy = match run.policy % 3 {
-        0 => Policy::india(),
-        1 => Policy::us(),
-        _ => Policy::uk(),
-    };
+    let (policy, inv) = empty(run.policy);
     let mut s = State {
-        inv: [
-            Inventory::new("HUB-1", policy.clone()),
-            Inventory::new("BSC-2", policy.clone()),
-        ],
+        inv: inv.clone(),
         policy,
         collected: HashMap::new(),
         ids: Vec::new(),
