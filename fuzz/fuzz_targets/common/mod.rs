@@ -100,7 +100,18 @@ impl Stamp {
                 .checked_add_signed(TimeDelta::seconds(i64::from(s)))
                 .unwrap_or(DateTime::<Utc>::MIN_UTC),
         };
-        utc.with_timezone(&self.offset.get())
+        // A time whose local reading is outside chrono's calendar (its first or last instant
+        // read with an offset that goes past the edge) makes chrono panic when it is written
+        // out, and rakt accepts such times (a known finding,
+        // `crates/rakt/tests/fuzz_findings.rs`): write those in UTC instead.
+        let offset = self.offset.get();
+        let local = utc
+            .naive_utc()
+            .checked_add_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())));
+        match local {
+            Some(_) => utc.with_timezone(&offset),
+            None => utc.fixed_offset(),
+        }
     }
 
     /// The time, without a clock (for targets with no sequence of operations).
