@@ -20,6 +20,8 @@ TEXT_OPS = {
     "parse_blood_group": ("blood_group_text", "text"),
 }
 
+ARBITRARY_TARGETS = ("inventory_ops", "tariff_bill", "policy_rules")
+
 
 def put(target: str, data: bytes) -> None:
     d = ROOT / "corpus" / target
@@ -42,6 +44,14 @@ def main() -> None:
     put("product_table", (ROOT.parent / "examples" / "data" / "isbt128_products.toml").read_bytes())
     for code in (11, 16, 23, 30):
         put("eraktkosh_codes", code.to_bytes(8, "little"))
+    # The targets that decode their input with `arbitrary` start from longer inputs (many
+    # operations, lines or values), pseudo-random but the same on every run.
+    for target in ARBITRARY_TARGETS:
+        for n in range(16):
+            data = b""
+            while len(data) < 64 << (n % 6):
+                data += hashlib.sha256(f"{target}/{n}/{len(data)}".encode()).digest()
+            put(target, data)
 
 
 if __name__ == "__main__":
