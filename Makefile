@@ -16,7 +16,7 @@ REPORTS := target/test-reports
 WHEELS := target/wheels
 export CARGO_TERM_COLOR := never
 
-.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench bench-scale bench-kotlin vectors clean fuzz-build fuzz
+.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench bench-scale bench-kotlin vectors clean fuzz-build fuzz mutants
 
 help:
 	@echo "make demo    run the flagship example (Rust) on examples/data"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-scale / bench-kotlin   1M ANC records and 1M donor checks: Python batch vs"
 	@echo "             per-row loop vs native Rust / Kotlin batch vs per-item (see BENCHMARKS.md)"
 	@echo "make fuzz FUZZ_SECONDS=600   run every cargo-fuzz target (nightly; see FUZZING.md)"
+	@echo "make mutants MUTANTS_FILES=tariff.rs   cargo-mutants on the rule files (see MUTANTS.md)"
 
 demo:
 	@$(CARGO) run --quiet -p rakt-demo --bin hospital_demo
@@ -67,6 +68,18 @@ fuzz:
 	set -o pipefail; cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  echo "=== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | tail -25 || exit 1; \
+	done
+
+# Mutation testing of the files whose answers are clinical or financial (MUTANTS.md). Each file
+# is a separate run, its report in target/mutants/<file>/mutants.out; MUTANTS_TESTS picks the test
+# targets each mutant is tested with (all of rakt's by default).
+MUTANTS_FILES ?= compatibility.rs expiry.rs donor/assess.rs maternal/hrp.rs inventory/allocate.rs tariff.rs
+MUTANTS_TESTS ?= --lib --tests
+mutants:
+	command -v cargo-mutants >/dev/null || $(CARGO) install cargo-mutants --locked
+	for f in $(MUTANTS_FILES); do \
+	  env -u CARGO_TARGET_DIR $(CARGO) mutants -p rakt -f crates/rakt/src/$$f --jobs 1 --timeout 300 \
+	    --output target/mutants/$$(echo $$f | tr / _) -- $(MUTANTS_TESTS) || true; \
 	done
 
 # The Python extension is built by maturin (below), not by cargo test.

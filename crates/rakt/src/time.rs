@@ -33,9 +33,20 @@ pub(crate) fn time_within_calendar(time: DateTime<FixedOffset>) -> Option<DateTi
         .map(|_| time)
 }
 
-/// Refuses `time` when its local date is outside rakt's calendar, naming `field` (the message
-/// gives the UTC reading, which always exists).
-pub(crate) fn check_in_calendar(field: &str, time: DateTime<FixedOffset>) -> Result<()> {
+/// Refuses a time rakt could not write and read back unchanged, naming `field`: a UTC offset
+/// that is not whole minutes (RFC 3339 cannot write its seconds, so it would shift through
+/// JSON), or a local date outside rakt's calendar (the message gives the UTC reading, which
+/// always exists). Every time a unit stores goes through this.
+pub(crate) fn check_writable(field: &str, time: DateTime<FixedOffset>) -> Result<()> {
+    if time.offset().local_minus_utc() % 60 != 0 {
+        return Err(RaktError::input(
+            field,
+            format!(
+                "the UTC offset of {} s is not whole minutes (RFC 3339 cannot write it)",
+                time.offset().local_minus_utc()
+            ),
+        ));
+    }
     match time_within_calendar(time) {
         Some(_) => Ok(()),
         None => Err(RaktError::input(

@@ -302,6 +302,16 @@ fn bad_bills_are_refused() {
     )
     .unwrap_err();
     assert!(matches!(early, rakt::RaktError::InvalidInput { ref field, .. } if field == "date"));
+    // The tariff applies from its first day (a mutation of `<` to `<=` went unnoticed).
+    let first_day = bill(
+        &t,
+        &[(TariffItem::PackedRedCells, d("1"))],
+        &[],
+        &[],
+        date(2024, 4, 1),
+    )
+    .unwrap();
+    assert_eq!(first_day.total, d("1100"));
 }
 
 #[test]

@@ -17,9 +17,9 @@ pub fn base_time() -> DateTime<FixedOffset> {
         .fixed_offset()
 }
 
-/// A UTC offset: the usual ones, the extremes chrono allows, or any whole number of minutes.
-/// Offsets with seconds are left out: times with them shift through serde JSON (a known
-/// finding, `crates/rakt/tests/fuzz_findings.rs`), which would stop every run at once.
+/// A UTC offset: the usual ones, the extremes chrono allows, any whole number of minutes, or
+/// any number of seconds (which rakt refuses: RFC 3339 cannot write them; a finding of
+/// 2026-12-07, `crates/rakt/tests/fuzz_findings.rs`).
 #[derive(Arbitrary, Debug, Clone, Copy)]
 pub enum Offset {
     India,
@@ -27,6 +27,7 @@ pub enum Offset {
     West,
     East,
     Minutes(i16),
+    Seconds(i32),
 }
 
 impl Offset {
@@ -37,6 +38,7 @@ impl Offset {
             Offset::West => -86_340,
             Offset::East => 86_340,
             Offset::Minutes(m) => i32::from(m % 1_440) * 60,
+            Offset::Seconds(s) => s % 86_400,
         };
         FixedOffset::east_opt(secs).unwrap_or(Utc.fix())
     }
@@ -101,17 +103,9 @@ impl Stamp {
                 .unwrap_or(DateTime::<Utc>::MIN_UTC),
         };
         // A time whose local reading is outside chrono's calendar (its first or last instant
-        // read with an offset that goes past the edge) makes chrono panic when it is written
-        // out, and rakt accepts such times (a known finding,
-        // `crates/rakt/tests/fuzz_findings.rs`): write those in UTC instead.
-        let offset = self.offset.get();
-        let local = utc
-            .naive_utc()
-            .checked_add_signed(TimeDelta::seconds(i64::from(offset.local_minus_utc())));
-        match local {
-            Some(_) => utc.with_timezone(&offset),
-            None => utc.fixed_offset(),
-        }
+        // read with an offset that goes past the edge) is kept: rakt must refuse it (a finding
+        // of 2026-12-07, `crates/rakt/tests/fuzz_findings.rs`).
+        utc.with_timezone(&self.offset.get())
     }
 
     /// The time, without a clock (for targets with no sequence of operations).

@@ -220,7 +220,7 @@ impl BloodUnit {
     /// A newly collected unit (status `collected`), its expiry computed from the policy.
     pub fn collect(c: Collection, actor: &str, policy: &Policy) -> Result<BloodUnit> {
         let id = UnitId::new(&c.din, c.division.as_deref())?;
-        crate::time::check_in_calendar("collected_at", c.collected_at)?;
+        crate::time::check_writable("collected_at", c.collected_at)?;
         if c.volume_ml == 0 {
             return Err(RaktError::input("volume_ml", "must be > 0"));
         }
@@ -264,8 +264,8 @@ impl BloodUnit {
         actor: &str,
         policy: &Policy,
     ) -> Result<BloodUnit> {
-        crate::time::check_in_calendar("expiry", labelled_expiry)?;
-        crate::time::check_in_calendar("collected_at", c.collected_at)?;
+        crate::time::check_writable("expiry", labelled_expiry)?;
+        crate::time::check_writable("collected_at", c.collected_at)?;
         if labelled_expiry <= c.collected_at {
             return Err(RaktError::input(
                 "expiry",
@@ -916,7 +916,7 @@ impl BloodUnit {
     }
 
     fn check_time(&self, at: DateTime<FixedOffset>, what: &str) -> Result<()> {
-        crate::time::check_in_calendar("at", at)?;
+        crate::time::check_writable("at", at)?;
         match self.history.last() {
             Some(last) if at < last.at => Err(RaktError::not_applicable(
                 "EVENT_OUT_OF_ORDER",
@@ -1049,6 +1049,7 @@ fn check_patient(patient: &str) -> Result<()> {
 }
 
 fn check_until(at: DateTime<FixedOffset>, until: DateTime<FixedOffset>) -> Result<()> {
+    crate::time::check_writable("until", until)?;
     if until <= at {
         return Err(RaktError::input(
             "until",

@@ -177,7 +177,7 @@ impl BloodUnit {
         .into_iter()
         .chain(self.history.iter().map(|e| ("history", e.at)));
         for (field, at) in times {
-            crate::time::check_in_calendar(field, at)?;
+            crate::time::check_writable(field, at)?;
         }
         if self.expiry.expires_at <= collected_at {
             return Err(RaktError::input(
