@@ -817,4 +817,71 @@ mod tests {
             .with_modifications([Modification::Leucoreduced]);
         assert!(Expiry::compute(&ok, t("2026-01-01T10:00:00+05:30"), &Policy::india()).is_ok());
     }
+
+    #[test]
+    fn remaining_counts_down_to_zero_at_the_minute_of_expiry() {
+        let e = rbc(&Policy::india(), "2026-01-01T10:00:00+05:30");
+        assert_eq!(e.expires_at, t("2026-02-12T23:59:00+05:30"));
+        let hour = Duration::from_secs(3600);
+        assert_eq!(e.remaining(t("2026-02-12T22:59:00+05:30")), hour);
+        assert_eq!(
+            e.remaining(t("2026-02-12T23:58:59+05:30")),
+            Duration::from_secs(1)
+        );
+        assert_eq!(e.remaining(t("2026-02-12T23:59:00+05:30")), Duration::ZERO);
+        assert_eq!(e.remaining(t("2026-03-01T00:00:00+05:30")), Duration::ZERO);
+    }
+
+    #[test]
+    fn a_modification_at_the_minute_of_collection_is_allowed_and_a_second_before_is_not() {
+        let policy = Policy::india();
+        let e = rbc(&policy, "2026-01-01T10:00:00+05:30");
+        let at_collection = Redating::Irradiated {
+            at: t("2026-01-01T10:00:00+05:30"),
+        };
+        assert!(e.redate(&at_collection, &policy).is_ok());
+        let before = Redating::Irradiated {
+            at: t("2026-01-01T09:59:59+05:30"),
+        };
+        let err = e.redate(&before, &policy).unwrap_err();
+        assert!(
+            matches!(&err, RaktError::NotApplicable { code, .. } if code == "EVENT_BEFORE_COLLECTION"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_modification_whose_limit_equals_the_expiry_does_not_redate() {
+        // Collected 1 January: expires 12 February 23:59. Irradiated 15 January: 28 days is
+        // also 12 February 23:59, so the expiry is kept and says the modification cannot extend
+        // it; a day earlier the irradiation shortens it.
+        let policy = Policy::india();
+        let e = rbc(&policy, "2026-01-01T10:00:00+05:30");
+        let same = e
+            .redate(
+                &Redating::Irradiated {
+                    at: t("2026-01-15T10:00:00+05:30"),
+                },
+                &policy,
+            )
+            .unwrap();
+        assert_eq!(same.expires_at, e.expires_at);
+        assert_eq!(
+            same.reasons.last().map(|r| r.code),
+            Some(ReasonCode::RedatingCannotExtend)
+        );
+        let earlier = e
+            .redate(
+                &Redating::Irradiated {
+                    at: t("2026-01-14T10:00:00+05:30"),
+                },
+                &policy,
+            )
+            .unwrap();
+        assert_eq!(earlier.expires_at, t("2026-02-11T23:59:00+05:30"));
+        assert_eq!(
+            earlier.reasons.last().map(|r| r.code),
+            Some(ReasonCode::Redated)
+        );
+    }
 }
