@@ -225,3 +225,34 @@ fn text_made_only_of_invisible_characters_is_blank() {
         .unwrap();
     assert_eq!(a.units.len(), 1);
 }
+
+#[test]
+fn an_empty_list_of_units_is_refused_not_ignored() {
+    let mut inv = stock();
+    let mut other = Inventory::new("BSU-1", Policy::india());
+    let at = t("2026-11-20T09:00:00+05:30");
+    let before: Vec<_> = inv.units().cloned().collect();
+    let errors = [
+        inv.cancel(&[], at, "tech").unwrap_err(),
+        inv.issue(&[], "P1", at, "tech").unwrap_err(),
+        inv.crossmatch(&[], "P1", None, at, "tech").unwrap_err(),
+        inv.transfer(
+            &[],
+            &mut other,
+            at,
+            Decimal::new(4, 0),
+            Decimal::new(6, 0),
+            at,
+            "driver",
+        )
+        .unwrap_err(),
+    ];
+    for e in errors {
+        assert_eq!(
+            e.to_string(),
+            "invalid input: ids: list at least one unit (an empty list would do nothing)"
+        );
+    }
+    assert_eq!(inv.units().cloned().collect::<Vec<_>>(), before);
+    assert!(other.is_empty());
+}
