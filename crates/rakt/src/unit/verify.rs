@@ -5,12 +5,14 @@
 //! Two levels:
 //! - structure, checked on every deserialization (serde goes through [`UnitRecord`]) and by
 //!   [`BloodUnit::from_json`]: valid ids, a volume, a history that begins the unit's life and
-//!   runs forward in time, a status the history leads to through the status machine
+//!   runs forward in time, every time in rakt's calendar with a whole-minute UTC offset
+//!   ([`crate::time`]), a status the history leads to through the status machine
 //!   ([`UnitStatus::after`], the same one [`BloodUnit::apply`] uses), a reservation and a
 //!   discard reason exactly when the status has them, an expiry after collection, and a label
 //!   group that agrees with a confirmed grouping once the unit has been released;
 //! - shelf life, which needs the policy: [`BloodUnit::verify`], called by
-//!   [`crate::inventory::Inventory::add`] and by the FHIR import, refuses an expiry later than
+//!   [`crate::inventory::Inventory::add`], [`crate::inventory::Inventory::transfer`] (against
+//!   the receiver's policy) and the FHIR import, refuses an expiry later than
 //!   the policy gives the product collected when the unit was.
 
 use chrono::{DateTime, FixedOffset};
