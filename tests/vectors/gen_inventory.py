@@ -19,6 +19,7 @@ S12 = "research/blood.md §1.2–§1.3 (red-cell ABO and RhD choices, RhD-positi
 S15 = "research/blood.md §1.5 (platelet ABO order, policy table)"
 S18 = "research/blood.md §1.8 (emergency release: group O, RhD-negative for girls and women of child-bearing age)"
 S8 = "research/blood.md §8 (FEFO issue; 24-hour crossmatch reservation; days of stock)"
+S110 = "research/blood.md §1.10 (A2 subgroup; a weak-D donor is RhD positive)"
 SCARCE = "rakt issue 5: O RhD-negative not spent on a patient who could take another group unless nothing else is available or it expires first"
 BSC = "research/maternal.md §5.3 (G.S.R. 909(E): blood storage centre stock A, B, O+ 5 each; AB+ 2; A, B, O- 1 each)"
 
@@ -36,7 +37,8 @@ def ts(day: int, hour: int = 9, minute: int = 0) -> str:
 def unit(din: str, group: str, day: int, product: dict[str, Any] = SAGM, released: bool = True,
          extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Collected on `day` at 09:00; screened, grouped and released at 11:00 (or only quarantined)."""
-    abo = group.rstrip("+-")
+    # The reverse group is the ABO group alone: "A2+" → "A", "O- weak D" → "O".
+    abo = group.split()[0].rstrip("+-").replace("A1", "A").replace("A2", "A")
     events = [e(ts(day, 10), "quarantine")]
     if released:
         events += [e(ts(day, 10), "record_test", marker=m, result="non_reactive") for m in INDIA_MARKERS]
@@ -168,6 +170,19 @@ def allocation_cases() -> list[Case]:
                         S8, as_of=ts(20, 13, 59)))
     out.append(allocate("inv-hold-lapsed", [held], req("P1", man("O+"), 1), {"units": ["OPOS-H"]},
                         S8, as_of=ts(20, 14)))
+    # Subgroups and weak D: each variant is judged on its own. An O- weak D unit is RhD positive
+    # as a donor: an RhD-negative man gets it after every unit without a caveat, though it
+    # expires first; a woman of child-bearing age never gets it. An A2 unit serves group A.
+    weak = [unit("WEAKD", "O- weak D", 1), unit("ONEG", "O-", 5)]
+    out.append(allocate("inv-weak-d-donor-after-units-without-caveat", weak, req("P1", man("O-"), 2),
+                        {"units": ["ONEG", "WEAKD"],
+                         "unit_codes": [["UNIT_ALLOCATED"],
+                                        ["UNIT_ALLOCATED", "RHD_POSITIVE_TO_RHD_NEGATIVE", "ABO_IDENTICAL",
+                                         "WEAK_D_DONOR"]]}, S110))
+    out.append(allocate("inv-weak-d-donor-not-for-woman", weak, req("P1", woman("O-"), 2),
+                        {"units": ["ONEG"], "shortfall": 1}, S110))
+    out.append(allocate("inv-a2-donor-for-group-a", [unit("A2POS", "A2+", 1)], req("P1", man("A+"), 1),
+                        {"units": ["A2POS"], "unit_codes": [["UNIT_ALLOCATED"]]}, S110))
     # Special requirements.
     irr = unit("IRR", "A+", 15, extra=[e(ts(16), "irradiate")])
     out.append(allocate("inv-irradiated-required", [unit("PLAIN", "A+", 1), irr],

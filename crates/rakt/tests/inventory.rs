@@ -7,61 +7,19 @@
 //! Inventory: FEFO order, preference tiers, the O-negative policy, shortfall reasons,
 //! reservations and their expiry, issue and return, emergency release, stock views.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 use rakt::inventory::{AllocationRequest, Inventory};
 use rakt::unit::{
-    BloodUnit, Collection, DiscardReason, DonationType, EventKind, UnitEvent, UnitId, UnitStatus,
+    BloodUnit, Collection, DiscardReason, DonationType, EventKind, UnitEvent, UnitStatus,
 };
-use rakt::{
-    BloodGroup, Component, Modification, PlateletSource, Policy, Preservative, Product, Recipient,
-};
+use rakt::{Component, Modification, PlateletSource, Policy, Product, Recipient};
 
 mod common;
 
-fn t(s: &str) -> DateTime<FixedOffset> {
-    rakt::parse_timestamp(s).unwrap()
-}
+use common::stock::{day, dins, g, id, inventory, man, rc, sagm, t};
 
-fn g(s: &str) -> BloodGroup {
-    BloodGroup::parse(s).unwrap()
-}
-
-/// Day `d` of November 2026, 09:00 IST.
-fn day(d: u32) -> DateTime<FixedOffset> {
-    t(&format!("2026-11-{d:02}T09:00:00+05:30"))
-}
-
-fn sagm() -> Product {
-    Product::red_cells(Preservative::AdditiveSolution)
-}
-
-/// A released unit collected on day `d` (released two hours later).
 fn unit(din: &str, group: &str, d: u32, product: Product) -> BloodUnit {
     common::released(din, group, day(d), product)
-}
-
-fn rc(din: &str, group: &str, d: u32) -> BloodUnit {
-    unit(din, group, d, sagm())
-}
-
-fn inventory(units: Vec<BloodUnit>) -> Inventory {
-    let mut inv = Inventory::new("FRU-1", Policy::india());
-    for u in units {
-        inv.add(u).unwrap();
-    }
-    inv
-}
-
-fn id(din: &str) -> UnitId {
-    UnitId::new(din, None).unwrap()
-}
-
-fn dins(a: &rakt::Allocation) -> Vec<String> {
-    a.units.iter().map(|u| u.id.din.clone()).collect()
-}
-
-fn man(group: &str) -> Recipient {
-    Recipient::new(g(group)).male(40)
 }
 
 fn request(patient: &str, r: Recipient, qty: u32) -> AllocationRequest {

@@ -24,7 +24,9 @@ use crate::unit::{UnitId, UnitStatus};
 /// `inventory.scarce_groups` (O RhD-negative) goes after the other groups of the same rank
 /// unless it is the patient's own group, and with `scarce_use = "expires_first"` a scarce unit is
 /// used in place of another when it expires before it. Within a group, the first-expiring unit
-/// comes first (FEFO); equal expiries go by unit id.
+/// comes first (FEFO); equal expiries go by unit id. A subgroup or weak-D unit is judged on its
+/// own verdict: an `O- weak D` unit (RhD positive as a donor) waits, for an RhD-negative man,
+/// with the tiers that carry a caveat.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AllocationRequest {
@@ -258,6 +260,9 @@ struct Candidate<'a> {
     group: BloodGroup,
     tier: u32,
     scarce: bool,
+    /// Whether the unit's own verdict has a caveat (only a subgroup or weak-D variant's can
+    /// differ from its basic group's).
+    caveat: bool,
 }
 
 const SRC_FEFO: &str = "First-expiry-first-out issue: store by group and expiry, issue the earliest-expiring first (research/blood.md §8)";
@@ -281,22 +286,30 @@ pub(super) fn allocate(
         let scarce =
             policy.inventory.scarce_groups.contains(&option.group) && own != Some(option.group);
         let caveat = option.rank == Rank::CompatibleWithCaveat;
-        let Some(list) = lists
-            .get_mut(usize::from(caveat))
-            .and_then(|l| l.get_mut(usize::from(scarce)))
-        else {
-            continue;
+        let full = |caveat: bool| {
+            lists
+                .get(usize::from(caveat))
+                .and_then(|l| l.get(usize::from(scarce)))
+                .is_none_or(|list| list.len() >= qty)
         };
-        if list.len() >= qty {
+        // A tier whose lists are full cannot add a pick (a caveat tier adds only to its own).
+        if full(caveat) && (caveat || full(true)) {
             continue;
         }
         let tier = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let mut found = tier_candidates(inv, req, option.group, want, needed, as_of, qty);
-        for c in &mut found {
+        for mut c in tier_candidates(inv, req, option.group, want, needed, as_of, qty) {
             c.tier = tier;
             c.scarce = scarce;
+            // A variant with a caveat of its own (a weak-D donor for an RhD-negative man) waits
+            // with the caveat tiers, however good its basic group's rank.
+            let class = caveat || c.caveat;
+            if let Some(list) = lists
+                .get_mut(usize::from(class))
+                .and_then(|l| l.get_mut(usize::from(scarce)))
+            {
+                list.push(c);
+            }
         }
-        list.extend(found);
     }
     let mut picks: Vec<(Candidate, Option<DateTime<FixedOffset>>)> = Vec::new();
     for [normal, scarce] in lists {
@@ -390,10 +403,13 @@ fn tier_candidates<'a>(
         }
         // The basic group is compatible (it is in the preference list); a subgroup or weak-D
         // variant is judged on its own.
-        if key.group != group
-            && !compatibility(req.component, &key.group, &req.recipient, &inv.policy).compatible
-        {
-            continue;
+        let mut caveat = false;
+        if key.group != group {
+            let verdict = compatibility(req.component, &key.group, &req.recipient, &inv.policy);
+            if !verdict.compatible {
+                continue;
+            }
+            caveat = verdict.rank == Rank::CompatibleWithCaveat;
         }
         let candidate = |expires_at, id| Candidate {
             expires_at,
@@ -401,6 +417,7 @@ fn tier_candidates<'a>(
             group: key.group,
             tier: 0,
             scarce: false,
+            caveat,
         };
         found.extend(
             bucket
@@ -417,7 +434,15 @@ fn tier_candidates<'a>(
         }));
     }
     found.sort_by(|a, b| (a.expires_at, a.id).cmp(&(b.expires_at, b.id)));
-    found.truncate(qty);
+    // At most `qty` of each class, so that a variant with a caveat never crowds out a unit
+    // without one.
+    let mut kept = [0usize; 2];
+    found.retain(|c| {
+        kept.get_mut(usize::from(c.caveat)).is_some_and(|n| {
+            *n += 1;
+            *n <= qty
+        })
+    });
     found
 }
 

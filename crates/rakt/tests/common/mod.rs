@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod events;
+pub mod stock;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent};
