@@ -735,10 +735,12 @@ impl Ctx<'_> {
             let reason = self.reason(code);
             self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
         }
-        if self.donor.rhd().is_none()
-            || recipient.rhd().is_none()
-            || self.donor.rhd() != recipient.rhd()
-        {
+        // Said unless both RhD types are known and the same.
+        let same_rhd = matches!(
+            (self.donor.rhd(), recipient.rhd()),
+            (Some(d), Some(r)) if d == r
+        );
+        if !same_rhd {
             let reason = self.reason(ReasonCode::RhdNotRequired);
             self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
         }
