@@ -490,3 +490,15 @@ fn every_verdict_explains_itself_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn platelets_are_identical_only_when_abo_and_rhd_both_match() {
+    let rank = |d: &str, r: &str| verdict(Component::Platelets, d, adult_male(r)).rank;
+    assert_eq!(rank("A-", "A-"), Rank::Identical);
+    // Same ABO, other RhD: compatible, not identical.
+    assert_eq!(rank("A+", "A-"), Rank::Compatible);
+    // Same RhD, other ABO: not identical either (and a caution).
+    let v = verdict(Component::Platelets, "AB+", adult_male("A+"));
+    assert_eq!(v.codes(), ["PLATELET_ABO_NON_IDENTICAL"]);
+    assert_eq!(v.rank, Rank::CompatibleWithCaveat);
+}

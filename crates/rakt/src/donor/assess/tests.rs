@@ -454,6 +454,67 @@ fn haemoglobin_above_a_maximum() {
     assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "13.0–18.0"));
 }
 
+#[test]
+fn sex_other_failing_both_limits_is_judged_by_the_stricter() {
+    // The limit that failed is named by its source: the US female and male rows are cited apart.
+    let cited = |a: &DonorAssessment, p: &Policy, path: &str| {
+        let want = p.source(path).unwrap().citation.clone();
+        assert_ne!(
+            p.source("donor.hb_g_dl.female").unwrap().citation,
+            p.source("donor.hb_g_dl.male").unwrap().citation
+        );
+        assert_eq!(a.reasons.len(), 1, "{:?}", codes(a));
+        assert_eq!(a.reasons[0].source.as_deref(), Some(want.as_str()));
+    };
+    let at = |female: Limits, male: Limits, value: &str| {
+        let mut p = Policy::us();
+        p.donor.hb_g_dl.female = female;
+        p.donor.hb_g_dl.male = male;
+        let a = run(&other(), &hb(value), WholeBlood450, "2026-03-01", &p);
+        (a, p)
+    };
+    let above = |v: &str| Limits {
+        above: Some(dec(v)),
+        ..Limits::default()
+    };
+    let below = |v: &str| Limits {
+        below: Some(dec(v)),
+        ..Limits::default()
+    };
+    let at_most = |v: &str| Limits {
+        max: Some(dec(v)),
+        ..Limits::default()
+    };
+    // Too low for both: the higher minimum (the male row, listed second).
+    let (a, p) = at(
+        Limits::at_least(dec("12.5")),
+        Limits::at_least(dec("13.0")),
+        "12.0",
+    );
+    assert!(has(&a, "DONOR_HB_BELOW_MIN", "limit", "≥ 13.0"));
+    cited(&a, &p, "donor.hb_g_dl.male");
+    // The same minimum: the first listed (female) on a tie.
+    let (a, p) = at(
+        Limits::at_least(dec("13.0")),
+        Limits::at_least(dec("13.0")),
+        "12.0",
+    );
+    cited(&a, &p, "donor.hb_g_dl.female");
+    // "Above 13.0" is stricter than "at least 13.0".
+    let (a, p) = at(Limits::at_least(dec("13.0")), above("13.0"), "12.9");
+    cited(&a, &p, "donor.hb_g_dl.male");
+    // Too high for both: the lower maximum (the male row, listed second).
+    let (a, p) = at(at_most("18.0"), at_most("16.5"), "19");
+    assert_eq!(codes(&a), ["DONOR_HB_ABOVE_MAX"]);
+    cited(&a, &p, "donor.hb_g_dl.male");
+    // "Below 16.5" is stricter than "at most 16.5".
+    let (a, p) = at(at_most("16.5"), below("16.5"), "19");
+    cited(&a, &p, "donor.hb_g_dl.male");
+    // The same maximum: the first listed.
+    let (a, p) = at(at_most("16.5"), at_most("16.5"), "19");
+    cited(&a, &p, "donor.hb_g_dl.female");
+}
+
 // ---- 4. vitals ----
 
 #[test]
