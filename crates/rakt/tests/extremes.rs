@@ -7,9 +7,9 @@
 //! Extreme values at the public API: durations, quantities and gestations sized by a caller or
 //! a policy give a typed error or a correct answer, never a panic or a wrapped number.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate};
 use rakt::inventory::{AllocationRequest, Inventory};
-use rakt::maternal::{GestationalAge, edd_from_ultrasound};
+use rakt::maternal::{AncRecord, GestationalAge, assess_pregnancy, edd_from_ultrasound};
 use rakt::tariff::{CentreExemption, CentreTariff, Sector, TariffItem, bill};
 use rakt::{BloodGroup, Component, Policy, Preservative, Product, Recipient};
 use rust_decimal::Decimal;
@@ -200,6 +200,28 @@ fn implausible_gestations_are_refused_where_they_enter() {
     let edd =
         edd_from_ultrasound(scan, GestationalAge::new(45, 6).unwrap(), &Policy::india()).unwrap();
     assert_eq!(edd.to_string(), "2026-03-21");
+}
+
+#[test]
+fn dates_giving_more_than_45_weeks_are_refused_by_the_assessment() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let with_lmp = |days: u64| AncRecord {
+        lmp: today.checked_sub_days(Days::new(days)),
+        ..AncRecord::default()
+    };
+    let policy = Policy::india();
+    for (days, weeks, extra) in [(45 * 7, 45, 0), (45 * 7 + 6, 45, 6)] {
+        let a = assess_pregnancy(&with_lmp(days), today, &policy).unwrap();
+        assert_eq!(
+            a.gestational_age,
+            Some(GestationalAge::new(weeks, extra).unwrap())
+        );
+    }
+    let e = assess_pregnancy(&with_lmp(46 * 7), today, &policy).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid input: lmp: gives a gestation of 46+0 weeks at 2026-12-07: check the dates"
+    );
 }
 
 #[test]

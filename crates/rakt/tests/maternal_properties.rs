@@ -9,8 +9,8 @@
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use rakt::maternal::{
-    AncRecord, BloodPressure, BloodRiskTier, DangerSign, FlagSeverity, KnownCondition, RiskLevel,
-    UrineProtein, assess_pregnancy,
+    AncRecord, BloodPressure, BloodRiskTier, DangerSign, FlagCode, FlagSeverity, KnownCondition,
+    RiskLevel, UrineProtein, assess_pregnancy,
 };
 use rakt::policy::BloodAction;
 use rakt::{Lang, Policy};
@@ -122,6 +122,10 @@ proptest! {
         for f in &a.flags {
             let rendered = !f.message(Lang::En).contains('{') && !f.message(Lang::Hi).contains('{');
             prop_assert!(rendered, "{} left a placeholder", f.code);
+        }
+        // `has` answers as the list of codes does, for every flag there is.
+        for code in FlagCode::ALL {
+            prop_assert_eq!(a.has(*code), a.codes().contains(&code.as_str()));
         }
         let mut reversed = r.clone();
         reversed.conditions.reverse();

@@ -867,6 +867,112 @@ fn twenty_four_apheresis_a_year() {
 }
 
 #[test]
+fn sex_other_takes_the_stricter_interval_and_yearly_limit() {
+    let cited = |a: &DonorAssessment, p: &Policy, code: &str, path: &str| {
+        let r = a.reasons.iter().find(|r| r.code.as_str() == code).unwrap();
+        let want = &p.source(path).unwrap().citation;
+        assert_eq!(r.source.as_deref(), Some(want.as_str()), "{path}");
+    };
+    // Each parameter cited by its own path, so that the one reported can be told apart.
+    let own_citations = |p: &mut Policy| {
+        for (path, src) in p.sources.iter_mut() {
+            src.citation = path.clone();
+        }
+    };
+    let uk = Policy::uk();
+    let intervals = |female: u32, male: u32| {
+        let mut p = Policy::uk();
+        p.donor.intervals.whole_blood_female = Some(Period::Days(female));
+        p.donor.intervals.whole_blood_male = Some(Period::Days(male));
+        own_citations(&mut p);
+        p
+    };
+    let once = gave(other(), "2026-01-01", WholeBlood450);
+    // The longer interval binds, though it is listed second (male).
+    let p = intervals(60, 90);
+    let a = run(&once, &fine(), WholeBlood450, "2026-03-01", &p);
+    assert_eq!(a.deferred_until, Some(day("2026-04-01")));
+    cited(
+        &a,
+        &p,
+        "DONOR_INTERVAL_NOT_MET",
+        "donor.intervals.whole_blood_male",
+    );
+    // On a tie the first listed (female) is reported.
+    let p = intervals(90, 90);
+    let a = run(&once, &fine(), WholeBlood450, "2026-03-01", &p);
+    assert_eq!(a.deferred_until, Some(day("2026-04-01")));
+    cited(
+        &a,
+        &p,
+        "DONOR_INTERVAL_NOT_MET",
+        "donor.intervals.whole_blood_female",
+    );
+    // Two donations on the same day under the same parameter: the first listed is reported.
+    let both = gave(
+        gave(man(), "2026-01-01", WholeBlood450),
+        "2026-01-01",
+        DoubleRedCells,
+    );
+    let a = run(&both, &fine(), DoubleRedCells, "2026-03-01", &uk);
+    assert!(has(
+        &a,
+        "DONOR_INTERVAL_NOT_MET",
+        "last_kind",
+        "whole_blood_450"
+    ));
+
+    let yearly = |female: Option<u32>, male: Option<u32>| {
+        let mut p = Policy::uk();
+        p.donor.whole_blood_max_per_year_female = female;
+        p.donor.whole_blood_max_per_year_male = male;
+        own_citations(&mut p);
+        p
+    };
+    let three = gave(
+        gave(
+            gave(other(), "2025-06-01", WholeBlood450),
+            "2025-09-01",
+            WholeBlood450,
+        ),
+        "2025-12-01",
+        WholeBlood450,
+    );
+    // The smaller limit, though it is the male one.
+    let p = yearly(Some(4), Some(3));
+    let a = run(&three, &fine(), WholeBlood450, "2026-03-01", &p);
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "3"));
+    cited(
+        &a,
+        &p,
+        "DONOR_DONATION_LIMIT_REACHED",
+        "donor.whole_blood_max_per_year_male",
+    );
+    // A limit not set is no limit: the male one applies.
+    let p = yearly(None, Some(3));
+    let a = run(&three, &fine(), WholeBlood450, "2026-03-01", &p);
+    assert!(has(&a, "DONOR_DONATION_LIMIT_REACHED", "limit", "3"));
+    // Equal limits: the female one is reported.
+    let p = yearly(Some(3), Some(3));
+    let a = run(&three, &fine(), WholeBlood450, "2026-03-01", &p);
+    cited(
+        &a,
+        &p,
+        "DONOR_DONATION_LIMIT_REACHED",
+        "donor.whole_blood_max_per_year_female",
+    );
+    // Neither set: no limit.
+    let a = run(
+        &three,
+        &fine(),
+        WholeBlood450,
+        "2026-03-01",
+        &yearly(None, None),
+    );
+    assert!(!codes(&a).contains(&"DONOR_DONATION_LIMIT_REACHED"));
+}
+
+#[test]
 fn uk_whole_blood_three_and_four_a_year() {
     let uk = Policy::uk();
     let three = |d: Donor| {
