@@ -295,6 +295,21 @@ fn interval_abortions_and_history() {
     };
     assert_eq!(codes(&r(17), &p), ["SHORT_BIRTH_INTERVAL"]);
     assert!(codes(&r(18), &p).is_empty());
+    // A first pregnancy has no interval to ask for: gravida 1 or parity 0 says so alone.
+    let interval_missing = |gravida: Option<u32>, parity: Option<u32>| {
+        let r = AncRecord {
+            gravida,
+            parity,
+            ..AncRecord::default()
+        };
+        assess(&r, &p)
+            .not_assessed
+            .contains(&"months_since_last_pregnancy".to_string())
+    };
+    assert!(!interval_missing(Some(1), None));
+    assert!(!interval_missing(None, Some(0)));
+    assert!(interval_missing(Some(2), Some(1)));
+    assert!(interval_missing(None, None));
     let ab = |n: u32| AncRecord {
         previous_abortions: Some(n),
         ..AncRecord::default()
