@@ -233,7 +233,7 @@ pub(crate) fn early_warning_one(vitals: &Vitals, policy: &rakt::Policy) -> Resul
         reds: int(w.reds),
         yellows: int(w.yellows),
         score: w.score.map(int),
-        source: w.source,
+        source: w.source.to_string(),
         confidence: w.confidence.into(),
     })
 }
@@ -303,7 +303,7 @@ impl PphRedFlag {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
-            source: self.source.clone(),
+            source: self.source.clone().into(),
             confidence: self.confidence.into(),
         };
         Ok(flag.message(lang))
@@ -318,8 +318,12 @@ pub fn pph_red_flags(vitals: Vitals, policy: Option<Arc<Policy>>) -> Result<Vec<
         .into_iter()
         .map(|f| PphRedFlag {
             code: f.code.as_str().to_string(),
-            facts: f.facts.into_iter().collect(),
-            source: f.source,
+            facts: f
+                .facts
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            source: f.source.to_string(),
             confidence: f.confidence.into(),
         })
         .collect())
@@ -367,6 +371,6 @@ pub fn classify_pph(
         massive: c.massive,
         timing: c.timing.into(),
         basis: c.basis,
-        source: c.source,
+        source: c.source.to_string(),
     })
 }

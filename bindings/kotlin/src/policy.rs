@@ -144,7 +144,7 @@ pub struct Source {
 impl From<&rakt::Source> for Source {
     fn from(s: &rakt::Source) -> Self {
         Source {
-            citation: s.citation.clone(),
+            citation: s.citation.to_string(),
             confidence: s.confidence.into(),
             note: s.note.clone(),
             alternatives: s

@@ -568,9 +568,9 @@ impl From<&core::Flag> for PregnancyFlag {
             facts: f
                 .facts
                 .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
-            source: f.source.clone(),
+            source: f.source.to_string(),
             confidence: f.confidence.into(),
         }
     }
@@ -593,7 +593,7 @@ impl PregnancyFlag {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
-            source: self.source.clone(),
+            source: self.source.clone().into(),
             confidence: self.confidence.into(),
         };
         Ok(flag.message(lang))
@@ -655,7 +655,7 @@ impl From<&core::BloodPlan> for BloodPlan {
             component: p.component.into(),
             timing: p.when.into(),
             factors: p.factors.iter().map(|f| (*f).into()).collect(),
-            source: p.source.clone(),
+            source: p.source.to_string(),
             confidence: p.confidence.into(),
         }
     }
@@ -676,7 +676,7 @@ impl BloodPlan {
             component: self.component.into(),
             when: self.timing.into(),
             factors: self.factors.iter().map(|f| (*f).into()).collect(),
-            source: self.source.clone(),
+            source: self.source.clone().into(),
             confidence: self.confidence.into(),
         })
     }
@@ -751,7 +751,7 @@ impl From<core::PregnancyAssessment> for PregnancyAssessment {
                         urgency: r.urgency.into(),
                     })
                     .collect(),
-                source: a.referral.source.clone(),
+                source: a.referral.source.to_string(),
             },
             blood_plan: BloodPlan::from(&a.blood_plan),
             not_assessed: a.not_assessed,

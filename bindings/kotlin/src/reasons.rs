@@ -57,9 +57,9 @@ impl From<&rakt::Reason> for Reason {
             facts: r
                 .facts
                 .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
-            source: r.source.clone(),
+            source: r.source.as_ref().map(ToString::to_string),
             confidence: r.confidence.map(Into::into),
         }
     }
@@ -81,7 +81,7 @@ impl Reason {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        reason.source = self.source.clone();
+        reason.source = self.source.clone().map(rakt::Citation::from);
         reason.confidence = self.confidence.map(Into::into);
         Ok(reason)
     }

@@ -219,7 +219,7 @@ impl From<core::CeilingSchedule> for CeilingSchedule {
 
 fn source_to_core(s: &Source) -> rakt::Source {
     rakt::Source {
-        citation: s.citation.clone(),
+        citation: s.citation.clone().into(),
         confidence: s.confidence.into(),
         note: s.note.clone(),
         alternatives: s

@@ -272,7 +272,7 @@ json_class!(PyEarlyWarning {
     /// Where the bands come from.
     #[getter]
     fn source(&self) -> String {
-        self.0.source.clone()
+        self.0.source.to_string()
     }
 
     /// How sure we are of the bands.
@@ -380,13 +380,13 @@ json_class!(PyPphRedFlag {
     /// The evidence (`value`, `limit`).
     #[getter]
     fn facts(&self) -> BTreeMap<String, String> {
-        self.0.facts.clone()
+        self.0.facts.to_map()
     }
 
     /// Where the rule comes from.
     #[getter]
     fn source(&self) -> String {
-        self.0.source.clone()
+        self.0.source.to_string()
     }
 
     /// The message in `lang`: `"en"` or `"hi"`.
@@ -458,7 +458,7 @@ json_class!(PyPphClass {
     /// Where the rules come from.
     #[getter]
     fn source(&self) -> String {
-        self.0.source.clone()
+        self.0.source.to_string()
     }
 
     fn __repr__(&self) -> String {

@@ -144,7 +144,7 @@ impl PySource {
     /// Document, section and version.
     #[getter]
     fn citation(&self) -> String {
-        self.0.citation.clone()
+        self.0.citation.to_string()
     }
 
     /// How sure we are.

@@ -334,13 +334,13 @@ json_class!(PyPregnancyFlag {
     /// The evidence, by name.
     #[getter]
     fn facts(&self) -> std::collections::BTreeMap<String, String> {
-        self.0.facts.clone()
+        self.0.facts.to_map()
     }
 
     /// Where the rule comes from.
     #[getter]
     fn source(&self) -> String {
-        self.0.source.clone()
+        self.0.source.to_string()
     }
 
     /// How sure we are of the source: `high`, `medium`, `low` or `unverified`.
@@ -361,7 +361,7 @@ json_class!(PyPregnancyFlag {
             "PregnancyFlag(code='{}', severity='{}', facts={})",
             self.0.code,
             self.0.severity.as_str(),
-            py_repr(py, self.0.facts.clone())?
+            py_repr(py, self.0.facts.to_map())?
         ))
     }
 });
@@ -433,7 +433,7 @@ json_class!(PyReferral {
     /// Where the routing table comes from.
     #[getter]
     fn source(&self) -> String {
-        self.0.source.clone()
+        self.0.source.to_string()
     }
 
     fn __repr__(&self) -> String {
@@ -505,7 +505,7 @@ json_class!(PyBloodPlan {
     /// Where the tiers come from.
     #[getter]
     fn source(&self) -> String {
-        self.0.source.clone()
+        self.0.source.to_string()
     }
 
     /// How sure we are of it.

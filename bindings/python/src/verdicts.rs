@@ -55,13 +55,13 @@ impl PyReason {
     /// dict on every access.
     #[getter]
     fn facts(&self) -> BTreeMap<String, String> {
-        self.0.facts.clone()
+        self.0.facts.to_map()
     }
 
     /// Where the rule comes from (document, section).
     #[getter]
     fn source(&self) -> Option<String> {
-        self.0.source.clone()
+        self.0.source.as_ref().map(ToString::to_string)
     }
 
     /// How sure we are of the rule's source.

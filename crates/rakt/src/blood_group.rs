@@ -95,6 +95,8 @@ impl fmt::Display for Abo {
     }
 }
 
+crate::macros::code_fact!(Abo);
+
 /// The RhD type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -428,7 +428,7 @@ impl Expiry {
                 .fact("component", self.product.component().as_str())
                 .fact("modification", m.as_str())
                 .fact("at", at.with_timezone(&policy.offset()).to_rfc3339())
-                .fact("rule", path)
+                .fact("rule", path.to_string())
         };
         let (expires_at, reason) = match rule {
             RedateRule::Unchanged => (
@@ -802,7 +802,10 @@ mod tests {
             )
             .unwrap();
         assert_eq!(washed.expires_at.offset(), &india.offset());
-        assert_eq!(washed.reasons[1].facts["at"], "2026-01-04T01:30:00+05:30");
+        assert_eq!(
+            washed.reasons[1].facts.text("at").unwrap(),
+            "2026-01-04T01:30:00+05:30"
+        );
         assert_eq!(washed.expires_at, t("2026-01-04T05:30:00+05:30"));
     }
 

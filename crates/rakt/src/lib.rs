@@ -57,6 +57,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod decimal;
 mod macros;
 
 pub mod blood_group;
@@ -93,10 +94,10 @@ pub use error::{RaktError, Result};
 pub use expiry::{Expiry, Redating, add_life};
 pub use inventory::{Allocation, AllocationRequest, Inventory};
 pub use policy::{
-    Confidence, DeferralRule, Limits, Period, Policy, RedateRule, ShelfLife, Source,
+    Citation, Confidence, DeferralRule, Limits, Period, Policy, RedateRule, ShelfLife, Source,
     TemperatureRange,
 };
-pub use reason::{Lang, Reason, ReasonCode, Severity};
+pub use reason::{Fact, Facts, Lang, Reason, ReasonCode, Severity};
 pub use time::parse_timestamp;
 
 pub use donor::{

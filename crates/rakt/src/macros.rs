@@ -42,7 +42,28 @@ macro_rules! coded_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        $crate::macros::code_fact!($name);
     };
 }
 
+/// `From<T>` and `From<&T>` for [`Fact`](crate::reason::Fact), for a type whose `Display` is its
+/// `as_str()` code: the fact keeps the code, not a copy of its text.
+macro_rules! code_fact {
+    ($($name:ty),*) => {$(
+        impl From<$name> for $crate::reason::Fact {
+            fn from(v: $name) -> $crate::reason::Fact {
+                $crate::reason::Fact::Code(v.as_str())
+            }
+        }
+
+        impl From<&$name> for $crate::reason::Fact {
+            fn from(v: &$name) -> $crate::reason::Fact {
+                $crate::reason::Fact::Code(v.as_str())
+            }
+        }
+    )*};
+}
+
+pub(crate) use code_fact;
 pub(crate) use coded_enum;

@@ -39,7 +39,8 @@ pub(crate) const BIRTH_WEIGHT_G: Bound = Bound { lo: 1, hi: 15_000 };
 
 /// Refuses `value` outside `bound`: "`value` is not plausible (expected `lo` to `hi`)".
 pub(crate) fn check(field: &str, value: Decimal, bound: Bound) -> Result<()> {
-    if value < Decimal::from(bound.lo) || value > Decimal::from(bound.hi) {
+    use crate::decimal::{gt, lt};
+    if lt(value, Decimal::from(bound.lo)) || gt(value, Decimal::from(bound.hi)) {
         return Err(RaktError::input(
             field,
             format!(

@@ -92,7 +92,10 @@ fn o_negative_is_kept_back_unless_it_expires_first() {
         ["UNIT_ALLOCATED", "SCARCE_UNIT_EXPIRES_FIRST"]
     );
     let facts = &a.units[0].reasons[1].facts;
-    assert_eq!(facts["replaced_expires_at"], "2026-12-15T23:59:00+05:30");
+    assert_eq!(
+        facts.text("replaced_expires_at").unwrap(),
+        "2026-12-15T23:59:00+05:30"
+    );
 }
 
 #[test]

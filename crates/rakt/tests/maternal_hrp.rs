@@ -195,8 +195,8 @@ fn age_boundaries_in_every_profile() {
     }
     assert_eq!(codes(&with_age(31), &Policy::india()), Vec::<&str>::new());
     let f = &assess(&with_age(36), &Policy::india()).flags[0];
-    assert_eq!(f.facts["age"], "36");
-    assert_eq!(f.facts["limit"], "> 35");
+    assert_eq!(f.facts.text("age").unwrap(), "36");
+    assert_eq!(f.facts.text("limit").unwrap(), "> 35");
     assert_eq!(f.severity, FlagSeverity::HighRisk);
     assert_eq!(
         f.message(Lang::En),
@@ -263,7 +263,7 @@ fn grand_multiparity_reads_parity_or_gravida_by_profile() {
             assert!(codes(&with_births(4, 3), &p).is_empty());
             assert_eq!(codes(&with_births(5, 1), &p), ["GRAND_MULTIPARITY"]);
             let f = &assess(&with_births(5, 1), &p).flags[0];
-            assert_eq!(f.facts["birth_count"], "gravida");
+            assert_eq!(f.facts.text("birth_count").unwrap(), "gravida");
             assert_eq!(
                 f.message(Lang::En),
                 "5 pregnancies (≥ 5): grand multiparity, risk of haemorrhage."
@@ -368,7 +368,7 @@ fn anaemia_grades_and_the_severe_boundary_by_profile() {
     }
     let a = assess(&with_hb("7"), &Policy::india());
     assert_eq!(a.codes(), ["SEVERE_ANAEMIA"]);
-    assert_eq!(a.flags[0].facts["limit"], "≤ 7");
+    assert_eq!(a.flags[0].facts.text("limit").unwrap(), "≤ 7");
     assert_eq!(a.referral.level, CareLevel::L3);
     assert_eq!(a.blood_plan.tier, BloodRiskTier::Medium);
     assert_eq!(a.blood_plan.action, BloodAction::GroupAndScreen);
@@ -433,7 +433,7 @@ fn hypertension_needs_140_or_90_on_both_readings() {
     );
     let g = assess(&htn(30, (140, 80), Some((142, 84)), nil), &Policy::india());
     assert_eq!(g.codes(), ["GESTATIONAL_HYPERTENSION"]);
-    assert_eq!(g.flags[0].facts["bp"], "140/80; 142/84");
+    assert_eq!(g.flags[0].facts.text("bp").unwrap(), "140/80; 142/84");
     assert_eq!(g.referral.level, CareLevel::L2);
 }
 
@@ -492,14 +492,17 @@ fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_s
         &Policy::india(),
     );
     assert_eq!(pe.codes(), ["PRE_ECLAMPSIA"]);
-    assert_eq!(pe.flags[0].facts["protein"], "++");
+    assert_eq!(pe.flags[0].facts.text("protein").unwrap(), "++");
     assert_eq!(pe.referral.level, CareLevel::L3);
     assert_eq!(pe.referral.urgency, Urgency::Planned);
     let mut with_symptom = htn(30, (145, 95), Some((145, 95)), Some(U::Plus3));
     with_symptom.symptoms = vec![Symptom::EpigastricPain];
     let a = assess(&with_symptom, &Policy::india());
     assert_eq!(a.codes(), ["SEVERE_PRE_ECLAMPSIA"]);
-    assert_eq!(a.flags[0].facts["features"], "proteinuria,epigastric_pain");
+    assert_eq!(
+        a.flags[0].facts.text("features").unwrap(),
+        "proteinuria,epigastric_pain"
+    );
     assert_eq!(
         a.flags[0].message(Lang::En),
         "Severe pre-eclampsia: blood pressure 145/95; 145/95 with proteinuria, epigastric pain. Give magnesium sulphate and refer urgently for delivery."
@@ -510,7 +513,7 @@ fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_s
     no_protein.symptoms = vec![Symptom::Dizziness];
     let a = assess(&no_protein, &Policy::india());
     assert_eq!(a.codes(), ["SEVERE_PRE_ECLAMPSIA"]);
-    assert_eq!(a.flags[0].facts["features"], "dizziness");
+    assert_eq!(a.flags[0].facts.text("features").unwrap(), "dizziness");
     let mut untested = htn(30, (145, 95), Some((145, 95)), None);
     untested.symptoms = vec![Symptom::Vomiting];
     let a = assess(&untested, &Policy::india());
@@ -521,7 +524,7 @@ fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_s
     severe.symptoms = vec![Symptom::VisualDisturbance];
     let a = assess(&severe, &Policy::india());
     assert_eq!(
-        a.flags[0].facts["features"],
+        a.flags[0].facts.text("features").unwrap(),
         "severe_range_bp,visual_disturbance"
     );
     // A symptom needs confirmed raised pressure: one raised reading is not enough.
@@ -720,7 +723,7 @@ fn convulsions_with_a_raised_reading_are_eclampsia_an_emergency() {
     normal.danger_signs = vec![DangerSign::Convulsing];
     let a = assess(&normal, &Policy::india());
     assert_eq!(a.codes(), ["DANGER_SIGN"]);
-    assert_eq!(a.flags[0].facts["sign"], "convulsing");
+    assert_eq!(a.flags[0].facts.text("sign").unwrap(), "convulsing");
     assert_eq!(
         a.flags[0].message(Lang::Hi),
         "खतरे का संकेत: दौरे (झटके)। तुरंत अस्पताल रेफर करें।"
@@ -745,7 +748,10 @@ fn hypertension_at_20_weeks_is_chronic_and_after_it_gestational() {
         ["CHRONIC_HYPERTENSION"]
     );
     assert_eq!(
-        assess(&at(19, 6), &Policy::india()).flags[0].facts["basis"],
+        assess(&at(19, 6), &Policy::india()).flags[0]
+            .facts
+            .text("basis")
+            .unwrap(),
         "early_gestation"
     );
     assert_eq!(class(&at(20, 0)), H::PreEclampsia);
@@ -777,7 +783,7 @@ fn post_term_from_42_weeks() {
     assert!(codes(&r(41, 6), &Policy::india()).is_empty());
     let a = assess(&r(42, 0), &Policy::india());
     assert_eq!(a.codes(), ["POST_TERM"]);
-    assert_eq!(a.flags[0].facts["gestation"], "42+0");
+    assert_eq!(a.flags[0].facts.text("gestation").unwrap(), "42+0");
     assert_eq!(
         a.flags[0].message(Lang::En),
         "Gestation 42+0 weeks (42 weeks or more): post-term pregnancy."
@@ -812,7 +818,7 @@ fn bleeding_at_20_weeks_is_vaginal_bleeding_and_after_it_aph() {
     assert_eq!(a.blood_plan.action, BloodAction::Crossmatch { units: 2 });
     let a = assess(&r(None), &Policy::india());
     assert_eq!(a.codes(), ["ANTEPARTUM_HAEMORRHAGE"]);
-    assert_eq!(a.flags[0].facts["gestation"], "unknown");
+    assert_eq!(a.flags[0].facts.text("gestation").unwrap(), "unknown");
     assert_eq!(
         a.flags[0].message(Lang::En),
         "Antepartum haemorrhage (vaginal bleeding at an unknown gestation): emergency, refer to an FRU now."
@@ -879,7 +885,7 @@ fn infections_thyroid_rhd_and_conditions() {
         .iter()
         .find(|f| f.code == FlagCode::RhNegative)
         .unwrap();
-    assert_eq!(rh.facts["group"], "O-");
+    assert_eq!(rh.facts.text("group").unwrap(), "O-");
     let hd = a
         .flags
         .iter()

@@ -455,7 +455,7 @@ fn returns_within_thirty_minutes_go_back_to_stock() {
     assert!(on_time.reservation().is_none());
     let r = &on_time.history().last().unwrap().reasons[0];
     assert_eq!(r.code, ReasonCode::ReturnedToStock);
-    assert_eq!(r.facts["minutes"], "30");
+    assert_eq!(r.facts.text("minutes").unwrap(), "30");
     let late = issued
         .apply(
             &UnitEvent::new(
@@ -548,7 +548,10 @@ fn events_must_come_in_order_and_name_an_actor() {
         )
         .unwrap();
     assert_eq!(
-        ok.history().last().unwrap().reasons[0].facts["reason"],
+        ok.history().last().unwrap().reasons[0]
+            .facts
+            .text("reason")
+            .unwrap(),
         "bag label torn"
     );
 }

@@ -154,7 +154,7 @@ fn ab_recipient_plasma_per_profile() {
         (Incompatible, vec!["PLASMA_ABO_INCOMPATIBLE"])
     );
     let v = compatibility(Component::FreshFrozenPlasma, &g("A+"), &ab, &uk);
-    assert_eq!(v.reasons[0].facts["antibodies"], "anti-B");
+    assert_eq!(v.reasons[0].facts.text("antibodies").unwrap(), "anti-B");
     assert_eq!(v.reasons[0].confidence, Some(Confidence::Medium));
     // India and the US: compatible plasma only.
     for policy in [Policy::india(), Policy::us()] {
@@ -204,7 +204,10 @@ fn unknown_group_plasma_per_profile_agrees_with_the_ab_rule() {
     assert_eq!(emergency.reasons[1].code, known.reasons[0].code);
     assert_eq!(emergency.reasons[1].source, known.reasons[0].source);
     assert_eq!(emergency.reasons[1].confidence, known.reasons[0].confidence);
-    assert_eq!(emergency.reasons[1].facts["antibodies"], "anti-B");
+    assert_eq!(
+        emergency.reasons[1].facts.text("antibodies").unwrap(),
+        "anti-B"
+    );
     for policy in [Policy::india(), Policy::us()] {
         assert_eq!(plasma_verdict(&policy, "AB-", &unknown), release(None));
         for donor in ["O+", "A+", "B+", "Oh+"] {
@@ -242,10 +245,10 @@ fn women_of_child_bearing_potential_and_children_need_rhd_negative() {
     assert_eq!(v.rank, Rank::Incompatible);
     assert_eq!(v.codes(), ["RHD_NEGATIVE_REQUIRED", "ABO_IDENTICAL"]);
     assert_eq!(
-        v.reasons[0].facts["protection"],
+        v.reasons[0].facts.text("protection").unwrap(),
         "female_child_bearing_potential"
     );
-    assert_eq!(v.reasons[0].facts["age_limit"], "50");
+    assert_eq!(v.reasons[0].facts.text("age_limit").unwrap(), "50");
     // One year past the limit: a caveat, not a stop.
     let v = verdict(
         Component::RedCells,
@@ -256,7 +259,7 @@ fn women_of_child_bearing_potential_and_children_need_rhd_negative() {
     assert_eq!(v.codes(), ["RHD_POSITIVE_TO_RHD_NEGATIVE", "ABO_IDENTICAL"]);
     // Children: 17 is a child in India, 18 is not.
     let v = verdict(Component::RedCells, "A+", Recipient::new(g("A-")).male(17));
-    assert_eq!(v.reasons[0].facts["protection"], "child");
+    assert_eq!(v.reasons[0].facts.text("protection").unwrap(), "child");
     assert!(!v.compatible);
     assert!(verdict(Component::RedCells, "A+", Recipient::new(g("A-")).male(18)).compatible);
 }
@@ -265,14 +268,17 @@ fn women_of_child_bearing_potential_and_children_need_rhd_negative() {
 fn anti_d_and_chronic_transfusion_need_rhd_negative_at_any_age() {
     let old_man = Recipient::new(g("B-")).male(70);
     let v = verdict(Component::RedCells, "B+", old_man.clone().with_anti_d(true));
-    assert_eq!(v.reasons[0].facts["protection"], "anti_d");
+    assert_eq!(v.reasons[0].facts.text("protection").unwrap(), "anti_d");
     assert!(!v.compatible);
     let v = verdict(
         Component::RedCells,
         "B+",
         old_man.with_chronic_transfusion(true),
     );
-    assert_eq!(v.reasons[0].facts["protection"], "chronically_transfused");
+    assert_eq!(
+        v.reasons[0].facts.text("protection").unwrap(),
+        "chronically_transfused"
+    );
     assert!(!v.compatible);
 }
 
@@ -288,12 +294,12 @@ fn missing_age_or_sex_is_treated_cautiously() {
             "ABO_IDENTICAL"
         ]
     );
-    assert_eq!(v.reasons[1].facts["missing"], "age_and_sex");
+    assert_eq!(v.reasons[1].facts.text("missing").unwrap(), "age_and_sex");
     let mut man_unknown_age = Recipient::new(g("O-"));
     man_unknown_age.sex = Some(Sex::Male);
     let v = verdict(Component::RedCells, "O+", man_unknown_age);
-    assert_eq!(v.reasons[0].facts["protection"], "child");
-    assert_eq!(v.reasons[1].facts["missing"], "age");
+    assert_eq!(v.reasons[0].facts.text("protection").unwrap(), "child");
+    assert_eq!(v.reasons[1].facts.text("missing").unwrap(), "age");
     let mut unknown_sex = Recipient::new(g("O-"));
     unknown_sex.age_years = Some(60);
     assert!(verdict(Component::RedCells, "O+", unknown_sex).compatible);
@@ -329,8 +335,8 @@ fn platelets_follow_the_policy_order_with_caveats() {
         v.codes(),
         ["PLATELET_ABO_NON_IDENTICAL", "PLATELET_PLASMA_INCOMPATIBLE"]
     );
-    assert_eq!(v.reasons[0].facts["position"], "2");
-    assert_eq!(v.reasons[1].facts["antibodies"], "anti-A");
+    assert_eq!(v.reasons[0].facts.text("position").unwrap(), "2");
+    assert_eq!(v.reasons[1].facts.text("antibodies").unwrap(), "anti-A");
     // O recipients: B is not in the order.
     let v = verdict(Component::Platelets, "B+", adult_male("O+"));
     assert_eq!(v.codes(), ["PLATELET_ABO_NOT_IN_POLICY"]);
@@ -360,7 +366,7 @@ fn emergency_release_when_the_group_is_unknown() {
     assert_eq!(v.codes(), ["RHD_NEGATIVE_REQUIRED", "EMERGENCY_RELEASE"]);
     let v = verdict(Component::RedCells, "A-", young_woman);
     assert_eq!(v.codes(), ["EMERGENCY_GROUP_NOT_PERMITTED"]);
-    assert_eq!(v.reasons[0].facts["allowed"], "O");
+    assert_eq!(v.reasons[0].facts.text("allowed").unwrap(), "O");
     let man = Recipient::unknown_group().male(45);
     assert!(verdict(Component::RedCells, "O+", man.clone()).compatible);
     let order: Vec<String> = donor_preference(Component::RedCells, &man, &Policy::india())

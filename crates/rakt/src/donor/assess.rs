@@ -273,11 +273,11 @@ impl<'p> Found<'p> {
     fn refer(&mut self, subject: &str, path: &str) {
         let seen = self.items.iter().any(|(r, _)| {
             r.code == ReasonCode::DonorReferToMedicalOfficer
-                && r.facts.get("subject").map(String::as_str) == Some(subject)
+                && r.facts.get("subject").is_some_and(|s| *s == *subject)
         });
         if !seen {
-            let reason =
-                Reason::new(ReasonCode::DonorReferToMedicalOfficer).fact("subject", subject);
+            let reason = Reason::new(ReasonCode::DonorReferToMedicalOfficer)
+                .fact("subject", subject.to_string());
             self.push(reason, path, Effect::Refer);
         }
     }
@@ -872,7 +872,7 @@ fn defer_for_event(
             let until = add_period(e.date, period)?;
             if as_of < until {
                 let reason = Reason::new(ReasonCode::DonorDeferred)
-                    .fact("event", event)
+                    .fact("event", event.to_string())
                     .fact("date", e.date)
                     .fact("period", period)
                     .fact("until", until);
@@ -881,7 +881,7 @@ fn defer_for_event(
         }
         DeferralRule::Permanent => {
             let reason = Reason::new(ReasonCode::DonorDeferredPermanently)
-                .fact("event", event)
+                .fact("event", event.to_string())
                 .fact("date", e.date);
             found.push(reason, path, Effect::Permanent);
         }

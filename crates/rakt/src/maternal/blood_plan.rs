@@ -11,7 +11,7 @@ use crate::component::Component;
 use crate::error::{RaktError, Result};
 use crate::inventory::{AllocatedUnit, AllocationRequest, Inventory, SkippedClass};
 use crate::macros::coded_enum;
-use crate::policy::{BloodAction, Confidence, Policy};
+use crate::policy::{BloodAction, Citation, Confidence, Policy};
 
 coded_enum! {
     /// A haemorrhage risk factor of the blood-plan tiers (CMQCC admission assessment).
@@ -84,7 +84,7 @@ pub struct BloodPlan {
     /// The factors found, high-tier ones first.
     pub factors: Vec<BloodRiskFactor>,
     /// Where the tiers come from.
-    pub source: String,
+    pub source: Citation,
     /// How sure we are of it.
     pub confidence: Confidence,
 }
@@ -186,7 +186,7 @@ pub(super) fn blood_plan(
     let (source, confidence) = policy
         .source(path)
         .map(|s| (s.citation.clone(), s.confidence))
-        .unwrap_or_else(|| (path.to_string(), Confidence::Unverified));
+        .unwrap_or_else(|| (Citation::from(path.to_string()), Confidence::Unverified));
     BloodPlan {
         tier,
         action,

@@ -3,7 +3,6 @@
 //! (`research/maternal.md` §2). Every band and threshold is in the policy's `early_warning`
 //! section, with its source; the default chart's bands have weak provenance and say so.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -11,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
-use crate::policy::{Avpu, Confidence, Limits, Policy, SignBands, WarningMode};
-use crate::reason::{Lang, localise_fact, render_with};
+use crate::policy::{Avpu, Citation, Confidence, Limits, Policy, SignBands, WarningMode};
+use crate::reason::{Facts, Lang, localise_fact, render_with};
 
 /// Vital signs; every field is optional (a missing sign is `not_assessed`, never green).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -108,7 +107,7 @@ pub struct EarlyWarning {
     /// The total score (score mode only).
     pub score: Option<u32>,
     /// Where the bands come from.
-    pub source: String,
+    pub source: Citation,
     /// How sure we are of the bands.
     pub confidence: Confidence,
 }
@@ -309,7 +308,7 @@ pub fn early_warning(vitals: &Vitals, policy: &Policy) -> Result<EarlyWarning> {
     };
     let (source, confidence) = policy
         .source(path)
-        .map_or((path.to_string(), Confidence::Unverified), |s| {
+        .map_or((Citation::from(path), Confidence::Unverified), |s| {
             (s.citation.clone(), s.confidence)
         });
     Ok(EarlyWarning {
@@ -401,9 +400,9 @@ pub struct RedFlag {
     /// The sign.
     pub code: RedFlagCode,
     /// The evidence (`value`, `limit`).
-    pub facts: BTreeMap<String, String>,
+    pub facts: Facts,
     /// Where the rule comes from.
-    pub source: String,
+    pub source: Citation,
     /// How sure we are of it.
     pub confidence: Confidence,
 }
@@ -462,13 +461,13 @@ pub fn pph_red_flags(vitals: &Vitals, policy: &Policy) -> Result<Vec<RedFlag>> {
     let r = &policy.early_warning.red_flags;
     let (source, confidence) = policy
         .source("early_warning.red_flags")
-        .map_or((String::new(), Confidence::Unverified), |s| {
+        .map_or((Citation::default(), Confidence::Unverified), |s| {
             (s.citation.clone(), s.confidence)
         });
     let flag = |code, value: String, limit: String| {
-        let mut facts = BTreeMap::new();
-        facts.insert("value".to_string(), value);
-        facts.insert("limit".to_string(), limit);
+        let mut facts = Facts::new();
+        facts.insert("value", value);
+        facts.insert("limit", limit);
         RedFlag {
             code,
             facts,
@@ -554,7 +553,7 @@ pub struct PphClass {
     /// caesarean, or deranged vital signs).
     pub basis: String,
     /// Where the rules come from.
-    pub source: String,
+    pub source: Citation,
 }
 
 impl fmt::Display for PphClass {
@@ -652,13 +651,13 @@ mod tests {
     #[test]
     fn red_flag_messages_render_in_both_languages() {
         for &code in RedFlagCode::ALL {
-            let mut facts = BTreeMap::new();
-            facts.insert("value".into(), "voice".into());
-            facts.insert("limit".into(), "> 120".into());
+            let mut facts = Facts::new();
+            facts.insert("value", "voice");
+            facts.insert("limit", "> 120");
             let f = RedFlag {
                 code,
                 facts,
-                source: String::new(),
+                source: Citation::default(),
                 confidence: Confidence::Medium,
             };
             assert!(!f.message(Lang::En).contains('{'));

@@ -1,13 +1,12 @@
 //! High-risk pregnancy flags: stable codes, categories, severities and their messages in English
 //! and Hindi.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::Confidence;
-use crate::reason::{Lang, localise_fact, render_with};
+use crate::policy::{Citation, Confidence};
+use crate::reason::{Fact, Facts, Lang, localise_fact, render_with};
 
 /// How much a flag matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -212,7 +211,7 @@ impl fmt::Display for FlagCode {
 /// let a = assess_pregnancy(&record, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), &Policy::india())?;
 /// let f = &a.flags[0];
 /// assert_eq!(f.code.as_str(), "SEVERE_ANAEMIA");
-/// assert_eq!(f.facts["hb_g_dl"], "6.8");
+/// assert_eq!(f.facts.text("hb_g_dl").unwrap(), "6.8");
 /// assert!(f.message(Lang::Hi).contains("गंभीर एनीमिया"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -227,27 +226,27 @@ pub struct Flag {
     pub severity: FlagSeverity,
     /// The evidence, by name (`hb_g_dl`, `limit`, `bp`, ...).
     #[serde(default)]
-    pub facts: BTreeMap<String, String>,
+    pub facts: Facts,
     /// Where the rule comes from.
-    pub source: String,
+    pub source: Citation,
     /// How sure we are of the rule's source.
     pub confidence: Confidence,
 }
 
 impl Flag {
-    pub(crate) fn new(code: FlagCode, source: &str, confidence: Confidence) -> Flag {
+    pub(crate) fn new(code: FlagCode, source: Citation, confidence: Confidence) -> Flag {
         Flag {
             code,
             category: code.category(),
             severity: code.severity(),
-            facts: BTreeMap::new(),
-            source: source.to_string(),
+            facts: Facts::new(),
+            source,
             confidence,
         }
     }
 
-    pub(crate) fn fact(mut self, name: &str, value: impl fmt::Display) -> Flag {
-        self.facts.insert(name.to_string(), value.to_string());
+    pub(crate) fn fact(mut self, name: &'static str, value: impl Into<Fact>) -> Flag {
+        self.facts.insert(name, value);
         self
     }
 

@@ -106,6 +106,12 @@ impl GestationalAge {
     }
 }
 
+impl From<GestationalAge> for crate::reason::Fact {
+    fn from(g: GestationalAge) -> crate::reason::Fact {
+        crate::reason::Fact::Pair(g.weeks, '+', g.days)
+    }
+}
+
 impl std::fmt::Display for GestationalAge {
     /// `39+6`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -13,7 +13,7 @@ use super::referral::{Referral, referral};
 use crate::blood_group::{BloodGroup, RhD};
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
-use crate::policy::{BirthCount, Confidence, Limits, Policy};
+use crate::policy::{BirthCount, Citation, Confidence, Limits, Policy};
 
 coded_enum! {
     /// Fetal presentation or lie.
@@ -191,6 +191,12 @@ impl BloodPressure {
             systolic,
             diastolic,
         }
+    }
+}
+
+impl From<BloodPressure> for crate::reason::Fact {
+    fn from(bp: BloodPressure) -> crate::reason::Fact {
+        crate::reason::Fact::Pair(bp.systolic, '/', bp.diastolic)
     }
 }
 
@@ -771,20 +777,20 @@ const ORGAN: &str = "MoHFW Operational Guidelines for Obstetric ICUs and HDUs (D
 const POST_TERM: &str = "Post-term ≥ 42+0 weeks (ACOG CO 579; Epidemiol Rev 2014); postdatism is a C-section indication in the LaQshya audit format (research/maternal.md §1.5, §4)";
 
 impl Assessor<'_> {
-    fn source(&self, path: &str) -> (String, Confidence) {
+    fn source(&self, path: &str) -> (Citation, Confidence) {
         match self.policy.source(path) {
             Some(s) => (s.citation.clone(), s.confidence),
-            None => (path.to_string(), Confidence::Unverified),
+            None => (Citation::from(path.to_string()), Confidence::Unverified),
         }
     }
 
     fn flag(&self, code: FlagCode, path: &str) -> Flag {
         let (citation, confidence) = self.source(path);
-        Flag::new(code, &citation, confidence)
+        Flag::new(code, citation, confidence)
     }
 
-    fn cited(code: FlagCode, citation: &str, confidence: Confidence) -> Flag {
-        Flag::new(code, citation, confidence)
+    fn cited(code: FlagCode, citation: impl Into<Citation>, confidence: Confidence) -> Flag {
+        Flag::new(code, citation.into(), confidence)
     }
 
     fn missing(&mut self, field: &str) {
@@ -793,7 +799,14 @@ impl Assessor<'_> {
         }
     }
 
-    fn limit(&mut self, code: FlagCode, path: &str, fact: &str, value: Decimal, l: &Limits) {
+    fn limit(
+        &mut self,
+        code: FlagCode,
+        path: &str,
+        fact: &'static str,
+        value: Decimal,
+        l: &Limits,
+    ) {
         if l.accepts(value) {
             let f = self.flag(code, path).fact(fact, value).fact("limit", l);
             self.flags.push(f);
@@ -991,7 +1004,7 @@ impl Assessor<'_> {
         Some(c.class)
     }
 
-    fn chronic(&mut self, basis: &str) {
+    fn chronic(&mut self, basis: &'static str) {
         let f = self
             .flag(
                 FlagCode::ChronicHypertension,

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::flags::{Flag, FlagCode};
 use crate::macros::coded_enum;
-use crate::policy::{Policy, Urgency};
+use crate::policy::{Citation, Policy, Urgency};
 
 coded_enum! {
     /// Levels of care for delivery in India, lowest first (`research/maternal.md` §6.2).
@@ -62,7 +62,7 @@ pub struct Referral {
     /// Each flag's need, highest level first, then most urgent.
     pub reasons: Vec<ReferralReason>,
     /// Where the routing table comes from.
-    pub source: String,
+    pub source: Citation,
 }
 
 /// The referral the flags need under `policy.referral`.

@@ -79,15 +79,17 @@ impl Limits {
 
     /// Whether a value is within the limits.
     pub fn accepts(&self, value: Decimal) -> bool {
-        self.min.is_none_or(|m| value >= m)
-            && self.above.is_none_or(|m| value > m)
-            && self.max.is_none_or(|m| value <= m)
-            && self.below.is_none_or(|m| value < m)
+        use crate::decimal::{ge, gt, le, lt};
+        self.min.is_none_or(|m| ge(value, m))
+            && self.above.is_none_or(|m| gt(value, m))
+            && self.max.is_none_or(|m| le(value, m))
+            && self.below.is_none_or(|m| lt(value, m))
     }
 
     /// Whether a value fails on the low side (else, if refused, on the high side).
     pub fn too_low(&self, value: Decimal) -> bool {
-        self.min.is_some_and(|m| value < m) || self.above.is_some_and(|m| value <= m)
+        use crate::decimal::{le, lt};
+        self.min.is_some_and(|m| lt(value, m)) || self.above.is_some_and(|m| le(value, m))
     }
 
     pub(crate) fn validate(&self, path: &str) -> Result<()> {

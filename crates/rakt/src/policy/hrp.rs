@@ -297,7 +297,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     cite(
         "young_age_years",
         Source::new(
-            &format!("{FLW}: age less than 18; {OPENCHS}: age < 18"),
+            format!("{FLW}: age less than 18; {OPENCHS}: age < 18"),
             Confidence::Low,
         ),
     );
@@ -305,7 +305,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
         cite(
             "old_age_years",
             Source::new(
-                &format!("{OPENCHS}: \"old age pregnancy\" age > 30"),
+                format!("{OPENCHS}: \"old age pregnancy\" age > 30"),
                 Confidence::Low,
             )
             .alt("> 35", FLW),
@@ -314,14 +314,14 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     } else {
         cite(
             "old_age_years",
-            Source::new(&format!("{FLW}: age more than 35"), Confidence::Low).alt("> 30", OPENCHS),
+            Source::new(format!("{FLW}: age more than 35"), Confidence::Low).alt("> 30", OPENCHS),
         );
         Limits::above(d(35))
     };
     let short_stature_cm = if openchs {
         cite(
             "short_stature_cm",
-            Source::new(&format!("{OPENCHS}: height <= 145 cm"), Confidence::Low)
+            Source::new(format!("{OPENCHS}: height <= 145 cm"), Confidence::Low)
                 .alt("< 140", FLW)
                 .alt(
                     "< 150",
@@ -332,7 +332,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     } else {
         cite(
             "short_stature_cm",
-            Source::new(&format!("{FLW}: height less than 140 cms"), Confidence::Low)
+            Source::new(format!("{FLW}: height less than 140 cms"), Confidence::Low)
                 .alt("≤ 145", OPENCHS)
                 .alt(
                     "< 150",
@@ -347,7 +347,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     let low_weight_kg = if openchs {
         cite(
             "low_weight_kg",
-            Source::new(&format!("{OPENCHS}: weight <= 35 kg"), Confidence::Low)
+            Source::new(format!("{OPENCHS}: weight <= 35 kg"), Confidence::Low)
                 .note("No national threshold was retrieved (research/maternal.md §1.4)."),
         );
         Some(Limits::at_most(d(35)))
@@ -357,8 +357,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     let grand_multiparity = if openchs {
         cite(
             "grand_multiparity",
-            Source::new(&format!("{OPENCHS}: gravida >= 5"), Confidence::Low)
-                .alt("parity > 3", FLW),
+            Source::new(format!("{OPENCHS}: gravida >= 5"), Confidence::Low).alt("parity > 3", FLW),
         );
         MultiparityRule {
             count: BirthCount::Gravida,
@@ -368,7 +367,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
         cite(
             "grand_multiparity",
             Source::new(
-                &format!("{FLW}: number of deliveries more than 3"),
+                format!("{FLW}: number of deliveries more than 3"),
                 Confidence::Low,
             )
             .alt("gravida ≥ 5", OPENCHS)
@@ -382,7 +381,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     cite(
         "short_interval_months",
         Source::new(
-            &format!("{FLW}: time from last delivery less than 18 months; NFHS-5 HRP analysis (JoGH 2023)"),
+            format!("{FLW}: time from last delivery less than 18 months; NFHS-5 HRP analysis (JoGH 2023)"),
             Confidence::Low,
         )
         .alt("< 24 months", "omedicine.org (non-Indian teaching page)")
@@ -394,7 +393,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     );
     cite(
         "recurrent_abortions",
-        Source::new(&format!("{OPENCHS}: three or more spontaneous abortions"), Confidence::Low)
+        Source::new(format!("{OPENCHS}: three or more spontaneous abortions"), Confidence::Low)
             .alt("any abortion", OPENCHS)
             .note("The FLW app lists \"repeated abortion\" without a count; no Indian programme count was retrieved."),
     );
@@ -419,7 +418,7 @@ pub(super) fn hrp(s: &mut BTreeMap<String, Source>, variant: HrpVariant) -> HrpP
     cite(
         "antepartum_haemorrhage_after_weeks",
         Source::new(
-            &format!("{OPENCHS}: vaginal bleeding > 20 weeks is APH, \"send patient to FRU immediately\""),
+            format!("{OPENCHS}: vaginal bleeding > 20 weeks is APH, \"send patient to FRU immediately\""),
             Confidence::Low,
         )
         .note("ICMR STW ANC refers any bleeding PV to a CHC or higher; rakt refers bleeding at or before this week to L2 and after it (or at an unknown gestation) to L3."),
@@ -560,7 +559,7 @@ fn anaemia(
             cite(
                 "anaemia_hb_g_dl",
                 Source::new(
-                    &format!(
+                    format!(
                         "{}: severe anaemia HB less than 7 gm/dl; HMIS sub-centre format 2019/2023 1.4.3 \"Hb level<7\"; NFHS moderate 7.0–9.9, mild 10.0–10.9 (research/maternal.md §1.3, §1.5)",
                         if variant == HrpVariant::OpenChs {
                             OPENCHS

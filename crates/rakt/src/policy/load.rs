@@ -175,7 +175,7 @@ fn extend(base: &Policy, overlay: Map<String, Value>) -> Result<Value> {
                 continue;
             }
             let local = Source::new(
-                &format!("policy file {name:?} (overrides {})", base.name),
+                format!("policy file {name:?} (overrides {})", base.name),
                 Confidence::Local,
             );
             let local = serde_json::to_value(local)

@@ -35,6 +35,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod citation;
 mod donor;
 mod donor_india;
 mod donor_profiles;
@@ -46,6 +47,7 @@ mod load;
 mod maternal;
 mod profiles;
 
+pub use citation::Citation;
 pub use donor::{
     AgePolicy, DeferralRule, DonorPolicy, HbPolicy, IntervalPolicy, Limits, Period,
     ScreeningPolicy, UnitPolicy, WeightPolicy,
@@ -117,8 +119,8 @@ pub struct Alternative {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Document, section and version.
-    pub citation: String,
+    /// Document, section and version, shared with every verdict that cites it.
+    pub citation: Citation,
     /// How sure we are.
     pub confidence: Confidence,
     /// Why this value was chosen, when a choice was made.
@@ -131,9 +133,9 @@ pub struct Source {
 
 impl Source {
     /// A source with no note and no alternatives.
-    pub fn new(citation: &str, confidence: Confidence) -> Source {
+    pub fn new(citation: impl Into<Citation>, confidence: Confidence) -> Source {
         Source {
-            citation: citation.to_string(),
+            citation: citation.into(),
             confidence,
             note: None,
             alternatives: Vec::new(),

@@ -6,16 +6,17 @@
 //! it, and a message in English or Hindi rendered on demand by [`Reason::message`]. Messages
 //! may be improved between releases; codes and fact names may not.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{RaktError, Result};
-use crate::policy::Confidence;
+use crate::policy::{Citation, Confidence};
 
+mod facts;
 mod templates;
 mod vocab;
+pub use facts::{Fact, Facts};
 pub(crate) use vocab::localise as localise_fact;
 
 use templates::template;
@@ -300,7 +301,7 @@ impl fmt::Display for ReasonCode {
 /// );
 /// let r = &v.reasons[0];
 /// assert_eq!(r.code.as_str(), "RED_CELLS_ABO_INCOMPATIBLE");
-/// assert_eq!(r.facts["antibodies"], "anti-A");
+/// assert_eq!(r.facts.text("antibodies").as_deref(), Some("anti-A"));
 /// assert!(r.message(Lang::Hi).contains("एंटी-A"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -311,12 +312,13 @@ pub struct Reason {
     pub code: ReasonCode,
     /// How much it matters (always `code.severity()`).
     pub severity: Severity,
-    /// The facts used, by name (`donor`, `recipient`, `age_limit`, `expires_at`, ...).
+    /// The facts used, by name (`donor`, `recipient`, `age_limit`, `expires_at`, ...), typed
+    /// until read.
     #[serde(default)]
-    pub facts: BTreeMap<String, String>,
-    /// Where the rule comes from (document, section).
+    pub facts: Facts,
+    /// Where the rule comes from (document, section), shared with the policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Citation>,
     /// How sure we are of the rule's source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
@@ -328,21 +330,21 @@ impl Reason {
         Reason {
             code,
             severity: code.severity(),
-            facts: BTreeMap::new(),
+            facts: Facts::new(),
             source: None,
             confidence: None,
         }
     }
 
     /// Add a fact.
-    pub fn fact(mut self, name: &str, value: impl fmt::Display) -> Reason {
-        self.facts.insert(name.to_string(), value.to_string());
+    pub fn fact(mut self, name: &'static str, value: impl Into<Fact>) -> Reason {
+        self.facts.insert(name, value);
         self
     }
 
     /// Set the source and confidence.
-    pub fn cite(mut self, source: &str, confidence: Confidence) -> Reason {
-        self.source = Some(source.to_string());
+    pub fn cite(mut self, source: impl Into<Citation>, confidence: Confidence) -> Reason {
+        self.source = Some(source.into());
         self.confidence = Some(confidence);
         self
     }
@@ -361,14 +363,14 @@ impl Reason {
 }
 
 /// Fill `{name}` placeholders from the facts, localising values that have a translation.
-fn render(template: &str, facts: &BTreeMap<String, String>, lang: Lang) -> String {
+fn render(template: &str, facts: &Facts, lang: Lang) -> String {
     render_with(template, facts, lang, localise)
 }
 
 /// Fill `{name}` placeholders from the facts, translating each value with `localise`.
 pub(crate) fn render_with(
     template: &str,
-    facts: &BTreeMap<String, String>,
+    facts: &Facts,
     lang: Lang,
     localise: impl Fn(&str, &str, Lang) -> String,
 ) -> String {
@@ -381,7 +383,7 @@ pub(crate) fn render_with(
             Some(end) => {
                 let name = after.get(..end).unwrap_or("");
                 match facts.get(name) {
-                    Some(value) => out.push_str(&localise(name, value, lang)),
+                    Some(value) => out.push_str(&localise(name, &value.text(), lang)),
                     None => {
                         out.push('{');
                         out.push_str(name);

@@ -481,7 +481,7 @@ mod tests {
             &p,
         );
         assert_eq!(v.codes(), ["TTI_AWAITING_REPEAT"]);
-        assert_eq!(v.reasons[0].facts["marker"], "malaria");
+        assert_eq!(v.reasons[0].facts.text("marker").unwrap(), "malaria");
         let expired = release_verdict(
             &g("B+"),
             &expiry(),
@@ -514,7 +514,7 @@ mod tests {
         };
         let v = release_verdict(&g("O+"), &expiry(), &s, &bombay, at, &p);
         assert_eq!(v.codes(), ["GROUPING_FORWARD_REVERSE_MISMATCH"]);
-        assert_eq!(v.reasons[0].facts["reverse"], "Oh");
+        assert_eq!(v.reasons[0].facts.text("reverse").unwrap(), "Oh");
         let label = release_verdict(&g("A+"), &expiry(), &s, &confirmed("B+"), at, &p);
         assert_eq!(label.codes(), ["GROUPING_LABEL_MISMATCH"]);
         let history = Grouping {
@@ -529,7 +529,7 @@ mod tests {
             historical: None,
         };
         let v = release_verdict(&g("B+"), &expiry(), &s, &no_rhd, at, &p);
-        assert_eq!(v.reasons[0].facts["missing"], "rhd");
+        assert_eq!(v.reasons[0].facts.text("missing").unwrap(), "rhd");
         let weak = Grouping {
             forward: Some(g("B+ weak D")),
             ..confirmed("B+")
@@ -553,7 +553,7 @@ mod tests {
         let at = t("2026-11-02T10:00:00+00:00");
         let v = release_verdict(&g("B+"), &exp, &s, &confirmed("B+"), at, &us);
         assert_eq!(v.codes(), ["TTI_NOT_TESTED"]);
-        assert_eq!(v.reasons[0].facts["marker"], "chagas");
+        assert_eq!(v.reasons[0].facts.text("marker").unwrap(), "chagas");
         let repeat = Screening {
             first_donation: false,
             ..s.clone()
@@ -579,6 +579,6 @@ mod tests {
             &Policy::india(),
         );
         assert_eq!(v.codes(), ["TTI_REACTIVE"]);
-        assert_eq!(v.reasons[0].facts["marker"], "hiv_nat");
+        assert_eq!(v.reasons[0].facts.text("marker").unwrap(), "hiv_nat");
     }
 }

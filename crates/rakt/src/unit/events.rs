@@ -89,6 +89,15 @@ impl DiscardReason {
     }
 }
 
+impl From<&DiscardReason> for crate::reason::Fact {
+    fn from(r: &DiscardReason) -> crate::reason::Fact {
+        match r {
+            DiscardReason::Other(text) => crate::reason::Fact::Text(text.clone()),
+            fixed => crate::reason::Fact::Code(fixed.code()),
+        }
+    }
+}
+
 impl fmt::Display for DiscardReason {
     /// The stable code, or the text of `Other`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -32,7 +32,7 @@ use crate::blood_group::BloodGroup;
 use crate::component::{Component, Product};
 use crate::error::{RaktError, Result};
 use crate::expiry::{Expiry, Redating};
-use crate::policy::{Confidence, Policy};
+use crate::policy::{Citation, Confidence, Policy};
 use crate::reason::{Reason, ReasonCode};
 use crate::screening::{Grouping, ReleaseVerdict, Screening, release_verdict};
 
@@ -544,7 +544,7 @@ impl BloodUnit {
                 reasons.push(
                     Reason::new(ReasonCode::EmergencyReleaseFollowUp)
                         .fact("patient", patient)
-                        .fact("justification", justification.trim())
+                        .fact("justification", justification.trim().to_string())
                         .cite(SRC_EMERGENCY_RELEASE, Confidence::High),
                 );
             }
@@ -624,7 +624,7 @@ impl BloodUnit {
                 let src = policy
                     .source("inventory.transport")
                     .map(|s| (s.citation.clone(), s.confidence))
-                    .unwrap_or((String::new(), Confidence::Unverified));
+                    .unwrap_or((Citation::default(), Confidence::Unverified));
                 let (lo, hi) = (
                     range.min_celsius.map(|d| d.to_string()).unwrap_or_default(),
                     range.max_celsius.map(|d| d.to_string()).unwrap_or_default(),

@@ -122,7 +122,7 @@ fn facts(a: &DonorAssessment, code: &str) -> Vec<(String, String)> {
         .iter()
         .find(|r| r.code.as_str() == code)
         .unwrap_or_else(|| panic!("no {code} in {:?}", codes(a)));
-    r.facts.clone().into_iter().collect()
+    r.facts.to_map().into_iter().collect()
 }
 
 /// Whether some reason with this code has this fact.
@@ -625,9 +625,9 @@ fn uk_vitals_not_configured_are_informational() {
             "DONOR_CRITERION_NOT_CONFIGURED"
         ]
     );
-    let criteria: Vec<&str> = a.reasons[1..]
+    let criteria: Vec<String> = a.reasons[1..]
         .iter()
-        .map(|r| r.facts["criterion"].as_str())
+        .map(|r| r.facts.text("criterion").unwrap())
         .collect();
     assert_eq!(
         criteria,
@@ -794,7 +794,7 @@ fn missing_interval_is_referred_once() {
         .reasons
         .iter()
         .filter(|r| r.code == ReasonCode::DonorReferToMedicalOfficer)
-        .map(|r| r.facts["subject"].clone())
+        .map(|r| r.facts.text("subject").unwrap())
         .collect();
     assert_eq!(
         refers,
@@ -876,7 +876,7 @@ fn sex_other_takes_the_stricter_interval_and_yearly_limit() {
     // Each parameter cited by its own path, so that the one reported can be told apart.
     let own_citations = |p: &mut Policy| {
         for (path, src) in p.sources.iter_mut() {
-            src.citation = path.clone();
+            src.citation = path.clone().into();
         }
     };
     let uk = Policy::uk();

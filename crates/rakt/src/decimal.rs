@@ -1,0 +1,86 @@
+//! Exact decimal comparison on the fast path every threshold takes.
+//!
+//! `rust_decimal`'s `Ord` is exact but slow when the scales differ (`9.8` against `11`), and a
+//! rule compares a measurement with its thresholds many times per record. [`cmp`] gives the
+//! same ordering: on equal scales it compares the mantissas, otherwise it brings the smaller
+//! scale up in 128-bit integers, and only when that would overflow does it fall back to `Ord`.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+/// `a.cmp(&b)`, faster.
+pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
+    let (ma, sa) = (a.mantissa(), a.scale());
+    let (mb, sb) = (b.mantissa(), b.scale());
+    if sa == sb {
+        return ma.cmp(&mb);
+    }
+    let up = |m: i128, by: u32| 10i128.checked_pow(by).and_then(|p| m.checked_mul(p));
+    let scaled = if sa < sb {
+        up(ma, sb - sa).map(|ma| ma.cmp(&mb))
+    } else {
+        up(mb, sa - sb).map(|mb| ma.cmp(&mb))
+    };
+    scaled.unwrap_or_else(|| a.cmp(&b))
+}
+
+/// `a >= b`.
+pub(crate) fn ge(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b) != Ordering::Less
+}
+
+/// `a > b`.
+pub(crate) fn gt(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b) == Ordering::Greater
+}
+
+/// `a <= b`.
+pub(crate) fn le(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b) != Ordering::Greater
+}
+
+/// `a < b`.
+pub(crate) fn lt(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b) == Ordering::Less
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn boundaries_compare_exactly() {
+        assert_eq!(cmp(d("12.5"), d("12.50")), Ordering::Equal);
+        assert_eq!(
+            cmp(d("12.49999999999999999999999999"), d("12.5")),
+            Ordering::Less
+        );
+        assert_eq!(cmp(d("-0.1"), d("0")), Ordering::Less);
+        assert_eq!(
+            cmp(d("79228162514264337593543950335"), d("0.1")),
+            Ordering::Greater
+        );
+        assert!(ge(d("11"), d("11.0")) && le(d("11"), d("11.0")));
+        assert!(gt(d("11.01"), d("11")) && lt(d("10.99"), d("11")));
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_ord(a in any::<i64>(), sa in 0u32..=28, b in any::<i64>(), sb in 0u32..=28,
+                           shift in 0u32..=32) {
+            // Mantissas up to 95 bits, within Decimal's 96.
+            let x = Decimal::from_i128_with_scale(i128::from(a) << shift, sa);
+            let y = Decimal::from_i128_with_scale(i128::from(b), sb);
+            prop_assert_eq!(cmp(x, y), x.cmp(&y));
+            prop_assert_eq!(cmp(y, x), y.cmp(&x));
+            prop_assert_eq!(cmp(x, x), Ordering::Equal);
+        }
+    }
+}
