@@ -754,7 +754,7 @@ impl From<core::PregnancyAssessment> for PregnancyAssessment {
                 source: a.referral.source.to_string(),
             },
             blood_plan: BloodPlan::from(&a.blood_plan),
-            not_assessed: a.not_assessed,
+            not_assessed: a.not_assessed.iter().map(|f| f.to_string()).collect(),
             policy: a.policy,
         }
     }

@@ -608,7 +608,7 @@ json_class!(PyPregnancyAssessment {
     /// Record fields a criterion needed but that were not recorded.
     #[getter]
     fn not_assessed(&self) -> Vec<String> {
-        self.0.not_assessed.clone()
+        self.0.not_assessed.iter().map(|f| f.to_string()).collect()
     }
 
     /// The policy used.

@@ -93,9 +93,9 @@ impl Op for Pairs {
     fn build(&self, rows: Vec<PairRow>) -> Result<Vec<ArrayRef>, ArrowError> {
         let a: Vec<Option<&rakt::Compatibility>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.clone())),
+            Out::strings(rows.iter().map(|r| r.0.as_deref())),
             Out::bools(a.iter().map(|x| x.map(|x| x.compatible))),
-            Out::strings(a.iter().map(|x| x.map(|x| x.rank.as_str().into()))),
+            Out::strings(a.iter().map(|x| x.map(|x| x.rank.as_str()))),
             Out::bools(a.iter().map(|x| x.map(|x| x.emergency))),
             Out::lists(a.iter().map(|x| x.map(|x| codes(x.codes())))),
             Out::errors(rows.iter().map(|r| &r.1)),
@@ -179,7 +179,7 @@ impl Op for Units {
         let a: Vec<Option<&rakt::Expiry>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
         let tz = self.policy.offset().to_string();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.clone())),
+            Out::strings(rows.iter().map(|r| r.0.as_deref())),
             Out::instants(a.iter().map(|x| x.map(|x| x.expires_at)), &tz),
             Out::bools(
                 a.iter()
@@ -187,7 +187,7 @@ impl Op for Units {
             ),
             Out::lists(
                 a.iter()
-                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str().into()).collect())),
+                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
             ),
             Out::errors(rows.iter().map(|r| &r.1)),
         ])

@@ -185,8 +185,8 @@ impl Op for Donors {
         let a: Vec<Option<&rakt::DonorAssessment>> =
             rows.iter().map(|r| r.1.as_ref().ok()).collect();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.clone())),
-            Out::strings(a.iter().map(|x| x.map(|x| x.kind.as_str().into()))),
+            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            Out::strings(a.iter().map(|x| x.map(|x| x.kind.as_str()))),
             Out::bools(a.iter().map(|x| x.map(|x| x.eligible))),
             Out::bools(a.iter().map(|x| x.map(|x| x.permanent))),
             Out::dates(a.iter().map(|x| x.and_then(|x| x.deferred_until))),
@@ -194,7 +194,7 @@ impl Op for Donors {
             Out::dates(a.iter().map(|x| x.and_then(|x| x.next_eligible))),
             Out::lists(
                 a.iter()
-                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str().into()).collect())),
+                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
             ),
             Out::errors(rows.iter().map(|r| &r.1)),
         ])

@@ -455,6 +455,20 @@ impl Columns {
         }
     }
 
+    /// The text of a string cell, borrowed (`None` for a null cell, an absent column or a
+    /// column that is not a string).
+    pub(crate) fn str_ref(&self, i: usize, row: usize) -> Option<&str> {
+        match self.data(i)? {
+            (Data::Str(a), _) if !a.is_null(row) => Some(a.as_string::<i32>().value(row)),
+            _ => None,
+        }
+    }
+
+    /// Whether the cell at `row` of input `i` is null or its column absent.
+    pub(crate) fn is_empty(&self, i: usize, row: usize) -> bool {
+        self.data(i).is_none_or(|(d, _)| Self::is_null(d, row))
+    }
+
     /// A list of codes (an empty list for a null cell).
     pub(crate) fn codes(&self, i: usize, row: usize) -> Vec<String> {
         let Some((d, _)) = self.data(i) else {
@@ -1056,8 +1070,8 @@ pub(crate) fn run<'py, O: Op>(
 pub(crate) struct Out;
 
 impl Out {
-    /// A nullable string column.
-    pub(crate) fn strings<I: IntoIterator<Item = Option<String>>>(values: I) -> ArrayRef {
+    /// A nullable string column (owned or borrowed text: codes are written without a copy).
+    pub(crate) fn strings<S: AsRef<str>, I: IntoIterator<Item = Option<S>>>(values: I) -> ArrayRef {
         let mut b = StringBuilder::new();
         for v in values {
             b.append_option(v);
@@ -1066,7 +1080,12 @@ impl Out {
     }
 
     /// A list-of-strings column (a null list where `None`).
-    pub(crate) fn lists<I: IntoIterator<Item = Option<Vec<String>>>>(values: I) -> ArrayRef {
+    pub(crate) fn lists<S, L, I>(values: I) -> ArrayRef
+    where
+        S: AsRef<str>,
+        L: IntoIterator<Item = S>,
+        I: IntoIterator<Item = Option<L>>,
+    {
         let mut b = ListBuilder::new(StringBuilder::new());
         for v in values {
             match v {

@@ -132,6 +132,88 @@ pub(crate) fn record(columns: &Columns, row: usize) -> Result<core::AncRecord, R
     record_from_values(values)
 }
 
+/// The record of one row read straight from its typed cells, without the JSON the general
+/// reader ([`record`]) goes through. `None` when any cell is bad or of a kind this path does not
+/// read (a code given as a number, an out-of-calendar date, half a blood pressure, ...): the
+/// general reader then reads the row and words its error. A record this path returns is the
+/// record the general reader would return.
+fn record_fast(c: &Columns, row: usize) -> Option<core::AncRecord> {
+    use serde::Deserialize;
+    use serde::de::value::{BorrowedStrDeserializer, Error};
+    // A code is read as serde reads a JSON string, so the same text gives the same value.
+    fn code<'de, T: Deserialize<'de>>(c: &'de Columns, i: usize, row: usize) -> Option<Option<T>> {
+        match c.str_ref(i, row) {
+            Some(text) => T::deserialize(BorrowedStrDeserializer::<Error>::new(text))
+                .ok()
+                .map(Some),
+            None => c.is_empty(i, row).then_some(None),
+        }
+    }
+    fn codes<T: for<'de> Deserialize<'de>>(c: &Columns, i: usize, row: usize) -> Option<Vec<T>> {
+        c.codes(i, row)
+            .iter()
+            .map(|t| T::deserialize(BorrowedStrDeserializer::<Error>::new(t)).ok())
+            .collect()
+    }
+    let count = |i| c.count(i, row).ok();
+    let measure = |i| c.measure(i, row).ok();
+    let day = |i| match c.day(i, row) {
+        Ok(Some(d)) if rakt::time::in_calendar(d) => Some(Some(d)),
+        Ok(None) => Some(None),
+        _ => None,
+    };
+    let pressure = |i: usize| match (count(i)?, count(i + 1)?) {
+        (Some(s), Some(d)) => Some(Some(core::BloodPressure::new(s, d))),
+        (None, None) => Some(None),
+        _ => None,
+    };
+    let blood_group = match c.str_ref(26, row) {
+        Some(text) => Some(rakt::BloodGroup::parse(text).ok()?),
+        None if c.is_empty(26, row) => None,
+        None => return None,
+    };
+    let id = match c.str_ref(0, row) {
+        Some(text) => Some(text.to_string()),
+        None if c.is_empty(0, row) => None,
+        None => return None,
+    };
+    Some(core::AncRecord {
+        id,
+        age_years: count(1)?,
+        height_cm: measure(2)?,
+        weight_kg: measure(3)?,
+        gravida: count(4)?,
+        parity: count(5)?,
+        living_children: count(6)?,
+        previous_caesareans: count(7)?,
+        previous_stillbirths: count(8)?,
+        previous_abortions: count(9)?,
+        previous_neonatal_deaths: count(10)?,
+        months_since_last_pregnancy: count(11)?,
+        lmp: day(12)?,
+        edd: day(13)?,
+        fetuses: count(14)?,
+        presentation: code(c, 15, row)?,
+        hb_g_dl: measure(16)?,
+        haematocrit_pct: measure(17)?,
+        platelets_per_ul: count(18)?,
+        bp: pressure(19)?,
+        bp_repeat: pressure(21)?,
+        urine_protein: code(c, 23, row)?,
+        ogtt_2h_mg_dl: measure(24)?,
+        thyroid: code(c, 25, row)?,
+        blood_group,
+        hiv: code(c, 27, row)?,
+        syphilis: code(c, 28, row)?,
+        hbsag: code(c, 29, row)?,
+        conditions: codes(c, 30, row)?,
+        danger_signs: codes(c, 31, row)?,
+        symptoms: codes(c, 32, row)?,
+        vaginal_bleeding: c.flag(33, row).unwrap_or(false),
+        organ_support: code(c, 34, row)?,
+    })
+}
+
 impl Op for Assess {
     type Row = Row;
     const NAME: &'static str = "assess_pregnancies";
@@ -146,8 +228,11 @@ impl Op for Assess {
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
         let id = columns.text(0, row);
-        let result =
-            record(columns, row).and_then(|r| core::assess_pregnancy(&r, self.as_of, &self.policy));
+        let result = match record_fast(columns, row) {
+            Some(r) => core::assess_pregnancy(&r, self.as_of, &self.policy),
+            None => record(columns, row)
+                .and_then(|r| core::assess_pregnancy(&r, self.as_of, &self.policy)),
+        };
         (id, result)
     }
 
@@ -156,23 +241,23 @@ impl Op for Assess {
     }
 
     fn build(&self, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
-        // Borrowed, not cloned: an assessment is a few kilobytes of reasons and citations.
+        // Borrowed, not cloned; codes are written as the static text they are.
         let a: Vec<Option<&core::PregnancyAssessment>> =
             rows.iter().map(|r| r.1.as_ref().ok()).collect();
-        let s = |f: &dyn Fn(&core::PregnancyAssessment) -> Option<String>| {
+        let s = |f: &dyn Fn(&core::PregnancyAssessment) -> Option<&'static str>| {
             Out::strings(a.iter().map(|x| x.and_then(f)))
         };
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.clone())),
-            s(&|x| Some(x.risk_level.as_str().into())),
-            Out::lists(a.iter().map(|x| {
-                x.as_ref()
-                    .map(|x| x.codes().into_iter().map(String::from).collect())
-            })),
-            s(&|x| Some(x.referral.level.as_str().into())),
-            s(&|x| Some(x.referral.urgency.as_str().into())),
-            s(&|x| Some(x.blood_plan.tier.as_str().into())),
-            s(&|x| Some(action_code(x.blood_plan.action).into())),
+            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            s(&|x| Some(x.risk_level.as_str())),
+            Out::lists(
+                a.iter()
+                    .map(|x| x.map(|x| x.flags.iter().map(|f| f.code.as_str()))),
+            ),
+            s(&|x| Some(x.referral.level.as_str())),
+            s(&|x| Some(x.referral.urgency.as_str())),
+            s(&|x| Some(x.blood_plan.tier.as_str())),
+            s(&|x| Some(action_code(x.blood_plan.action))),
             Out::counts(a.iter().map(|x| x.as_ref().map(|x| x.blood_plan.units()))),
             Out::counts(
                 a.iter()
@@ -183,10 +268,10 @@ impl Op for Assess {
                     .map(|x| x.as_ref().and_then(|x| x.gestational_age.map(|g| g.days))),
             ),
             Out::dates(a.iter().map(|x| x.as_ref().and_then(|x| x.edd))),
-            s(&|x| x.hypertension.map(|h| h.as_str().into())),
-            s(&|x| x.anaemia.map(|h| h.as_str().into())),
+            s(&|x| x.hypertension.map(|h| h.as_str())),
+            s(&|x| x.anaemia.map(|h| h.as_str())),
             Out::bools(a.iter().map(|x| x.as_ref().and_then(|x| x.gdm))),
-            Out::lists(a.iter().map(|x| x.as_ref().map(|x| x.not_assessed.clone()))),
+            Out::lists(a.iter().map(|x| x.map(|x| x.not_assessed.iter()))),
             Out::errors(rows.iter().map(|r| &r.1)),
         ])
     }

@@ -81,10 +81,10 @@ impl Op for Warn {
     fn build(&self, rows: Vec<WarnRow>) -> Result<Vec<ArrayRef>, ArrowError> {
         let a: Vec<Option<&core::EarlyWarning>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
         let mut out = vec![
-            Out::strings(rows.iter().map(|r| r.0.clone())),
+            Out::strings(rows.iter().map(|r| r.0.as_deref())),
             Out::bools(a.iter().map(|x| x.map(|x| x.triggered))),
-            Out::strings(a.iter().map(|x| x.map(|x| x.level.as_str().into()))),
-            Out::strings(a.iter().map(|x| x.map(|x| x.mode.as_str().into()))),
+            Out::strings(a.iter().map(|x| x.map(|x| x.level.as_str()))),
+            Out::strings(a.iter().map(|x| x.map(|x| x.mode.as_str()))),
             Out::counts(a.iter().map(|x| x.and_then(|x| x.score))),
             Out::counts(a.iter().map(|x| x.map(|x| x.reds))),
             Out::counts(a.iter().map(|x| x.map(|x| x.yellows))),
@@ -92,7 +92,7 @@ impl Op for Warn {
         ];
         for &sign in core::VitalSign::ALL {
             out.push(Out::strings(
-                a.iter().map(|x| x.map(|x| x.band(sign).as_str().into())),
+                a.iter().map(|x| x.map(|x| x.band(sign).as_str())),
             ));
         }
         out.push(Out::errors(rows.iter().map(|r| &r.1)));
@@ -170,9 +170,9 @@ impl Op for Robson {
     fn build(&self, rows: Vec<RobsonRow>) -> Result<Vec<ArrayRef>, ArrowError> {
         let a: Vec<Option<&core::RobsonClass>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.clone())),
+            Out::strings(rows.iter().map(|r| r.0.as_deref())),
             Out::strings(a.iter().map(|x| match x {
-                Some(core::RobsonClass::Group { group }) => Some(group.as_str().into()),
+                Some(core::RobsonClass::Group { group }) => Some(group.as_str()),
                 _ => None,
             })),
             Out::lists(a.iter().map(|x| {

@@ -2,6 +2,8 @@
 //! (`research/maternal.md` §1): every flag that applies, the hypertension class, the anaemia
 //! grade, GDM, the referral level and the blood plan for delivery.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -390,7 +392,7 @@ pub struct PregnancyAssessment {
     /// What blood to prepare for delivery.
     pub blood_plan: BloodPlan,
     /// Record fields a criterion needed but that were not recorded.
-    pub not_assessed: Vec<String>,
+    pub not_assessed: Vec<Cow<'static, str>>,
     /// The policy used.
     pub policy: String,
 }
@@ -766,7 +768,7 @@ fn classify_after_20_weeks(
 struct Assessor<'p> {
     policy: &'p Policy,
     flags: Vec<Flag>,
-    not_assessed: Vec<String>,
+    not_assessed: Vec<Cow<'static, str>>,
 }
 
 /// Citations of the flags whose rule is a list, not a number.
@@ -793,9 +795,9 @@ impl Assessor<'_> {
         Flag::new(code, citation.into(), confidence)
     }
 
-    fn missing(&mut self, field: &str) {
+    fn missing(&mut self, field: &'static str) {
         if !self.not_assessed.iter().any(|f| f == field) {
-            self.not_assessed.push(field.to_string());
+            self.not_assessed.push(Cow::Borrowed(field));
         }
     }
 
