@@ -47,6 +47,19 @@ fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
             "pulse_bpm": 78, "temperature_c": "36.8"}"#,
     )?;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("invalid date")?;
+    // The first row of the reference ANC table (../shared/bench/gen_anc.py): flagged for Hb,
+    // BP and weight, with every common field recorded.
+    let anc: rakt::maternal::AncRecord = serde_json::from_str(
+        r#"{"id": "0", "age_years": 27, "height_cm": "138", "weight_kg": "39", "gravida": 5,
+            "parity": 4, "previous_caesareans": 0, "lmp": "2026-09-15", "fetuses": 1,
+            "hb_g_dl": "9.8", "bp": {"systolic": 142, "diastolic": 80},
+            "bp_repeat": {"systolic": 138, "diastolic": 76}, "urine_protein": "++",
+            "ogtt_2h_mg_dl": "143", "hiv": "negative", "syphilis": "negative",
+            "hbsag": "negative", "blood_group": "B+", "vaginal_bleeding": false}"#,
+    )?;
+    c.bench_function("assess_pregnancy_reference_row", |b| {
+        b.iter(|| rakt::maternal::assess_pregnancy(black_box(&anc), day, &policy))
+    });
     c.bench_function("assess_donor_eligible", |b| {
         b.iter(|| {
             assess_donor(
