@@ -1359,3 +1359,23 @@ fn the_shared_thresholds_hold_in_every_profile() {
         assert_eq!(codes(&post(42, 0), &p), ["POST_TERM"], "{}", p.name);
     }
 }
+
+#[test]
+fn an_lmp_on_the_day_assessed_is_week_zero_and_one_a_day_later_is_refused() {
+    let on_the_day = AncRecord {
+        lmp: Some(today()),
+        ..AncRecord::default()
+    };
+    let a = assess(&on_the_day, &Policy::india());
+    assert_eq!(a.gestational_age.unwrap().to_string(), "0+0");
+    let next_day = date(2026, 11, 24);
+    let tomorrow = AncRecord {
+        lmp: Some(next_day),
+        ..AncRecord::default()
+    };
+    let e = assess_pregnancy(&tomorrow, today(), &Policy::india()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid input: lmp: 2026-11-24 is after 2026-11-23"
+    );
+}

@@ -508,3 +508,19 @@ fn platelets_are_identical_only_when_abo_and_rhd_both_match() {
     assert_eq!(v.codes(), ["PLATELET_ABO_NON_IDENTICAL"]);
     assert_eq!(v.rank, Rank::CompatibleWithCaveat);
 }
+
+#[test]
+fn platelet_anti_d_prophylaxis_only_for_rhd_positive_platelets_to_an_rhd_negative_recipient() {
+    let young_woman = |group: &str| Recipient::new(g(group)).female(25);
+    let codes = |d: &str, r: &str| verdict(Component::Platelets, d, young_woman(r)).codes();
+    // RhD-positive platelets to an RhD-negative woman: anti-D immunoglobulin.
+    assert_eq!(
+        codes("A+", "A-"),
+        ["PLATELET_RHD_ANTI_D_PROPHYLAXIS", "ABO_IDENTICAL"]
+    );
+    // RhD-negative platelets to her: nothing to give.
+    assert_eq!(codes("A-", "A-"), ["ABO_IDENTICAL"]);
+    // An RhD-positive woman needs no anti-D, whatever the platelets' RhD.
+    assert_eq!(codes("A+", "A+"), ["ABO_IDENTICAL"]);
+    assert_eq!(codes("A-", "A+"), ["ABO_IDENTICAL"]);
+}
