@@ -41,18 +41,26 @@ pub(crate) const BIRTH_WEIGHT_G: Bound = Bound { lo: 1, hi: 15_000 };
 pub(crate) fn check(field: &str, value: Decimal, bound: Bound) -> Result<()> {
     use crate::decimal::{gt, lt};
     if lt(value, Decimal::from(bound.lo)) || gt(value, Decimal::from(bound.hi)) {
-        return Err(RaktError::input(
-            field,
-            format!(
-                "{value} is not plausible (expected {} to {})",
-                bound.lo, bound.hi
-            ),
-        ));
+        return Err(implausible(field, value, bound));
     }
     Ok(())
 }
 
-/// [`check`] for a whole number.
+/// [`check`] for a whole number, compared as an integer.
 pub(crate) fn check_count(field: &str, value: u32, bound: Bound) -> Result<()> {
-    check(field, Decimal::from(value), bound)
+    let v = i64::from(value);
+    if v < bound.lo || v > bound.hi {
+        return Err(implausible(field, value, bound));
+    }
+    Ok(())
+}
+
+fn implausible(field: &str, value: impl std::fmt::Display, bound: Bound) -> RaktError {
+    RaktError::input(
+        field,
+        format!(
+            "{value} is not plausible (expected {} to {})",
+            bound.lo, bound.hi
+        ),
+    )
 }

@@ -416,7 +416,7 @@ fn check_range(field: &str, value: Decimal, lo: i64, hi: i64) -> Result<()> {
 
 fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
     let num = |field: &str, v: Option<u32>, lo: i64, hi: i64| match v {
-        Some(v) => check_range(field, Decimal::from(v), lo, hi),
+        Some(v) => crate::plausible::check_count(field, v, crate::plausible::Bound { lo, hi }),
         None => Ok(()),
     };
     num("age_years", r.age_years, 8, 70)?;
@@ -450,8 +450,8 @@ fn check_record(r: &AncRecord, as_of: NaiveDate) -> Result<()> {
     }
     for (field, bp) in [("bp", r.bp), ("bp_repeat", r.bp_repeat)] {
         if let Some(bp) = bp {
-            check_range(field, Decimal::from(bp.systolic), 40, 300)?;
-            check_range(field, Decimal::from(bp.diastolic), 20, 200)?;
+            num(field, Some(bp.systolic), 40, 300)?;
+            num(field, Some(bp.diastolic), 20, 200)?;
             if bp.diastolic >= bp.systolic {
                 return Err(RaktError::input(
                     field,
@@ -860,7 +860,8 @@ impl Assessor<'_> {
     }
 
     fn history(&mut self, r: &AncRecord) {
-        let h = self.policy.hrp.clone();
+        let policy = self.policy;
+        let h = &policy.hrp;
         let rule = h.grand_multiparity;
         let (count, field) = match rule.count {
             BirthCount::Parity => (r.parity, "parity"),
@@ -990,11 +991,16 @@ impl Assessor<'_> {
             HypertensionClass::SeverePreEclampsia => FlagCode::SeverePreEclampsia,
             HypertensionClass::Eclampsia => FlagCode::Eclampsia,
         };
-        let bp_text = match r.bp_repeat {
-            Some(rep) => format!("{bp}; {rep}"),
-            None => bp.to_string(),
+        let readings = match r.bp_repeat {
+            Some(rep) => crate::reason::Fact::Readings(
+                bp.systolic,
+                bp.diastolic,
+                rep.systolic,
+                rep.diastolic,
+            ),
+            None => bp.into(),
         };
-        let mut f = self.flag(code, "hrp.hypertension").fact("bp", bp_text);
+        let mut f = self.flag(code, "hrp.hypertension").fact("bp", readings);
         if c.class == HypertensionClass::PreEclampsia {
             let protein = r.urine_protein.map(|p| p.as_str()).unwrap_or("");
             f = f.fact("protein", protein);

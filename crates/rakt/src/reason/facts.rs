@@ -46,6 +46,9 @@ pub enum Fact {
     Limits(Box<Limits>),
     /// Two whole numbers joined by a sign: `38+0` (weeks and days), `150/100` (mmHg).
     Pair(u32, char, u32),
+    /// A first and a repeat blood-pressure reading, systolic/diastolic each, in mmHg:
+    /// `150/100; 148/96`.
+    Readings(u32, u32, u32, u32),
     /// A code or phrase compiled into rakt.
     Code(&'static str),
     /// Any other text.
@@ -63,6 +66,7 @@ impl fmt::Display for Fact {
             Fact::Period(v) => fmt::Display::fmt(v, f),
             Fact::Limits(v) => fmt::Display::fmt(v, f),
             Fact::Pair(a, sign, b) => write!(f, "{a}{sign}{b}"),
+            Fact::Readings(s, d, rs, rd) => write!(f, "{s}/{d}; {rs}/{rd}"),
             Fact::Code(v) => f.write_str(v),
             Fact::Text(v) => f.write_str(v),
         }
