@@ -318,11 +318,7 @@ pub fn pph_red_flags(vitals: Vitals, policy: Option<Arc<Policy>>) -> Result<Vec<
         .into_iter()
         .map(|f| PphRedFlag {
             code: f.code.as_str().to_string(),
-            facts: f
-                .facts
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            facts: crate::reasons::facts_text(&f.facts),
             source: f.source.to_string(),
             confidence: f.confidence.into(),
         })

@@ -565,11 +565,7 @@ impl From<&core::Flag> for PregnancyFlag {
             code: f.code.as_str().to_string(),
             category: f.category.into(),
             severity: f.severity.into(),
-            facts: f
-                .facts
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            facts: crate::reasons::facts_text(&f.facts),
             source: f.source.to_string(),
             confidence: f.confidence.into(),
         }

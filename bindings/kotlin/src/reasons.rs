@@ -49,16 +49,20 @@ pub struct Reason {
     pub confidence: Option<Confidence>,
 }
 
+/// The facts of a core reason or flag as text, by name: the form Kotlin sees.
+pub(crate) fn facts_text(facts: &rakt::Facts) -> HashMap<String, String> {
+    facts
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 impl From<&rakt::Reason> for Reason {
     fn from(r: &rakt::Reason) -> Self {
         Reason {
             code: r.code.as_str().to_string(),
             severity: r.severity.into(),
-            facts: r
-                .facts
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            facts: facts_text(&r.facts),
             source: r.source.as_ref().map(ToString::to_string),
             confidence: r.confidence.map(Into::into),
         }
