@@ -148,3 +148,36 @@ def test_every_field_equals_per_record(seed: int) -> None:
         for g, w in zip(got, want):
             assert g == w
         assert len(got) == len(want)
+
+
+@pytest.mark.parametrize("lang", ["en", "hi"])
+def test_explain_gives_each_flags_message_and_source_as_the_per_record_api(lang: str) -> None:
+    rs = rows(300, 11)
+    plain = rakt.assess_pregnancies(table(rs), AS_OF)
+    assert "flag_messages" not in plain.column_names
+    out = rakt.assess_pregnancies(table(rs), AS_OF, explain=True, lang=lang)
+    assert out.column_names[-3:] == ["flag_messages", "flag_sources", "error"]
+    # Explaining changes no decision.
+    assert out.drop_columns(["flag_messages", "flag_sources"]).equals(plain)
+    explained = 0
+    for r, o in zip(rs, out.to_pylist()):
+        if o["error"]:
+            assert o["flag_messages"] is None and o["flag_sources"] is None
+            continue
+        fields = {k: v for k, v in r.items() if v is not None and not k.startswith("bp_")
+                  and v != []}
+        fields = {k: (v.quantize(Decimal("0.01")) if isinstance(v, Decimal) else v)
+                  for k, v in fields.items()}
+        for bp in ("bp", "bp_repeat"):
+            if r[f"{bp}_systolic"] is not None:
+                fields[bp] = (r[f"{bp}_systolic"], r[f"{bp}_diastolic"])
+        a = rakt.assess_pregnancy(fields, AS_OF)
+        assert o["flag_messages"] == [f.message(lang) for f in a.flags]
+        assert o["flag_sources"] == [f.source for f in a.flags]
+        explained += len(a.flags)
+    assert explained > 100
+
+
+def test_an_unknown_language_is_refused_even_without_explain() -> None:
+    with pytest.raises(rakt.InvalidInput, match="fr"):
+        rakt.assess_pregnancies(table(rows(3, 1)), AS_OF, lang="fr")

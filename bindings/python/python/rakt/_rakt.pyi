@@ -3654,11 +3654,15 @@ def assess_pregnancies(
     *,
     columns: Mapping[str, str] | None = None,
     parallel: bool = True,
+    explain: bool = False,
+    lang: str = "en",
 ) -> Any:
     """The high-risk pregnancy assessment of every row of ``data`` (a pyarrow Table,
     RecordBatch or RecordBatchReader, a pandas or polars DataFrame): a ``pyarrow.Table`` with one
     row per input row, or a ``pyarrow.RecordBatchReader`` when ``data`` is a stream. A bad row
-    gets its message in the ``error`` column; ``columns`` maps field names to column names."""
+    gets its message in the ``error`` column; ``columns`` maps field names to column names.
+    With ``explain=True``, ``flag_messages`` (each flag's message in ``lang``) and
+    ``flag_sources`` come before ``error``."""
 
 def early_warnings(
     data: Any,

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::{Columns, Input, Kind, Op, Out, field, list_field};
 use crate::convert::to_date;
+use crate::errors::OrRaise;
 use crate::policy::PyPolicy;
 use crate::pregnancy::{FIELDS, Kind as FieldKind, action_code, record_from_values};
 
@@ -71,6 +72,8 @@ pub(crate) const UNREAD: &[(&str, &str)] = &[
 pub(crate) struct Assess {
     as_of: NaiveDate,
     policy: Arc<rakt::Policy>,
+    /// The language of the explanation columns, when they are asked for.
+    explain: Option<rakt::Lang>,
 }
 
 /// A row's id (when readable) and its assessment or error.
@@ -237,7 +240,7 @@ impl Op for Assess {
     }
 
     fn schema(&self) -> SchemaRef {
-        schema()
+        schema(self.explain.is_some())
     }
 
     fn build(&self, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
@@ -247,7 +250,7 @@ impl Op for Assess {
         let s = |f: &dyn Fn(&core::PregnancyAssessment) -> Option<&'static str>| {
             Out::strings(a.iter().map(|x| x.and_then(f)))
         };
-        Ok(vec![
+        let mut columns = vec![
             Out::strings(rows.iter().map(|r| r.0.as_deref())),
             s(&|x| Some(x.risk_level.as_str())),
             Out::lists(
@@ -272,14 +275,26 @@ impl Op for Assess {
             s(&|x| x.anaemia.map(|h| h.as_str())),
             Out::bools(a.iter().map(|x| x.as_ref().and_then(|x| x.gdm))),
             Out::lists(a.iter().map(|x| x.map(|x| x.not_assessed.iter()))),
-            Out::errors(rows.iter().map(|r| &r.1)),
-        ])
+        ];
+        if let Some(lang) = self.explain {
+            // The explanation is written only here, on request: the decision never needs it.
+            columns
+                .push(Out::lists(a.iter().map(|x| {
+                    x.map(|x| x.flags.iter().map(move |f| f.message(lang)))
+                })));
+            columns.push(Out::lists(
+                a.iter()
+                    .map(|x| x.map(|x| x.flags.iter().map(|f| f.source.clone()))),
+            ));
+        }
+        columns.push(Out::errors(rows.iter().map(|r| &r.1)));
+        Ok(columns)
     }
 }
 
-/// The output schema of `assess_pregnancies`.
-fn schema() -> SchemaRef {
-    Arc::new(Schema::new(vec![
+/// The output schema of `assess_pregnancies`, with the explanation columns when `explain`.
+fn schema(explain: bool) -> SchemaRef {
+    let mut fields = vec![
         field("id", DataType::Utf8),
         field("risk_level", DataType::Utf8),
         list_field("flags"),
@@ -295,14 +310,21 @@ fn schema() -> SchemaRef {
         field("anaemia", DataType::Utf8),
         field("gdm", DataType::Boolean),
         list_field("not_assessed"),
-        field("error", DataType::Utf8),
-    ]))
+    ];
+    if explain {
+        fields.push(list_field("flag_messages"));
+        fields.push(list_field("flag_sources"));
+    }
+    fields.push(field("error", DataType::Utf8));
+    Arc::new(Schema::new(fields))
 }
 
 /// The high-risk pregnancy assessment of every row of `data` on the day `as_of`: a pyarrow
-/// Table with one row per input row (a RecordBatchReader when `data` is a stream).
+/// Table with one row per input row (a RecordBatchReader when `data` is a stream). With
+/// `explain=True`, each flag's message in `lang` and its source as two more list columns.
 #[pyfunction]
-#[pyo3(signature = (data, as_of, policy = None, *, columns = None, parallel = true))]
+#[pyo3(signature = (data, as_of, policy = None, *, columns = None, parallel = true, explain = false, lang = "en"))]
+#[allow(clippy::too_many_arguments)]
 fn assess_pregnancies<'py>(
     py: Python<'py>,
     data: &Bound<'py, PyAny>,
@@ -310,10 +332,15 @@ fn assess_pregnancies<'py>(
     policy: Option<&Bound<'py, PyPolicy>>,
     columns: Option<&Bound<'py, PyDict>>,
     parallel: bool,
+    explain: bool,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // The language is checked even when no explanation is asked for: a typo is never silent.
+    let lang = rakt::Lang::parse(lang).or_raise()?;
     let op = Assess {
         as_of: to_date(as_of, "as_of")?,
         policy: super::shared_policy(policy),
+        explain: explain.then_some(lang),
     };
     super::run(py, op, data, columns, parallel)
 }
