@@ -4,7 +4,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::hrp::{AnaemiaGrade, AncRecord, KnownCondition};
+use super::hrp::AnaemiaGrade;
+use super::record::{AncRecord, KnownCondition};
 use crate::blood_group::BloodGroup;
 use crate::compatibility::{Recipient, Sex};
 use crate::component::Component;
@@ -138,7 +139,7 @@ pub(super) fn blood_plan(
         B::ActiveBleeding,
         r.vaginal_bleeding
             || r.danger_signs
-                .contains(&super::hrp::DangerSign::BleedingVaginally),
+                .contains(&super::record::DangerSign::BleedingVaginally),
     );
     add(B::Coagulopathy, has(KnownCondition::Coagulopathy));
     add(

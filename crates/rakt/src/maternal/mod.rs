@@ -12,6 +12,7 @@ mod early_warning;
 mod flags;
 mod gestation;
 mod hrp;
+mod record;
 mod referral;
 mod robson;
 
@@ -25,10 +26,10 @@ pub use early_warning::{
     shock_index,
 };
 pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
-pub use hrp::{
-    AnaemiaGrade, AncRecord, BloodPressure, DangerSign, HypertensionClass, KnownCondition,
-    OrganSupport, PregnancyAssessment, Presentation, RiskLevel, SerologyResult, Symptom,
-    ThyroidStatus, UrineProtein, assess_pregnancy,
+pub use hrp::{AnaemiaGrade, HypertensionClass, PregnancyAssessment, RiskLevel, assess_pregnancy};
+pub use record::{
+    AncRecord, BloodPressure, DangerSign, KnownCondition, OrganSupport, Presentation,
+    SerologyResult, Symptom, ThyroidStatus, UrineProtein,
 };
 pub use referral::{CareLevel, Referral, ReferralReason};
 pub use robson::{

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::hrp::Presentation;
+use super::record::Presentation;
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
 use crate::policy::Policy;
