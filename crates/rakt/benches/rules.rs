@@ -60,6 +60,9 @@ fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
     c.bench_function("assess_pregnancy_reference_row", |b| {
         b.iter(|| rakt::maternal::assess_pregnancy(black_box(&anc), day, &policy))
     });
+    c.bench_function("decide_pregnancy_reference_row", |b| {
+        b.iter(|| rakt::maternal::decide_pregnancy(black_box(&anc), day, &policy))
+    });
     c.bench_function("assess_donor_eligible", |b| {
         b.iter(|| {
             assess_donor(

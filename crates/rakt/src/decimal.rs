@@ -9,12 +9,50 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
+/// Powers of ten that fit in a `u64`: 10^0 to 10^19.
+const POW10: [u64; 20] = [
+    1,
+    10,
+    100,
+    1000,
+    10000,
+    100000,
+    1000000,
+    10000000,
+    100000000,
+    1000000000,
+    10000000000,
+    100000000000,
+    1000000000000,
+    10000000000000,
+    100000000000000,
+    1000000000000000,
+    10000000000000000,
+    100000000000000000,
+    1000000000000000000,
+    10000000000000000000,
+];
+
 /// `a.cmp(&b)`, faster.
 pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
     let (ma, sa) = (a.mantissa(), a.scale());
     let (mb, sb) = (b.mantissa(), b.scale());
     if sa == sb {
         return ma.cmp(&mb);
+    }
+    // Mantissas within an i64 and scales at most 19 apart: the product of a mantissa
+    // (|m| <= 2^63) and a power of ten (< 2^64) stays below 2^127, so no check is needed.
+    if let (Ok(xa), Ok(xb), Some(&p)) = (
+        i64::try_from(ma),
+        i64::try_from(mb),
+        POW10.get(sa.abs_diff(sb) as usize),
+    ) {
+        let (xa, xb, p) = (i128::from(xa), i128::from(xb), i128::from(p));
+        return if sa < sb {
+            (xa * p).cmp(&xb)
+        } else {
+            xa.cmp(&(xb * p))
+        };
     }
     let up = |m: i128, by: u32| 10i128.checked_pow(by).and_then(|p| m.checked_mul(p));
     let scaled = if sa < sb {

@@ -10,7 +10,8 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use rakt::maternal::{
     AncRecord, BloodPressure, BloodRiskTier, DangerSign, FlagCode, FlagSeverity, KnownCondition,
-    RiskLevel, UrineProtein, assess_pregnancy,
+    OrganSupport, Presentation, RiskLevel, SerologyResult, Symptom, ThyroidStatus, UrineProtein,
+    assess_pregnancy, decide_pregnancy,
 };
 use rakt::policy::BloodAction;
 use rakt::{Lang, Policy};
@@ -79,8 +80,85 @@ prop_compose! {
     }
 }
 
+fn one_of<T: Clone + std::fmt::Debug + 'static>(all: &[T]) -> impl Strategy<Value = Option<T>> {
+    prop::option::of(prop::sample::select(all.to_vec()))
+}
+
+prop_compose! {
+    /// A record with every field the rules read, some out of range (the record is then refused),
+    /// and lists that may repeat an entry.
+    fn any_record()(
+        r in record(),
+        age in prop::option::of(0u32..80),
+        presentation in one_of(Presentation::ALL),
+        thyroid in one_of(ThyroidStatus::ALL),
+        serology in (one_of(SerologyResult::ALL), one_of(SerologyResult::ALL), one_of(SerologyResult::ALL)),
+        group in prop::option::of(prop::sample::select(vec!["O+", "O-", "A+", "B-", "AB-", "A weak D"])),
+        platelets in prop::option::of(20_000u32..400_000),
+        haematocrit in prop::option::of(tenths(15, 45)),
+        organ in one_of(OrganSupport::ALL),
+        symptoms in prop::collection::vec(prop::sample::select(Symptom::ALL.to_vec()), 0..3),
+        edd_days in prop::option::of(-30i64..300),
+        conditions in prop::collection::vec(prop::sample::select(KnownCondition::ALL.to_vec()), 0..6),
+        signs in prop::collection::vec(prop::sample::select(DangerSign::ALL.to_vec()), 0..4),
+    ) -> AncRecord {
+        AncRecord {
+            age_years: age.or(r.age_years),
+            presentation,
+            thyroid,
+            hiv: serology.0,
+            syphilis: serology.1,
+            hbsag: serology.2,
+            blood_group: group.map(|g| rakt::BloodGroup::parse(g).unwrap()),
+            platelets_per_ul: platelets,
+            haematocrit_pct: haematocrit,
+            organ_support: organ,
+            symptoms,
+            edd: edd_days.map(|d| today() + Duration::days(d)),
+            conditions,
+            danger_signs: signs,
+            ..r
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// `decide_pregnancy` gives what `assess_pregnancy` gives, value for value and flag for
+    /// flag in order, or the same error.
+    #[test]
+    fn deciding_agrees_with_assessing(r in any_record(), policy in profile()) {
+        let decided = decide_pregnancy(&r, today(), &policy);
+        match assess_pregnancy(&r, today(), &policy) {
+            Err(e) => prop_assert_eq!(decided.unwrap_err().to_string(), e.to_string()),
+            Ok(a) => {
+                let d = decided.unwrap();
+                let codes: Vec<FlagCode> = a.flags.iter().map(|f| f.code).collect();
+                prop_assert_eq!(d.flags.iter().collect::<Vec<_>>(), codes);
+                prop_assert_eq!(d.flags.len(), a.flags.len());
+                prop_assert_eq!(d.risk_level, a.risk_level);
+                prop_assert_eq!(d.gestational_age, a.gestational_age);
+                prop_assert_eq!(d.edd, a.edd);
+                prop_assert_eq!(d.hypertension, a.hypertension);
+                prop_assert_eq!(d.anaemia, a.anaemia);
+                prop_assert_eq!(d.gdm, a.gdm);
+                prop_assert_eq!(d.referral_level, a.referral.level);
+                prop_assert_eq!(d.referral_urgency, a.referral.urgency);
+                prop_assert_eq!(d.blood_tier, a.blood_plan.tier);
+                prop_assert_eq!(d.blood_action, a.blood_plan.action);
+                prop_assert_eq!(d.blood_when, a.blood_plan.when);
+                prop_assert_eq!(d.blood_units(), a.blood_plan.units());
+                let missing: Vec<&str> = d.not_assessed.iter().collect();
+                prop_assert_eq!(missing, a.not_assessed.iter().map(|n| n.as_ref()).collect::<Vec<_>>());
+                prop_assert_eq!(a.decision(), d);
+                // No flag is raised twice with the same facts, whatever the record repeats.
+                for (i, f) in a.flags.iter().enumerate() {
+                    prop_assert!(!a.flags[..i].contains(f), "{} twice", f.code);
+                }
+            }
+        }
+    }
 
     /// The risk level, referral and blood plan agree with the flags, every message renders in
     /// both languages, and the result does not depend on the order of the record's lists.

@@ -63,7 +63,7 @@ struct Pairs {
     policy: Arc<rakt::Policy>,
 }
 
-type PairRow = (Option<String>, Result<rakt::Compatibility, RaktError>);
+type PairRow = Result<rakt::Compatibility, RaktError>;
 
 impl Op for Pairs {
     type Row = PairRow;
@@ -74,9 +74,7 @@ impl Op for Pairs {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> PairRow {
-        let result =
-            pair(columns, row).map(|(c, d, r)| rakt::compatibility(c, &d, &r, &self.policy));
-        (columns.text(0, row), result)
+        pair(columns, row).map(|(c, d, r)| rakt::compatibility(c, &d, &r, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -90,15 +88,15 @@ impl Op for Pairs {
         ]))
     }
 
-    fn build(&self, rows: Vec<PairRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&rakt::Compatibility>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
+    fn build(&self, columns: &Columns, rows: Vec<PairRow>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&rakt::Compatibility>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            Out::ids(columns, rows.len()),
             Out::bools(a.iter().map(|x| x.map(|x| x.compatible))),
             Out::strings(a.iter().map(|x| x.map(|x| x.rank.as_str()))),
             Out::bools(a.iter().map(|x| x.map(|x| x.emergency))),
             Out::lists(a.iter().map(|x| x.map(|x| codes(x.codes())))),
-            Out::errors(rows.iter().map(|r| &r.1)),
+            Out::errors(rows.iter()),
         ])
     }
 }
@@ -145,7 +143,7 @@ struct Units {
     as_of: Option<DateTime<FixedOffset>>,
 }
 
-type UnitRow = (Option<String>, Result<rakt::Expiry, RaktError>);
+type UnitRow = Result<rakt::Expiry, RaktError>;
 
 impl Op for Units {
     type Row = UnitRow;
@@ -156,9 +154,7 @@ impl Op for Units {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> UnitRow {
-        let result =
-            unit(columns, row).and_then(|(p, at)| rakt::Expiry::compute(&p, at, &self.policy));
-        (columns.text(0, row), result)
+        unit(columns, row).and_then(|(p, at)| rakt::Expiry::compute(&p, at, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -175,11 +171,11 @@ impl Op for Units {
         ]))
     }
 
-    fn build(&self, rows: Vec<UnitRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&rakt::Expiry>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
+    fn build(&self, columns: &Columns, rows: Vec<UnitRow>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&rakt::Expiry>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         let tz = self.policy.offset().to_string();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            Out::ids(columns, rows.len()),
             Out::instants(a.iter().map(|x| x.map(|x| x.expires_at)), &tz),
             Out::bools(
                 a.iter()
@@ -189,7 +185,7 @@ impl Op for Units {
                 a.iter()
                     .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
             ),
-            Out::errors(rows.iter().map(|r| &r.1)),
+            Out::errors(rows.iter()),
         ])
     }
 }

@@ -136,7 +136,7 @@ struct Donors {
     policy: Arc<rakt::Policy>,
 }
 
-type Row = (Option<String>, Result<rakt::DonorAssessment, RaktError>);
+type Row = Result<rakt::DonorAssessment, RaktError>;
 
 impl Op for Donors {
     type Row = Row;
@@ -162,9 +162,8 @@ impl Op for Donors {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
-        let result = visit(columns, row, self.kind)
-            .and_then(|(d, c, k)| rakt::assess_donor(&d, &c, k, self.as_of, &self.policy));
-        (columns.text(0, row), result)
+        visit(columns, row, self.kind)
+            .and_then(|(d, c, k)| rakt::assess_donor(&d, &c, k, self.as_of, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -181,11 +180,10 @@ impl Op for Donors {
         ]))
     }
 
-    fn build(&self, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&rakt::DonorAssessment>> =
-            rows.iter().map(|r| r.1.as_ref().ok()).collect();
+    fn build(&self, columns: &Columns, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&rakt::DonorAssessment>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            Out::ids(columns, rows.len()),
             Out::strings(a.iter().map(|x| x.map(|x| x.kind.as_str()))),
             Out::bools(a.iter().map(|x| x.map(|x| x.eligible))),
             Out::bools(a.iter().map(|x| x.map(|x| x.permanent))),
@@ -196,7 +194,7 @@ impl Op for Donors {
                 a.iter()
                     .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
             ),
-            Out::errors(rows.iter().map(|r| &r.1)),
+            Out::errors(rows.iter()),
         ])
     }
 }

@@ -244,7 +244,8 @@ pub(crate) trait Op: Send + Sync + 'static {
     /// The output schema (with the `error` column last).
     fn schema(&self) -> SchemaRef;
     /// The output columns of decided rows, in schema order, `error` included.
-    fn build(&self, rows: Vec<Self::Row>) -> Result<Vec<ArrayRef>, ArrowError>;
+    /// `columns` are the piece's inputs (the `id` column is copied from them).
+    fn build(&self, columns: &Columns, rows: Vec<Self::Row>) -> Result<Vec<ArrayRef>, ArrowError>;
 }
 
 /// Rows per piece. A batch is decided and built piece by piece, each piece a task on the pool
@@ -286,7 +287,7 @@ fn run_batch<O: Op>(
         let slice = batch.slice(start, PIECE.min(n.saturating_sub(start)));
         let columns = mapping.columns(op.inputs(), &slice)?;
         let rows: Vec<_> = (0..slice.num_rows()).map(|r| op.row(&columns, r)).collect();
-        let arrays = op.build(rows).map_err(arrow_err)?;
+        let arrays = op.build(&columns, rows).map_err(arrow_err)?;
         RecordBatch::try_new(op.schema(), arrays).map_err(arrow_err)
     };
     let starts: Vec<usize> = (0..n.max(1)).step_by(PIECE).collect();
@@ -446,6 +447,18 @@ pub(crate) fn run<'py, O: Op>(
 pub(crate) struct Out;
 
 impl Out {
+    /// The `id` column (input 0 of every batch function) of `rows` rows, as text.
+    pub(crate) fn ids(columns: &Columns, rows: usize) -> ArrayRef {
+        let mut b = StringBuilder::new();
+        for row in 0..rows {
+            match columns.str_ref(0, row) {
+                Some(id) => b.append_value(id),
+                None => b.append_option(columns.text(0, row)),
+            }
+        }
+        Arc::new(b.finish())
+    }
+
     /// A nullable string column (owned or borrowed text: codes are written without a copy).
     pub(crate) fn strings<S: AsRef<str>, I: IntoIterator<Item = Option<S>>>(values: I) -> ArrayRef {
         let mut b = StringBuilder::new();

@@ -76,8 +76,9 @@ pub(crate) struct Assess {
     explain: Option<rakt::Lang>,
 }
 
-/// A row's id (when readable) and its assessment or error.
-pub(crate) type Row = (Option<String>, Result<core::PregnancyAssessment, RaktError>);
+/// What one row gives: the decision, and the flags with their explanation when asked for
+/// (`explain=True`; empty otherwise).
+pub(crate) type Row = Result<(core::PregnancyDecision, Vec<core::Flag>), RaktError>;
 
 /// The record of one row, read exactly as `AncRecord(**row)` reads it.
 pub(crate) fn record(columns: &Columns, row: usize) -> Result<core::AncRecord, RaktError> {
@@ -175,13 +176,9 @@ fn record_fast(c: &Columns, row: usize) -> Option<core::AncRecord> {
         None if c.is_empty(26, row) => None,
         None => return None,
     };
-    let id = match c.str_ref(0, row) {
-        Some(text) => Some(text.to_string()),
-        None if c.is_empty(0, row) => None,
-        None => return None,
-    };
+    // The id is not read: the rules never use it, and the output copies the id column.
     Some(core::AncRecord {
-        id,
+        id: None,
         age_years: count(1)?,
         height_cm: measure(2)?,
         weight_kg: measure(3)?,
@@ -230,69 +227,75 @@ impl Op for Assess {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
-        let id = columns.text(0, row);
-        let result = match record_fast(columns, row) {
-            Some(r) => core::assess_pregnancy(&r, self.as_of, &self.policy),
-            None => record(columns, row)
-                .and_then(|r| core::assess_pregnancy(&r, self.as_of, &self.policy)),
+        let decide = |r: &core::AncRecord| match self.explain {
+            Some(_) => {
+                core::assess_pregnancy(r, self.as_of, &self.policy).map(|a| (a.decision(), a.flags))
+            }
+            None => core::decide_pregnancy(r, self.as_of, &self.policy).map(|d| (d, Vec::new())),
         };
-        (id, result)
+        match record_fast(columns, row) {
+            Some(r) => decide(&r),
+            None => record(columns, row).and_then(|r| decide(&r)),
+        }
     }
 
     fn schema(&self) -> SchemaRef {
         schema(self.explain.is_some())
     }
 
-    fn build(&self, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
-        // Borrowed, not cloned; codes are written as the static text they are.
-        let a: Vec<Option<&core::PregnancyAssessment>> =
-            rows.iter().map(|r| r.1.as_ref().ok()).collect();
-        let s = |f: &dyn Fn(&core::PregnancyAssessment) -> Option<&'static str>| {
+    fn build(&self, columns: &Columns, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&core::PregnancyDecision>> =
+            rows.iter().map(|r| r.as_ref().ok().map(|r| &r.0)).collect();
+        let s = |f: &dyn Fn(&core::PregnancyDecision) -> Option<&'static str>| {
             Out::strings(a.iter().map(|x| x.and_then(f)))
         };
-        let mut columns = vec![
-            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+        let mut out = vec![
+            Out::ids(columns, rows.len()),
             s(&|x| Some(x.risk_level.as_str())),
             Out::lists(
                 a.iter()
-                    .map(|x| x.map(|x| x.flags.iter().map(|f| f.code.as_str()))),
+                    .map(|x| x.map(|x| x.flags.iter().map(|c| c.as_str()))),
             ),
-            s(&|x| Some(x.referral.level.as_str())),
-            s(&|x| Some(x.referral.urgency.as_str())),
-            s(&|x| Some(x.blood_plan.tier.as_str())),
-            s(&|x| Some(action_code(x.blood_plan.action))),
-            Out::counts(a.iter().map(|x| x.as_ref().map(|x| x.blood_plan.units()))),
+            s(&|x| Some(x.referral_level.as_str())),
+            s(&|x| Some(x.referral_urgency.as_str())),
+            s(&|x| Some(x.blood_tier.as_str())),
+            s(&|x| Some(action_code(x.blood_action))),
+            Out::counts(a.iter().map(|x| x.map(|x| x.blood_units()))),
             Out::counts(
                 a.iter()
-                    .map(|x| x.as_ref().and_then(|x| x.gestational_age.map(|g| g.weeks))),
+                    .map(|x| x.and_then(|x| x.gestational_age.map(|g| g.weeks))),
             ),
             Out::counts(
                 a.iter()
-                    .map(|x| x.as_ref().and_then(|x| x.gestational_age.map(|g| g.days))),
+                    .map(|x| x.and_then(|x| x.gestational_age.map(|g| g.days))),
             ),
-            Out::dates(a.iter().map(|x| x.as_ref().and_then(|x| x.edd))),
+            Out::dates(a.iter().map(|x| x.and_then(|x| x.edd))),
             s(&|x| x.hypertension.map(|h| h.as_str())),
             s(&|x| x.anaemia.map(|h| h.as_str())),
-            Out::bools(a.iter().map(|x| x.as_ref().and_then(|x| x.gdm))),
+            Out::bools(a.iter().map(|x| x.and_then(|x| x.gdm))),
             Out::lists(a.iter().map(|x| x.map(|x| x.not_assessed.iter()))),
         ];
         if let Some(lang) = self.explain {
-            // The explanation is written only here, on request: the decision never needs it.
-            columns
-                .push(Out::lists(a.iter().map(|x| {
-                    x.map(|x| x.flags.iter().map(move |f| f.message(lang)))
-                })));
-            columns.push(Out::lists(
-                a.iter()
-                    .map(|x| x.map(|x| x.flags.iter().map(|f| f.source.clone()))),
+            let flags: Vec<Option<&[core::Flag]>> = rows
+                .iter()
+                .map(|r| r.as_ref().ok().map(|r| r.1.as_slice()))
+                .collect();
+            out.push(Out::lists(
+                flags
+                    .iter()
+                    .map(|x| x.map(|x| x.iter().map(move |f| f.message(lang)))),
+            ));
+            out.push(Out::lists(
+                flags
+                    .iter()
+                    .map(|x| x.map(|x| x.iter().map(|f| f.source.clone()))),
             ));
         }
-        columns.push(Out::errors(rows.iter().map(|r| &r.1)));
-        Ok(columns)
+        out.push(Out::errors(rows.iter()));
+        Ok(out)
     }
 }
 
-/// The output schema of `assess_pregnancies`, with the explanation columns when `explain`.
 fn schema(explain: bool) -> SchemaRef {
     let mut fields = vec![
         field("id", DataType::Utf8),

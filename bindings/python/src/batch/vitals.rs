@@ -45,7 +45,7 @@ struct Warn {
     policy: Arc<rakt::Policy>,
 }
 
-type WarnRow = (Option<String>, Result<core::EarlyWarning, RaktError>);
+type WarnRow = Result<core::EarlyWarning, RaktError>;
 
 impl Op for Warn {
     type Row = WarnRow;
@@ -56,8 +56,7 @@ impl Op for Warn {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> WarnRow {
-        let result = vitals(columns, row).and_then(|v| core::early_warning(&v, &self.policy));
-        (columns.text(0, row), result)
+        vitals(columns, row).and_then(|v| core::early_warning(&v, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -78,10 +77,10 @@ impl Op for Warn {
         Arc::new(Schema::new(fields))
     }
 
-    fn build(&self, rows: Vec<WarnRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&core::EarlyWarning>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
+    fn build(&self, columns: &Columns, rows: Vec<WarnRow>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&core::EarlyWarning>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         let mut out = vec![
-            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            Out::ids(columns, rows.len()),
             Out::bools(a.iter().map(|x| x.map(|x| x.triggered))),
             Out::strings(a.iter().map(|x| x.map(|x| x.level.as_str()))),
             Out::strings(a.iter().map(|x| x.map(|x| x.mode.as_str()))),
@@ -95,7 +94,7 @@ impl Op for Warn {
                 a.iter().map(|x| x.map(|x| x.band(sign).as_str())),
             ));
         }
-        out.push(Out::errors(rows.iter().map(|r| &r.1)));
+        out.push(Out::errors(rows.iter()));
         Ok(out)
     }
 }
@@ -143,7 +142,7 @@ struct Robson {
     policy: Arc<rakt::Policy>,
 }
 
-type RobsonRow = (Option<String>, Result<core::RobsonClass, RaktError>);
+type RobsonRow = Result<core::RobsonClass, RaktError>;
 
 impl Op for Robson {
     type Row = RobsonRow;
@@ -154,8 +153,7 @@ impl Op for Robson {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> RobsonRow {
-        let result = robson_input(columns, row).and_then(|i| core::robson_group(&i, &self.policy));
-        (columns.text(0, row), result)
+        robson_input(columns, row).and_then(|i| core::robson_group(&i, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -167,10 +165,10 @@ impl Op for Robson {
         ]))
     }
 
-    fn build(&self, rows: Vec<RobsonRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&core::RobsonClass>> = rows.iter().map(|r| r.1.as_ref().ok()).collect();
+    fn build(&self, columns: &Columns, rows: Vec<RobsonRow>) -> Result<Vec<ArrayRef>, ArrowError> {
+        let a: Vec<Option<&core::RobsonClass>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
-            Out::strings(rows.iter().map(|r| r.0.as_deref())),
+            Out::ids(columns, rows.len()),
             Out::strings(a.iter().map(|x| match x {
                 Some(core::RobsonClass::Group { group }) => Some(group.as_str()),
                 _ => None,
@@ -183,7 +181,7 @@ impl Op for Robson {
                     }
                 })
             })),
-            Out::errors(rows.iter().map(|r| &r.1)),
+            Out::errors(rows.iter()),
         ])
     }
 }

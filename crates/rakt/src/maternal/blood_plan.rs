@@ -93,10 +93,7 @@ pub struct BloodPlan {
 impl BloodPlan {
     /// How many units of red cells to crossmatch (0 for no crossmatch).
     pub fn units(&self) -> u32 {
-        match self.action {
-            BloodAction::Crossmatch { units } => units,
-            BloodAction::None | BloodAction::GroupAndScreen => 0,
-        }
+        self.action.units()
     }
 
     /// A plan to crossmatch `units` of red cells, for a plan decided outside rakt.
@@ -113,87 +110,151 @@ impl BloodPlan {
     }
 }
 
-/// The blood plan of a record under `policy.blood_plan`.
-pub(super) fn blood_plan(
-    r: &AncRecord,
-    anaemia: Option<AnaemiaGrade>,
-    policy: &Policy,
-) -> BloodPlan {
+/// A set of blood-risk factors.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Factors(u32);
+
+impl Factors {
+    fn of(list: &[BloodRiskFactor]) -> Factors {
+        Factors(list.iter().fold(0, |m, &f| m | Factors::bit(f)))
+    }
+
+    fn bit(f: BloodRiskFactor) -> u32 {
+        1 << (f as u32)
+    }
+
+    fn add(&mut self, f: BloodRiskFactor, present: bool) {
+        if present {
+            self.0 |= Factors::bit(f);
+        }
+    }
+
+    fn contains(self, f: BloodRiskFactor) -> bool {
+        self.0 & Factors::bit(f) != 0
+    }
+
+    fn meets(self, other: Factors) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    fn within(self, other: Factors) -> Factors {
+        Factors(self.0 & other.0)
+    }
+}
+
+/// The decision of a blood plan: the tier, what to prepare, when, and the factors found.
+pub(super) struct Plan {
+    /// The tier.
+    pub(super) tier: BloodRiskTier,
+    /// What to prepare.
+    pub(super) action: BloodAction,
+    /// When.
+    pub(super) when: PlanTiming,
+    /// The factors the policy counts, as a set.
+    factors: Factors,
+    /// The policy path of the tier's action.
+    path: &'static str,
+}
+
+/// The blood plan's decision for a record under `policy.blood_plan`.
+pub(super) fn plan(r: &AncRecord, anaemia: Option<AnaemiaGrade>, policy: &Policy) -> Plan {
     use BloodRiskFactor as B;
     let p = &policy.blood_plan;
     let has = |c: KnownCondition| r.conditions.contains(&c);
-    let mut found: Vec<BloodRiskFactor> = Vec::new();
-    let mut add = |f: BloodRiskFactor, present: bool| {
-        if present && !found.contains(&f) {
-            found.push(f);
-        }
-    };
-    add(B::PlacentaPraevia, has(KnownCondition::PlacentaPraevia));
-    add(B::SuspectedAccreta, has(KnownCondition::SuspectedAccreta));
-    add(
+    let mut found = Factors::default();
+    found.add(B::PlacentaPraevia, has(KnownCondition::PlacentaPraevia));
+    found.add(B::SuspectedAccreta, has(KnownCondition::SuspectedAccreta));
+    found.add(
         B::LowPlatelets,
         r.platelets_per_ul
             .is_some_and(|n| p.low_platelets_per_ul.accepts(n.into())),
     );
-    add(
+    found.add(
         B::ActiveBleeding,
         r.vaginal_bleeding
             || r.danger_signs
                 .contains(&super::record::DangerSign::BleedingVaginally),
     );
-    add(B::Coagulopathy, has(KnownCondition::Coagulopathy));
-    add(
+    found.add(B::Coagulopathy, has(KnownCondition::Coagulopathy));
+    found.add(
         B::PreviousUterineSurgery,
         r.previous_caesareans.is_some_and(|n| n > 0) || has(KnownCondition::PreviousUterineSurgery),
     );
-    add(B::MultiplePregnancy, r.fetuses.is_some_and(|n| n >= 2));
-    add(
+    found.add(B::MultiplePregnancy, r.fetuses.is_some_and(|n| n >= 2));
+    found.add(
         B::ManyPreviousBirths,
         r.parity
             .is_some_and(|n| p.many_previous_births.accepts(n.into())),
     );
-    add(B::Chorioamnionitis, has(KnownCondition::Chorioamnionitis));
-    add(B::PreviousPph, has(KnownCondition::PreviousPph));
-    add(B::LargeFibroids, has(KnownCondition::LargeFibroids));
-    add(B::SevereAnaemia, anaemia == Some(AnaemiaGrade::Severe));
-    let counted = |f: &BloodRiskFactor| p.high_risk.contains(f) || p.medium_risk.contains(f);
-    let low_hct = r
-        .haematocrit_pct
-        .is_some_and(|h| p.low_haematocrit_pct.accepts(h));
-    if low_hct && found.iter().any(counted) {
-        found.push(B::LowHaematocritWithOtherFactor);
+    found.add(B::Chorioamnionitis, has(KnownCondition::Chorioamnionitis));
+    found.add(B::PreviousPph, has(KnownCondition::PreviousPph));
+    found.add(B::LargeFibroids, has(KnownCondition::LargeFibroids));
+    found.add(B::SevereAnaemia, anaemia == Some(AnaemiaGrade::Severe));
+    let high = Factors::of(&p.high_risk);
+    let counted = Factors(high.0 | Factors::of(&p.medium_risk).0);
+    if found.meets(counted) {
+        found.add(
+            B::LowHaematocritWithOtherFactor,
+            r.haematocrit_pct
+                .is_some_and(|h| p.low_haematocrit_pct.accepts(h)),
+        );
     }
-    found.retain(counted);
-    found.sort_by_key(|f| (!p.high_risk.contains(f), *f));
-    let tier = if found.iter().any(|f| p.high_risk.contains(f)) {
-        BloodRiskTier::High
-    } else if found.is_empty() {
-        BloodRiskTier::Low
+    let found = found.within(counted);
+    let (tier, action, path) = if found.meets(high) {
+        (BloodRiskTier::High, p.high, "blood_plan.high")
+    } else if found == Factors::default() {
+        (BloodRiskTier::Low, p.low, "blood_plan.low")
     } else {
-        BloodRiskTier::Medium
-    };
-    let (action, path) = match tier {
-        BloodRiskTier::High => (p.high, "blood_plan.high"),
-        BloodRiskTier::Medium => (p.medium, "blood_plan.medium"),
-        BloodRiskTier::Low => (p.low, "blood_plan.low"),
+        (BloodRiskTier::Medium, p.medium, "blood_plan.medium")
     };
     let when = if action == BloodAction::None {
         PlanTiming::NotNeeded
-    } else if found.contains(&B::ActiveBleeding) {
+    } else if found.contains(B::ActiveBleeding) {
         PlanTiming::Now
     } else {
         PlanTiming::OnAdmission
     };
-    let (source, confidence) = policy
-        .source(path)
-        .map(|s| (s.citation.clone(), s.confidence))
-        .unwrap_or_else(|| (Citation::from(path.to_string()), Confidence::Unverified));
-    BloodPlan {
+    Plan {
         tier,
         action,
-        component: Component::RedCells,
         when,
         factors: found,
+        path,
+    }
+}
+
+/// The blood plan of a record under `policy.blood_plan`, with the factors behind its tier and
+/// its source.
+pub(super) fn blood_plan(
+    r: &AncRecord,
+    anaemia: Option<AnaemiaGrade>,
+    policy: &Policy,
+) -> BloodPlan {
+    let plan = plan(r, anaemia, policy);
+    let high = Factors::of(&policy.blood_plan.high_risk);
+    // High-tier factors first, each group in code order.
+    let factors = BloodRiskFactor::ALL
+        .iter()
+        .filter(|&&f| high.contains(f))
+        .chain(BloodRiskFactor::ALL.iter().filter(|&&f| !high.contains(f)))
+        .filter(|&&f| plan.factors.contains(f))
+        .copied()
+        .collect();
+    let (source, confidence) = policy
+        .source(plan.path)
+        .map(|s| (s.citation.clone(), s.confidence))
+        .unwrap_or_else(|| {
+            (
+                Citation::from(plan.path.to_string()),
+                Confidence::Unverified,
+            )
+        });
+    BloodPlan {
+        tier: plan.tier,
+        action: plan.action,
+        component: Component::RedCells,
+        when: plan.when,
+        factors,
         source,
         confidence,
     }

@@ -104,12 +104,12 @@ macro_rules! flag_codes {
             }
 
             /// The group the flag belongs to.
-            pub fn category(self) -> FlagCategory {
+            pub const fn category(self) -> FlagCategory {
                 match self { $(FlagCode::$variant => FlagCategory::$cat,)* }
             }
 
             /// The severity this flag always has.
-            pub fn severity(self) -> FlagSeverity {
+            pub const fn severity(self) -> FlagSeverity {
                 match self { $(FlagCode::$variant => FlagSeverity::$sev,)* }
             }
         }

@@ -8,14 +8,17 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::blood_plan::{BloodPlan, blood_plan};
-use super::flags::{Flag, FlagCode, FlagSeverity};
+use super::blood_plan::{BloodPlan, blood_plan, plan};
+use super::decision::{
+    Findings, FlagCounts, NotAssessed, PregnancyDecision, Unassessed, risk_level,
+};
+use super::flags::{Flag, FlagCode};
 use super::gestation::{GestationalAge, edd_from_lmp, gestational_age};
 use super::record::{
     AncRecord, BloodPressure, DangerSign, KnownCondition, OrganSupport, Presentation,
     SerologyResult, Symptom, ThyroidStatus, UrineProtein, check_record,
 };
-use super::referral::{Referral, referral};
+use super::referral::{Referral, referral, referral_need};
 use crate::blood_group::RhD;
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
@@ -111,6 +114,30 @@ impl PregnancyAssessment {
     pub fn has(&self, code: FlagCode) -> bool {
         self.flags.iter().any(|f| f.code == code)
     }
+
+    /// The decision of this assessment, without its explanation: what
+    /// [`decide_pregnancy`] gives for the same record.
+    pub fn decision(&self) -> PregnancyDecision {
+        let mut flags = FlagCounts::default();
+        for f in &self.flags {
+            flags.add(f.code);
+        }
+        PregnancyDecision {
+            risk_level: self.risk_level,
+            flags,
+            gestational_age: self.gestational_age,
+            edd: self.edd,
+            hypertension: self.hypertension,
+            anaemia: self.anaemia,
+            gdm: self.gdm,
+            referral_level: self.referral.level,
+            referral_urgency: self.referral.urgency,
+            blood_tier: self.blood_plan.tier,
+            blood_action: self.blood_plan.action,
+            blood_when: self.blood_plan.when,
+            not_assessed: NotAssessed::of(self.not_assessed.iter().map(|n| n.as_ref())),
+        }
+    }
 }
 
 /// Assess an ANC record at `as_of` under `policy` (its `hrp`, `referral`, `blood_plan` and
@@ -162,6 +189,93 @@ pub fn assess_pregnancy(
     as_of: NaiveDate,
     policy: &Policy,
 ) -> Result<PregnancyAssessment> {
+    let (o, mut flags) = run(record, as_of, policy, Vec::new())?;
+    flags.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.code.cmp(&y.code)));
+    let risk_level = risk_level(flags.iter().map(|f| f.severity).max());
+    let referral = referral(&flags, policy);
+    let blood_plan = blood_plan(record, o.anaemia, policy);
+    Ok(PregnancyAssessment {
+        id: record.id.clone(),
+        risk_level,
+        flags,
+        gestational_age: o.ga,
+        edd: o.edd,
+        hypertension: o.hypertension,
+        anaemia: o.anaemia,
+        gdm: o.gdm,
+        referral,
+        blood_plan,
+        not_assessed: o.not_assessed.iter().map(Cow::Borrowed).collect(),
+        policy: policy.name.clone(),
+    })
+}
+
+/// What [`assess_pregnancy`] decides, without building its explanation: the same rules, the
+/// same errors and the same values (the flags by code, the referral level and urgency, the
+/// blood plan's tier, action and timing), several times faster, and nothing on the heap.
+/// Use it where the codes are all that is read (batch work, dashboards, phones); call
+/// [`assess_pregnancy`] for the record whose flags are shown with their reasons.
+///
+/// ```
+/// use rakt::maternal::{AncRecord, BloodPressure, FlagCode, UrineProtein, decide_pregnancy};
+/// use rakt::Policy;
+/// use chrono::NaiveDate;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let record = AncRecord {
+///     lmp: Some(day(2026, 3, 2)),
+///     bp: Some(BloodPressure::new(150, 100)),
+///     bp_repeat: Some(BloodPressure::new(148, 96)),
+///     urine_protein: Some(UrineProtein::Plus2),
+///     ..AncRecord::default()
+/// };
+/// let d = decide_pregnancy(&record, day(2026, 11, 23), &Policy::india())?;
+/// assert_eq!(d.flags.iter().collect::<Vec<_>>(), [FlagCode::PreEclampsia]);
+/// assert_eq!(d.referral_level.as_str(), "l3");
+/// assert_eq!(d.blood_units(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_pregnancy(
+    record: &AncRecord,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> Result<PregnancyDecision> {
+    let (o, flags) = run(record, as_of, policy, FlagCounts::default())?;
+    let (referral_level, referral_urgency) = referral_need(flags.codes(), policy);
+    let plan = plan(record, o.anaemia, policy);
+    Ok(PregnancyDecision {
+        risk_level: risk_level(flags.highest_severity()),
+        flags,
+        gestational_age: o.ga,
+        edd: o.edd,
+        hypertension: o.hypertension,
+        anaemia: o.anaemia,
+        gdm: o.gdm,
+        referral_level,
+        referral_urgency,
+        blood_tier: plan.tier,
+        blood_action: plan.action,
+        blood_when: plan.when,
+        not_assessed: o.not_assessed,
+    })
+}
+
+/// What the rules find besides the flags.
+struct Outcome {
+    edd: Option<NaiveDate>,
+    ga: Option<GestationalAge>,
+    hypertension: Option<HypertensionClass>,
+    anaemia: Option<AnaemiaGrade>,
+    gdm: Option<bool>,
+    not_assessed: NotAssessed,
+}
+
+/// Check the record, date the pregnancy and run every rule, putting the flags in `flags`.
+fn run<F: Findings>(
+    record: &AncRecord,
+    as_of: NaiveDate,
+    policy: &Policy,
+    flags: F,
+) -> Result<(Outcome, F)> {
     check_record(record, as_of)?;
     let edd = match (record.edd, record.lmp) {
         (Some(edd), _) => Some(edd),
@@ -198,8 +312,8 @@ pub fn assess_pregnancy(
     };
     let mut a = Assessor {
         policy,
-        flags: Vec::new(),
-        not_assessed: Vec::new(),
+        flags,
+        not_assessed: NotAssessed::default(),
     };
     a.demographic(record);
     a.history(record);
@@ -210,31 +324,15 @@ pub fn assess_pregnancy(
     a.tests(record);
     a.conditions(record);
     a.acute(record, ga, hypertension);
-
-    let mut flags = a.flags;
-    flags.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.code.cmp(&y.code)));
-    flags.dedup_by(|x, y| x.code == y.code && x.facts == y.facts);
-    let risk_level = match flags.iter().map(|f| f.severity).max() {
-        Some(FlagSeverity::Emergency) => RiskLevel::Emergency,
-        Some(FlagSeverity::HighRisk) => RiskLevel::High,
-        None => RiskLevel::Low,
-    };
-    let referral = referral(&flags, policy);
-    let blood_plan = blood_plan(record, anaemia, policy);
-    Ok(PregnancyAssessment {
-        id: record.id.clone(),
-        risk_level,
-        flags,
-        gestational_age: ga,
+    let outcome = Outcome {
         edd,
+        ga,
         hypertension,
         anaemia,
         gdm,
-        referral,
-        blood_plan,
         not_assessed: a.not_assessed,
-        policy: policy.name.clone(),
-    })
+    };
+    Ok((outcome, a.flags))
 }
 
 /// A hypertension class, the basis of a chronic-hypertension flag, the severe features and the
@@ -243,7 +341,7 @@ struct HypertensionFinding {
     class: HypertensionClass,
     chronic: Option<&'static str>,
     features: Vec<&'static str>,
-    missing: Vec<&'static str>,
+    missing: NotAssessed,
 }
 
 /// Which blood-pressure components are in a range on every reading taken: WHO ANC DAK
@@ -275,7 +373,7 @@ fn classify_hypertension(
         class: H::Normal,
         chronic: known_chronic.then_some("known_condition"),
         features: Vec::new(),
-        missing: Vec::new(),
+        missing: NotAssessed::default(),
     };
     // A first reading with neither component raised: no ANC.DT.17 row can hold.
     if !same_component(bp, None, &h.systolic, &h.diastolic) {
@@ -294,7 +392,7 @@ fn classify_hypertension(
     if !confirmed {
         if r.bp_repeat.is_none() {
             out.class = H::RaisedUnconfirmed;
-            out.missing.push("bp_repeat");
+            out.missing.add(Unassessed::BpRepeat);
         }
         return out;
     }
@@ -302,7 +400,7 @@ fn classify_hypertension(
     // on both readings, or diastolic ≥ 110 on both.
     let both_severe = same_component(bp, r.bp_repeat, &h.severe_systolic, &h.severe_diastolic);
     let Some(ga) = ga else {
-        out.missing.push("lmp_or_edd");
+        out.missing.add(Unassessed::LmpOrEdd);
         return classify_after_20_weeks(r, both_severe, h.proteinuria_from, out);
     };
     if ga.weeks < policy.hrp.gestational_hypertension_from_weeks {
@@ -340,7 +438,7 @@ fn classify_after_20_weeks(
     // A severe symptom decides the class whatever the urine protein, so a missing dipstick
     // is not reported then.
     if proteinuria.is_none() && symptoms.is_empty() {
-        out.missing.push("urine_protein");
+        out.missing.add(Unassessed::UrineProtein);
     }
     let proteinuria = proteinuria.unwrap_or(false);
     out.class = if !symptoms.is_empty() || (proteinuria && both_severe) {
@@ -376,10 +474,10 @@ fn classify_after_20_weeks(
     out
 }
 
-struct Assessor<'p> {
+struct Assessor<'p, F> {
     policy: &'p Policy,
-    flags: Vec<Flag>,
-    not_assessed: Vec<Cow<'static, str>>,
+    flags: F,
+    not_assessed: NotAssessed,
 }
 
 /// Citations of the flags whose rule is a list, not a number.
@@ -389,40 +487,46 @@ const PRAEVIA: &str = "Placenta praevia, accreta, coagulopathy and previous PPH:
 const ORGAN: &str = "MoHFW Operational Guidelines for Obstetric ICUs and HDUs (Dec 2017): HDU at district hospitals, ICU at medical college hospitals (research/maternal.md §6.2)";
 const POST_TERM: &str = "Post-term ≥ 42+0 weeks (ACOG CO 579; Epidemiol Rev 2014); postdatism is a C-section indication in the LaQshya audit format (research/maternal.md §1.5, §4)";
 
-impl Assessor<'_> {
-    fn source(&self, path: &str) -> (Citation, Confidence) {
-        match self.policy.source(path) {
-            Some(s) => (s.citation.clone(), s.confidence),
-            None => (Citation::from(path.to_string()), Confidence::Unverified),
-        }
+/// A flag whose rule is the policy value at `path`, cited from the policy.
+fn flag(policy: &Policy, code: FlagCode, path: &str) -> Flag {
+    match policy.source(path) {
+        Some(s) => Flag::new(code, s.citation.clone(), s.confidence),
+        None => Flag::new(
+            code,
+            Citation::from(path.to_string()),
+            Confidence::Unverified,
+        ),
+    }
+}
+
+/// A flag whose rule is a list, cited as given.
+fn cited(code: FlagCode, citation: &'static str) -> Flag {
+    Flag::new(code, citation.into(), Confidence::Medium)
+}
+
+impl<F: Findings> Assessor<'_, F> {
+    /// A flag of `code` applies; `explain` builds it (only when explaining).
+    fn raise(&mut self, code: FlagCode, explain: impl FnOnce(&Policy) -> Flag) {
+        let policy = self.policy;
+        self.flags.raise(code, || explain(policy));
     }
 
-    fn flag(&self, code: FlagCode, path: &str) -> Flag {
-        let (citation, confidence) = self.source(path);
-        Flag::new(code, citation, confidence)
-    }
-
-    fn cited(code: FlagCode, citation: impl Into<Citation>, confidence: Confidence) -> Flag {
-        Flag::new(code, citation.into(), confidence)
-    }
-
-    fn missing(&mut self, field: &'static str) {
-        if !self.not_assessed.iter().any(|f| f == field) {
-            self.not_assessed.push(Cow::Borrowed(field));
-        }
+    fn missing(&mut self, field: Unassessed) {
+        self.not_assessed.add(field);
     }
 
     fn limit(
         &mut self,
         code: FlagCode,
-        path: &str,
+        path: &'static str,
         fact: &'static str,
         value: Decimal,
         l: &Limits,
     ) {
         if l.accepts(value) {
-            let f = self.flag(code, path).fact(fact, value).fact("limit", l);
-            self.flags.push(f);
+            self.raise(code, |p| {
+                flag(p, code, path).fact(fact, value).fact("limit", l)
+            });
         }
     }
 
@@ -441,7 +545,7 @@ impl Assessor<'_> {
                 );
                 self.limit(FlagCode::OldAge, "hrp.old_age_years", "age", age, &old);
             }
-            None => self.missing("age_years"),
+            None => self.missing(Unassessed::AgeYears),
         }
         match r.height_cm {
             Some(cm) => {
@@ -454,7 +558,7 @@ impl Assessor<'_> {
                     &l,
                 );
             }
-            None => self.missing("height_cm"),
+            None => self.missing(Unassessed::HeightCm),
         }
         if let Some(l) = h.low_weight_kg {
             match r.weight_kg {
@@ -465,7 +569,7 @@ impl Assessor<'_> {
                     kg,
                     &l,
                 ),
-                None => self.missing("weight_kg"),
+                None => self.missing(Unassessed::WeightKg),
             }
         }
     }
@@ -475,17 +579,18 @@ impl Assessor<'_> {
         let h = &policy.hrp;
         let rule = h.grand_multiparity;
         let (count, field) = match rule.count {
-            BirthCount::Parity => (r.parity, "parity"),
-            BirthCount::Gravida => (r.gravida, "gravida"),
+            BirthCount::Parity => (r.parity, Unassessed::Parity),
+            BirthCount::Gravida => (r.gravida, Unassessed::Gravida),
         };
         match count {
             Some(n) if rule.flag_when.accepts(Decimal::from(n)) => {
-                let f = self
-                    .flag(FlagCode::GrandMultiparity, "hrp.grand_multiparity")
-                    .fact("count", n)
-                    .fact("birth_count", rule.count)
-                    .fact("limit", rule.flag_when);
-                self.flags.push(f);
+                let code = FlagCode::GrandMultiparity;
+                self.raise(code, |p| {
+                    flag(p, code, "hrp.grand_multiparity")
+                        .fact("count", n)
+                        .fact("birth_count", rule.count)
+                        .fact("limit", rule.flag_when)
+                });
             }
             Some(_) => {}
             None => self.missing(field),
@@ -499,30 +604,29 @@ impl Assessor<'_> {
                 Decimal::from(m),
                 &h.short_interval_months,
             ),
-            None if !first_pregnancy => self.missing("months_since_last_pregnancy"),
+            None if !first_pregnancy => self.missing(Unassessed::MonthsSinceLastPregnancy),
             None => {}
         }
         for (code, field, value) in [
             (
                 FlagCode::PreviousCaesarean,
-                "previous_caesareans",
+                Unassessed::PreviousCaesareans,
                 r.previous_caesareans,
             ),
             (
                 FlagCode::PreviousStillbirth,
-                "previous_stillbirths",
+                Unassessed::PreviousStillbirths,
                 r.previous_stillbirths,
             ),
             (
                 FlagCode::PreviousNeonatalDeath,
-                "previous_neonatal_deaths",
+                Unassessed::PreviousNeonatalDeaths,
                 r.previous_neonatal_deaths,
             ),
         ] {
             match value {
                 Some(n) if n > 0 => {
-                    let f = Self::cited(code, HRP_LISTS, Confidence::Medium).fact("count", n);
-                    self.flags.push(f);
+                    self.raise(code, |_| cited(code, HRP_LISTS).fact("count", n));
                 }
                 Some(_) => {}
                 None if !first_pregnancy => self.missing(field),
@@ -532,12 +636,16 @@ impl Assessor<'_> {
         match r.previous_abortions {
             Some(n) => {
                 let l = h.recurrent_abortions;
-                let f = self.flag(FlagCode::RecurrentAbortion, "hrp.recurrent_abortions");
                 if l.accepts(Decimal::from(n)) {
-                    self.flags.push(f.fact("count", n).fact("limit", l));
+                    let code = FlagCode::RecurrentAbortion;
+                    self.raise(code, |p| {
+                        flag(p, code, "hrp.recurrent_abortions")
+                            .fact("count", n)
+                            .fact("limit", l)
+                    });
                 }
             }
-            None if r.gravida != Some(1) => self.missing("previous_abortions"),
+            None if r.gravida != Some(1) => self.missing(Unassessed::PreviousAbortions),
             None => {}
         }
     }
@@ -545,32 +653,34 @@ impl Assessor<'_> {
     fn pregnancy(&mut self, r: &AncRecord, ga: Option<GestationalAge>) {
         match r.fetuses {
             Some(n) if n >= 2 => {
-                let f = Self::cited(FlagCode::MultiplePregnancy, HRP_LISTS, Confidence::Medium)
-                    .fact("fetuses", n);
-                self.flags.push(f);
+                let code = FlagCode::MultiplePregnancy;
+                self.raise(code, |_| cited(code, HRP_LISTS).fact("fetuses", n));
             }
             Some(_) => {}
-            None => self.missing("fetuses"),
+            None => self.missing(Unassessed::Fetuses),
         }
         if let Some(p) = r.presentation {
             if p != Presentation::Cephalic {
-                let f = Self::cited(FlagCode::Malpresentation, HRP_LISTS, Confidence::Medium)
-                    .fact("presentation", p);
-                self.flags.push(f);
+                let code = FlagCode::Malpresentation;
+                self.raise(code, |_| cited(code, HRP_LISTS).fact("presentation", p));
             }
         }
         match ga {
             Some(ga) => {
                 let from = self.policy.maternal.gestation_weeks.post_term_from;
                 if ga.weeks >= from {
-                    let (_, conf) = self.source("maternal.gestation_weeks");
-                    let f = Self::cited(FlagCode::PostTerm, POST_TERM, conf)
-                        .fact("gestation", ga)
-                        .fact("limit", from);
-                    self.flags.push(f);
+                    let code = FlagCode::PostTerm;
+                    self.raise(code, |p| {
+                        let conf = p
+                            .source("maternal.gestation_weeks")
+                            .map_or(Confidence::Unverified, |s| s.confidence);
+                        Flag::new(code, POST_TERM.into(), conf)
+                            .fact("gestation", ga)
+                            .fact("limit", from)
+                    });
                 }
             }
-            None => self.missing("lmp_or_edd"),
+            None => self.missing(Unassessed::LmpOrEdd),
         }
     }
 
@@ -580,16 +690,14 @@ impl Assessor<'_> {
         ga: Option<GestationalAge>,
     ) -> Option<HypertensionClass> {
         let Some(bp) = r.bp else {
-            self.missing("bp");
+            self.missing(Unassessed::Bp);
             if r.conditions.contains(&KnownCondition::ChronicHypertension) {
                 self.chronic("known_condition");
             }
             return None;
         };
         let c = classify_hypertension(r, bp, ga, self.policy);
-        for field in c.missing {
-            self.missing(field);
-        }
+        self.not_assessed.merge(c.missing);
         if let Some(basis) = c.chronic {
             self.chronic(basis);
         }
@@ -602,35 +710,34 @@ impl Assessor<'_> {
             HypertensionClass::SeverePreEclampsia => FlagCode::SeverePreEclampsia,
             HypertensionClass::Eclampsia => FlagCode::Eclampsia,
         };
-        let readings = match r.bp_repeat {
-            Some(rep) => crate::reason::Fact::Readings(
-                bp.systolic,
-                bp.diastolic,
-                rep.systolic,
-                rep.diastolic,
-            ),
-            None => bp.into(),
-        };
-        let mut f = self.flag(code, "hrp.hypertension").fact("bp", readings);
-        if c.class == HypertensionClass::PreEclampsia {
-            let protein = r.urine_protein.map(|p| p.as_str()).unwrap_or("");
-            f = f.fact("protein", protein);
-        }
-        if c.class == HypertensionClass::SeverePreEclampsia {
-            f = f.fact("features", c.features.join(","));
-        }
-        self.flags.push(f);
+        self.raise(code, |p| {
+            let readings = match r.bp_repeat {
+                Some(rep) => crate::reason::Fact::Readings(
+                    bp.systolic,
+                    bp.diastolic,
+                    rep.systolic,
+                    rep.diastolic,
+                ),
+                None => bp.into(),
+            };
+            let mut f = flag(p, code, "hrp.hypertension").fact("bp", readings);
+            if c.class == HypertensionClass::PreEclampsia {
+                let protein = r.urine_protein.map(|p| p.as_str()).unwrap_or("");
+                f = f.fact("protein", protein);
+            }
+            if c.class == HypertensionClass::SeverePreEclampsia {
+                f = f.fact("features", c.features.join(","));
+            }
+            f
+        });
         Some(c.class)
     }
 
     fn chronic(&mut self, basis: &'static str) {
-        let f = self
-            .flag(
-                FlagCode::ChronicHypertension,
-                "hrp.gestational_hypertension_from_weeks",
-            )
-            .fact("basis", basis);
-        self.flags.push(f);
+        let code = FlagCode::ChronicHypertension;
+        self.raise(code, |p| {
+            flag(p, code, "hrp.gestational_hypertension_from_weeks").fact("basis", basis)
+        });
     }
 
     /// The anaemia grade by the policy's cut-offs: the line of the trimester at `ga`, or, with
@@ -638,11 +745,11 @@ impl Assessor<'_> {
     fn anaemia(&mut self, r: &AncRecord, ga: Option<GestationalAge>) -> Option<AnaemiaGrade> {
         let h = &self.policy.hrp;
         let Some(b) = h.anaemia_hb_g_dl else {
-            self.missing("anaemia_not_configured");
+            self.missing(Unassessed::AnaemiaNotConfigured);
             return None;
         };
         let Some(hb) = r.hb_g_dl else {
-            self.missing("hb_g_dl");
+            self.missing(Unassessed::HbGDl);
             return None;
         };
         let lines = b.trimesters();
@@ -660,46 +767,45 @@ impl Assessor<'_> {
             _ => AnaemiaGrade::Ungraded,
         };
         if let (AnaemiaGrade::Severe, Some(severe)) = (grade, b.severe) {
-            let f = self
-                .flag(FlagCode::SevereAnaemia, "hrp.anaemia_hb_g_dl")
-                .fact("hb_g_dl", hb)
-                .fact("limit", severe);
-            self.flags.push(f);
+            let code = FlagCode::SevereAnaemia;
+            self.raise(code, |p| {
+                flag(p, code, "hrp.anaemia_hb_g_dl")
+                    .fact("hb_g_dl", hb)
+                    .fact("limit", severe)
+            });
         }
         Some(grade)
     }
 
     fn gdm(&mut self, r: &AncRecord) -> Option<bool> {
         let Some(l) = self.policy.hrp.gdm_ogtt_2h_mg_dl else {
-            self.missing("gdm_not_configured");
+            self.missing(Unassessed::GdmNotConfigured);
             return None;
         };
         let Some(g) = r.ogtt_2h_mg_dl else {
-            self.missing("ogtt_2h_mg_dl");
+            self.missing(Unassessed::Ogtt2hMgDl);
             return None;
         };
         let gdm = l.accepts(g);
         if gdm {
-            let f = self
-                .flag(FlagCode::Gdm, "hrp.gdm_ogtt_2h_mg_dl")
-                .fact("glucose_mg_dl", g)
-                .fact("limit", l);
-            self.flags.push(f);
+            let code = FlagCode::Gdm;
+            self.raise(code, |p| {
+                flag(p, code, "hrp.gdm_ogtt_2h_mg_dl")
+                    .fact("glucose_mg_dl", g)
+                    .fact("limit", l)
+            });
         }
         Some(gdm)
     }
 
     fn tests(&mut self, r: &AncRecord) {
         for (code, field, result) in [
-            (FlagCode::HivPositive, "hiv", r.hiv),
-            (FlagCode::SyphilisPositive, "syphilis", r.syphilis),
-            (FlagCode::HbsagPositive, "hbsag", r.hbsag),
+            (FlagCode::HivPositive, Unassessed::Hiv, r.hiv),
+            (FlagCode::SyphilisPositive, Unassessed::Syphilis, r.syphilis),
+            (FlagCode::HbsagPositive, Unassessed::Hbsag, r.hbsag),
         ] {
             match result {
-                Some(SerologyResult::Positive) => {
-                    self.flags
-                        .push(Self::cited(code, HRP_LISTS, Confidence::Medium));
-                }
+                Some(SerologyResult::Positive) => self.raise(code, |_| cited(code, HRP_LISTS)),
                 Some(SerologyResult::Negative) => {}
                 None => self.missing(field),
             }
@@ -707,35 +813,33 @@ impl Assessor<'_> {
         match r.thyroid {
             Some(ThyroidStatus::Normal) => {}
             Some(status) => {
-                let f = Self::cited(FlagCode::ThyroidDisorder, HRP_LISTS, Confidence::Medium)
-                    .fact("status", status);
-                self.flags.push(f);
+                let code = FlagCode::ThyroidDisorder;
+                self.raise(code, |_| cited(code, HRP_LISTS).fact("status", status));
             }
-            None => self.missing("thyroid"),
+            None => self.missing(Unassessed::Thyroid),
         }
         match &r.blood_group {
             Some(g) if g.rhd() == Some(RhD::Negative) => {
-                let f = Self::cited(FlagCode::RhNegative, HRP_LISTS, Confidence::Medium)
-                    .fact("group", g);
-                self.flags.push(f);
+                let code = FlagCode::RhNegative;
+                self.raise(code, |_| cited(code, HRP_LISTS).fact("group", g));
             }
             Some(_) => {}
-            None => self.missing("blood_group"),
+            None => self.missing(Unassessed::BloodGroup),
         }
     }
 
+    /// One flag for each condition recorded (a condition listed twice counts once).
     fn conditions(&mut self, r: &AncRecord) {
         use KnownCondition as K;
-        for &c in &r.conditions {
-            let flag = match c {
-                K::PlacentaPraevia => {
-                    Self::cited(FlagCode::PlacentaPraevia, PRAEVIA, Confidence::Medium)
-                }
-                K::SuspectedAccreta => {
-                    Self::cited(FlagCode::SuspectedAccreta, PRAEVIA, Confidence::Medium)
-                }
-                K::Coagulopathy => Self::cited(FlagCode::Coagulopathy, PRAEVIA, Confidence::Medium),
-                K::PreviousPph => Self::cited(FlagCode::PreviousPph, PRAEVIA, Confidence::Medium),
+        for (i, &c) in r.conditions.iter().enumerate() {
+            if r.conditions.iter().take(i).any(|&x| x == c) {
+                continue;
+            }
+            let (code, citation) = match c {
+                K::PlacentaPraevia => (FlagCode::PlacentaPraevia, PRAEVIA),
+                K::SuspectedAccreta => (FlagCode::SuspectedAccreta, PRAEVIA),
+                K::Coagulopathy => (FlagCode::Coagulopathy, PRAEVIA),
+                K::PreviousPph => (FlagCode::PreviousPph, PRAEVIA),
                 K::ChronicHypertension => continue,
                 K::LargeFibroids
                 | K::PreviousUterineSurgery
@@ -743,10 +847,7 @@ impl Assessor<'_> {
                 | K::Polyhydramnios
                 | K::Oligohydramnios
                 | K::BadObstetricHistory
-                | K::PreviousHomeDelivery => {
-                    Self::cited(FlagCode::ObstetricCondition, HRP_LISTS, Confidence::Medium)
-                        .fact("known_condition", c)
-                }
+                | K::PreviousHomeDelivery => (FlagCode::ObstetricCondition, HRP_LISTS),
                 K::HeartDisease
                 | K::Diabetes
                 | K::KidneyDisease
@@ -755,12 +856,17 @@ impl Assessor<'_> {
                 | K::SickleCellDisease
                 | K::Thalassaemia
                 | K::Malaria
-                | K::Asthma => {
-                    Self::cited(FlagCode::MedicalCondition, HRP_LISTS, Confidence::Medium)
-                        .fact("known_condition", c)
-                }
+                | K::Asthma => (FlagCode::MedicalCondition, HRP_LISTS),
             };
-            self.flags.push(flag);
+            self.raise(code, |_| {
+                let f = cited(code, citation);
+                match code {
+                    FlagCode::ObstetricCondition | FlagCode::MedicalCondition => {
+                        f.fact("known_condition", c)
+                    }
+                    _ => f,
+                }
+            });
         }
     }
 
@@ -769,53 +875,37 @@ impl Assessor<'_> {
             r.vaginal_bleeding || r.danger_signs.contains(&DangerSign::BleedingVaginally);
         if bleeding {
             let after = self.policy.hrp.antepartum_haemorrhage_after_weeks;
-            let f = match ga {
-                Some(g) if g.weeks <= after => self
-                    .flag(
-                        FlagCode::VaginalBleeding,
-                        "hrp.antepartum_haemorrhage_after_weeks",
-                    )
-                    .fact("gestation", g),
-                Some(g) => self
-                    .flag(
-                        FlagCode::AntepartumHaemorrhage,
-                        "hrp.antepartum_haemorrhage_after_weeks",
-                    )
-                    .fact("gestation", g),
-                None => self
-                    .flag(
-                        FlagCode::AntepartumHaemorrhage,
-                        "hrp.antepartum_haemorrhage_after_weeks",
-                    )
-                    .fact("gestation", "unknown"),
+            let code = match ga {
+                Some(g) if g.weeks <= after => FlagCode::VaginalBleeding,
+                _ => FlagCode::AntepartumHaemorrhage,
             };
-            self.flags.push(f);
+            self.raise(code, |p| {
+                let f = flag(p, code, "hrp.antepartum_haemorrhage_after_weeks");
+                match ga {
+                    Some(g) => f.fact("gestation", g),
+                    None => f.fact("gestation", "unknown"),
+                }
+            });
         }
-        for &sign in &r.danger_signs {
+        // One flag for each sign recorded (a sign listed twice counts once).
+        for (i, &sign) in r.danger_signs.iter().enumerate() {
             let folded = sign == DangerSign::BleedingVaginally
-                || (sign == DangerSign::Convulsing && htn == Some(HypertensionClass::Eclampsia));
+                || (sign == DangerSign::Convulsing && htn == Some(HypertensionClass::Eclampsia))
+                || r.danger_signs.iter().take(i).any(|&x| x == sign);
             if !folded {
-                let f =
-                    Self::cited(FlagCode::DangerSign, DANGER, Confidence::High).fact("sign", sign);
-                self.flags.push(f);
+                let code = FlagCode::DangerSign;
+                self.raise(code, |_| {
+                    Flag::new(code, DANGER.into(), Confidence::High).fact("sign", sign)
+                });
             }
         }
-        match r.organ_support {
-            Some(OrganSupport::HighDependency) => {
-                self.flags.push(Self::cited(
-                    FlagCode::NeedsHighDependency,
-                    ORGAN,
-                    Confidence::Medium,
-                ));
-            }
-            Some(OrganSupport::IntensiveCare) => {
-                self.flags.push(Self::cited(
-                    FlagCode::NeedsIntensiveCare,
-                    ORGAN,
-                    Confidence::Medium,
-                ));
-            }
-            None => {}
+        let support = match r.organ_support {
+            Some(OrganSupport::HighDependency) => Some(FlagCode::NeedsHighDependency),
+            Some(OrganSupport::IntensiveCare) => Some(FlagCode::NeedsIntensiveCare),
+            None => None,
+        };
+        if let Some(code) = support {
+            self.raise(code, |_| cited(code, ORGAN));
         }
     }
 }

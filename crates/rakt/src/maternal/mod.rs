@@ -8,6 +8,7 @@
 //! `referral`, `blood_plan` and `early_warning` sections; `research/maternal.md`).
 
 mod blood_plan;
+mod decision;
 mod early_warning;
 mod flags;
 mod gestation;
@@ -20,13 +21,17 @@ pub use blood_plan::{
     BloodPlan, BloodReadiness, BloodRiskFactor, BloodRiskTier, Mother, NearbySupply, PlanTiming,
     blood_readiness,
 };
+pub use decision::{FlagCounts, NotAssessed, PregnancyDecision};
 pub use early_warning::{
     Band, DeliveryMode, EarlyWarning, ParameterBand, PphClass, PphSeverity, PphTiming, RedFlag,
     RedFlagCode, ShockIndex, VitalSign, Vitals, classify_pph, early_warning, pph_red_flags,
     shock_index,
 };
 pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
-pub use hrp::{AnaemiaGrade, HypertensionClass, PregnancyAssessment, RiskLevel, assess_pregnancy};
+pub use hrp::{
+    AnaemiaGrade, HypertensionClass, PregnancyAssessment, RiskLevel, assess_pregnancy,
+    decide_pregnancy,
+};
 pub use record::{
     AncRecord, BloodPressure, DangerSign, KnownCondition, OrganSupport, Presentation,
     SerologyResult, Symptom, ThyroidStatus, UrineProtein,

@@ -65,18 +65,44 @@ pub struct Referral {
     pub source: Citation,
 }
 
+/// The level and urgency one flag needs under `policy.referral` (the default level, planned,
+/// for a flag the table does not list).
+fn need(code: FlagCode, policy: &Policy) -> (CareLevel, Urgency) {
+    let table = &policy.referral;
+    match table.rules.get(&code) {
+        Some(rule) => (rule.level, rule.urgency),
+        None => (table.default_level, Urgency::Planned),
+    }
+}
+
+/// The level (at least the policy's default) and urgency the flags need together.
+pub(super) fn referral_need(
+    flags: impl Iterator<Item = FlagCode>,
+    policy: &Policy,
+) -> (CareLevel, Urgency) {
+    let mut last = None;
+    flags
+        .filter(|&c| {
+            // Flags come grouped by code: look each code up once.
+            let new = last != Some(c);
+            last = Some(c);
+            new
+        })
+        .map(|c| need(c, policy))
+        .fold(
+            (policy.referral.default_level, Urgency::Planned),
+            |(level, urgency), (l, u)| (level.max(l), urgency.max(u)),
+        )
+}
+
 /// The referral the flags need under `policy.referral`.
 pub(super) fn referral(flags: &[Flag], policy: &Policy) -> Referral {
-    let table = &policy.referral;
     let mut reasons: Vec<ReferralReason> = Vec::new();
     for f in flags {
         if reasons.iter().any(|r| r.flag == f.code) {
             continue;
         }
-        let (level, urgency) = match table.rules.get(&f.code) {
-            Some(rule) => (rule.level, rule.urgency),
-            None => (table.default_level, Urgency::Planned),
-        };
+        let (level, urgency) = need(f.code, policy);
         reasons.push(ReferralReason {
             flag: f.code,
             level,
@@ -89,17 +115,7 @@ pub(super) fn referral(flags: &[Flag], policy: &Policy) -> Referral {
             .then(b.urgency.cmp(&a.urgency))
             .then(a.flag.cmp(&b.flag))
     });
-    let level = reasons
-        .iter()
-        .map(|r| r.level)
-        .chain([table.default_level])
-        .max()
-        .unwrap_or(table.default_level);
-    let urgency = reasons
-        .iter()
-        .map(|r| r.urgency)
-        .max()
-        .unwrap_or(Urgency::Planned);
+    let (level, urgency) = referral_need(reasons.iter().map(|r| r.flag), policy);
     Referral {
         level,
         urgency,

@@ -234,6 +234,16 @@ pub enum BloodAction {
     },
 }
 
+impl BloodAction {
+    /// How many units of red cells to crossmatch (0 for no crossmatch).
+    pub fn units(self) -> u32 {
+        match self {
+            BloodAction::Crossmatch { units } => units,
+            BloodAction::None | BloodAction::GroupAndScreen => 0,
+        }
+    }
+}
+
 /// The blood plan for delivery: haemorrhage-risk tiers and what each prepares.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
