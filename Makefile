@@ -73,7 +73,7 @@ fuzz:
 # Mutation testing of the files whose answers are clinical or financial (MUTANTS.md). Each file
 # is a separate run, its report in target/mutants/<file>/mutants.out; MUTANTS_TESTS picks the test
 # targets each mutant is tested with (all of rakt's by default).
-MUTANTS_FILES ?= compatibility.rs expiry.rs donor/assess.rs maternal/hrp.rs maternal/record.rs inventory/allocate.rs tariff.rs
+MUTANTS_FILES ?= compatibility.rs expiry.rs donor/assess.rs maternal/hrp.rs maternal/hypertension.rs maternal/decision.rs maternal/record.rs inventory/allocate.rs tariff.rs
 MUTANTS_TESTS ?= --lib --tests
 mutants:
 	command -v cargo-mutants >/dev/null || $(CARGO) install cargo-mutants --locked

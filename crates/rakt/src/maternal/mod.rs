@@ -13,6 +13,7 @@ mod early_warning;
 mod flags;
 mod gestation;
 mod hrp;
+mod hypertension;
 mod record;
 mod referral;
 mod robson;
