@@ -16,7 +16,7 @@ REPORTS := target/test-reports
 WHEELS := target/wheels
 export CARGO_TERM_COLOR := never
 
-.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench bench-scale bench-kotlin vectors clean fuzz-build fuzz mutants
+.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench bench-scale bench-compare bench-kotlin vectors clean fuzz-build fuzz mutants
 
 help:
 	@echo "make demo    run the flagship example (Rust) on examples/data"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench   criterion benchmarks (results go in BENCHMARKS.md by hand)"
 	@echo "make bench-scale / bench-kotlin   1M ANC records and 1M donor checks: Python batch vs"
 	@echo "             per-row loop vs native Rust / Kotlin batch vs per-item (see BENCHMARKS.md)"
+	@echo "make bench-compare   1M rows per batch function: rakt batch vs a Python loop vs polars"
 	@echo "make fuzz FUZZ_SECONDS=600   run every cargo-fuzz target (nightly; see FUZZING.md)"
 	@echo "make mutants MUTANTS_FILES=tariff.rs   cargo-mutants on the rule files (see MUTANTS.md)"
 
@@ -119,6 +120,11 @@ bench:
 # Issue 7's scale benchmarks (minutes each; run them on a quiet machine).
 bench-scale: wheel
 	$(VPY) bench/python/scale.py --rows 1000000 --repeat 3
+
+# Every Python batch function against a pure-Python loop and polars expressions (the references
+# in bench/python/references.py: throughput anchors, not clinical truth).
+bench-compare: wheel
+	$(VPY) bench/python/compare.py --rows 1000000 --repeat 3
 
 bench-kotlin:
 	bindings/kotlin/bench.sh

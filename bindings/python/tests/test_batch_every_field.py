@@ -181,3 +181,21 @@ def test_explain_gives_each_flags_message_and_source_as_the_per_record_api(lang:
 def test_an_unknown_language_is_refused_even_without_explain() -> None:
     with pytest.raises(rakt.InvalidInput, match="fr"):
         rakt.assess_pregnancies(table(rows(3, 1)), AS_OF, lang="fr")
+
+
+def test_a_float_measurement_is_the_decimal_of_its_shortest_form() -> None:
+    # Everyday values (one to six decimals, whole numbers, values whose binary form is inexact
+    # like 6.3 or 0.1 + 6.2) and floats with every digit: each is read as Decimal(repr(x)),
+    # scale included (6.0 stays 6.0), whichever way the batch reads it.
+    g = random.Random(5)
+    hbs = [6.3, 0.1 + 6.2, 6.0, 5.0, 1.05, 6.999999, 2.5e-7 + 6, 4.35, 6.85]
+    hbs += [round(g.uniform(1, 6.99), g.randint(0, 6)) for _ in range(400)]
+    hbs += [g.uniform(1, 6.99) for _ in range(200)]
+    out = rakt.assess_pregnancies(pa.table({"hb_g_dl": pa.array(hbs, pa.float64())}), AS_OF,
+                                  explain=True).to_pylist()
+    for hb, o in zip(hbs, out):
+        a = rakt.assess_pregnancy({"hb_g_dl": Decimal(repr(hb))}, AS_OF)
+        assert o["error"] is None, (hb, o["error"])
+        assert o["anaemia"] == a.anaemia
+        assert o["flag_messages"] == [f.message("en") for f in a.flags], hb
+    assert sum(1 for o in out if o["flag_messages"]) > 500

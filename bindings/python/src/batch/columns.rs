@@ -132,6 +132,34 @@ fn out_of_range(shown: &str) -> String {
     format!("{shown} is not a whole number from 0 to {}", u32::MAX)
 }
 
+/// The decimal of [`float_text`] without writing the text, for the floats of everyday
+/// measurements: the fewest fractional digits k (at least 1, as `float_text` writes `170.0`)
+/// whose nearest k-digit decimal reads back as the same float. Only while that decimal's digits
+/// stay below 2^50: there the float's spacing is under a quarter of 10^-k, so at most one k-digit
+/// decimal reads back as it, the product `f * 10^k` is within 1/16 of exact and its rounding
+/// finds that decimal, and the division that checks it is correctly rounded. `None` otherwise
+/// (and for zero, NaN and infinities), and the caller writes the text.
+fn float_decimal(f: f64) -> Option<Decimal> {
+    const EXACT: f64 = 1_125_899_906_842_624.0; // 2^50
+    if f == 0.0 || !f.is_finite() {
+        return None;
+    }
+    let mut scale = 10.0_f64;
+    for k in 1..=15u32 {
+        let m = (f * scale).round();
+        if m.abs() >= EXACT {
+            return None;
+        }
+        if m / scale == f {
+            // |m| < 2^50: the conversion is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            return Some(Decimal::new(m as i64, k));
+        }
+        scale *= 10.0;
+    }
+    None
+}
+
 /// Python's shortest decimal form of a float, which is what `Decimal(repr(x))` reads.
 fn float_text(f: f64) -> String {
     let mut s = format!("{f}");
@@ -244,7 +272,11 @@ impl Columns {
             Data::Int(a) => Ok(Decimal::from(a.as_primitive::<Int64Type>().value(row))),
             Data::UInt(a) => Ok(Decimal::from(a.as_primitive::<UInt64Type>().value(row))),
             Data::Float(a) => {
-                let text = float_text(a.as_primitive::<Float64Type>().value(row));
+                let v = a.as_primitive::<Float64Type>().value(row);
+                if let Some(d) = float_decimal(v) {
+                    return Ok(d);
+                }
+                let text = float_text(v);
                 exact(&text, &|| text.clone())
             }
             Data::Dec(a, scale) => {
