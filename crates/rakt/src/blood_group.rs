@@ -286,6 +286,24 @@ impl BloodGroup {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<BloodGroup> {
+        // The common case, a basic group written as rakt writes it (`O+`, `AB-`, `Oh+`), needs
+        // no normalising; the general reader below gives the same group for it.
+        let basic = |abo: Abo, sign: u8| match sign {
+            b'+' => Some(BloodGroup::new(abo, RhD::Positive)),
+            b'-' => Some(BloodGroup::new(abo, RhD::Negative)),
+            _ => None,
+        };
+        let quick = match text.as_bytes() {
+            [b'O', s] => basic(Abo::O, *s),
+            [b'A', s] => basic(Abo::A, *s),
+            [b'B', s] => basic(Abo::B, *s),
+            [b'A', b'B', s] => basic(Abo::AB, *s),
+            [b'O', b'h', s] => basic(Abo::Oh, *s),
+            _ => None,
+        };
+        if let Some(group) = quick {
+            return Ok(group);
+        }
         let fail = |reason: &str| RaktError::InvalidBloodGroup {
             input: text.to_string(),
             reason: reason.to_string(),
@@ -426,6 +444,24 @@ mod tests {
 
     fn g(text: &str) -> BloodGroup {
         BloodGroup::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_basic_group_as_rakt_writes_it_is_read_as_the_general_reader_reads_it() {
+        for group in BloodGroup::STANDARD {
+            let text = group.to_string();
+            // The padded text goes through the general reader.
+            assert_eq!(g(&text), g(&format!(" {text} ")), "{text}");
+            assert_eq!(g(&text), group);
+        }
+        assert_eq!(g("AB-").notation(), g("ab neg").notation());
+        for near in ["O*", "C+", "AB", "ABB+", "Oh", "OH+"] {
+            assert_eq!(
+                BloodGroup::parse(near).ok(),
+                BloodGroup::parse(&format!(" {near}")).ok(),
+                "{near}"
+            );
+        }
     }
 
     #[test]

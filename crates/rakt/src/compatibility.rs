@@ -478,14 +478,13 @@ impl Ctx<'_> {
 
     /// A reason with the usual facts filled in.
     fn reason(&self, code: ReasonCode) -> Reason {
-        let recipient = self
-            .recipient
-            .group
-            .map_or_else(|| "unknown".to_string(), |g| g.to_string());
-        Reason::new(code)
+        let reason = Reason::new(code)
             .fact("component", self.component.as_str())
-            .fact("donor", self.donor)
-            .fact("recipient", recipient)
+            .fact("donor", self.donor);
+        match self.recipient.group {
+            Some(g) => reason.fact("recipient", g),
+            None => reason.fact("recipient", "unknown"),
+        }
     }
 
     /// Cite a policy parameter as the source of a reason.

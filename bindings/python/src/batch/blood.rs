@@ -1,6 +1,7 @@
 //! `compatibilities` and `expiries`: the compatibility verdict on many (component, donor,
 //! recipient) rows, and the base expiry of many units.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use arrow_array::ArrayRef;
@@ -28,8 +29,8 @@ const PAIRS: &[Input] = &[
 ];
 
 /// A code cell every row needs.
-fn needed(c: &Columns, i: usize, row: usize) -> Result<String, RaktError> {
-    c.text(i, row).ok_or_else(|| required(c.name(i)))
+fn needed(c: &Columns, i: usize, row: usize) -> Result<Cow<'_, str>, RaktError> {
+    c.text_ref(i, row).ok_or_else(|| required(c.name(i)))
 }
 
 /// The (component, donor, recipient) of one row, read as `compatibility(...)` and
@@ -41,11 +42,11 @@ fn pair(
     let component = PyComponent::parse_text("component", &needed(c, 1, row)?)?;
     let donor = rakt::BloodGroup::parse(&needed(c, 2, row)?)?;
     let group = c
-        .text(3, row)
+        .text_ref(3, row)
         .map(|t| rakt::BloodGroup::parse(&t))
         .transpose()?;
     let sex = c
-        .text(4, row)
+        .text_ref(4, row)
         .map(|t| PySex::parse_text("sex", &t))
         .transpose()?;
     let recipient = rakt::Recipient {
@@ -95,14 +96,13 @@ impl Op for Pairs {
             Out::bools(a.iter().map(|x| x.map(|x| x.compatible))),
             Out::strings(a.iter().map(|x| x.map(|x| x.rank.as_str()))),
             Out::bools(a.iter().map(|x| x.map(|x| x.emergency))),
-            Out::lists(a.iter().map(|x| x.map(|x| codes(x.codes())))),
+            Out::lists(
+                a.iter()
+                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
+            ),
             Out::errors(rows.iter()),
         ])
     }
-}
-
-fn codes(codes: Vec<&'static str>) -> Vec<String> {
-    codes.into_iter().map(String::from).collect()
 }
 
 /// The input columns of `expiries`.
@@ -119,11 +119,11 @@ const UNITS: &[Input] = &[
 fn unit(c: &Columns, row: usize) -> Result<(rakt::Product, DateTime<FixedOffset>), RaktError> {
     let component = PyComponent::parse_text("component", &needed(c, 1, row)?)?;
     let preservative = c
-        .text(2, row)
+        .text_ref(2, row)
         .map(|t| PyPreservative::parse_text("preservative", &t))
         .transpose()?;
     let platelet_source = c
-        .text(3, row)
+        .text_ref(3, row)
         .map(|t| PyPlateletSource::parse_text("platelet_source", &t))
         .transpose()?;
     let modifications = c

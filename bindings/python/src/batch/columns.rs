@@ -2,6 +2,7 @@
 //! (only casts no value can fail), and each cell read as the per-record API reads the same
 //! value, its errors worded the same way.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
@@ -376,6 +377,14 @@ impl Columns {
             Data::Int(a) => Some(a.as_primitive::<Int64Type>().value(row).to_string()),
             Data::UInt(a) => Some(a.as_primitive::<UInt64Type>().value(row).to_string()),
             _ => None,
+        }
+    }
+
+    /// Text or a code, borrowed from a string column (a number's text is written).
+    pub(crate) fn text_ref(&self, i: usize, row: usize) -> Option<Cow<'_, str>> {
+        match self.str_ref(i, row) {
+            Some(text) => Some(Cow::Borrowed(text)),
+            None => self.text(i, row).map(Cow::Owned),
         }
     }
 

@@ -61,7 +61,7 @@ fn visit(
     default_kind: Option<rakt::DonationKind>,
 ) -> Result<(rakt::Donor, rakt::DonorChecks, rakt::DonationKind), RaktError> {
     let date_of_birth = c.day(1, row)?.ok_or_else(|| required("date_of_birth"))?;
-    let sex = PySex::parse_text("sex", &c.text(2, row).ok_or_else(|| required("sex"))?)?;
+    let sex = PySex::parse_text("sex", &c.text_ref(2, row).ok_or_else(|| required("sex"))?)?;
     let dates = c.days(4, row)?;
     let kinds = c.aligned_codes(5, row);
     same_length(c, (4, dates.len()), (5, kinds.len()))?;
@@ -99,7 +99,8 @@ fn visit(
         .map(|t| PyCondition::parse_text("conditions", t))
         .collect::<Result<Vec<_>, _>>()?;
     let donor = rakt::Donor {
-        id: c.text(0, row),
+        // The rules never read the id; the output copies the id column.
+        id: None,
         date_of_birth,
         sex,
         first_time: c.flag(3, row),
@@ -122,7 +123,7 @@ fn visit(
             .map(|t| PyDonorState::parse_text("states", t))
             .collect::<Result<Vec<_>, _>>()?,
     };
-    let kind = match c.text(17, row) {
+    let kind = match c.text_ref(17, row) {
         Some(t) => PyDonationKind::parse_text("kind", &t)?,
         None => default_kind.ok_or_else(|| required("kind"))?,
     };

@@ -36,7 +36,7 @@ fn vitals(c: &Columns, row: usize) -> Result<core::Vitals, RaktError> {
         systolic_bp: c.count(4, row)?,
         diastolic_bp: c.count(5, row)?,
         heart_rate: c.count(6, row)?,
-        consciousness: c.text(7, row).map(|t| avpu_text(&t)).transpose()?,
+        consciousness: c.text_ref(7, row).map(|t| avpu_text(&t)).transpose()?,
     })
 }
 
@@ -125,12 +125,12 @@ fn robson_input(c: &Columns, row: usize) -> Result<core::RobsonInput, RaktError>
         parity: c.count(1, row)?,
         previous_caesareans: c.count(2, row)?,
         onset: c
-            .text(3, row)
+            .text_ref(3, row)
             .map(|t| code_text(&t, "onset", core::LabourOnset::parse))
             .transpose()?,
         fetuses: c.count(4, row)?,
         presentation: c
-            .text(5, row)
+            .text_ref(5, row)
             .map(|t| code_text(&t, "presentation", core::Presentation::parse))
             .transpose()?,
         gestation_weeks: c.count(6, row)?,
