@@ -125,6 +125,37 @@ prop_compose! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// `decide_early_warning` gives what `early_warning` gives, or the same error, in every
+    /// built-in profile (chart and score).
+    #[test]
+    fn deciding_a_chart_agrees_with_charting(
+        rr in prop::option::of(0u32..90),
+        spo2 in prop::option::of(25u32..101),
+        temp in prop::option::of(tenths(33, 43)),
+        sys in prop::option::of(50u32..260),
+        dia in prop::option::of(20u32..160),
+        hr in prop::option::of(20u32..320),
+        avpu in one_of(rakt::policy::Avpu::ALL),
+        name in prop::sample::select(vec!["india", "india_meows_score", "uk", "us"]),
+    ) {
+        let policy = Policy::builtin(name).unwrap();
+        let v = rakt::maternal::Vitals {
+            respiratory_rate: rr, spo2, temperature_c: temp, systolic_bp: sys, diastolic_bp: dia,
+            heart_rate: hr, consciousness: avpu,
+        };
+        let decided = rakt::maternal::decide_early_warning(&v, &policy);
+        match rakt::maternal::early_warning(&v, &policy) {
+            Ok(w) => {
+                let d = decided.unwrap();
+                prop_assert_eq!(w.decision(), d);
+                for sign in rakt::maternal::VitalSign::ALL {
+                    prop_assert_eq!(d.band(*sign), w.band(*sign));
+                }
+            }
+            Err(e) => prop_assert_eq!(decided.unwrap_err().to_string(), e.to_string()),
+        }
+    }
+
     /// `decide_pregnancy` gives what `assess_pregnancy` gives, value for value and flag for
     /// flag in order, or the same error.
     #[test]

@@ -45,7 +45,7 @@ struct Warn {
     policy: Arc<rakt::Policy>,
 }
 
-type WarnRow = Result<core::EarlyWarning, RaktError>;
+type WarnRow = Result<core::WarningDecision, RaktError>;
 
 impl Op for Warn {
     type Row = WarnRow;
@@ -56,7 +56,7 @@ impl Op for Warn {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> WarnRow {
-        vitals(columns, row).and_then(|v| core::early_warning(&v, &self.policy))
+        vitals(columns, row).and_then(|v| core::decide_early_warning(&v, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -78,7 +78,7 @@ impl Op for Warn {
     }
 
     fn build(&self, columns: &Columns, rows: Vec<WarnRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&core::EarlyWarning>> = rows.iter().map(|r| r.as_ref().ok()).collect();
+        let a: Vec<Option<&core::WarningDecision>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         let mut out = vec![
             Out::ids(columns, rows.len()),
             Out::bools(a.iter().map(|x| x.map(|x| x.triggered))),
@@ -100,12 +100,27 @@ impl Op for Warn {
 }
 
 /// The signs outside the green band, as `sign:band` codes in chart order.
-fn alerts(w: &core::EarlyWarning) -> Vec<String> {
-    w.parameters
+fn alerts(w: &core::WarningDecision) -> impl Iterator<Item = &'static str> + '_ {
+    use core::{Band, VitalSign as S};
+    core::VitalSign::ALL
         .iter()
-        .filter(|p| matches!(p.band, core::Band::Red | core::Band::Yellow))
-        .map(|p| format!("{}:{}", p.parameter.as_str(), p.band.as_str()))
-        .collect()
+        .filter_map(|&sign| match (sign, w.band(sign)) {
+            (S::RespiratoryRate, Band::Red) => Some("respiratory_rate:red"),
+            (S::RespiratoryRate, Band::Yellow) => Some("respiratory_rate:yellow"),
+            (S::Spo2, Band::Red) => Some("spo2:red"),
+            (S::Spo2, Band::Yellow) => Some("spo2:yellow"),
+            (S::TemperatureC, Band::Red) => Some("temperature_c:red"),
+            (S::TemperatureC, Band::Yellow) => Some("temperature_c:yellow"),
+            (S::SystolicBp, Band::Red) => Some("systolic_bp:red"),
+            (S::SystolicBp, Band::Yellow) => Some("systolic_bp:yellow"),
+            (S::DiastolicBp, Band::Red) => Some("diastolic_bp:red"),
+            (S::DiastolicBp, Band::Yellow) => Some("diastolic_bp:yellow"),
+            (S::HeartRate, Band::Red) => Some("heart_rate:red"),
+            (S::HeartRate, Band::Yellow) => Some("heart_rate:yellow"),
+            (S::Consciousness, Band::Red) => Some("consciousness:red"),
+            (S::Consciousness, Band::Yellow) => Some("consciousness:yellow"),
+            (_, Band::Green | Band::NotAssessed) => None,
+        })
 }
 
 /// The input columns of `robson_groups`: an id and the `robson_group` arguments.

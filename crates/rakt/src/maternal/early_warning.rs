@@ -134,38 +134,27 @@ fn numeric(v: &Vitals, sign: VitalSign) -> Option<Decimal> {
     }
 }
 
-fn first_match(ranges: &[Limits], value: Decimal) -> Option<String> {
-    ranges
-        .iter()
-        .find(|l| l.accepts(value))
-        .map(ToString::to_string)
+fn first_match(ranges: &[Limits], value: Decimal) -> Option<&Limits> {
+    ranges.iter().find(|l| l.accepts(value))
 }
 
 /// Plausibility bounds for data entry (not clinical thresholds): a value outside is a typo.
 fn check_vitals(v: &Vitals) -> Result<()> {
     use crate::plausible::{self, Bound};
-    let range = |field: &str, value: Option<Decimal>, lo: i64, hi: i64| match value {
-        Some(x) => plausible::check(field, x, Bound { lo, hi }),
+    let count = |field: &str, value: Option<u32>, lo: i64, hi: i64| match value {
+        Some(x) => plausible::check_count(field, x, Bound { lo, hi }),
         None => Ok(()),
     };
     let t = plausible::TEMPERATURE_C;
     let (s, d) = (plausible::SYSTOLIC_MMHG, plausible::DIASTOLIC_MMHG);
-    range(
-        "respiratory_rate",
-        v.respiratory_rate.map(Decimal::from),
-        0,
-        80,
-    )?;
-    range("spo2", v.spo2.map(Decimal::from), 30, 100)?;
-    range("temperature_c", v.temperature_c, t.lo, t.hi)?;
-    range("systolic_bp", v.systolic_bp.map(Decimal::from), s.lo, s.hi)?;
-    range(
-        "diastolic_bp",
-        v.diastolic_bp.map(Decimal::from),
-        d.lo,
-        d.hi,
-    )?;
-    range("heart_rate", v.heart_rate.map(Decimal::from), 0, 300)?;
+    count("respiratory_rate", v.respiratory_rate, 0, 80)?;
+    count("spo2", v.spo2, 30, 100)?;
+    if let Some(x) = v.temperature_c {
+        plausible::check("temperature_c", x, t)?;
+    }
+    count("systolic_bp", v.systolic_bp, s.lo, s.hi)?;
+    count("diastolic_bp", v.diastolic_bp, d.lo, d.hi)?;
+    count("heart_rate", v.heart_rate, 0, 300)?;
     if let (Some(s), Some(d)) = (v.systolic_bp, v.diastolic_bp) {
         if d >= s {
             return Err(RaktError::input(
@@ -200,13 +189,158 @@ fn check_vitals(v: &Vitals) -> Result<()> {
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
 pub fn early_warning(vitals: &Vitals, policy: &Policy) -> Result<EarlyWarning> {
+    let (decision, placed) = chart(vitals, policy)?;
+    let parameters = placed
+        .iter()
+        .map(|p| ParameterBand {
+            parameter: p.sign,
+            value: p.value.map(|v| match v {
+                Reading::Number(x) => x.to_string(),
+                Reading::Avpu(c) => c.to_string(),
+            }),
+            band: p.band,
+            rule: p.rule.map(|r| match r {
+                Rule::Range(l) => l.to_string(),
+                Rule::Avpu(c) => c.to_string(),
+            }),
+            points: p.points,
+        })
+        .collect();
+    let path = if decision.mode == WarningMode::Score {
+        "early_warning.score"
+    } else {
+        "early_warning.bands"
+    };
+    let (source, confidence) = policy
+        .source(path)
+        .map_or((Citation::from(path), Confidence::Unverified), |s| {
+            (s.citation.clone(), s.confidence)
+        });
+    Ok(EarlyWarning {
+        mode: decision.mode,
+        triggered: decision.triggered,
+        level: decision.level,
+        parameters,
+        reds: decision.reds,
+        yellows: decision.yellows,
+        score: decision.score,
+        source,
+        confidence,
+    })
+}
+
+/// What [`early_warning`] decides, without writing its text: the same bands, level, counts and
+/// score, or the same error, as a plain value (for batch work).
+///
+/// ```
+/// use rakt::maternal::{Band, VitalSign, Vitals, decide_early_warning};
+/// use rakt::Policy;
+/// let v = Vitals { heart_rate: Some(121), systolic_bp: Some(118), ..Vitals::default() };
+/// let w = decide_early_warning(&v, &Policy::india())?;
+/// assert!(w.triggered);
+/// assert_eq!(w.band(VitalSign::HeartRate), Band::Red);
+/// assert_eq!(w.band(VitalSign::Spo2), Band::NotAssessed);
+/// # Ok::<(), rakt::RaktError>(())
+/// ```
+pub fn decide_early_warning(vitals: &Vitals, policy: &Policy) -> Result<WarningDecision> {
+    chart(vitals, policy).map(|(decision, _)| decision)
+}
+
+/// What [`early_warning`] decides: every value of an [`EarlyWarning`] but the text (each sign's
+/// value and matching range) and the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WarningDecision {
+    /// Chart or score.
+    pub mode: WarningMode,
+    /// Whether the chart (or score) calls for an urgent review.
+    pub triggered: bool,
+    /// The overall level (not assessed when no sign was measured).
+    pub level: Band,
+    /// The band of each sign, in chart order ([`VitalSign::ALL`]).
+    pub bands: [Band; SIGNS],
+    /// Signs in a red band.
+    pub reds: u32,
+    /// Signs in a yellow band.
+    pub yellows: u32,
+    /// The total score (score mode only).
+    pub score: Option<u32>,
+}
+
+/// How many vital signs the chart has.
+pub const SIGNS: usize = VitalSign::ALL.len();
+
+impl WarningDecision {
+    /// The band of one sign.
+    pub fn band(&self, sign: VitalSign) -> Band {
+        self.bands
+            .get(sign as usize)
+            .copied()
+            .unwrap_or(Band::NotAssessed)
+    }
+}
+
+impl EarlyWarning {
+    /// The decision of this chart, without its text: what [`decide_early_warning`] gives for
+    /// the same vitals.
+    pub fn decision(&self) -> WarningDecision {
+        let mut bands = [Band::NotAssessed; SIGNS];
+        for (b, sign) in bands.iter_mut().zip(VitalSign::ALL) {
+            *b = self.band(*sign);
+        }
+        WarningDecision {
+            mode: self.mode,
+            triggered: self.triggered,
+            level: self.level,
+            bands,
+            reds: self.reds,
+            yellows: self.yellows,
+            score: self.score,
+        }
+    }
+}
+
+/// A sign's measured value.
+#[derive(Clone, Copy)]
+enum Reading {
+    Number(Decimal),
+    Avpu(Avpu),
+}
+
+/// What put a sign in a yellow or red band.
+#[derive(Clone, Copy)]
+enum Rule<'p> {
+    Range(&'p Limits),
+    Avpu(Avpu),
+}
+
+/// One sign on the chart, before its text is written.
+#[derive(Clone, Copy)]
+struct Placed<'p> {
+    sign: VitalSign,
+    value: Option<Reading>,
+    band: Band,
+    rule: Option<Rule<'p>>,
+    points: Option<u32>,
+}
+
+/// Check the vitals and place every sign on the chart of `policy.early_warning`.
+fn chart<'p>(
+    vitals: &Vitals,
+    policy: &'p Policy,
+) -> Result<(WarningDecision, [Placed<'p>; SIGNS])> {
     check_vitals(vitals)?;
     let p = &policy.early_warning;
     let b = &p.bands;
-    let mut parameters = Vec::new();
+    let mut placed = [Placed {
+        sign: VitalSign::RespiratoryRate,
+        value: None,
+        band: Band::NotAssessed,
+        rule: None,
+        points: None,
+    }; SIGNS];
     let mut total = 0u32;
     let mut single_red = false;
-    for &sign in VitalSign::ALL {
+    for (slot, &sign) in placed.iter_mut().zip(VitalSign::ALL) {
         let (value, band, rule, points) = if sign == VitalSign::Consciousness {
             match vitals.consciousness {
                 None => (None, Band::NotAssessed, None, None),
@@ -218,9 +352,15 @@ pub fn early_warning(vitals: &Vitals, policy: &Policy) -> Result<EarlyWarning> {
                     } else {
                         Band::Green
                     };
-                    let rule = (band != Band::Green).then(|| c.to_string());
-                    let points = (c != Avpu::Alert).then_some(p.score.consciousness_points);
-                    (Some(c.to_string()), band, rule, Some(points.unwrap_or(0)))
+                    let rule = (band != Band::Green).then_some(Rule::Avpu(c));
+                    let points = (p.mode == WarningMode::Score).then(|| {
+                        if c == Avpu::Alert {
+                            0
+                        } else {
+                            p.score.consciousness_points
+                        }
+                    });
+                    (Some(Reading::Avpu(c)), band, rule, points)
                 }
             }
         } else {
@@ -236,24 +376,25 @@ pub fn early_warning(vitals: &Vitals, policy: &Policy) -> Result<EarlyWarning> {
                         VitalSign::HeartRate | VitalSign::Consciousness => &b.heart_rate,
                     };
                     let (band, rule) = match first_match(&bands.red, x) {
-                        Some(r) => (Band::Red, Some(r)),
+                        Some(r) => (Band::Red, Some(Rule::Range(r))),
                         None => match first_match(&bands.yellow, x) {
-                            Some(r) => (Band::Yellow, Some(r)),
+                            Some(r) => (Band::Yellow, Some(Rule::Range(r))),
                             None => (Band::Green, None),
                         },
                     };
-                    let mut score_bands: Vec<_> = p
-                        .score
-                        .points
-                        .get(sign.as_str())
-                        .cloned()
-                        .unwrap_or_default();
-                    score_bands.sort_by_key(|b| std::cmp::Reverse(b.points));
-                    let points = score_bands
-                        .iter()
-                        .find(|sb| sb.when.iter().any(|l| l.accepts(x)))
-                        .map_or(0, |sb| sb.points);
-                    (Some(x.to_string()), band, rule, Some(points))
+                    // The points of the highest-scoring band that holds (score mode only).
+                    let points = (p.mode == WarningMode::Score).then(|| {
+                        p.score
+                            .points
+                            .get(sign.as_str())
+                            .into_iter()
+                            .flatten()
+                            .filter(|sb| sb.when.iter().any(|l| l.accepts(x)))
+                            .map(|sb| sb.points)
+                            .max()
+                            .unwrap_or(0)
+                    });
+                    (Some(Reading::Number(x)), band, rule, points)
                 }
             }
         };
@@ -261,23 +402,18 @@ pub fn early_warning(vitals: &Vitals, policy: &Policy) -> Result<EarlyWarning> {
             total += pt;
             single_red |= pt >= p.score.single_red;
         }
-        parameters.push(ParameterBand {
-            parameter: sign,
+        *slot = Placed {
+            sign,
             value,
             band,
             rule,
-            points: if p.mode == WarningMode::Score {
-                points
-            } else {
-                None
-            },
-        });
+            points,
+        };
     }
-    let count = |band| {
-        u32::try_from(parameters.iter().filter(|x| x.band == band).count()).unwrap_or(u32::MAX)
-    };
+    let count =
+        |band| u32::try_from(placed.iter().filter(|x| x.band == band).count()).unwrap_or(u32::MAX);
     let (reds, yellows) = (count(Band::Red), count(Band::Yellow));
-    let assessed = parameters.iter().any(|x| x.band != Band::NotAssessed);
+    let assessed = placed.iter().any(|x| x.band != Band::NotAssessed);
     let (level, score) = match p.mode {
         WarningMode::Chart => {
             let level = if reds >= p.trigger.reds {
@@ -301,27 +437,20 @@ pub fn early_warning(vitals: &Vitals, policy: &Policy) -> Result<EarlyWarning> {
         }
     };
     let level = if assessed { level } else { Band::NotAssessed };
-    let path = if p.mode == WarningMode::Score {
-        "early_warning.score"
-    } else {
-        "early_warning.bands"
-    };
-    let (source, confidence) = policy
-        .source(path)
-        .map_or((Citation::from(path), Confidence::Unverified), |s| {
-            (s.citation.clone(), s.confidence)
-        });
-    Ok(EarlyWarning {
+    let mut bands = [Band::NotAssessed; SIGNS];
+    for (b, p) in bands.iter_mut().zip(&placed) {
+        *b = p.band;
+    }
+    let decision = WarningDecision {
         mode: p.mode,
         triggered: matches!(level, Band::Red | Band::Yellow),
         level,
-        parameters,
+        bands,
         reds,
         yellows,
         score,
-        source,
-        confidence,
-    })
+    };
+    Ok((decision, placed))
 }
 
 /// A shock index with the published thresholds.

@@ -25,8 +25,8 @@ pub use blood_plan::{
 pub use decision::{FlagCounts, NotAssessed, PregnancyDecision};
 pub use early_warning::{
     Band, DeliveryMode, EarlyWarning, ParameterBand, PphClass, PphSeverity, PphTiming, RedFlag,
-    RedFlagCode, ShockIndex, VitalSign, Vitals, classify_pph, early_warning, pph_red_flags,
-    shock_index,
+    RedFlagCode, SIGNS, ShockIndex, VitalSign, Vitals, WarningDecision, classify_pph,
+    decide_early_warning, early_warning, pph_red_flags, shock_index,
 };
 pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
 pub use hrp::{
