@@ -52,7 +52,7 @@ pub struct PyVitals(pub core::Vitals);
 
 impl PyVitals {
     /// `Vitals`, or a mapping of its fields.
-    fn extract_arg(obj: &Bound<'_, PyAny>) -> PyResult<core::Vitals> {
+    pub(crate) fn extract_arg(obj: &Bound<'_, PyAny>) -> PyResult<core::Vitals> {
         if let Ok(v) = obj.cast::<PyVitals>() {
             return Ok(v.get().0.clone());
         }
@@ -279,6 +279,12 @@ json_class!(PyEarlyWarning {
     #[getter]
     fn confidence(&self) -> PyResult<String> {
         code_of(&self.0.confidence)
+    }
+
+    /// The decision of this chart, without its text: what `decide_early_warning` gives for the
+    /// same vitals.
+    fn decision(&self) -> crate::decision::PyWarningDecision {
+        crate::decision::PyWarningDecision(self.0.decision())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

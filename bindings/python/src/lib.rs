@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 
 mod batch;
 mod convert;
+mod decision;
 mod discard;
 mod donor;
 mod early_warning;
@@ -61,6 +62,7 @@ fn _rakt(m: &Bound<'_, PyModule>) -> PyResult<()> {
     tariff::register(m)?;
     pregnancy::register(m)?;
     early_warning::register(m)?;
+    decision::register(m)?;
     maternal::register(m)?;
     hmis::register(m)?;
     batch::register(m)?;

@@ -186,7 +186,7 @@ pub(crate) fn record_from_values(
 }
 
 /// An ANC record given as an `AncRecord` or a mapping.
-fn record_arg(obj: &Bound<'_, PyAny>) -> PyResult<core::AncRecord> {
+pub(crate) fn record_arg(obj: &Bound<'_, PyAny>) -> PyResult<core::AncRecord> {
     if let Ok(r) = obj.cast::<PyAncRecord>() {
         return Ok(r.get().0.clone());
     }
@@ -615,6 +615,12 @@ json_class!(PyPregnancyAssessment {
     #[getter]
     fn policy(&self) -> String {
         self.0.policy.clone()
+    }
+
+    /// The decision of this assessment, without its explanation: what `decide_pregnancy`
+    /// gives for the same record.
+    fn decision(&self) -> crate::decision::PyPregnancyDecision {
+        crate::decision::PyPregnancyDecision(self.0.decision())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -107,7 +107,8 @@ def table(rs: list[dict[str, Any]]) -> pa.Table:
     return pa.table({k: pa.array([r[k] for r in rs], type=t) for k, t in types.items()})
 
 
-def per_record(r: dict[str, Any]) -> dict[str, Any]:
+def fields_of(r: dict[str, Any]) -> dict[str, Any]:
+    """The per-record fields of a generated row, as the batch reads its table."""
     fields: dict[str, Any] = {}
     for k, v in r.items():
         if v is None or k.startswith("bp_"):
@@ -120,6 +121,11 @@ def per_record(r: dict[str, Any]) -> dict[str, Any]:
     for bp in ("bp", "bp_repeat"):
         if r[f"{bp}_systolic"] is not None:
             fields[bp] = (r[f"{bp}_systolic"], r[f"{bp}_diastolic"])
+    return fields
+
+
+def per_record(r: dict[str, Any]) -> dict[str, Any]:
+    fields = fields_of(r)
     try:
         a = rakt.assess_pregnancy(fields, AS_OF)
     except rakt.RaktError as e:
@@ -199,3 +205,41 @@ def test_a_float_measurement_is_the_decimal_of_its_shortest_form() -> None:
         assert o["anaemia"] == a.anaemia
         assert o["flag_messages"] == [f.message("en") for f in a.flags], hb
     assert sum(1 for o in out if o["flag_messages"]) > 500
+
+
+@pytest.mark.parametrize("profile", ["india", "india_openchs", "uk"])
+def test_decide_pregnancy_gives_the_assessments_values_and_errors(profile: str) -> None:
+    policy = rakt.Policy.builtin(profile)
+    decided = refused = 0
+    for r in rows(600, 21):
+        fields = fields_of(r)
+        try:
+            a = rakt.assess_pregnancy(fields, AS_OF, policy)
+        except rakt.RaktError as e:
+            with pytest.raises(type(e)) as caught:
+                rakt.decide_pregnancy(fields, AS_OF, policy)
+            assert str(caught.value) == str(e)
+            refused += 1
+            continue
+        d = rakt.decide_pregnancy(fields, AS_OF, policy)
+        assert d == a.decision() and hash(d) == hash(a.decision())
+        assert (d.risk_level, d.codes, d.gestation, d.edd) == (a.risk_level, a.codes, a.gestation, a.edd)
+        assert (d.hypertension, d.anaemia, d.gdm) == (a.hypertension, a.anaemia, a.gdm)
+        assert (d.referral_level, d.referral_urgency) == (a.referral.level, a.referral.urgency)
+        assert (d.blood_tier, d.blood_action, d.blood_units, d.blood_when) == (
+            a.blood_plan.tier, a.blood_plan.action, a.blood_plan.units, a.blood_plan.when)
+        assert d.not_assessed == a.not_assessed
+        decided += 1
+    assert decided > 120 and refused > 50
+
+
+def test_a_decision_reads_as_its_assessment() -> None:
+    record = {"lmp": AS_OF - dt.timedelta(days=266), "bp": (150, 100), "bp_repeat": (148, 96),
+              "urine_protein": "++", "hb_g_dl": Decimal("6.8")}
+    d = rakt.decide_pregnancy(record, AS_OF)
+    assert d.codes == ["PRE_ECLAMPSIA", "SEVERE_ANAEMIA"]
+    # Severe anaemia is not a haemorrhage-risk factor of the india blood plan.
+    assert (d.risk_level, d.referral_level, d.blood_action) == ("high", "l3", "group_and_screen")
+    assert (d.gestation, d.hypertension, d.anaemia) == ((38, 0), "pre_eclampsia", "severe")
+    assert repr(d) == ("PregnancyDecision(risk_level='high', codes=['PRE_ECLAMPSIA', "
+                       "'SEVERE_ANAEMIA'], referral='l3', blood_plan='group_and_screen')")

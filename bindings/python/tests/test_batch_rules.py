@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -100,6 +101,26 @@ def vitals_expected(row: dict[str, Any]) -> dict[str, Any]:
         return out
 
     return outcome(f, row["id"])
+
+
+@pytest.mark.parametrize("profile", ["india", "india_meows_score"])
+def test_decide_early_warning_gives_the_charts_values_and_errors(profile: str) -> None:
+    policy = rakt.Policy.builtin(profile)
+    decided = 0
+    for row in vitals_table(300, 4).to_pylist():
+        fields = {k: dec(row[k]) for k in VITAL_CHOICES if row[k] is not None}
+        try:
+            w = rakt.early_warning(fields, policy)
+        except rakt.RaktError as e:
+            with pytest.raises(type(e), match=re.escape(str(e))):
+                rakt.decide_early_warning(fields, policy)
+            continue
+        d = rakt.decide_early_warning(fields, policy)
+        assert d == w.decision()
+        assert (d.triggered, d.level, d.mode, d.bands) == (w.triggered, w.level, w.mode, w.bands)
+        assert (d.reds, d.yellows, d.score) == (w.reds, w.yellows, w.score)
+        decided += 1
+    assert decided > 200
 
 
 def test_early_warnings_equal_the_per_record_chart() -> None:
