@@ -13,13 +13,17 @@
 //! is exhaustive and smart-casts, and "exactly one of value and error" is a type, not a promise.
 //!
 //! Every row is decided by the same function as the per-record call (`assess_one`,
-//! `early_warning_one`, ... in the per-record modules): one definition of each rule.
+//! `decide_one`, `early_warning_one`, `decide_early_warning_one`, ... in the per-record
+//! modules): one definition of each rule.
 
 use std::sync::Arc;
 
 use crate::components::{Component, Product};
+use crate::decision::PregnancyDecision;
 use crate::donor::{DonationKind, Donor, DonorAssessment, DonorChecks};
-use crate::early_warning::{EarlyWarning, Vitals, early_warning_one};
+use crate::early_warning::{
+    EarlyWarning, Vitals, WarningDecision, decide_early_warning_one, early_warning_one,
+};
 use crate::error::{RaktException, Result};
 use crate::expiry::{Expiry, compute_expiry_one};
 use crate::groups::BloodGroup;
@@ -66,9 +70,19 @@ row!(
     PregnancyAssessment,
 );
 row!(
+    /// One row of `decidePregnancies`: the decision, or why the record was refused.
+    PregnancyDecisionRow,
+    PregnancyDecision,
+);
+row!(
     /// One row of `earlyWarnings`: the chart, or why the vitals were refused.
     EarlyWarningRow,
     EarlyWarning,
+);
+row!(
+    /// One row of `decideEarlyWarnings`: the decision, or why the vitals were refused.
+    WarningDecisionRow,
+    WarningDecision,
 );
 row!(
     /// One row of `robsonGroups`: the group (or the variables still needed), or why the input
@@ -140,6 +154,22 @@ pub fn assess_pregnancies(
         .collect())
 }
 
+/// `decidePregnancy` for each record at `asOf` under `policy` (`null`: `india`): one row per
+/// record, in order. A bad `asOf` fails the whole call.
+#[uniffi::export(default(policy = None))]
+pub fn decide_pregnancies(
+    records: Vec<AncRecord>,
+    as_of: Date,
+    policy: Option<Arc<Policy>>,
+) -> Result<Vec<PregnancyDecisionRow>> {
+    let as_of = as_of.parse("as_of")?;
+    let policy = resolve(&policy);
+    Ok(records
+        .iter()
+        .map(|r| crate::pregnancy::decide_one(r, as_of, policy).into())
+        .collect())
+}
+
 /// `earlyWarning` for each set of vitals under `policy` (`null`: `india`): one row per input,
 /// in order.
 #[uniffi::export(default(policy = None))]
@@ -148,6 +178,20 @@ pub fn early_warnings(vitals: Vec<Vitals>, policy: Option<Arc<Policy>>) -> Vec<E
     vitals
         .iter()
         .map(|v| early_warning_one(v, policy).into())
+        .collect()
+}
+
+/// `decideEarlyWarning` for each set of vitals under `policy` (`null`: `india`): one row per
+/// input, in order.
+#[uniffi::export(default(policy = None))]
+pub fn decide_early_warnings(
+    vitals: Vec<Vitals>,
+    policy: Option<Arc<Policy>>,
+) -> Vec<WarningDecisionRow> {
+    let policy = resolve(&policy);
+    vitals
+        .iter()
+        .map(|v| decide_early_warning_one(v, policy).into())
         .collect()
 }
 

@@ -1,6 +1,6 @@
 //! Obstetric early warning, the shock index, the ICMR PPH red flags and PPH classification:
-//! `earlyWarning`, `shockIndex`, `pphRedFlags`, `classifyPph`. The rules live in the core
-//! (`rakt::maternal`); this file only translates types.
+//! `earlyWarning`, `decideEarlyWarning`, `shockIndex`, `pphRedFlags`, `classifyPph`. The rules
+//! live in the core (`rakt::maternal`); this file only translates types.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -200,6 +200,73 @@ impl EarlyWarning {
             .find(|p| p.parameter == sign)
             .map_or(WarningBand::NotAssessed, |p| p.band)
     }
+
+    /// This chart without its text and source: what `decideEarlyWarning` gives for the same
+    /// vitals and policy (`bands` is `band(sign)` of each sign in chart order).
+    pub fn decision(&self) -> WarningDecision {
+        WarningDecision {
+            mode: self.mode,
+            triggered: self.triggered,
+            level: self.level,
+            bands: core::VitalSign::ALL
+                .iter()
+                .map(|&sign| self.band(sign.into()))
+                .collect(),
+            reds: self.reds,
+            yellows: self.yellows,
+            score: self.score,
+        }
+    }
+}
+
+/// What `earlyWarning` decides, without its text (each sign's value and matching range) and
+/// source: the result of `decideEarlyWarning` and of `EarlyWarning.decision()`. Every field has
+/// the type of the same value in `EarlyWarning`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct WarningDecision {
+    /// Chart or score.
+    pub mode: WarningMode,
+    /// Whether the chart (or score) calls for an urgent review.
+    pub triggered: bool,
+    /// Red, yellow, green, or not assessed.
+    pub level: WarningBand,
+    /// The band of every sign, in chart order (`VitalSign.entries`; `NOT_ASSESSED` when not
+    /// measured): `band(sign)` reads one.
+    pub bands: Vec<WarningBand>,
+    /// Signs in a red band.
+    pub reds: i32,
+    /// Signs in a yellow band.
+    pub yellows: i32,
+    /// The total score (score mode only).
+    pub score: Option<i32>,
+}
+
+#[uniffi::export]
+impl WarningDecision {
+    /// The band of one sign.
+    pub fn band(&self, sign: VitalSign) -> WarningBand {
+        let sign = core::VitalSign::from(sign);
+        core::VitalSign::ALL
+            .iter()
+            .position(|&s| s == sign)
+            .and_then(|i| self.bands.get(i))
+            .copied()
+            .unwrap_or(WarningBand::NotAssessed)
+    }
+}
+
+impl From<core::WarningDecision> for WarningDecision {
+    fn from(w: core::WarningDecision) -> Self {
+        WarningDecision {
+            mode: w.mode.into(),
+            triggered: w.triggered,
+            level: w.level.into(),
+            bands: w.bands.iter().map(|&b| b.into()).collect(),
+            reds: int(w.reds),
+            yellows: int(w.yellows),
+            score: w.score.map(int),
+        }
+    }
 }
 
 fn int(n: u32) -> i32 {
@@ -212,9 +279,34 @@ pub fn early_warning(vitals: Vitals, policy: Option<Arc<Policy>>) -> Result<Earl
     early_warning_one(&vitals, resolve(&policy))
 }
 
+/// Decide `vitals` under `policy` without writing the chart's text: the same bands, level,
+/// counts and score as `earlyWarning`, or the same exception, and faster.
+#[uniffi::export(default(policy = None))]
+pub fn decide_early_warning(
+    vitals: Vitals,
+    policy: Option<Arc<Policy>>,
+) -> Result<WarningDecision> {
+    decide_early_warning_one(&vitals, resolve(&policy))
+}
+
+/// Convert `vitals` to the core's and run `rule` on them: the one conversion of vitals for
+/// `early_warning_one` and `decide_early_warning_one`, so both refuse the same input with the
+/// same exception.
+fn on_core<T>(vitals: &Vitals, rule: impl FnOnce(&core::Vitals) -> rakt::Result<T>) -> Result<T> {
+    Ok(rule(&vitals.to_core()?)?)
+}
+
+/// One decision: the code path of both `decide_early_warning` and `decide_early_warnings`.
+pub(crate) fn decide_early_warning_one(
+    vitals: &Vitals,
+    policy: &rakt::Policy,
+) -> Result<WarningDecision> {
+    on_core(vitals, |v| core::decide_early_warning(v, policy)).map(Into::into)
+}
+
 /// One chart: the code path of both `early_warning` and `early_warnings`.
 pub(crate) fn early_warning_one(vitals: &Vitals, policy: &rakt::Policy) -> Result<EarlyWarning> {
-    let w = core::early_warning(&vitals.to_core()?, policy)?;
+    let w = on_core(vitals, |v| core::early_warning(v, policy))?;
     Ok(EarlyWarning {
         mode: w.mode.into(),
         triggered: w.triggered,

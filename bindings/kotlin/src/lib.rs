@@ -13,6 +13,7 @@
 
 mod batch;
 mod components;
+mod decision;
 mod donor;
 mod early_warning;
 mod eraktkosh;
@@ -39,20 +40,22 @@ mod verdicts;
 
 pub use batch::{
     CompatibilityRequest, CompatibilityRow, DonorRequest, DonorRow, EarlyWarningRow, ExpiryRequest,
-    ExpiryRow, PregnancyRow, RobsonRow, assess_donors, assess_pregnancies, compatibilities,
-    compute_expiries, early_warnings, robson_groups,
+    ExpiryRow, PregnancyDecisionRow, PregnancyRow, RobsonRow, WarningDecisionRow, assess_donors,
+    assess_pregnancies, compatibilities, compute_expiries, decide_early_warnings,
+    decide_pregnancies, early_warnings, robson_groups,
 };
 pub use components::{
     Component, Modification, PlateletSource, Preservative, Product, Storage, parse_component,
 };
+pub use decision::{PregnancyDecision, decide_pregnancy};
 pub use donor::{
     Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
     DonorState, PreviousDonation, assess_donor,
 };
 pub use early_warning::{
     Avpu, DeliveryMode, EarlyWarning, ParameterBand, PphClass, PphRedFlag, PphSeverity, PphTiming,
-    ShockIndex, VitalSign, Vitals, WarningBand, WarningMode, classify_pph, early_warning,
-    pph_red_flags, shock_index,
+    ShockIndex, VitalSign, Vitals, WarningBand, WarningDecision, WarningMode, classify_pph,
+    decide_early_warning, early_warning, pph_red_flags, shock_index,
 };
 pub use eraktkosh::{
     CentreStock, CentreUnit, ComponentStock, EraktkoshComponent, GroupCount, StockSummary,

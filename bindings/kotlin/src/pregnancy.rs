@@ -1,7 +1,7 @@
 //! High-risk pregnancy assessment and blood readiness: `AncRecord`, `assessPregnancy`,
-//! `PregnancyAssessment`, `PregnancyFlag`, `Referral`, `BloodPlan`, `Mother`,
-//! `bloodReadiness`. Flag codes are text (`SEVERE_ANAEMIA`); the rules live in the core
-//! (`rakt::maternal`), this file only translates types.
+//! `PregnancyAssessment`, `decidePregnancy`, `PregnancyDecision`, `PregnancyFlag`, `Referral`,
+//! `BloodPlan`, `Mother`, `bloodReadiness`. Flag codes are text (`SEVERE_ANAEMIA`); the rules
+//! live in the core (`rakt::maternal`), this file only translates types.
 
 use std::collections::HashMap;
 use std::sync::{Arc, MutexGuard};
@@ -12,6 +12,7 @@ use rakt::maternal as core;
 use rakt::policy as pol;
 
 use crate::components::Component;
+use crate::decision::PregnancyDecision;
 use crate::error::{RaktException, Result, unsigned};
 use crate::events::to_int;
 use crate::groups::BloodGroup;
@@ -360,7 +361,7 @@ pub enum BloodActionKind {
     Crossmatch,
 }
 
-fn action_to_kotlin(a: pol::BloodAction) -> (BloodActionKind, i32) {
+pub(crate) fn action_to_kotlin(a: pol::BloodAction) -> (BloodActionKind, i32) {
     match a {
         pol::BloodAction::None => (BloodActionKind::None, 0),
         pol::BloodAction::GroupAndScreen => (BloodActionKind::GroupAndScreen, 0),
@@ -721,6 +722,27 @@ impl PregnancyAssessment {
     pub fn codes(&self) -> Vec<String> {
         self.flags.iter().map(|f| f.code.clone()).collect()
     }
+
+    /// This assessment without its explanation: what `decidePregnancy` gives for the same
+    /// record, as-of date and policy (each field copied from this assessment).
+    pub fn decision(&self) -> PregnancyDecision {
+        PregnancyDecision {
+            risk_level: self.risk_level,
+            codes: self.codes(),
+            gestational_age: self.gestational_age,
+            edd: self.edd.clone(),
+            hypertension: self.hypertension,
+            anaemia: self.anaemia,
+            gdm: self.gdm,
+            referral_level: self.referral.level,
+            referral_urgency: self.referral.urgency,
+            blood_tier: self.blood_plan.tier,
+            blood_action: self.blood_plan.action,
+            blood_units: self.blood_plan.units,
+            blood_timing: self.blood_plan.timing,
+            not_assessed: self.not_assessed.clone(),
+        }
+    }
 }
 
 impl From<core::PregnancyAssessment> for PregnancyAssessment {
@@ -772,8 +794,25 @@ pub(crate) fn assess_one(
     as_of: NaiveDate,
     policy: &rakt::Policy,
 ) -> Result<PregnancyAssessment> {
-    let record = record.to_core()?;
-    Ok(core::assess_pregnancy(&record, as_of, policy)?.into())
+    on_core(record, |r| core::assess_pregnancy(r, as_of, policy)).map(Into::into)
+}
+
+/// One record decided: the code path of both `decide_pregnancy` and `decide_pregnancies`.
+pub(crate) fn decide_one(
+    record: &AncRecord,
+    as_of: NaiveDate,
+    policy: &rakt::Policy,
+) -> Result<PregnancyDecision> {
+    on_core(record, |r| core::decide_pregnancy(r, as_of, policy)).map(Into::into)
+}
+
+/// Convert `record` to the core's record and run `rule` on it: the one conversion of an ANC
+/// record for `assess_one` and `decide_one`, so both refuse a record with the same exception.
+fn on_core<T>(
+    record: &AncRecord,
+    rule: impl FnOnce(&core::AncRecord) -> rakt::Result<T>,
+) -> Result<T> {
+    Ok(rule(&record.to_core()?)?)
 }
 
 /// The mother, as the blood bank needs her.

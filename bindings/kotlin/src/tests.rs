@@ -347,3 +347,346 @@ fn an_inventory_poisoned_by_a_panic_is_still_readable_and_usable() {
     assert_eq!(inv.facility().unwrap(), "FRU-1");
     assert!(!inv.inner_is_poisoned());
 }
+
+fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::from(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn dec(text: &str) -> Decimal {
+    Decimal::from(text.parse::<rust_decimal::Decimal>().unwrap())
+}
+
+/// An ANC record with nothing recorded.
+fn anc() -> AncRecord {
+    AncRecord {
+        id: None,
+        age_years: None,
+        height_cm: None,
+        weight_kg: None,
+        gravida: None,
+        parity: None,
+        living_children: None,
+        previous_caesareans: None,
+        previous_stillbirths: None,
+        previous_abortions: None,
+        previous_neonatal_deaths: None,
+        months_since_last_pregnancy: None,
+        lmp: None,
+        edd: None,
+        fetuses: None,
+        presentation: None,
+        hb_g_dl: None,
+        haematocrit_pct: None,
+        platelets_per_ul: None,
+        bp: None,
+        bp_repeat: None,
+        urine_protein: None,
+        ogtt_2h_mg_dl: None,
+        thyroid: None,
+        blood_group: None,
+        hiv: None,
+        syphilis: None,
+        hbsag: None,
+        conditions: vec![],
+        danger_signs: vec![],
+        symptoms: vec![],
+        vaginal_bleeding: false,
+        organ_support: None,
+    }
+}
+
+/// Varied records at 2026-11-23: pre-eclampsia, eclampsia, placenta praevia in a B- mother,
+/// repeated codes, nothing recorded, severe anaemia, and three refused (by the core, by the
+/// binding, and a date rakt cannot hold).
+fn varied_records() -> Vec<AncRecord> {
+    let bp = |systolic, diastolic| {
+        Some(BloodPressure {
+            systolic,
+            diastolic,
+        })
+    };
+    vec![
+        AncRecord {
+            lmp: Some(day(2026, 3, 30)),
+            bp: bp(150, 100),
+            bp_repeat: bp(148, 96),
+            urine_protein: Some(UrineProtein::Plus2),
+            hb_g_dl: Some(dec("10.5")),
+            ..anc()
+        },
+        AncRecord {
+            lmp: Some(day(2026, 3, 16)),
+            bp: bp(160, 110),
+            danger_signs: vec![DangerSign::Convulsing],
+            ..anc()
+        },
+        AncRecord {
+            id: Some("MCTS-42".into()),
+            age_years: Some(29),
+            blood_group: Some(parse_blood_group("B-".into()).unwrap()),
+            conditions: vec![KnownCondition::PlacentaPraevia],
+            edd: Some(day(2026, 12, 1)),
+            ..anc()
+        },
+        AncRecord {
+            age_years: Some(17),
+            danger_signs: vec![DangerSign::Fever, DangerSign::SevereHeadache],
+            conditions: vec![KnownCondition::HeartDisease, KnownCondition::Epilepsy],
+            ..anc()
+        },
+        anc(),
+        AncRecord {
+            hb_g_dl: Some(dec("7.0")),
+            ..anc()
+        },
+        AncRecord {
+            gravida: Some(2),
+            parity: Some(2),
+            ..anc()
+        },
+        AncRecord {
+            age_years: Some(-1),
+            ..anc()
+        },
+        AncRecord {
+            lmp: Some(Date::from(chrono::NaiveDate::MAX)),
+            ..anc()
+        },
+    ]
+}
+
+#[test]
+fn a_pregnancy_decision_is_the_assessment_without_its_explanation() {
+    let as_of = day(2026, 11, 23);
+    let records = varied_records();
+    for policy in [None, Some(Policy::builtin("uk".into()).unwrap())] {
+        let mut refused = 0;
+        for r in &records {
+            let decided = decide_pregnancy(r.clone(), as_of.clone(), policy.clone());
+            match assess_pregnancy(r.clone(), as_of.clone(), policy.clone()) {
+                Ok(a) => {
+                    let d = decided.unwrap();
+                    assert_eq!(a.decision(), d, "{r:?}");
+                    assert_eq!(d.codes, a.codes());
+                    assert_eq!(d.not_assessed, a.not_assessed);
+                    assert_eq!(d.blood_units, a.blood_plan.units);
+                }
+                Err(e) => {
+                    refused += 1;
+                    let d = decided.unwrap_err();
+                    assert_eq!(format!("{d:?}"), format!("{e:?}"));
+                    assert_eq!(d.to_string(), e.to_string());
+                }
+            }
+        }
+        assert_eq!(refused, 3);
+    }
+}
+
+#[test]
+fn a_pregnancy_decision_has_exact_values() {
+    let as_of = day(2026, 11, 23);
+    let decide = |r: &AncRecord| decide_pregnancy(r.clone(), as_of.clone(), None);
+    let records = varied_records();
+
+    let pe = decide(&records[0]).unwrap();
+    assert_eq!(pe.risk_level, RiskLevel::High);
+    assert_eq!(pe.codes, ["PRE_ECLAMPSIA"]);
+    assert_eq!(
+        pe.gestational_age,
+        Some(GestationalAge { weeks: 34, days: 0 })
+    );
+    assert_eq!(pe.hypertension, Some(HypertensionClass::PreEclampsia));
+    assert_eq!(pe.anaemia, Some(AnaemiaGrade::Mild));
+    assert_eq!(
+        (pe.referral_level, pe.referral_urgency),
+        (CareLevel::L3, Urgency::Planned)
+    );
+    assert_eq!(
+        (pe.blood_action, pe.blood_units),
+        (BloodActionKind::None, 0)
+    );
+
+    let ec = decide(&records[1]).unwrap();
+    assert_eq!(ec.risk_level, RiskLevel::Emergency);
+    assert_eq!(ec.codes, ["ECLAMPSIA"]);
+    assert_eq!(ec.referral_urgency, Urgency::Emergency);
+
+    let pp = decide(&records[2]).unwrap();
+    assert_eq!(pp.codes, ["PLACENTA_PRAEVIA", "RH_NEGATIVE"]);
+    assert_eq!(pp.edd, Some(day(2026, 12, 1)));
+    assert_eq!(pp.blood_tier, BloodRiskTier::High);
+    assert_eq!(
+        (pp.blood_action, pp.blood_units),
+        (BloodActionKind::Crossmatch, 2)
+    );
+
+    // a code once per flag: one DANGER_SIGN per sign, one MEDICAL_CONDITION per condition
+    let many = decide(&records[3]).unwrap();
+    assert_eq!(
+        many.codes,
+        [
+            "DANGER_SIGN",
+            "DANGER_SIGN",
+            "YOUNG_AGE",
+            "MEDICAL_CONDITION",
+            "MEDICAL_CONDITION"
+        ]
+    );
+
+    let nothing = decide(&records[4]).unwrap();
+    assert_eq!(nothing.risk_level, RiskLevel::Low);
+    assert!(nothing.codes.is_empty());
+    assert_eq!(nothing.gestational_age, None);
+    assert_eq!(
+        nothing.not_assessed.first().map(String::as_str),
+        Some("age_years")
+    );
+    assert!(nothing.not_assessed.iter().any(|n| n == "lmp_or_edd"));
+
+    assert_eq!(decide(&records[5]).unwrap().codes, ["SEVERE_ANAEMIA"]);
+    assert!(matches!(
+        decide(&records[6]),
+        Err(RaktException::InvalidInput { ref field, .. }) if field == "parity"
+    ));
+    assert!(matches!(
+        decide(&records[7]),
+        Err(RaktException::InvalidInput { ref field, ref reason })
+            if field == "age_years" && reason == "-1 is negative"
+    ));
+    // a bad as-of date is refused as assessPregnancy refuses it
+    let far = Date::from(chrono::NaiveDate::MAX);
+    let e = decide_pregnancy(anc(), far.clone(), None).unwrap_err();
+    assert_eq!(
+        e,
+        assess_pregnancy(anc(), far, None).unwrap_err(),
+        "the same exception"
+    );
+    assert!(matches!(e, RaktException::InvalidInput { ref field, .. } if field == "as_of"));
+}
+
+#[test]
+fn decide_pregnancies_rows_are_the_per_record_decisions() {
+    let as_of = day(2026, 11, 23);
+    let records = varied_records();
+    let rows = decide_pregnancies(records.clone(), as_of.clone(), None).unwrap();
+    assert_eq!(rows.len(), records.len());
+    for (r, row) in records.iter().zip(rows) {
+        assert_eq!(
+            row,
+            PregnancyDecisionRow::from(decide_pregnancy(r.clone(), as_of.clone(), None))
+        );
+    }
+    assert!(decide_pregnancies(vec![], as_of, None).unwrap().is_empty());
+    let far = Date::from(chrono::NaiveDate::MAX);
+    assert!(matches!(
+        decide_pregnancies(records, far, None),
+        Err(RaktException::InvalidInput { ref field, .. }) if field == "as_of"
+    ));
+}
+
+fn varied_vitals() -> Vec<Vitals> {
+    vec![
+        Vitals {
+            heart_rate: Some(101),
+            systolic_bp: Some(120),
+            ..Vitals::default()
+        },
+        Vitals {
+            heart_rate: Some(101),
+            respiratory_rate: Some(21),
+            ..Vitals::default()
+        },
+        Vitals {
+            spo2: Some(94),
+            consciousness: Some(Avpu::Voice),
+            ..Vitals::default()
+        },
+        Vitals::default(),
+        Vitals {
+            heart_rate: Some(-5),
+            ..Vitals::default()
+        },
+        Vitals {
+            systolic_bp: Some(100),
+            diastolic_bp: Some(100),
+            ..Vitals::default()
+        },
+    ]
+}
+
+#[test]
+fn a_warning_decision_is_the_chart_without_its_text() {
+    for policy in [
+        None,
+        Some(Policy::builtin("india_meows_score".into()).unwrap()),
+    ] {
+        let mut refused = 0;
+        for v in varied_vitals() {
+            let decided = decide_early_warning(v.clone(), policy.clone());
+            match early_warning(v.clone(), policy.clone()) {
+                Ok(w) => {
+                    let d = decided.unwrap();
+                    assert_eq!(w.decision(), d, "{v:?}");
+                    for (sign, band) in core_signs().into_iter().zip(&d.bands) {
+                        assert_eq!(w.band(sign), *band);
+                        assert_eq!(d.band(sign), *band);
+                    }
+                }
+                Err(e) => {
+                    refused += 1;
+                    assert_eq!(decided.unwrap_err(), e);
+                }
+            }
+        }
+        assert_eq!(refused, 2);
+    }
+    let d = decide_early_warning(varied_vitals()[0].clone(), None).unwrap();
+    assert_eq!(d.mode, WarningMode::Chart);
+    assert!(!d.triggered);
+    assert_eq!(d.level, WarningBand::Green);
+    use WarningBand::{Green, NotAssessed as Na, Yellow};
+    assert_eq!(d.bands, [Na, Na, Na, Green, Na, Yellow, Na]);
+    assert_eq!((d.reds, d.yellows, d.score), (0, 1, None));
+    let red = decide_early_warning(varied_vitals()[2].clone(), None).unwrap();
+    assert_eq!(red.level, WarningBand::Red);
+    assert_eq!(red.band(VitalSign::Spo2), WarningBand::Red);
+    assert_eq!(red.band(VitalSign::Consciousness), WarningBand::Red);
+    assert_eq!(red.reds, 2);
+    let empty = decide_early_warning(Vitals::default(), None).unwrap();
+    assert_eq!(empty.level, WarningBand::NotAssessed);
+    assert_eq!(empty.bands, [Na; 7]);
+    let score = Policy::builtin("india_meows_score".into()).unwrap();
+    let s = decide_early_warning(
+        Vitals {
+            heart_rate: Some(101),
+            systolic_bp: Some(150),
+            ..Vitals::default()
+        },
+        Some(score),
+    )
+    .unwrap();
+    assert_eq!(
+        (s.mode, s.score, s.level),
+        (WarningMode::Score, Some(3), WarningBand::Yellow)
+    );
+}
+
+/// Every sign, in chart order.
+fn core_signs() -> Vec<VitalSign> {
+    rakt::maternal::VitalSign::ALL
+        .iter()
+        .map(|&s| VitalSign::from(s))
+        .collect()
+}
+
+#[test]
+fn decide_early_warnings_rows_are_the_per_record_decisions() {
+    let vitals = varied_vitals();
+    let rows = decide_early_warnings(vitals.clone(), None);
+    assert_eq!(rows.len(), vitals.len());
+    for (v, row) in vitals.into_iter().zip(rows) {
+        assert_eq!(row, WarningDecisionRow::from(decide_early_warning(v, None)));
+    }
+    assert!(decide_early_warnings(vec![], None).is_empty());
+}

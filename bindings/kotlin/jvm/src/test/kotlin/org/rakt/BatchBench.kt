@@ -9,7 +9,8 @@ import java.time.LocalDate
 import kotlin.random.Random
 
 /**
- * Batch calls against per-record calls, for ANC records (`assessPregnancies` / `assessPregnancy`)
+ * Batch calls against per-record calls, for ANC records (`assessPregnancies` / `assessPregnancy`,
+ * and `decidePregnancies`, the same decisions without their explanation, on the same records)
  * and donor checks (`assessDonors` / `assessDonor`). Not part of `mvn test`: tagged `bench`, which
  * the pom excludes unless `-Drakt.bench.excluded=none`; run it with `bindings/kotlin/bench.sh`
  * (release build of the library).
@@ -105,6 +106,9 @@ class BatchBench {
 
     private fun pregnancySum(a: PregnancyAssessment): Long = a.riskLevel.ordinal + 7L * a.flags.size + 31L * a.referral.level.ordinal
 
+    /** [pregnancySum] of the decision: the same value for the same record. */
+    private fun decisionSum(d: PregnancyDecision): Long = d.riskLevel.ordinal + 7L * d.codes.size + 31L * d.referralLevel.ordinal
+
     private fun donorSum(a: DonorAssessment): Long = (if (a.eligible) 1L else 0L) + 3L * a.reasons.size + 17L * (a.nextEligible?.toEpochDay() ?: 0L)
 
     private class Timing(val records: Int, val seconds: Double, val checksum: Long) {
@@ -141,6 +145,13 @@ class BatchBench {
         }
     }
 
+    private fun decisionRows(rows: List<PregnancyDecisionRow>): Long = rows.sumOf {
+        when (it) {
+            is PregnancyDecisionRow.Ok -> decisionSum(it.value)
+            is PregnancyDecisionRow.Err -> throw it.error
+        }
+    }
+
     private fun donorRows(rows: List<DonorRow>): Long = rows.sumOf {
         when (it) {
             is DonorRow.Ok -> donorSum(it.value)
@@ -167,6 +178,7 @@ class BatchBench {
         // warm-up (JIT, class loading, the India policy built once)
         perItem(anc, warm) { pregnancySum(assessPregnancy(it, today)) }
         batched(anc, warm, chunk) { pregnancyRows(assessPregnancies(it, today)) }
+        batched(anc, warm, chunk) { decisionRows(decidePregnancies(it, today)) }
         perItem(donors, warm) { donorSum(assessDonor(it.donor, it.checks, it.kind, today)) }
         batched(donors, warm, chunk) { donorRows(assessDonors(it, today)) }
 
@@ -177,6 +189,10 @@ class BatchBench {
         row("assessPregnancies", "batch of ${"%,d".format(chunk)}", pBatch)
         assertEquals(pOne.checksum, pBatch.checksum, "the same results both ways")
         ratios += "assessPregnancies: %.2f× the throughput of assessPregnancy".format(pBatch.perSecond / pOne.perSecond)
+        val pDecide = batched(anc, records, chunk) { decisionRows(decidePregnancies(it, today)) }
+        row("decidePregnancies", "batch of ${"%,d".format(chunk)}", pDecide)
+        assertEquals(pOne.checksum, pDecide.checksum, "the same decisions as the assessments")
+        ratios += "decidePregnancies: %.2f× the throughput of assessPregnancies (same records, same chunks)".format(pDecide.perSecond / pBatch.perSecond)
 
         val dOne = perItem(donors, records) { donorSum(assessDonor(it.donor, it.checks, it.kind, today)) }
         row("assessDonor", "per record", dOne)

@@ -12,8 +12,8 @@ import java.time.ZoneOffset
 import kotlin.random.Random
 
 /**
- * The batch functions (`assessPregnancies`, `earlyWarnings`, `robsonGroups`, `assessDonors`,
- * `compatibilities`, `computeExpiries`): for a few hundred generated inputs, bad rows included,
+ * The batch functions (`assessPregnancies`, `decidePregnancies`, `earlyWarnings`,
+ * `decideEarlyWarnings`, `robsonGroups`, `assessDonors`, `compatibilities`, `computeExpiries`): for a few hundred generated inputs, bad rows included,
  * every row equals the per-record call (the same value, or the same exception); exact answers on
  * hand-built rows; empty lists; a bad `asOf` fails the whole call.
  */
@@ -111,6 +111,48 @@ class BatchTest {
     }
 
     @Test
+    fun decidePregnanciesEqualsDecidePregnancyRowByRow() {
+        val r = Random(7)
+        val records = List(n) { ancRecord(r, it) }
+        for (policy in listOf(null, Policy.builtin("india_flw"))) {
+            val expected = records.map { single { decidePregnancy(it, today, policy) } }
+            val decided = decidePregnancies(records, today, policy).map {
+                when (it) {
+                    is PregnancyDecisionRow.Ok -> it.value
+                    is PregnancyDecisionRow.Err -> Refused(it.error)
+                }
+            }
+            assertSameAsSingle("decidePregnancies($policy)", expected, decided)
+            // each decided row is the assessment without its explanation; each refused row is
+            // refused as assessPregnancies refuses it
+            val assessed = rows(assessPregnancies(records, today, policy))
+            for (i in decided.indices) {
+                val a = assessed[i]
+                assertEquals(if (a is PregnancyAssessment) a.decision() else a, decided[i], "decidePregnancies($policy) row $i")
+            }
+        }
+    }
+
+    @Test
+    fun decidePregnanciesExactRows() {
+        val rows = decidePregnancies(
+            listOf(AncRecord(id = "a", hbGDl = BigDecimal("7.0")), AncRecord(id = "b", ageYears = -1), AncRecord(id = "c", hbGDl = BigDecimal("7.1"))),
+            today,
+        )
+        assertEquals(3, rows.size)
+        val a = (rows[0] as PregnancyDecisionRow.Ok).value
+        assertEquals(listOf("SEVERE_ANAEMIA"), a.codes)
+        assertEquals(RiskLevel.HIGH, a.riskLevel)
+        assertEquals(AnaemiaGrade.SEVERE, a.anaemia)
+        val e = (rows[1] as PregnancyDecisionRow.Err).error as RaktException.InvalidInput
+        assertEquals("age_years", e.field)
+        assertEquals("-1 is negative", e.reason)
+        assertEquals(listOf<String>(), (rows[2] as PregnancyDecisionRow.Ok).value.codes)
+        val flw = decidePregnancies(listOf(AncRecord(hbGDl = BigDecimal("7.0"))), today, Policy.builtin("india_flw"))
+        assertEquals(AnaemiaGrade.MODERATE, (flw.single() as PregnancyDecisionRow.Ok).value.anaemia)
+    }
+
+    @Test
     fun assessPregnanciesExactRows() {
         val rows = assessPregnancies(
             listOf(AncRecord(id = "a", hbGDl = BigDecimal("7.0")), AncRecord(id = "b", ageYears = -1), AncRecord(id = "c", hbGDl = BigDecimal("7.1"))),
@@ -139,6 +181,9 @@ class BatchTest {
         val one = assertThrows<RaktException.InvalidInput> { assessPregnancy(good[0], unreadable) }
         assertEquals(one.toString(), e.toString())
         assertThrows<RaktException.InvalidInput> { assessPregnancies(listOf(), unreadable) }
+        val decided = assertThrows<RaktException.InvalidInput> { decidePregnancies(good, unreadable) }
+        assertEquals(e.toString(), decided.toString())
+        assertThrows<RaktException.InvalidInput> { decidePregnancies(listOf(), unreadable) }
 
         val request = DonorRequest(Donor(LocalDate.of(1990, 1, 1), Sex.MALE), checks(), DonationKind.WHOLE_BLOOD_450)
         val d = assertThrows<RaktException.InvalidInput> { assessDonors(listOf(request), unreadable) }
@@ -149,7 +194,9 @@ class BatchTest {
     @Test
     fun emptyListsGiveEmptyLists() {
         assertEquals(listOf<PregnancyRow>(), assessPregnancies(listOf(), today))
+        assertEquals(listOf<PregnancyDecisionRow>(), decidePregnancies(listOf(), today))
         assertEquals(listOf<EarlyWarningRow>(), earlyWarnings(listOf()))
+        assertEquals(listOf<WarningDecisionRow>(), decideEarlyWarnings(listOf()))
         assertEquals(listOf<RobsonRow>(), robsonGroups(listOf(), Policy.india()))
         assertEquals(listOf<DonorRow>(), assessDonors(listOf(), today))
         assertEquals(listOf<CompatibilityRow>(), compatibilities(listOf()))
@@ -195,6 +242,38 @@ class BatchTest {
         val two = (exact[2] as EarlyWarningRow.Ok).value
         assertTrue(two.triggered)
         assertEquals(WarningBand.YELLOW, two.level)
+    }
+
+    @Test
+    fun decideEarlyWarningsEqualsDecideEarlyWarningRowByRow() {
+        val r = Random(7)
+        val inputs = List(n) { vitals(r, it) }
+        for (policy in listOf(null, Policy.builtin("india_meows_score"))) {
+            val expected = inputs.map { single { decideEarlyWarning(it, policy) } }
+            val rows = decideEarlyWarnings(inputs, policy).map {
+                when (it) {
+                    is WarningDecisionRow.Ok -> it.value
+                    is WarningDecisionRow.Err -> Refused(it.error)
+                }
+            }
+            assertSameAsSingle("decideEarlyWarnings($policy)", expected, rows)
+            val charts = earlyWarnings(inputs, policy).map {
+                when (it) {
+                    is EarlyWarningRow.Ok -> it.value.decision()
+                    is EarlyWarningRow.Err -> Refused(it.error)
+                }
+            }
+            assertEquals(charts, rows, "decideEarlyWarnings($policy) against earlyWarnings")
+        }
+        val exact = decideEarlyWarnings(listOf(Vitals(spo2 = 94), Vitals(spo2 = -1), Vitals(heartRate = 101, respiratoryRate = 21)))
+        val red = (exact[0] as WarningDecisionRow.Ok).value
+        assertEquals(WarningBand.RED, red.level)
+        assertEquals(WarningBand.RED, red.band(VitalSign.SPO2))
+        assertEquals("spo2", ((exact[1] as WarningDecisionRow.Err).error as RaktException.InvalidInput).field)
+        val two = (exact[2] as WarningDecisionRow.Ok).value
+        assertTrue(two.triggered)
+        assertEquals(WarningBand.YELLOW, two.level)
+        assertEquals(2, two.yellows)
     }
 
     // ---- robsonGroups -----------------------------------------------------------------------

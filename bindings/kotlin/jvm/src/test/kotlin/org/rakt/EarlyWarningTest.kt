@@ -29,6 +29,66 @@ class EarlyWarningTest {
     }
 
     @Test
+    fun aDecisionIsTheChartWithoutItsText() {
+        val inputs = listOf(
+            Vitals(heartRate = 101, systolicBp = 120),
+            Vitals(heartRate = 101, respiratoryRate = 21),
+            Vitals(spo2 = 94, consciousness = Avpu.VOICE),
+            Vitals(temperatureC = BigDecimal("37.5"), diastolicBp = 60, systolicBp = 150),
+            Vitals(),
+            Vitals(heartRate = -5),
+            Vitals(systolicBp = 100, diastolicBp = 100),
+        )
+        for (policy in listOf(null, Policy.builtin("india_meows_score"))) {
+            var refused = 0
+            for (v in inputs) {
+                val w = try {
+                    earlyWarning(v, policy)
+                } catch (e: RaktException) {
+                    refused++
+                    val d = assertThrows<RaktException> { decideEarlyWarning(v, policy) }
+                    assertEquals(e::class, d::class)
+                    assertEquals(e.message, d.message)
+                    assertEquals(e.toString(), d.toString())
+                    continue
+                }
+                val d = decideEarlyWarning(v, policy)
+                assertEquals(w.decision(), d)
+                assertEquals(w.mode, d.mode)
+                assertEquals(w.triggered, d.triggered)
+                assertEquals(w.level, d.level)
+                assertEquals(w.parameters.map { it.band }, d.bands)
+                assertEquals(VitalSign.entries.map { w.band(it) }, VitalSign.entries.map { d.band(it) })
+                assertEquals(w.reds, d.reds)
+                assertEquals(w.yellows, d.yellows)
+                assertEquals(w.score, d.score)
+            }
+            assertEquals(2, refused)
+        }
+        val one = decideEarlyWarning(inputs[0])
+        assertEquals(WarningMode.CHART, one.mode)
+        assertFalse(one.triggered)
+        assertEquals(WarningBand.GREEN, one.level)
+        val na = WarningBand.NOT_ASSESSED
+        assertEquals(listOf(na, na, na, WarningBand.GREEN, na, WarningBand.YELLOW, na), one.bands)
+        assertEquals(WarningBand.YELLOW, one.band(VitalSign.HEART_RATE))
+        assertEquals(listOf(0, 1), listOf(one.reds, one.yellows))
+        assertEquals(null, one.score)
+        val red = decideEarlyWarning(inputs[2])
+        assertTrue(red.triggered)
+        assertEquals(WarningBand.RED, red.level)
+        assertEquals(2, red.reds)
+        assertEquals(WarningBand.RED, red.band(VitalSign.CONSCIOUSNESS))
+        assertEquals(na, decideEarlyWarning(Vitals()).level)
+        val score = decideEarlyWarning(Vitals(heartRate = 101, systolicBp = 150), Policy.builtin("india_meows_score"))
+        assertEquals(WarningMode.SCORE, score.mode)
+        assertEquals(3, score.score)
+        assertEquals(WarningBand.YELLOW, score.level)
+        val e = assertThrows<RaktException.InvalidInput> { decideEarlyWarning(Vitals(heartRate = -5)) }
+        assertEquals("heart_rate", e.field)
+    }
+
+    @Test
     fun theScoreProfile() {
         val p = Policy.builtin("india_meows_score")
         val w = earlyWarning(Vitals(heartRate = 101, systolicBp = 150), p)

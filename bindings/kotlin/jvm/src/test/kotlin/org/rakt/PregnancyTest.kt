@@ -84,6 +84,103 @@ class PregnancyTest {
         assertEquals("age_years", neg.field)
     }
 
+    /** Varied records at [today]: the last two are refused (by the core, and by the binding). */
+    private fun variedRecords() = listOf(
+        AncRecord(lmp = lmpAt(34), bp = BloodPressure(150, 100), bpRepeat = BloodPressure(148, 96),
+            urineProtein = UrineProtein.PLUS2, hbGDl = BigDecimal("10.5")),
+        AncRecord(lmp = lmpAt(36), bp = BloodPressure(160, 110), dangerSigns = listOf(DangerSign.CONVULSING)),
+        AncRecord(id = "MCTS-42", ageYears = 29, bloodGroup = parseBloodGroup("B-"),
+            conditions = listOf(KnownCondition.PLACENTA_PRAEVIA), edd = LocalDate.of(2026, 12, 1)),
+        AncRecord(ageYears = 17, dangerSigns = listOf(DangerSign.FEVER, DangerSign.SEVERE_HEADACHE),
+            conditions = listOf(KnownCondition.HEART_DISEASE, KnownCondition.EPILEPSY)),
+        AncRecord(),
+        AncRecord(hbGDl = BigDecimal("7.0"), lmp = lmpAt(43)),
+        AncRecord(gravida = 2, parity = 2),
+        AncRecord(ageYears = -1),
+    )
+
+    @Test
+    fun aDecisionIsTheAssessmentWithoutItsExplanation() {
+        for (policy in listOf(null, Policy.builtin("india_flw"), Policy.uk())) {
+            var refused = 0
+            for (r in variedRecords()) {
+                val a = try {
+                    assessPregnancy(r, today, policy)
+                } catch (e: RaktException) {
+                    refused++
+                    val d = assertThrows<RaktException> { decidePregnancy(r, today, policy) }
+                    assertEquals(e::class, d::class)
+                    assertEquals(e.message, d.message)
+                    assertEquals(e.toString(), d.toString())
+                    continue
+                }
+                val d = decidePregnancy(r, today, policy)
+                assertEquals(a.decision(), d)
+                assertEquals(a.riskLevel, d.riskLevel)
+                assertEquals(a.codes(), d.codes)
+                assertEquals(a.gestationalAge, d.gestationalAge)
+                assertEquals(a.edd, d.edd)
+                assertEquals(a.hypertension, d.hypertension)
+                assertEquals(a.anaemia, d.anaemia)
+                assertEquals(a.gdm, d.gdm)
+                assertEquals(a.referral.level, d.referralLevel)
+                assertEquals(a.referral.urgency, d.referralUrgency)
+                assertEquals(a.bloodPlan.tier, d.bloodTier)
+                assertEquals(a.bloodPlan.action, d.bloodAction)
+                assertEquals(a.bloodPlan.units, d.bloodUnits)
+                assertEquals(a.bloodPlan.timing, d.bloodTiming)
+                assertEquals(a.notAssessed, d.notAssessed)
+            }
+            assertEquals(2, refused)
+        }
+    }
+
+    @Test
+    fun aDecisionHasExactValues() {
+        val decided = variedRecords().take(6).map { decidePregnancy(it, today) }
+        val (pe, ec, pp, many, nothing) = decided
+        val post = decided[5]
+        assertEquals(RiskLevel.HIGH, pe.riskLevel)
+        assertEquals(listOf("PRE_ECLAMPSIA"), pe.codes)
+        assertEquals(GestationalAge(34, 0), pe.gestationalAge)
+        assertEquals(HypertensionClass.PRE_ECLAMPSIA, pe.hypertension)
+        assertEquals(AnaemiaGrade.MILD, pe.anaemia)
+        assertEquals(CareLevel.L3, pe.referralLevel)
+        assertEquals(Urgency.PLANNED, pe.referralUrgency)
+        assertEquals(BloodActionKind.NONE, pe.bloodAction)
+        assertEquals(0, pe.bloodUnits)
+
+        assertEquals(RiskLevel.EMERGENCY, ec.riskLevel)
+        assertEquals(listOf("ECLAMPSIA"), ec.codes)
+        assertEquals(Urgency.EMERGENCY, ec.referralUrgency)
+
+        assertEquals(listOf("PLACENTA_PRAEVIA", "RH_NEGATIVE"), pp.codes)
+        assertEquals(LocalDate.of(2026, 12, 1), pp.edd)
+        assertEquals(BloodRiskTier.HIGH, pp.bloodTier)
+        assertEquals(BloodActionKind.CROSSMATCH, pp.bloodAction)
+        assertEquals(2, pp.bloodUnits)
+        assertEquals(PlanTiming.ON_ADMISSION, pp.bloodTiming)
+
+        // a code once per flag: one DANGER_SIGN per sign, one MEDICAL_CONDITION per condition
+        assertEquals(listOf("DANGER_SIGN", "DANGER_SIGN", "YOUNG_AGE", "MEDICAL_CONDITION", "MEDICAL_CONDITION"), many.codes)
+        assertEquals(RiskLevel.EMERGENCY, many.riskLevel)
+
+        assertEquals(RiskLevel.LOW, nothing.riskLevel)
+        assertEquals(listOf<String>(), nothing.codes)
+        assertEquals("age_years", nothing.notAssessed.first())
+        assertTrue("lmp_or_edd" in nothing.notAssessed)
+        assertEquals(null, nothing.gestationalAge)
+
+        assertEquals(listOf("POST_TERM", "SEVERE_ANAEMIA"), post.codes)
+        assertEquals(AnaemiaGrade.SEVERE, post.anaemia)
+
+        val e = assertThrows<RaktException.InvalidInput> { decidePregnancy(AncRecord(gravida = 2, parity = 2), today) }
+        assertEquals("parity", e.field)
+        val neg = assertThrows<RaktException.InvalidInput> { decidePregnancy(AncRecord(ageYears = -1), today) }
+        assertEquals("age_years", neg.field)
+        assertEquals("-1 is negative", neg.reason)
+    }
+
     @Test
     fun bloodReadinessNamesTheUnitsTheGapAndWhereToGetThem() {
         val asOf = t("2026-11-23T10:00:00+05:30")
