@@ -136,6 +136,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rows", type=int, default=1_000_000, help="mothers to generate (default 1,000,000)")
     parser.add_argument("--partitions", type=int, default=8, help="Spark partitions (default 8)")
+    parser.add_argument("--driver-memory", default="4g",
+                        help="heap of Spark's local JVM (default 4g; Spark's own default, 1g, is too "
+                             "small for a year of mothers)")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (
@@ -144,11 +147,14 @@ def main(argv: list[str] | None = None) -> None:
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(args.partitions))
+        .config("spark.driver.memory", args.driver_memory)
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
     started = time.perf_counter()
-    verdicts = assess_in_spark(generate(spark, args.rows, args.partitions), AS_OF).cache()
+    # Only the columns the summary reads are kept in memory between its three queries.
+    verdicts = assess_in_spark(generate(spark, args.rows, args.partitions), AS_OF)
+    verdicts = verdicts.select("risk_level", "flags", "error").cache()
     summarise(verdicts)
     print(f"\nGenerated, assessed and summarised in {time.perf_counter() - started:.1f} s (Spark local mode)")
     spark.stop()

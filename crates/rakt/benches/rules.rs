@@ -29,6 +29,11 @@ fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
     c.bench_function("compatibility_red_cells", |b| {
         b.iter(|| compatibility(black_box(Component::RedCells), &donor, &recipient, &policy))
     });
+    c.bench_function("decide_compatibility_red_cells", |b| {
+        b.iter(|| {
+            rakt::decide_compatibility(black_box(Component::RedCells), &donor, &recipient, &policy)
+        })
+    });
     c.bench_function("donor_preference_red_cells", |b| {
         b.iter(|| donor_preference(black_box(Component::RedCells), &recipient, &policy))
     });

@@ -222,11 +222,79 @@ pub fn compatibility(
     recipient: &Recipient,
     policy: &Policy,
 ) -> Compatibility {
+    verdict(component, donor, recipient, policy, true)
+}
+
+/// What [`compatibility`] decides, without its explanation: the same verdict, rank and reason
+/// codes, without the reasons' facts and sources.
+///
+/// ```
+/// use rakt::{decide_compatibility, BloodGroup, Component, Policy, Recipient, ReasonCode};
+/// let policy = Policy::india();
+/// let o_neg = BloodGroup::parse("O-")?;
+/// let ab_pos = Recipient::from(BloodGroup::parse("AB+")?);
+/// let d = decide_compatibility(Component::FreshFrozenPlasma, &o_neg, &ab_pos, &policy);
+/// assert!(!d.compatible);
+/// assert_eq!(d.codes, [ReasonCode::PlasmaAboIncompatible, ReasonCode::RhdNotRequired]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_compatibility(
+    component: Component,
+    donor: &BloodGroup,
+    recipient: &Recipient,
+    policy: &Policy,
+) -> CompatibilityDecision {
+    verdict(component, donor, recipient, policy, false).decision()
+}
+
+/// What [`compatibility`] decides: every value of a [`Compatibility`] but the reasons' facts
+/// and sources.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CompatibilityDecision {
+    /// The component judged.
+    pub component: Component,
+    /// The donor group judged.
+    pub donor: BloodGroup,
+    /// Whether the unit may be given (no hard stop).
+    pub compatible: bool,
+    /// How good a choice it is.
+    pub rank: Rank,
+    /// Whether this is an emergency release (recipient group unknown).
+    pub emergency: bool,
+    /// The reason codes, in the order of [`Compatibility::reasons`].
+    pub codes: Vec<ReasonCode>,
+}
+
+impl Compatibility {
+    /// The decision of this verdict, without its explanation: what [`decide_compatibility`]
+    /// gives for the same request.
+    pub fn decision(&self) -> CompatibilityDecision {
+        CompatibilityDecision {
+            component: self.component,
+            donor: self.donor,
+            compatible: self.compatible,
+            rank: self.rank,
+            emergency: self.emergency,
+            codes: self.reasons.iter().map(|r| r.code).collect(),
+        }
+    }
+}
+
+/// The verdict, its reasons with their facts and sources when `explain`, bare codes otherwise
+/// (a bare verdict never leaves this module: [`decide_compatibility`] keeps only its codes).
+fn verdict(
+    component: Component,
+    donor: &BloodGroup,
+    recipient: &Recipient,
+    policy: &Policy,
+    explain: bool,
+) -> Compatibility {
     let mut ctx = Ctx {
         component,
         donor,
         recipient,
         policy,
+        explain,
         reasons: Vec::new(),
     };
     let identical = match component.compatibility_class() {
@@ -468,6 +536,8 @@ struct Ctx<'a> {
     donor: &'a BloodGroup,
     recipient: &'a Recipient,
     policy: &'a Policy,
+    /// Whether reasons get their facts and sources (`false`: codes only).
+    explain: bool,
     reasons: Vec<Reason>,
 }
 
@@ -476,8 +546,11 @@ impl Ctx<'_> {
         self.reasons.push(reason);
     }
 
-    /// A reason with the usual facts filled in.
+    /// A reason with the usual facts filled in (bare when not explaining).
     fn reason(&self, code: ReasonCode) -> Reason {
+        if !self.explain {
+            return Reason::new(code);
+        }
         let reason = Reason::new(code)
             .fact("component", self.component.as_str())
             .fact("donor", self.donor);
@@ -487,8 +560,34 @@ impl Ctx<'_> {
         }
     }
 
-    /// Cite a policy parameter as the source of a reason.
+    /// One more fact on a reason, worked out only when explaining.
+    fn with<F: Into<crate::reason::Fact>>(
+        &self,
+        reason: Reason,
+        name: &'static str,
+        value: impl FnOnce() -> F,
+    ) -> Reason {
+        if self.explain {
+            reason.fact(name, value())
+        } else {
+            reason
+        }
+    }
+
+    /// Cite the policy parameter at a path worked out only when explaining.
+    fn policy_cited_at(&self, reason: Reason, path: impl FnOnce() -> String) -> Reason {
+        if self.explain {
+            self.policy_cited(reason, &path())
+        } else {
+            reason
+        }
+    }
+
+    /// Cite a policy parameter as the source of a reason (only when explaining).
     fn policy_cited(&self, reason: Reason, path: &str) -> Reason {
+        if !self.explain {
+            return reason;
+        }
         match self.policy.source(path) {
             Some(src) => reason.cite(&src.citation, src.confidence),
             None => reason,
@@ -496,15 +595,14 @@ impl Ctx<'_> {
     }
 
     fn push_protection_facts(&mut self, reason: Reason, p: Protection) {
-        let mut reason = reason.fact("protection", p.kind.as_str());
+        let mut reason = self.with(reason, "protection", || p.kind.as_str());
         if let Some(limit) = p.age_limit {
-            reason = reason.fact("age_limit", limit);
+            reason = self.with(reason, "age_limit", || limit);
         }
         if let Some(missing) = p.assumed {
-            let assumed = self
-                .reason(ReasonCode::ProtectionAssumed)
-                .fact("missing", missing)
-                .fact("protection", p.kind.as_str());
+            let assumed = self.reason(ReasonCode::ProtectionAssumed);
+            let assumed = self.with(assumed, "missing", || missing);
+            let assumed = self.with(assumed, "protection", || p.kind.as_str());
             self.push(assumed.cite(SRC_RHD, Confidence::Medium));
         }
         self.push(reason);
@@ -537,9 +635,8 @@ impl Ctx<'_> {
             r.has_anti_a() && d.has_a_antigen(),
             r.has_anti_b() && d.has_b_antigen(),
         ) {
-            let reason = self
-                .reason(ReasonCode::RedCellsAboIncompatible)
-                .fact("antibodies", abs);
+            let reason = self.reason(ReasonCode::RedCellsAboIncompatible);
+            let reason = self.with(reason, "antibodies", || abs);
             self.push(reason.cite(SRC_RED_CELL_ABO, Confidence::High));
             return false;
         }
@@ -600,13 +697,11 @@ impl Ctx<'_> {
     fn recipient_rhd(&mut self, recipient: &BloodGroup) -> RhD {
         let effective = effective_recipient_rhd(recipient, self.policy);
         if recipient.weak_d() {
-            let reason = self.reason(ReasonCode::WeakDRecipient).fact(
-                "as",
-                match effective {
-                    RhD::Positive => "positive",
-                    RhD::Negative => "negative",
-                },
-            );
+            let reason = self.reason(ReasonCode::WeakDRecipient);
+            let reason = self.with(reason, "as", || match effective {
+                RhD::Positive => "positive",
+                RhD::Negative => "negative",
+            });
             let reason = self.policy_cited(reason, "compatibility.weak_d_recipient_as");
             self.push(reason);
         } else if recipient.rhd().is_none() {
@@ -630,9 +725,8 @@ impl Ctx<'_> {
 
     fn emergency_red_cells(&mut self) -> bool {
         if self.donor.abo() != Abo::O {
-            let reason = self
-                .reason(ReasonCode::EmergencyGroupNotPermitted)
-                .fact("allowed", "O");
+            let reason = self.reason(ReasonCode::EmergencyGroupNotPermitted);
+            let reason = self.with(reason, "allowed", || "O");
             self.push(reason.cite(SRC_EMERGENCY, Confidence::High));
             return false;
         }
@@ -678,7 +772,8 @@ impl Ctx<'_> {
     fn plasma(&mut self) -> bool {
         let d = self.donor.abo();
         let Some(recipient) = self.recipient.group else {
-            let allowed = self.policy.compatibility.emergency_plasma.clone();
+            let policy = self.policy;
+            let allowed = &policy.compatibility.emergency_plasma;
             if allowed.contains(&d) {
                 let reason = self.reason(ReasonCode::EmergencyRelease);
                 let reason = self.policy_cited(reason, "compatibility.emergency_plasma");
@@ -686,9 +781,8 @@ impl Ctx<'_> {
                 // The recipient may be AB: any anti-A or anti-B may meet its antigen.
                 self.plasma_antibody_caveat(d.has_anti_a(), d.has_anti_b());
             } else {
-                let reason = self
-                    .reason(ReasonCode::EmergencyGroupNotPermitted)
-                    .fact("allowed", join_groups(&allowed, " or "));
+                let reason = self.reason(ReasonCode::EmergencyGroupNotPermitted);
+                let reason = self.with(reason, "allowed", || join_groups(allowed, " or "));
                 let reason = self.policy_cited(reason, "compatibility.emergency_plasma");
                 self.push(reason);
             }
@@ -711,15 +805,14 @@ impl Ctx<'_> {
             self.push(reason.cite(SRC_BOMBAY_PLASMA, Confidence::Low));
         } else if let Some(order) = order.filter(|o| !o.contains(&d)) {
             if let Some(abs) = antibodies_list(anti_a, anti_b) {
-                let reason = self
-                    .reason(ReasonCode::PlasmaAboIncompatible)
-                    .fact("antibodies", abs);
+                let reason = self.reason(ReasonCode::PlasmaAboIncompatible);
+                let reason = self.with(reason, "antibodies", || abs);
                 self.push(reason.cite(SRC_PLASMA_ABO, Confidence::High));
             } else {
-                let reason = self
-                    .reason(ReasonCode::PlasmaAboNotInPolicy)
-                    .fact("order", join_groups(order, ", "));
-                let reason = self.policy_cited(reason, &format!("compatibility.plasma_order.{r}"));
+                let reason = self.reason(ReasonCode::PlasmaAboNotInPolicy);
+                let reason = self.with(reason, "order", || join_groups(order, ", "));
+                let reason =
+                    self.policy_cited_at(reason, || format!("compatibility.plasma_order.{r}"));
                 self.push(reason);
             }
         } else if anti_a || anti_b {
@@ -750,9 +843,8 @@ impl Ctx<'_> {
     /// (possible) red cells: the same reason for a known recipient and for an emergency.
     fn plasma_antibody_caveat(&mut self, anti_a: bool, anti_b: bool) {
         if let Some(abs) = antibodies_list(anti_a, anti_b) {
-            let reason = self
-                .reason(ReasonCode::PlasmaHighTitreNegativeOnly)
-                .fact("antibodies", abs);
+            let reason = self.reason(ReasonCode::PlasmaHighTitreNegativeOnly);
+            let reason = self.with(reason, "antibodies", || abs);
             self.push(reason.cite(SRC_HIGH_TITRE_PLASMA, Confidence::Medium));
         }
     }
@@ -760,15 +852,15 @@ impl Ctx<'_> {
     fn platelets(&mut self) -> bool {
         let d = self.donor.abo();
         let Some(recipient) = self.recipient.group else {
-            let allowed = self.policy.compatibility.emergency_platelets.clone();
+            let policy = self.policy;
+            let allowed = &policy.compatibility.emergency_platelets;
             if allowed.contains(&d) {
                 let reason = self.reason(ReasonCode::EmergencyRelease);
                 let reason = self.policy_cited(reason, "compatibility.emergency_platelets");
                 self.push(reason);
             } else {
-                let reason = self
-                    .reason(ReasonCode::EmergencyGroupNotPermitted)
-                    .fact("allowed", join_groups(&allowed, " or "));
+                let reason = self.reason(ReasonCode::EmergencyGroupNotPermitted);
+                let reason = self.with(reason, "allowed", || join_groups(allowed, " or "));
                 let reason = self.policy_cited(reason, "compatibility.emergency_platelets");
                 self.push(reason);
                 return false;
@@ -785,40 +877,35 @@ impl Ctx<'_> {
             return false;
         };
         let r = recipient.abo();
-        let order = self
-            .policy
-            .compatibility
-            .platelet_order
-            .for_recipient(r)
-            .to_vec();
-        let order_text = join_groups(&order, ", ");
+        let policy = self.policy;
+        let order = policy.compatibility.platelet_order.for_recipient(r);
         let Some(position) = order.iter().position(|g| *g == d) else {
-            let reason = self
-                .reason(ReasonCode::PlateletAboNotInPolicy)
-                .fact("order", &order_text);
-            let reason = self.policy_cited(reason, &format!("compatibility.platelet_order.{r}"));
+            let reason = self.reason(ReasonCode::PlateletAboNotInPolicy);
+            let reason = self.with(reason, "order", || join_groups(order, ", "));
+            let reason =
+                self.policy_cited_at(reason, || format!("compatibility.platelet_order.{r}"));
             self.push(reason);
             return false;
         };
         if d == r {
             let reason = self.reason(ReasonCode::AboIdentical);
-            let reason = self.policy_cited(reason, &format!("compatibility.platelet_order.{r}"));
+            let reason =
+                self.policy_cited_at(reason, || format!("compatibility.platelet_order.{r}"));
             self.push(reason);
         } else {
-            let reason = self
-                .reason(ReasonCode::PlateletAboNonIdentical)
-                .fact("position", position + 1)
-                .fact("order", &order_text);
-            let reason = self.policy_cited(reason, &format!("compatibility.platelet_order.{r}"));
+            let reason = self.reason(ReasonCode::PlateletAboNonIdentical);
+            let reason = self.with(reason, "position", || position + 1);
+            let reason = self.with(reason, "order", || join_groups(order, ", "));
+            let reason =
+                self.policy_cited_at(reason, || format!("compatibility.platelet_order.{r}"));
             self.push(reason);
         }
         if let Some(abs) = antibodies_list(
             d.has_anti_a() && r.has_a_antigen(),
             d.has_anti_b() && r.has_b_antigen(),
         ) {
-            let reason = self
-                .reason(ReasonCode::PlateletPlasmaIncompatible)
-                .fact("antibodies", abs);
+            let reason = self.reason(ReasonCode::PlateletPlasmaIncompatible);
+            let reason = self.with(reason, "antibodies", || abs);
             self.push(reason.cite(SRC_LOW_TITRE, Confidence::High));
         }
         if d == Abo::A

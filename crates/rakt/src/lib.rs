@@ -84,7 +84,8 @@ pub mod unit;
 
 pub use blood_group::{ASubgroup, Abo, BloodGroup, RhD};
 pub use compatibility::{
-    Compatibility, DonorOption, Rank, Recipient, Sex, compatibility, donor_preference,
+    Compatibility, CompatibilityDecision, DonorOption, Rank, Recipient, Sex, compatibility,
+    decide_compatibility, donor_preference,
 };
 pub use component::{
     CompatibilityClass, Component, Modification, PlateletSource, Preservative, Product,

@@ -64,7 +64,7 @@ struct Pairs {
     policy: Arc<rakt::Policy>,
 }
 
-type PairRow = Result<rakt::Compatibility, RaktError>;
+type PairRow = Result<rakt::CompatibilityDecision, RaktError>;
 
 impl Op for Pairs {
     type Row = PairRow;
@@ -75,7 +75,7 @@ impl Op for Pairs {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> PairRow {
-        pair(columns, row).map(|(c, d, r)| rakt::compatibility(c, &d, &r, &self.policy))
+        pair(columns, row).map(|(c, d, r)| rakt::decide_compatibility(c, &d, &r, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -90,7 +90,8 @@ impl Op for Pairs {
     }
 
     fn build(&self, columns: &Columns, rows: Vec<PairRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&rakt::Compatibility>> = rows.iter().map(|r| r.as_ref().ok()).collect();
+        let a: Vec<Option<&rakt::CompatibilityDecision>> =
+            rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
             Out::ids(columns, rows.len()),
             Out::bools(a.iter().map(|x| x.map(|x| x.compatible))),
@@ -98,7 +99,7 @@ impl Op for Pairs {
             Out::bools(a.iter().map(|x| x.map(|x| x.emergency))),
             Out::lists(
                 a.iter()
-                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
+                    .map(|x| x.map(|x| x.codes.iter().map(|c| c.as_str()))),
             ),
             Out::errors(rows.iter()),
         ])

@@ -524,3 +524,51 @@ fn platelet_anti_d_prophylaxis_only_for_rhd_positive_platelets_to_an_rhd_negativ
     assert_eq!(codes("A+", "A+"), ["ABO_IDENTICAL"]);
     assert_eq!(codes("A-", "A+"), ["ABO_IDENTICAL"]);
 }
+
+/// `decide_compatibility` gives `compatibility`'s verdict, rank, emergency flag and reason
+/// codes (in order) for every component, donor and recipient variant, in every profile that
+/// sets compatibility rules differently.
+#[test]
+fn deciding_agrees_with_explaining_everywhere() {
+    let groups: Vec<BloodGroup> = [
+        "O-", "O+", "A-", "A+", "B-", "B+", "AB-", "AB+", "Oh-", "Oh+",
+    ]
+    .iter()
+    .chain(&["O weak D", "A2-", "A2+", "AB", "O"])
+    .map(|s| g(s))
+    .collect();
+    let mut recipients: Vec<Option<BloodGroup>> = groups.iter().copied().map(Some).collect();
+    recipients.push(None);
+    let (mut checked, mut codes) = (0, 0);
+    for name in ["india", "uk", "us"] {
+        let policy = Policy::builtin(name).unwrap();
+        for component in Component::ALL {
+            for donor in &groups {
+                for &group in &recipients {
+                    for sex in [None, Some(Sex::Female), Some(Sex::Male)] {
+                        for age in [None, Some(8), Some(30), Some(60)] {
+                            for (anti_d, chronic) in [(false, false), (true, false), (false, true)]
+                            {
+                                let r = Recipient {
+                                    group,
+                                    sex,
+                                    age_years: age,
+                                    anti_d,
+                                    chronically_transfused: chronic,
+                                };
+                                let full = compatibility(component, donor, &r, &policy);
+                                let d = decide_compatibility(component, donor, &r, &policy);
+                                assert_eq!(d, full.decision(), "{component:?} {donor} {r:?}");
+                                checked += 1;
+                                codes += d.codes.len();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 3 * 8 * 15 * 16 * 3 * 4 * 3);
+    // Every verdict has at least one reason.
+    assert!(codes >= checked);
+}
