@@ -403,7 +403,7 @@ impl Columns {
     }
 
     /// A list of codes (an empty list for a null cell).
-    pub(crate) fn codes(&self, i: usize, row: usize) -> Vec<String> {
+    pub(crate) fn codes(&self, i: usize, row: usize) -> Vec<&str> {
         let Some((d, _)) = self.data(i) else {
             return Vec::new();
         };
@@ -418,14 +418,13 @@ impl Columns {
                     .filter(|&k| !items.is_null(k))
                     .map(|k| items.value(k).trim())
                     .filter(|s| !s.is_empty())
-                    .map(str::to_string)
                     .collect()
             }
             Data::Str(a) => a
                 .as_string::<i32>()
                 .value(row)
                 .split([';', ','])
-                .map(|s| s.trim().to_string())
+                .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .collect(),
             _ => Vec::new(),
@@ -511,14 +510,14 @@ impl Columns {
 
     /// A list of codes kept position by position (`None` for an empty item), for lists that
     /// go together with another list of the same length.
-    pub(crate) fn aligned_codes(&self, i: usize, row: usize) -> Vec<Option<String>> {
+    pub(crate) fn aligned_codes(&self, i: usize, row: usize) -> Vec<Option<&'_ str>> {
         let Some((d, _)) = self.cell(i, row) else {
             return Vec::new();
         };
-        let keep = |s: &str| {
+        fn keep(s: &str) -> Option<&str> {
             let s = s.trim();
-            (!s.is_empty()).then(|| s.to_string())
-        };
+            (!s.is_empty()).then_some(s)
+        }
         match d {
             Data::List(a) => {
                 let (values, range) = list_items(a, row);

@@ -70,7 +70,7 @@ fn visit(
         let kind = kind.ok_or_else(|| required("previous_donation_kinds"))?;
         previous_donations.push(rakt::PreviousDonation {
             date,
-            kind: PyDonationKind::parse_text("kind", &kind)?,
+            kind: PyDonationKind::parse_text("kind", kind)?,
             red_cells_returned: true,
         });
     }
@@ -86,10 +86,10 @@ fn visit(
     for ((kind, date), marker) in kinds.into_iter().zip(dates).zip(markers) {
         let kind = kind.ok_or_else(|| required("deferral_event_kinds"))?;
         deferral_events.push(rakt::DeferralEvent {
-            kind: PyDeferralKind::parse_text("kind", &kind)?,
+            kind: PyDeferralKind::parse_text("kind", kind)?,
             date,
             marker: marker
-                .map(|m| PyTtiMarker::parse_text("marker", &m))
+                .map(|m| PyTtiMarker::parse_text("marker", m))
                 .transpose()?,
         });
     }

@@ -98,8 +98,14 @@ pub(crate) fn record(columns: &Columns, row: usize) -> Result<core::AncRecord, R
             },
             FieldKind::Codes => {
                 let codes = columns.codes(i, row);
-                (!codes.is_empty())
-                    .then(|| Value::Array(codes.into_iter().map(Value::String).collect()))
+                (!codes.is_empty()).then(|| {
+                    Value::Array(
+                        codes
+                            .into_iter()
+                            .map(|c| Value::String(c.to_string()))
+                            .collect(),
+                    )
+                })
             }
             FieldKind::Flag => columns.flag(i, row).map(Value::Bool),
             FieldKind::Pressure => {

@@ -411,21 +411,22 @@ fn age_maxima(
     policy: &Policy,
     donor: &Donor,
     kind: DonationKind,
-) -> Vec<(Option<u32>, &'static str, &'static str)> {
+) -> impl Iterator<Item = (Option<u32>, &'static str, &'static str)> {
     let a = &policy.donor.age;
     let first_time = donor
         .first_time
         .unwrap_or(donor.previous_donations.is_empty());
-    let mut maxima = Vec::with_capacity(2);
-    if first_time {
-        maxima.push((a.max_first_time, "first_time", "donor.age.max_first_time"));
+    let by_history = if first_time {
+        (a.max_first_time, "first_time", "donor.age.max_first_time")
     } else {
-        maxima.push((a.max_repeat, "repeat", "donor.age.max_repeat"));
-    }
-    if is_apheresis_procedure(kind) {
-        maxima.push((a.max_apheresis, "apheresis", "donor.age.max_apheresis"));
-    }
-    maxima
+        (a.max_repeat, "repeat", "donor.age.max_repeat")
+    };
+    let apheresis = is_apheresis_procedure(kind).then_some((
+        a.max_apheresis,
+        "apheresis",
+        "donor.age.max_apheresis",
+    ));
+    std::iter::once(by_history).chain(apheresis)
 }
 
 /// A temporary deferral that ends after the donor passes a maximum age is permanent.
@@ -472,9 +473,10 @@ fn weight(
         DonationKind::Plateletpheresis | DonationKind::Plasmapheresis => ("apheresis", w.apheresis),
         DonationKind::DoubleRedCells => ("double_red_cells", w.double_red_cells),
     };
-    let path = format!("donor.weight_kg.{field}");
+    // The policy path is written only when a reason cites it.
+    let path = || format!("donor.weight_kg.{field}");
     match limits {
-        None => found.refer(&format!("weight:{kind}"), &path),
+        None => found.refer(&format!("weight:{kind}"), &path()),
         Some(l) if !l.accepts(checks.weight_kg) => {
             let until = found.recheck_until(as_of)?;
             let reason = Reason::new(ReasonCode::DonorWeightTooLow)
@@ -482,7 +484,7 @@ fn weight(
                 .fact("limit", l)
                 .fact("kind", kind)
                 .fact("until", until);
-            found.push(reason, &path, Effect::Until(until));
+            found.push(reason, &path(), Effect::Until(until));
         }
         Some(_) => {}
     }
@@ -509,14 +511,16 @@ fn haemoglobin(
     as_of: NaiveDate,
 ) -> Result<()> {
     let hb = &found.policy.donor.hb_g_dl;
-    let candidates: Vec<(&str, Limits)> = match (kind, hb.double_red_cells) {
-        (DonationKind::DoubleRedCells, Some(l)) => vec![("donor.hb_g_dl.double_red_cells", l)],
+    let candidates: [Option<(&str, Limits)>; 2] = match (kind, hb.double_red_cells) {
+        (DonationKind::DoubleRedCells, Some(l)) => {
+            [Some(("donor.hb_g_dl.double_red_cells", l)), None]
+        }
         _ => match sex {
-            Sex::Female => vec![("donor.hb_g_dl.female", hb.female)],
-            Sex::Male => vec![("donor.hb_g_dl.male", hb.male)],
-            Sex::Other => vec![
-                ("donor.hb_g_dl.female", hb.female),
-                ("donor.hb_g_dl.male", hb.male),
+            Sex::Female => [Some(("donor.hb_g_dl.female", hb.female)), None],
+            Sex::Male => [Some(("donor.hb_g_dl.male", hb.male)), None],
+            Sex::Other => [
+                Some(("donor.hb_g_dl.female", hb.female)),
+                Some(("donor.hb_g_dl.male", hb.male)),
             ],
         },
     };
@@ -524,7 +528,7 @@ fn haemoglobin(
     // The stricter failed limit on each side (the first on a tie).
     let mut low: Option<(&str, Limits)> = None;
     let mut high: Option<(&str, Limits)> = None;
-    for (path, l) in candidates {
+    for (path, l) in candidates.into_iter().flatten() {
         if l.accepts(value) {
             continue;
         }
@@ -583,12 +587,12 @@ fn vitals(found: &mut Found, checks: &DonorChecks, as_of: NaiveDate) -> Result<(
         ),
     ];
     for (field, limits, measured, code) in rows {
-        let path = format!("donor.{field}");
+        let path = || format!("donor.{field}");
         match limits {
             None => {
                 let reason =
                     Reason::new(ReasonCode::DonorCriterionNotConfigured).fact("criterion", field);
-                found.push(reason, &path, Effect::Info);
+                found.push(reason, &path(), Effect::Info);
             }
             Some(l) if !l.accepts(measured) => {
                 let until = found.recheck_until(as_of)?;
@@ -596,7 +600,7 @@ fn vitals(found: &mut Found, checks: &DonorChecks, as_of: NaiveDate) -> Result<(
                     .fact("measured", measured)
                     .fact("limit", l)
                     .fact("until", until);
-                found.push(reason, &path, Effect::Until(until));
+                found.push(reason, &path(), Effect::Until(until));
             }
             Some(_) => {}
         }
@@ -725,17 +729,17 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
         DonationFamily::Apheresis => (
             DonationFamily::Apheresis,
             "apheresis",
-            vec![
-                Window {
+            [
+                Some(Window {
                     max: d.apheresis_max_per_week,
                     days: 7,
                     field: "apheresis_max_per_week",
-                },
-                Window {
+                }),
+                Some(Window {
                     max: d.apheresis_max_per_year,
                     days: 365,
                     field: "apheresis_max_per_year",
-                },
+                }),
             ],
         ),
         DonationFamily::WholeBlood => {
@@ -759,15 +763,19 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
                     _ => female,
                 },
             };
-            (DonationFamily::WholeBlood, "whole_blood", vec![chosen])
+            (
+                DonationFamily::WholeBlood,
+                "whole_blood",
+                [Some(chosen), None],
+            )
         }
         DonationFamily::DoubleRedCells => return Ok(()),
     };
-    for Window { max, days, field } in limits {
+    for Window { max, days, field } in limits.into_iter().flatten() {
         let Some(max) = max else { continue };
-        let path = format!("donor.{field}");
+        let path = || format!("donor.{field}");
         if max == 0 {
-            return Err(RaktError::policy(path, "must be > 0"));
+            return Err(RaktError::policy(path(), "must be > 0"));
         }
         let start = as_of
             .checked_sub_days(Days::new(u64::from(days - 1)))
@@ -799,7 +807,7 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
             .fact("window", Period::Days(days))
             .fact("limit", max)
             .fact("until", until);
-        found.push(reason, &path, Effect::Until(until));
+        found.push(reason, &path(), Effect::Until(until));
     }
     Ok(())
 }
