@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Optional, TypeVar, Union
 
 import pytest
 
@@ -1110,10 +1110,31 @@ def anc_record_of(doc: dict[str, Json]) -> rakt.AncRecord:
     return rakt.AncRecord(**fields)  # type: ignore[arg-type]
 
 
+T = TypeVar("T")
+
+
+def decided_as(explain: Callable[[], T], decide: Callable[[], object]) -> T:
+    """The explained result, after checking that the decide function gives its ``decision()``
+    or refuses the input with the same error."""
+    try:
+        result = explain()
+    except rakt.RaktError as e:
+        try:
+            decide()
+        except rakt.RaktError as d:
+            assert (type(d), str(d)) == (type(e), str(e))
+        else:
+            raise AssertionError(f"the decide function accepted what was refused: {e}") from e
+        raise
+    assert decide() == result.decision()  # type: ignore[attr-defined]
+    return result
+
+
 def op_assess_pregnancy(input: dict[str, Json], expect: dict[str, Json]) -> None:
     record = input["record"]
     assert isinstance(record, dict)
-    a = rakt.assess_pregnancy(anc_record_of(record), date.fromisoformat(str(input["as_of"])), policy_of(input))
+    args = (anc_record_of(record), date.fromisoformat(str(input["as_of"])), policy_of(input))
+    a = decided_as(lambda: rakt.assess_pregnancy(*args), lambda: rakt.decide_pregnancy(*args))
     p = a.blood_plan
     got: dict[str, Json] = {
         "risk_level": a.risk_level,
@@ -1203,7 +1224,8 @@ def check_got(got: dict[str, Json], expect: dict[str, Json]) -> None:
 
 
 def op_early_warning(input: dict[str, Json], expect: dict[str, Json]) -> None:
-    w = rakt.early_warning(vitals_of(input["vitals"]), policy_of(input))
+    args = (vitals_of(input["vitals"]), policy_of(input))
+    w = decided_as(lambda: rakt.early_warning(*args), lambda: rakt.decide_early_warning(*args))
     check_got({"triggered": w.triggered, "level": w.level, "bands": dict(w.bands), "reds": w.reds,
                "yellows": w.yellows, "score": w.score}, expect)
 

@@ -406,6 +406,13 @@ fn op_compatibility(input: &Value, expect: &Value) -> Outcome {
         return Ok(());
     };
     let v = compatibility(c, &donor, &r, &p);
+    let decided = rakt::decide_compatibility(c, &donor, &r, &p);
+    if decided != v.decision() {
+        return Err(format!(
+            "decide_compatibility gives {decided:?}, compatibility {:?}",
+            v.decision()
+        ));
+    }
     if let Some(want) = expect.get("compatible") {
         check("compatible", &json!(v.compatible), want)?;
     }

@@ -2,12 +2,27 @@
 
 use chrono::NaiveDate;
 use rakt::inventory::Inventory;
-use rakt::maternal::{AncRecord, BloodPlan, Mother, assess_pregnancy, blood_readiness};
+use rakt::maternal::{
+    AncRecord, BloodPlan, Mother, assess_pregnancy, blood_readiness, decide_pregnancy,
+};
 use rakt::policy::BloodAction;
 use rakt::{Lang, Policy, RaktError, parse_timestamp};
 use serde_json::{Value, json};
 
 use super::{Outcome, bad, check, check_time, expect_ok, policy};
+
+/// The decide function gives the explained call's decision, or fails with the same error.
+fn same_decision<T: PartialEq + std::fmt::Debug>(
+    name: &str,
+    explained: Result<T, &RaktError>,
+    decided: Result<T, RaktError>,
+) -> Outcome {
+    match (explained, decided) {
+        (Ok(x), Ok(y)) if x == y => Ok(()),
+        (Err(x), Err(y)) if x.to_string() == y.to_string() => Ok(()),
+        (x, y) => Err(format!("{name} gives {y:?}, the explained call {x:?}")),
+    }
+}
 
 fn day(v: &Value, field: &str) -> Result<NaiveDate, RaktError> {
     v.as_str()
@@ -22,6 +37,16 @@ pub(crate) fn op_assess(input: &Value, expect: &Value) -> Outcome {
             serde_json::from_value(input["record"].clone()).map_err(|e| bad(e.to_string()))?;
         assess_pregnancy(&record, day(&input["as_of"], "as_of")?, &policy(input)?)
     })();
+    let decided = (|| {
+        let record: AncRecord =
+            serde_json::from_value(input["record"].clone()).map_err(|e| bad(e.to_string()))?;
+        decide_pregnancy(&record, day(&input["as_of"], "as_of")?, &policy(input)?)
+    })();
+    same_decision(
+        "decide_pregnancy",
+        result.as_ref().map(|a| a.decision()),
+        decided,
+    )?;
     let Some(a) = expect_ok(result, expect)? else {
         return Ok(());
     };
@@ -175,6 +200,13 @@ fn vitals(v: &Value) -> Result<rakt::maternal::Vitals, RaktError> {
 /// `early_warning`: `vitals` in the core's JSON shape, `policy` a name.
 pub(crate) fn op_early_warning(input: &Value, expect: &Value) -> Outcome {
     let result = (|| rakt::maternal::early_warning(&vitals(&input["vitals"])?, &policy(input)?))();
+    let decided =
+        (|| rakt::maternal::decide_early_warning(&vitals(&input["vitals"])?, &policy(input)?))();
+    same_decision(
+        "decide_early_warning",
+        result.as_ref().map(|w| w.decision()),
+        decided,
+    )?;
     let Some(w) = expect_ok(result, expect)? else {
         return Ok(());
     };

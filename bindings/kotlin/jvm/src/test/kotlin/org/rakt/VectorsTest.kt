@@ -2,6 +2,7 @@ package org.rakt
 
 import org.json.JSONArray
 import org.json.JSONObject
+import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.fail
 import org.junit.jupiter.api.DynamicTest
 import org.junit.jupiter.api.DynamicTest.dynamicTest
@@ -499,9 +500,28 @@ class VectorsTest {
         )
     }
 
+    /** The decide function gives the explained call's decision, or throws the same exception. */
+    private fun <T, D> sameDecision(explain: () -> T, decide: () -> D, decision: (T) -> D) {
+        val explained = runCatching(explain)
+        val decided = runCatching(decide)
+        val e = explained.exceptionOrNull()
+        if (e != null) {
+            val d = decided.exceptionOrNull()
+            assertEquals(e.toString(), d?.toString(), "the decide function refuses as the explained call does")
+        } else {
+            assertEquals(decision(explained.getOrThrow()), decided.getOrThrow(), "the decide function's decision")
+        }
+    }
+
     private fun opAssessPregnancy(input: JSONObject, expect: JSONObject) {
+        val asOf = LocalDate.parse(input.getString("as_of"))
+        sameDecision(
+            { assessPregnancy(ancRecord(input.getJSONObject("record")), asOf, policy(input)) },
+            { decidePregnancy(ancRecord(input.getJSONObject("record")), asOf, policy(input)) },
+            { it.decision() },
+        )
         val a = expectOk(expect) {
-            assessPregnancy(ancRecord(input.getJSONObject("record")), LocalDate.parse(input.getString("as_of")), policy(input))
+            assessPregnancy(ancRecord(input.getJSONObject("record")), asOf, policy(input))
         } ?: return
         for (key in expect.keySet()) {
             when (key) {
@@ -554,6 +574,11 @@ class VectorsTest {
     }
 
     private fun opEarlyWarning(input: JSONObject, expect: JSONObject) {
+        sameDecision(
+            { earlyWarning(vitals(input.getJSONObject("vitals")), policy(input)) },
+            { decideEarlyWarning(vitals(input.getJSONObject("vitals")), policy(input)) },
+            { it.decision() },
+        )
         val w = expectOk(expect) { earlyWarning(vitals(input.getJSONObject("vitals")), policy(input)) } ?: return
         checkKeys(mapOf("triggered" to w.triggered, "level" to enumCode(w.level),
             "bands" to w.parameters.associate { enumCode(it.parameter) to enumCode(it.band) },
