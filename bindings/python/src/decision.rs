@@ -1,6 +1,7 @@
-//! Deciding without explaining: `decide_pregnancy` and `decide_early_warning` give the values of
-//! `assess_pregnancy` and `early_warning` (the same rules and errors) without building their
-//! flags' facts, citations and messages: `PregnancyDecision`, `WarningDecision`.
+//! Deciding without explaining: `decide_pregnancy`, `decide_early_warning` and
+//! `decide_compatibility` give the values of `assess_pregnancy`, `early_warning` and
+//! `compatibility` (the same rules and errors) without building their facts, citations and
+//! messages: `PregnancyDecision`, `WarningDecision`, `CompatibilityDecision`.
 
 use std::collections::BTreeMap;
 
@@ -9,9 +10,11 @@ use pyo3::prelude::*;
 
 use crate::convert::{py_bool, py_repr, to_date};
 use crate::early_warning::PyVitals;
+use crate::enums::{PyComponent, PyRank};
 use crate::errors::OrRaise;
 use crate::policy::{PyPolicy, policy_or_default};
 use crate::pregnancy::{action_code, record_arg};
+use crate::values::{PyBloodGroup, PyRecipient};
 
 use rakt::maternal as core;
 
@@ -187,6 +190,85 @@ impl PyWarningDecision {
     }
 }
 
+/// What `compatibility` decides, without the reasons' facts and sources.
+#[pyclass(module = "rakt", name = "CompatibilityDecision", frozen, eq, hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PyCompatibilityDecision(pub rakt::CompatibilityDecision);
+
+#[pymethods]
+impl PyCompatibilityDecision {
+    /// The component judged.
+    #[getter]
+    fn component(&self) -> PyComponent {
+        self.0.component.into()
+    }
+
+    /// The donor group judged.
+    #[getter]
+    fn donor(&self) -> PyBloodGroup {
+        PyBloodGroup(self.0.donor)
+    }
+
+    /// Whether the unit may be given (no hard stop).
+    #[getter]
+    fn compatible(&self) -> bool {
+        self.0.compatible
+    }
+
+    /// How good a choice it is.
+    #[getter]
+    fn rank(&self) -> PyRank {
+        self.0.rank.into()
+    }
+
+    /// Whether this is an emergency release (recipient group unknown).
+    #[getter]
+    fn emergency(&self) -> bool {
+        self.0.emergency
+    }
+
+    /// The reason codes, in the order of `Compatibility.codes`.
+    #[getter]
+    fn codes(&self) -> Vec<&'static str> {
+        self.0.codes.iter().map(|c| c.as_str()).collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let c = &self.0;
+        Ok(format!(
+            "CompatibilityDecision(component={}, donor={}, compatible={}, rank={}, emergency={}, \
+             codes={})",
+            PyComponent::from(c.component).repr_name(),
+            PyBloodGroup(c.donor).__repr__(py)?,
+            py_bool(c.compatible),
+            PyRank::from(c.rank).repr_name(),
+            py_bool(c.emergency),
+            py_repr(py, self.codes())?,
+        ))
+    }
+}
+
+/// Decide a compatibility as `compatibility` does (same verdict, rank and reason codes), without
+/// the reasons' facts and sources.
+#[pyfunction]
+#[pyo3(signature = (component, donor, recipient, policy = None))]
+fn decide_compatibility(
+    component: &Bound<'_, PyAny>,
+    donor: &Bound<'_, PyAny>,
+    recipient: &Bound<'_, PyAny>,
+    policy: Option<&Bound<'_, PyPolicy>>,
+) -> PyResult<PyCompatibilityDecision> {
+    let component = PyComponent::extract_arg(component, "component")?;
+    let donor = PyBloodGroup::extract_arg(donor, "donor")?;
+    let recipient = PyRecipient::extract_arg(recipient, "recipient")?;
+    Ok(PyCompatibilityDecision(rakt::decide_compatibility(
+        component,
+        &donor,
+        &recipient,
+        policy_or_default(policy),
+    )))
+}
+
 /// Decide an ANC record as `assess_pregnancy` does (same values, same errors), without
 /// building the explanation.
 #[pyfunction]
@@ -220,6 +302,8 @@ fn decide_early_warning(
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPregnancyDecision>()?;
     m.add_class::<PyWarningDecision>()?;
+    m.add_class::<PyCompatibilityDecision>()?;
+    m.add_function(wrap_pyfunction!(decide_compatibility, m)?)?;
     m.add_function(wrap_pyfunction!(decide_pregnancy, m)?)?;
     m.add_function(wrap_pyfunction!(decide_early_warning, m)?)?;
     Ok(())

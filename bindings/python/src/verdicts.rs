@@ -163,6 +163,12 @@ impl PyCompatibility {
         codes(&self.0.reasons)
     }
 
+    /// The decision of this verdict, without its explanation: what `decide_compatibility`
+    /// gives for the same request.
+    fn decision(&self) -> crate::decision::PyCompatibilityDecision {
+        crate::decision::PyCompatibilityDecision(self.0.decision())
+    }
+
     /// The verdict as JSON (the core's field names).
     fn to_json(&self) -> PyResult<String> {
         to_json(&self.0)

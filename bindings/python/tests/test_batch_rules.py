@@ -472,3 +472,24 @@ def test_donor_lists_as_text() -> None:
                           "whole_blood_450", DONOR_AS_OF)
     assert (r["eligible"], r["next_eligible"], r["reasons"]) == (a.eligible, a.next_eligible, a.codes)
     assert r["eligible"] is False
+
+
+def test_decide_compatibility_gives_the_verdicts_values() -> None:
+    groups = ["O-", "O+", "A-", "A+", "B-", "B+", "AB-", "AB+", "Oh-", "Oh+", "O weak D", "A2+"]
+    recipients: list[Any] = [rakt.Recipient(g, sex=s, age_years=a, anti_d=d)
+                             for g in groups + [None] for s in ("female", "male")
+                             for a in (8, 30) for d in (False, True)]
+    checked = 0
+    for component in ("red_cells", "whole_blood", "fresh_frozen_plasma", "platelets"):
+        for donor in groups:
+            for r in recipients:
+                v = rakt.compatibility(component, donor, r)
+                d = rakt.decide_compatibility(component, donor, r)
+                assert d == v.decision() and hash(d) == hash(v.decision())
+                assert (d.component, d.donor, d.compatible, d.rank, d.emergency, d.codes) == (
+                    v.component, v.donor, v.compatible, v.rank, v.emergency, v.codes)
+                checked += 1
+    assert checked == 4 * 12 * 13 * 8
+    d = rakt.decide_compatibility("fresh_frozen_plasma", "O-", "AB+")
+    assert (d.compatible, d.codes) == (False, ["PLASMA_ABO_INCOMPATIBLE", "RHD_NOT_REQUIRED"])
+    assert repr(d).startswith("CompatibilityDecision(component=Component.FRESH_FROZEN_PLASMA")

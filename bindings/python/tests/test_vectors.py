@@ -291,13 +291,30 @@ def op_parse_blood_group(input: dict[str, Json], expect: dict[str, Json]) -> Non
             assert got[key] == want, f"{key}: got {got[key]!r}, want {want!r}"
 
 
+T = TypeVar("T")
+
+
+def decided_as(explain: Callable[[], T], decide: Callable[[], object]) -> T:
+    """The explained result, after checking that the decide function gives its ``decision()``
+    or refuses the input with the same error."""
+    try:
+        result = explain()
+    except rakt.RaktError as e:
+        try:
+            decide()
+        except rakt.RaktError as d:
+            assert (type(d), str(d)) == (type(e), str(e))
+        else:
+            raise AssertionError(f"the decide function accepted what was refused: {e}") from e
+        raise
+    assert decide() == result.decision()  # type: ignore[attr-defined]
+    return result
+
+
 def op_compatibility(input: dict[str, Json], expect: dict[str, Json]) -> None:
-    v = rakt.compatibility(
-        input["component"],
-        input["donor"],
-        recipient_of(input["recipient"]),
-        policy_of(input),
-    )
+    args = (input["component"], input["donor"], recipient_of(input["recipient"]), policy_of(input))
+    v = decided_as(lambda: rakt.compatibility(*args),
+                   lambda: rakt.decide_compatibility(*args))
     if "compatible" in expect:
         assert v.compatible == expect["compatible"], f"compatible: {v!r}"
     if "rank" in expect:
@@ -1108,26 +1125,6 @@ def anc_record_of(doc: dict[str, Json]) -> rakt.AncRecord:
         else:
             fields[name] = value
     return rakt.AncRecord(**fields)  # type: ignore[arg-type]
-
-
-T = TypeVar("T")
-
-
-def decided_as(explain: Callable[[], T], decide: Callable[[], object]) -> T:
-    """The explained result, after checking that the decide function gives its ``decision()``
-    or refuses the input with the same error."""
-    try:
-        result = explain()
-    except rakt.RaktError as e:
-        try:
-            decide()
-        except rakt.RaktError as d:
-            assert (type(d), str(d)) == (type(e), str(e))
-        else:
-            raise AssertionError(f"the decide function accepted what was refused: {e}") from e
-        raise
-    assert decide() == result.decision()  # type: ignore[attr-defined]
-    return result
 
 
 def op_assess_pregnancy(input: dict[str, Json], expect: dict[str, Json]) -> None:

@@ -60,8 +60,10 @@ __all__ = [
     "blood_readiness",
     "PregnancyDecision",
     "WarningDecision",
+    "CompatibilityDecision",
     "decide_pregnancy",
     "decide_early_warning",
+    "decide_compatibility",
     "Bill",
     "BillLine",
     "Ceiling",
@@ -914,12 +916,35 @@ class Compatibility:
         """Why, most severe first."""
     @property
     def codes(self) -> list[str]: ...
+    def decision(self) -> CompatibilityDecision:
+        """What ``decide_compatibility`` gives for the same request."""
     def to_json(self) -> str: ...
     @classmethod
     def from_json(cls, text: str) -> Compatibility: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class CompatibilityDecision:
+    """What ``compatibility`` decides, without the reasons' facts and sources
+    (``decide_compatibility``)."""
+
+    @property
+    def component(self) -> Component: ...
+    @property
+    def donor(self) -> BloodGroup: ...
+    @property
+    def compatible(self) -> bool: ...
+    @property
+    def rank(self) -> Rank: ...
+    @property
+    def emergency(self) -> bool: ...
+    @property
+    def codes(self) -> list[str]:
+        """The reason codes, in the order of ``Compatibility.codes``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class DonorOption:
@@ -2175,6 +2200,13 @@ def compatibility(
     policy: Policy | None = None,
 ) -> Compatibility:
     """The verdict on one donor group for one recipient and component."""
+def decide_compatibility(
+    component: _ComponentArg,
+    donor: BloodGroup | str,
+    recipient: Recipient | BloodGroup | str,
+    policy: Policy | None = None,
+) -> CompatibilityDecision:
+    """``compatibility``'s verdict, rank and reason codes, without the reasons' facts and sources."""
 
 def donor_preference(
     component: _ComponentArg,
