@@ -13,13 +13,14 @@
 //! is exhaustive and smart-casts, and "exactly one of value and error" is a type, not a promise.
 //!
 //! Every row is decided by the same function as the per-record call (`assess_one`,
-//! `decide_one`, `early_warning_one`, `decide_early_warning_one`, ... in the per-record
+//! `decide_one`, `early_warning_one`, `decide_early_warning_one`, `compatibility_one`,
+//! `decide_compatibility_one`, ... in the per-record
 //! modules): one definition of each rule.
 
 use std::sync::Arc;
 
 use crate::components::{Component, Product};
-use crate::decision::PregnancyDecision;
+use crate::decision::{CompatibilityDecision, PregnancyDecision};
 use crate::donor::{DonationKind, Donor, DonorAssessment, DonorChecks};
 use crate::early_warning::{
     EarlyWarning, Vitals, WarningDecision, decide_early_warning_one, early_warning_one,
@@ -31,7 +32,7 @@ use crate::maternal::{RobsonInput, RobsonResult, robson_one};
 use crate::policy::{Policy, resolve};
 use crate::pregnancy::{AncRecord, PregnancyAssessment};
 use crate::time::{Date, Timestamp};
-use crate::verdicts::{Compatibility, Recipient, compatibility_one};
+use crate::verdicts::{Compatibility, Recipient, compatibility_one, decide_compatibility_one};
 
 /// Declare a row type: a UniFFI enum `Ok { value }` / `Err { error }` with a conversion from
 /// the per-record result.
@@ -101,6 +102,11 @@ row!(
     Compatibility,
 );
 row!(
+    /// One row of `decideCompatibilities`: the decision, or why the request was refused.
+    CompatibilityDecisionRow,
+    CompatibilityDecision,
+);
+row!(
     /// One row of `computeExpiries`: the expiry, or why the request was refused.
     ExpiryRow,
     Expiry,
@@ -118,7 +124,8 @@ pub struct DonorRequest {
     pub kind: DonationKind,
 }
 
-/// The arguments of one `compatibility` call (`policy` is the batch's).
+/// The arguments of one `compatibility` or `decideCompatibility` call (`policy` is the
+/// batch's).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
 pub struct CompatibilityRequest {
     /// The component to give.
@@ -232,6 +239,20 @@ pub fn compatibilities(
     requests
         .iter()
         .map(|r| compatibility_one(r.component, r.donor, &r.recipient, policy).into())
+        .collect()
+}
+
+/// `decideCompatibility` for each request under `policy` (`null`: `india`): one row per request,
+/// in order.
+#[uniffi::export(default(policy = None))]
+pub fn decide_compatibilities(
+    requests: Vec<CompatibilityRequest>,
+    policy: Option<Arc<Policy>>,
+) -> Vec<CompatibilityDecisionRow> {
+    let policy = resolve(&policy);
+    requests
+        .iter()
+        .map(|r| decide_compatibility_one(r.component, r.donor, &r.recipient, policy).into())
         .collect()
 }
 

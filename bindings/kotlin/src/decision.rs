@@ -1,17 +1,22 @@
-//! Deciding an ANC record without explaining it: `decidePregnancy` and `PregnancyDecision`
-//! (the rules live in the core, `rakt::maternal::decide_pregnancy`; this file only translates).
+//! Deciding without explaining: `decidePregnancy` and `PregnancyDecision` for an ANC record,
+//! `decideCompatibility` and `CompatibilityDecision` for a donor group and a recipient (the
+//! rules live in the core, `rakt::maternal::decide_pregnancy` and `rakt::decide_compatibility`;
+//! this file only translates).
 
 use std::sync::Arc;
 
 use rakt::maternal as core;
 
+use crate::components::Component;
 use crate::error::Result;
+use crate::groups::BloodGroup;
 use crate::policy::{Policy, resolve};
 use crate::pregnancy::{
     AnaemiaGrade, AncRecord, BloodActionKind, BloodRiskTier, CareLevel, HypertensionClass,
     PlanTiming, RiskLevel, Urgency, action_to_kotlin, decide_one,
 };
 use crate::time::Date;
+use crate::verdicts::{Rank, Recipient, decide_compatibility_one};
 
 /// What `assessPregnancy` decides, without its explanation (each flag's facts and source, the
 /// referral's reasons, the blood plan's factors and source): the result of `decidePregnancy`
@@ -83,4 +88,50 @@ pub fn decide_pregnancy(
     policy: Option<Arc<Policy>>,
 ) -> Result<PregnancyDecision> {
     decide_one(&record, as_of.parse("as_of")?, resolve(&policy))
+}
+
+/// What `compatibility` decides, without its explanation (each reason's severity, facts and
+/// source): the result of `decideCompatibility` and of `Compatibility.decision()`. Every field
+/// has the type of the same value in `Compatibility`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct CompatibilityDecision {
+    /// The component judged.
+    pub component: Component,
+    /// The donor group judged.
+    pub donor: BloodGroup,
+    /// Whether the unit may be given (no hard stop).
+    pub compatible: bool,
+    /// How good a choice it is.
+    pub rank: Rank,
+    /// Whether this is an emergency release (recipient group unknown).
+    pub emergency: bool,
+    /// The reason codes, most severe first: `Compatibility.codes()`.
+    pub codes: Vec<String>,
+}
+
+impl From<rakt::CompatibilityDecision> for CompatibilityDecision {
+    fn from(d: rakt::CompatibilityDecision) -> Self {
+        CompatibilityDecision {
+            component: d.component.into(),
+            donor: d.donor.into(),
+            compatible: d.compatible,
+            rank: d.rank.into(),
+            emergency: d.emergency,
+            codes: d.codes.iter().map(|c| c.as_str().to_string()).collect(),
+        }
+    }
+}
+
+/// Judge one donor group for one recipient and component under `policy` (`null`: `india`)
+/// without explaining it: the same verdict, rank, emergency flag and reason codes as
+/// `compatibility`, and the same exceptions for an invalid `BloodGroup` or `Recipient`, without
+/// the reasons' severities, facts and sources, and faster.
+#[uniffi::export(default(policy = None))]
+pub fn decide_compatibility(
+    component: Component,
+    donor: BloodGroup,
+    recipient: Recipient,
+    policy: Option<Arc<Policy>>,
+) -> Result<CompatibilityDecision> {
+    decide_compatibility_one(component, donor, &recipient, resolve(&policy))
 }

@@ -39,15 +39,18 @@ mod units;
 mod verdicts;
 
 pub use batch::{
-    CompatibilityRequest, CompatibilityRow, DonorRequest, DonorRow, EarlyWarningRow, ExpiryRequest,
-    ExpiryRow, PregnancyDecisionRow, PregnancyRow, RobsonRow, WarningDecisionRow, assess_donors,
-    assess_pregnancies, compatibilities, compute_expiries, decide_early_warnings,
-    decide_pregnancies, early_warnings, robson_groups,
+    CompatibilityDecisionRow, CompatibilityRequest, CompatibilityRow, DonorRequest, DonorRow,
+    EarlyWarningRow, ExpiryRequest, ExpiryRow, PregnancyDecisionRow, PregnancyRow, RobsonRow,
+    WarningDecisionRow, assess_donors, assess_pregnancies, compatibilities, compute_expiries,
+    decide_compatibilities, decide_early_warnings, decide_pregnancies, early_warnings,
+    robson_groups,
 };
 pub use components::{
     Component, Modification, PlateletSource, Preservative, Product, Storage, parse_component,
 };
-pub use decision::{PregnancyDecision, decide_pregnancy};
+pub use decision::{
+    CompatibilityDecision, PregnancyDecision, decide_compatibility, decide_pregnancy,
+};
 pub use donor::{
     Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
     DonorState, PreviousDonation, assess_donor,

@@ -690,3 +690,247 @@ fn decide_early_warnings_rows_are_the_per_record_decisions() {
     }
     assert!(decide_early_warnings(vec![], None).is_empty());
 }
+
+/// Recipients of every kind the rules look at: each standard group, women and girls of
+/// child-bearing age and older, men, anti-D, chronic transfusion, unknown group (emergency),
+/// unknown sex and age; and two refused (an impossible group, a negative age).
+fn varied_recipients() -> Vec<Recipient> {
+    let none = Recipient {
+        group: None,
+        sex: None,
+        age_years: None,
+        anti_d: false,
+        chronically_transfused: false,
+    };
+    let mut all: Vec<Recipient> = rakt::BloodGroup::STANDARD
+        .iter()
+        .map(|&g| Recipient {
+            group: Some(g.into()),
+            ..none.clone()
+        })
+        .collect();
+    let o_neg = Some(parse_blood_group("O-".into()).unwrap());
+    let a_pos = Some(parse_blood_group("A+".into()).unwrap());
+    all.extend([
+        Recipient {
+            group: o_neg,
+            sex: Some(Sex::Female),
+            age_years: Some(28),
+            ..none.clone()
+        },
+        Recipient {
+            group: o_neg,
+            sex: Some(Sex::Female),
+            age_years: Some(70),
+            ..none.clone()
+        },
+        Recipient {
+            group: parse_blood_group("B-".into()).ok(),
+            sex: Some(Sex::Male),
+            age_years: Some(40),
+            anti_d: true,
+            ..none.clone()
+        },
+        Recipient {
+            group: parse_blood_group("AB-".into()).ok(),
+            sex: Some(Sex::Other),
+            age_years: Some(9),
+            chronically_transfused: true,
+            ..none.clone()
+        },
+        Recipient {
+            group: parse_blood_group("A2B+".into()).ok(),
+            sex: Some(Sex::Male),
+            age_years: Some(55),
+            ..none.clone()
+        },
+        none.clone(),
+        Recipient {
+            sex: Some(Sex::Female),
+            age_years: Some(25),
+            ..none.clone()
+        },
+        Recipient {
+            sex: Some(Sex::Male),
+            age_years: Some(35),
+            anti_d: true,
+            ..none.clone()
+        },
+        Recipient {
+            group: Some(BloodGroup {
+                abo: Abo::O,
+                rhd: Some(RhD::Positive),
+                a_subgroup: Some(ASubgroup::A2),
+                weak_d: false,
+            }),
+            ..none.clone()
+        },
+        Recipient {
+            group: a_pos,
+            age_years: Some(-1),
+            ..none
+        },
+    ]);
+    all
+}
+
+/// Every standard donor group, and one impossible group built in Kotlin.
+fn varied_donors() -> Vec<BloodGroup> {
+    let mut all: Vec<BloodGroup> = rakt::BloodGroup::STANDARD
+        .iter()
+        .map(|&g| g.into())
+        .collect();
+    all.push(BloodGroup {
+        abo: Abo::O,
+        rhd: Some(RhD::Positive),
+        a_subgroup: Some(ASubgroup::A2),
+        weak_d: false,
+    });
+    all
+}
+
+fn every_component() -> Vec<Component> {
+    rakt::Component::ALL.iter().map(|&c| c.into()).collect()
+}
+
+#[test]
+fn a_compatibility_decision_is_the_verdict_without_its_explanation() {
+    for policy in [None, Some(Policy::builtin("us".into()).unwrap())] {
+        let (mut decided_count, mut refused) = (0, 0);
+        for component in every_component() {
+            for donor in varied_donors() {
+                for r in varied_recipients() {
+                    let decided = decide_compatibility(component, donor, r.clone(), policy.clone());
+                    match compatibility(component, donor, r.clone(), policy.clone()) {
+                        Ok(v) => {
+                            decided_count += 1;
+                            let d = decided.unwrap();
+                            assert_eq!(v.decision(), d, "{component:?} {donor} {r:?}");
+                            assert_eq!(d.codes, v.codes());
+                            assert_eq!(
+                                d.codes,
+                                v.reasons.iter().map(|x| x.code.clone()).collect::<Vec<_>>()
+                            );
+                        }
+                        Err(e) => {
+                            refused += 1;
+                            let d = decided.unwrap_err();
+                            assert_eq!(d, e, "{component:?} {donor} {r:?}");
+                            assert_eq!(d.to_string(), e.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        // 11 donors × 20 recipients × 8 components; the impossible donor and the two refused
+        // recipients are refused: 8 × (20 + 10 × 2)
+        assert_eq!(decided_count + refused, 8 * 11 * 20);
+        assert_eq!(refused, 8 * (20 + 10 * 2));
+    }
+}
+
+#[test]
+fn a_compatibility_decision_has_exact_values() {
+    let g = |text: &str| parse_blood_group(text.into()).unwrap();
+    let to = |group: &str| Recipient {
+        group: Some(g(group)),
+        sex: None,
+        age_years: None,
+        anti_d: false,
+        chronically_transfused: false,
+    };
+    let ffp = decide_compatibility(Component::FreshFrozenPlasma, g("O-"), to("AB+"), None).unwrap();
+    assert_eq!(
+        ffp,
+        CompatibilityDecision {
+            component: Component::FreshFrozenPlasma,
+            donor: g("O-"),
+            compatible: false,
+            rank: Rank::Incompatible,
+            emergency: false,
+            codes: vec!["PLASMA_ABO_INCOMPATIBLE".into(), "RHD_NOT_REQUIRED".into()],
+        }
+    );
+    let rbc = decide_compatibility(Component::RedCells, g("O-"), to("AB+"), None).unwrap();
+    assert!(rbc.compatible);
+    assert_eq!(rbc.rank, Rank::Compatible);
+    assert!(!rbc.emergency);
+
+    let woman = Recipient {
+        sex: Some(Sex::Female),
+        age_years: Some(28),
+        ..to("O-")
+    };
+    let rh = decide_compatibility(Component::RedCells, g("O+"), woman, None).unwrap();
+    assert!(!rh.compatible);
+    assert_eq!(
+        rh.codes.first().map(String::as_str),
+        Some("RHD_NEGATIVE_REQUIRED")
+    );
+
+    let trauma = Recipient {
+        group: None,
+        sex: Some(Sex::Male),
+        age_years: Some(35),
+        ..to("O-")
+    };
+    let e = decide_compatibility(Component::RedCells, g("O-"), trauma, None).unwrap();
+    assert!(e.emergency && e.compatible);
+    assert!(e.codes.iter().any(|c| c == "EMERGENCY_RELEASE"));
+
+    let negative = Recipient {
+        age_years: Some(-1),
+        ..to("A+")
+    };
+    assert!(matches!(
+        decide_compatibility(Component::RedCells, g("O-"), negative, None),
+        Err(RaktException::InvalidInput { ref field, .. }) if field == "recipient.age_years"
+    ));
+    let bogus = BloodGroup {
+        abo: Abo::O,
+        rhd: Some(RhD::Positive),
+        a_subgroup: Some(ASubgroup::A2),
+        weak_d: false,
+    };
+    assert!(matches!(
+        decide_compatibility(Component::RedCells, bogus, to("A+"), None),
+        Err(RaktException::InvalidBloodGroup { .. })
+    ));
+}
+
+#[test]
+fn decide_compatibilities_rows_are_the_per_record_decisions() {
+    let mut requests = Vec::new();
+    for component in every_component() {
+        for donor in varied_donors() {
+            for recipient in varied_recipients() {
+                requests.push(CompatibilityRequest {
+                    component,
+                    donor,
+                    recipient,
+                });
+            }
+        }
+    }
+    for policy in [None, Some(Policy::builtin("us".into()).unwrap())] {
+        let rows = decide_compatibilities(requests.clone(), policy.clone());
+        let verdicts = compatibilities(requests.clone(), policy.clone());
+        assert_eq!(rows.len(), requests.len());
+        assert_eq!(verdicts.len(), requests.len());
+        for ((r, row), verdict) in requests.iter().zip(rows).zip(verdicts) {
+            let single =
+                decide_compatibility(r.component, r.donor, r.recipient.clone(), policy.clone());
+            assert_eq!(row, CompatibilityDecisionRow::from(single), "{r:?}");
+            match (row, verdict) {
+                (CompatibilityDecisionRow::Ok { value }, CompatibilityRow::Ok { value: v }) => {
+                    assert_eq!(value, v.decision());
+                }
+                (CompatibilityDecisionRow::Err { error }, CompatibilityRow::Err { error: e }) => {
+                    assert_eq!(error, e);
+                }
+                (row, verdict) => panic!("{r:?}: {row:?} vs {verdict:?}"),
+            }
+        }
+    }
+    assert!(decide_compatibilities(vec![], None).is_empty());
+}

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::components::Component;
+use crate::decision::CompatibilityDecision;
 use crate::error::{RaktException, Result};
 use crate::groups::BloodGroup;
 use crate::macros::mirror_enum;
@@ -110,6 +111,27 @@ pub struct Compatibility {
     pub reasons: Vec<Reason>,
 }
 
+#[uniffi::export]
+impl Compatibility {
+    /// The reason codes, in order (most severe first).
+    pub fn codes(&self) -> Vec<String> {
+        self.reasons.iter().map(|r| r.code.clone()).collect()
+    }
+
+    /// This verdict without its explanation: what `decideCompatibility` gives for the same
+    /// component, donor, recipient and policy (each field copied from this verdict).
+    pub fn decision(&self) -> CompatibilityDecision {
+        CompatibilityDecision {
+            component: self.component,
+            donor: self.donor,
+            compatible: self.compatible,
+            rank: self.rank,
+            emergency: self.emergency,
+            codes: self.codes(),
+        }
+    }
+}
+
 impl From<rakt::Compatibility> for Compatibility {
     fn from(v: rakt::Compatibility) -> Self {
         Compatibility {
@@ -164,10 +186,36 @@ pub(crate) fn compatibility_one(
     recipient: &Recipient,
     policy: &rakt::Policy,
 ) -> Result<Compatibility> {
+    on_core(donor, recipient, |d, r| {
+        rakt::compatibility(component.into(), d, r, policy)
+    })
+    .map(Into::into)
+}
+
+/// One decision: the code path of both `decide_compatibility` and `decide_compatibilities`.
+pub(crate) fn decide_compatibility_one(
+    component: Component,
+    donor: BloodGroup,
+    recipient: &Recipient,
+    policy: &rakt::Policy,
+) -> Result<CompatibilityDecision> {
+    on_core(donor, recipient, |d, r| {
+        rakt::decide_compatibility(component.into(), d, r, policy)
+    })
+    .map(Into::into)
+}
+
+/// Convert `donor` and `recipient` to the core's values and run `rule` on them: the one
+/// conversion of a compatibility request for `compatibility_one` and `decide_compatibility_one`,
+/// so both refuse a request with the same exception.
+fn on_core<T>(
+    donor: BloodGroup,
+    recipient: &Recipient,
+    rule: impl FnOnce(&rakt::BloodGroup, &rakt::Recipient) -> T,
+) -> Result<T> {
     let donor = donor.to_core()?;
     let recipient = recipient.to_core()?;
-    let verdict = rakt::compatibility(component.into(), &donor, &recipient, policy);
-    Ok(verdict.into())
+    Ok(rule(&donor, &recipient))
 }
 
 /// The acceptable donor groups among the ten standard groups (O±, A±, B±, AB±, Oh±), best

@@ -13,7 +13,8 @@ import kotlin.random.Random
 
 /**
  * The batch functions (`assessPregnancies`, `decidePregnancies`, `earlyWarnings`,
- * `decideEarlyWarnings`, `robsonGroups`, `assessDonors`, `compatibilities`, `computeExpiries`): for a few hundred generated inputs, bad rows included,
+ * `decideEarlyWarnings`, `robsonGroups`, `assessDonors`, `compatibilities`, `decideCompatibilities`,
+ * `computeExpiries`): for a few hundred generated inputs, bad rows included,
  * every row equals the per-record call (the same value, or the same exception); exact answers on
  * hand-built rows; empty lists; a bad `asOf` fails the whole call.
  */
@@ -200,6 +201,7 @@ class BatchTest {
         assertEquals(listOf<RobsonRow>(), robsonGroups(listOf(), Policy.india()))
         assertEquals(listOf<DonorRow>(), assessDonors(listOf(), today))
         assertEquals(listOf<CompatibilityRow>(), compatibilities(listOf()))
+        assertEquals(listOf<CompatibilityDecisionRow>(), decideCompatibilities(listOf()))
         assertEquals(listOf<ExpiryRow>(), computeExpiries(listOf(), Policy.us()))
     }
 
@@ -449,6 +451,121 @@ class BatchTest {
         assertEquals("RHD_NEGATIVE_REQUIRED", v.reasons[0].code)
         assertTrue((exact[1] as CompatibilityRow.Err).error is RaktException.InvalidBloodGroup)
         assertTrue((exact[2] as CompatibilityRow.Ok).value.compatible)
+    }
+
+    // ---- decideCompatibilities --------------------------------------------------------------
+
+    /** The ten standard groups (O±, A±, B±, AB±, Oh±). */
+    private val standardGroups = listOf("O-", "O+", "A-", "A+", "B-", "B+", "AB-", "AB+", "Oh-", "Oh+").map { parseBloodGroup(it) }
+
+    /**
+     * Recipients of every kind the rules look at: each standard group, women of child-bearing age
+     * and older, men, children, anti-D, chronic transfusion, unknown group (emergency), unknown
+     * sex and age; and two refused (an impossible group, a negative age).
+     */
+    private val recipients: List<Recipient> = standardGroups.map { Recipient(group = it) } + listOf(
+        Recipient(group = parseBloodGroup("O-"), sex = Sex.FEMALE, ageYears = 28),
+        Recipient(group = parseBloodGroup("O-"), sex = Sex.FEMALE, ageYears = 70),
+        Recipient(group = parseBloodGroup("B-"), sex = Sex.MALE, ageYears = 40, antiD = true),
+        Recipient(group = parseBloodGroup("AB-"), sex = Sex.OTHER, ageYears = 9, chronicallyTransfused = true),
+        Recipient(group = parseBloodGroup("A2B+"), sex = Sex.MALE, ageYears = 55),
+        Recipient(),
+        Recipient(sex = Sex.FEMALE, ageYears = 25),
+        Recipient(sex = Sex.MALE, ageYears = 35, antiD = true),
+        Recipient(group = bogusGroup),
+        Recipient(group = parseBloodGroup("A+"), ageYears = -1),
+    )
+
+    @Test
+    fun decideCompatibilityIsCompatibilityWithoutItsExplanation() {
+        val requests = Component.entries.flatMap { c ->
+            (standardGroups + bogusGroup).flatMap { d -> recipients.map { CompatibilityRequest(c, d, it) } }
+        }
+        for (policy in listOf(null, Policy.us())) {
+            val verdicts = requests.map { single { compatibility(it.component, it.donor, it.recipient, policy) } }
+            val decisions = requests.map { single { decideCompatibility(it.component, it.donor, it.recipient, policy) } }
+            for (i in requests.indices) {
+                val v = verdicts[i]
+                val expected = if (v is Compatibility) v.decision() else v
+                assertEquals(expected, decisions[i], "decideCompatibility(${requests[i]}, $policy)")
+                if (v is Compatibility) assertEquals(v.reasons.map { it.code }, v.codes())
+            }
+            // the same refusals: the impossible donor, the impossible and the negative-age recipient
+            assertEquals(Component.entries.size * (recipients.size + standardGroups.size * 2), decisions.count { it is Refused })
+            val rows = decideCompatibilities(requests, policy).map {
+                when (it) {
+                    is CompatibilityDecisionRow.Ok -> it.value
+                    is CompatibilityDecisionRow.Err -> Refused(it.error)
+                }
+            }
+            assertSameAsSingle("decideCompatibilities($policy)", decisions, rows)
+        }
+    }
+
+    @Test
+    fun decideCompatibilitiesEqualsDecideCompatibilityRowByRow() {
+        val r = Random(7)
+        val requests = List(n) { compatibilityRequest(r, it) }
+        for (policy in listOf(null, Policy.us())) {
+            val expected = requests.map { single { decideCompatibility(it.component, it.donor, it.recipient, policy) } }
+            val rows = decideCompatibilities(requests, policy).map {
+                when (it) {
+                    is CompatibilityDecisionRow.Ok -> it.value
+                    is CompatibilityDecisionRow.Err -> Refused(it.error)
+                }
+            }
+            assertSameAsSingle("decideCompatibilities($policy)", expected, rows)
+            val verdicts = compatibilities(requests, policy).map {
+                when (it) {
+                    is CompatibilityRow.Ok -> it.value.decision()
+                    is CompatibilityRow.Err -> Refused(it.error)
+                }
+            }
+            assertEquals(verdicts, rows, "decideCompatibilities($policy) is compatibilities(...).decision()")
+        }
+    }
+
+    @Test
+    fun decideCompatibilityExactValues() {
+        val oNeg = parseBloodGroup("O-")
+        val ffp = decideCompatibility(Component.FRESH_FROZEN_PLASMA, oNeg, Recipient(parseBloodGroup("AB+")))
+        assertEquals(
+            CompatibilityDecision(
+                component = Component.FRESH_FROZEN_PLASMA,
+                donor = oNeg,
+                compatible = false,
+                rank = Rank.INCOMPATIBLE,
+                emergency = false,
+                codes = listOf("PLASMA_ABO_INCOMPATIBLE", "RHD_NOT_REQUIRED"),
+            ),
+            ffp,
+        )
+        val trauma = decideCompatibility(Component.RED_CELLS, oNeg, Recipient(sex = Sex.MALE, ageYears = 35))
+        assertTrue(trauma.emergency)
+        assertTrue(trauma.compatible)
+        assertTrue("EMERGENCY_RELEASE" in trauma.codes)
+
+        val patient = Recipient(group = parseBloodGroup("O neg"), sex = Sex.FEMALE, ageYears = 28)
+        val rows = decideCompatibilities(listOf(
+            CompatibilityRequest(Component.RED_CELLS, parseBloodGroup("O+"), patient),
+            CompatibilityRequest(Component.RED_CELLS, bogusGroup, patient),
+            CompatibilityRequest(Component.RED_CELLS, oNeg, patient.copy(ageYears = -1)),
+            CompatibilityRequest(Component.RED_CELLS, oNeg, patient),
+        ))
+        val rh = (rows[0] as CompatibilityDecisionRow.Ok).value
+        assertFalse(rh.compatible)
+        assertEquals(Rank.INCOMPATIBLE, rh.rank)
+        assertEquals("RHD_NEGATIVE_REQUIRED", rh.codes[0])
+        assertTrue((rows[1] as CompatibilityDecisionRow.Err).error is RaktException.InvalidBloodGroup)
+        val age = (rows[2] as CompatibilityDecisionRow.Err).error as RaktException.InvalidInput
+        assertEquals("recipient.age_years", age.field)
+        val same = assertThrows<RaktException.InvalidInput> {
+            compatibility(Component.RED_CELLS, oNeg, patient.copy(ageYears = -1))
+        }
+        assertEquals(same.toString(), age.toString())
+        val identical = (rows[3] as CompatibilityDecisionRow.Ok).value
+        assertTrue(identical.compatible)
+        assertEquals(Rank.IDENTICAL, identical.rank)
     }
 
     // ---- computeExpiries --------------------------------------------------------------------

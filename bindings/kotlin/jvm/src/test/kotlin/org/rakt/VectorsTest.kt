@@ -853,6 +853,17 @@ class VectorsTest {
     }
 
     private fun opCompatibility(input: JSONObject, expect: JSONObject) {
+        sameDecision(
+            {
+                compatibility(parseComponent(input.optString("component")), group(input.opt("donor")),
+                    recipient(input.getJSONObject("recipient")), policy(input))
+            },
+            {
+                decideCompatibility(parseComponent(input.optString("component")), group(input.opt("donor")),
+                    recipient(input.getJSONObject("recipient")), policy(input))
+            },
+            { it.decision() },
+        )
         val v = expectOk(expect) {
             val c = parseComponent(input.optString("component"))
             val donor = group(input.opt("donor"))
