@@ -6,10 +6,10 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{
-    Date32Type, Date64Type, Decimal128Type, Decimal256Type, Float64Type, Int64Type, UInt64Type,
+use arrow_array::types::{Date32Type, Date64Type, Decimal128Type, Decimal256Type, Int64Type};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, StringArray, UInt64Array,
 };
-use arrow_array::{Array, ArrayRef};
 use arrow_cast::cast::{CastOptions, cast_with_options};
 use arrow_schema::{DataType, Field, TimeUnit};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
@@ -27,18 +27,18 @@ use super::{Input, Kind};
 pub(super) enum Data {
     Absent,
     /// Signed integers and unsigned ones up to 32 bits, as Int64.
-    Int(ArrayRef),
+    Int(Int64Array),
     /// UInt64, kept as it is: its values above `i64::MAX` are values too.
-    UInt(ArrayRef),
-    Float(ArrayRef),
+    UInt(UInt64Array),
+    Float(Float64Array),
     /// Decimal128 (decimal32 and decimal64 widened to it) or Decimal256, with the column's scale.
     Dec(ArrayRef, i8),
-    Str(ArrayRef),
-    Date(ArrayRef),
+    Str(StringArray),
+    Date(Date32Array),
     /// Timestamps without a zone, and date64 (milliseconds), as Int64 counts of the unit since
     /// 1970-01-01.
     Ts(ArrayRef, TimeUnit),
-    Bool(ArrayRef),
+    Bool(BooleanArray),
     List(ArrayRef),
     /// Timestamps with a zone, as Int64 counts of the unit since 1970-01-01 UTC.
     Zoned(ArrayRef, TimeUnit),
@@ -199,14 +199,14 @@ impl Columns {
     fn is_null(d: &Data, row: usize) -> bool {
         match d {
             Data::Absent => true,
-            Data::Int(a)
-            | Data::UInt(a)
-            | Data::Float(a)
-            | Data::Dec(a, _)
-            | Data::Str(a)
-            | Data::Date(a)
+            Data::Int(a) => a.is_null(row),
+            Data::UInt(a) => a.is_null(row),
+            Data::Float(a) => a.is_null(row),
+            Data::Str(a) => a.is_null(row),
+            Data::Date(a) => a.is_null(row),
+            Data::Bool(a) => a.is_null(row),
+            Data::Dec(a, _)
             | Data::Ts(a, _)
-            | Data::Bool(a)
             | Data::List(a)
             | Data::Zoned(a, _)
             | Data::DateList(a) => a.is_null(row),
@@ -221,19 +221,19 @@ impl Columns {
         let field = input.name;
         match d {
             Data::Int(a) => {
-                let v = a.as_primitive::<Int64Type>().value(row);
+                let v = a.value(row);
                 u32::try_from(v)
                     .map(Some)
                     .map_err(|_| bad(field, out_of_range(&v.to_string())))
             }
             Data::UInt(a) => {
-                let v = a.as_primitive::<UInt64Type>().value(row);
+                let v = a.value(row);
                 u32::try_from(v)
                     .map(Some)
                     .map_err(|_| bad(field, out_of_range(&v.to_string())))
             }
             Data::Float(a) => {
-                let v = a.as_primitive::<Float64Type>().value(row);
+                let v = a.value(row);
                 if v.is_nan() {
                     return Ok(None);
                 }
@@ -270,10 +270,10 @@ impl Columns {
                 .ok_or_else(|| bad(field, crate::convert::not_exact(&shown())))
         };
         match d {
-            Data::Int(a) => Ok(Decimal::from(a.as_primitive::<Int64Type>().value(row))),
-            Data::UInt(a) => Ok(Decimal::from(a.as_primitive::<UInt64Type>().value(row))),
+            Data::Int(a) => Ok(Decimal::from(a.value(row))),
+            Data::UInt(a) => Ok(Decimal::from(a.value(row))),
             Data::Float(a) => {
-                let v = a.as_primitive::<Float64Type>().value(row);
+                let v = a.value(row);
                 if let Some(d) = float_decimal(v) {
                     return Ok(d);
                 }
@@ -309,7 +309,7 @@ impl Columns {
                 exact(&text, &|| text.clone())
             }
             Data::Str(a) => {
-                let text = a.as_string::<i32>().value(row).trim();
+                let text = a.value(row).trim();
                 exact(text, &|| format!("{text:?}"))
             }
             _ => Err(bad(field, crate::convert::not_exact("?"))),
@@ -322,7 +322,7 @@ impl Columns {
             return Ok(None);
         };
         if let Data::Float(a) = d {
-            let v = a.as_primitive::<Float64Type>().value(row);
+            let v = a.value(row);
             if v.is_nan() {
                 return Ok(None);
             }
@@ -338,7 +338,7 @@ impl Columns {
         let field = input.name;
         match d {
             Data::Date(a) => {
-                let days = a.as_primitive::<Date32Type>().value(row);
+                let days = a.value(row);
                 day_at(days).map(Some).map_err(|reason| bad(field, reason))
             }
             Data::Ts(a, unit) => {
@@ -357,7 +357,7 @@ impl Columns {
                 }
             }
             Data::Str(a) => {
-                let text = a.as_string::<i32>().value(row).trim();
+                let text = a.value(row).trim();
                 NaiveDate::parse_from_str(text, "%Y-%m-%d")
                     .map(Some)
                     .map_err(|_| bad(field, format!("{text:?} is not a date (YYYY-MM-DD)")))
@@ -373,9 +373,9 @@ impl Columns {
             return None;
         }
         match d {
-            Data::Str(a) => Some(a.as_string::<i32>().value(row).to_string()),
-            Data::Int(a) => Some(a.as_primitive::<Int64Type>().value(row).to_string()),
-            Data::UInt(a) => Some(a.as_primitive::<UInt64Type>().value(row).to_string()),
+            Data::Str(a) => Some(a.value(row).to_string()),
+            Data::Int(a) => Some(a.value(row).to_string()),
+            Data::UInt(a) => Some(a.value(row).to_string()),
             _ => None,
         }
     }
@@ -392,7 +392,7 @@ impl Columns {
     /// column that is not a string).
     pub(crate) fn str_ref(&self, i: usize, row: usize) -> Option<&str> {
         match self.data(i)? {
-            (Data::Str(a), _) if !a.is_null(row) => Some(a.as_string::<i32>().value(row)),
+            (Data::Str(a), _) if !a.is_null(row) => Some(a.value(row)),
             _ => None,
         }
     }
@@ -421,7 +421,6 @@ impl Columns {
                     .collect()
             }
             Data::Str(a) => a
-                .as_string::<i32>()
                 .value(row)
                 .split([';', ','])
                 .map(str::trim)
@@ -435,7 +434,7 @@ impl Columns {
     pub(crate) fn flag(&self, i: usize, row: usize) -> Option<bool> {
         let (d, _) = self.data(i)?;
         match d {
-            Data::Bool(a) if !a.is_null(row) => Some(a.as_boolean().value(row)),
+            Data::Bool(a) if !a.is_null(row) => Some(a.value(row)),
             _ => None,
         }
     }
@@ -458,7 +457,7 @@ impl Columns {
                     .map_err(|reason| bad(field, reason))
             }
             Data::Str(a) => {
-                let text = a.as_string::<i32>().value(row).trim();
+                let text = a.value(row).trim();
                 rakt::parse_timestamp(text).map(Some).map_err(|e| match e {
                     RaktError::InvalidInput { reason, .. } => bad(field, reason),
                     other => other,
@@ -494,7 +493,6 @@ impl Columns {
                 Ok(out)
             }
             Data::Str(a) => a
-                .as_string::<i32>()
                 .value(row)
                 .split([';', ','])
                 .map(str::trim)
@@ -527,7 +525,7 @@ impl Columns {
                     .collect()
             }
             Data::Str(a) => {
-                let text = a.as_string::<i32>().value(row);
+                let text = a.value(row);
                 if text.trim().is_empty() {
                     return Vec::new();
                 }
@@ -575,6 +573,14 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
             ))
         })
     };
+    // The column as its concrete array type, once, rather than downcast again in every cell.
+    fn typed<T>(a: Option<T>, column: &str, field: &str) -> PyResult<T> {
+        a.ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "column {column:?} (field {field}) could not be read as its canonical type"
+            ))
+        })
+    }
     let wrong = || {
         PyTypeError::new_err(format!(
             "column {column:?} (field {}) is of type {t}; expected {}",
@@ -582,12 +588,28 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
             input.kind.accepts()
         ))
     };
+    // Text, as Utf8.
+    let strings = || -> PyResult<Data> {
+        let a = cast(&DataType::Utf8)?;
+        Ok(Data::Str(typed(
+            a.as_string_opt().cloned(),
+            column,
+            input.name,
+        )?))
+    };
     // Integers: UInt64 as it is (above i64::MAX is a value, for the row to judge), any other
     // as Int64, which holds them all.
     let int = |t: &DataType| -> PyResult<Data> {
         Ok(match t {
-            DataType::UInt64 => Data::UInt(array.clone()),
-            _ => Data::Int(cast(&DataType::Int64)?),
+            DataType::UInt64 => Data::UInt(typed(
+                array.as_primitive_opt().cloned(),
+                column,
+                input.name,
+            )?),
+            _ => {
+                let a = cast(&DataType::Int64)?;
+                Data::Int(typed(a.as_primitive_opt().cloned(), column, input.name)?)
+            }
         })
     };
     if matches!(t, DataType::Null) {
@@ -596,7 +618,7 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
     Ok(match input.kind {
         Kind::Text | Kind::Code => {
             if is_str(t) {
-                Data::Str(cast(&DataType::Utf8)?)
+                strings()?
             } else if input.kind == Kind::Text && is_int(t) {
                 int(t)?
             } else {
@@ -607,7 +629,8 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
             if is_int(t) {
                 int(t)?
             } else if t.is_floating() {
-                Data::Float(cast(&DataType::Float64)?)
+                let a = cast(&DataType::Float64)?;
+                Data::Float(typed(a.as_primitive_opt().cloned(), column, input.name)?)
             } else if let DataType::Decimal32(_, s)
             | DataType::Decimal64(_, s)
             | DataType::Decimal128(_, s) = t
@@ -618,18 +641,22 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                 // Read cell by cell: a value beyond rakt's decimal is that row's error.
                 Data::Dec(array.clone(), *s)
             } else if is_str(t) {
-                Data::Str(cast(&DataType::Utf8)?)
+                strings()?
             } else {
                 return Err(wrong());
             }
         }
         Kind::Day => match t {
-            DataType::Date32 => Data::Date(array.clone()),
+            DataType::Date32 => Data::Date(typed(
+                array.as_primitive_opt().cloned(),
+                column,
+                input.name,
+            )?),
             // Its milliseconds, each checked in its row (a whole number of days, in range).
             DataType::Date64 => Data::Ts(cast(&DataType::Int64)?, TimeUnit::Millisecond),
             // The counts in their own unit: converting units could overflow, and truncate.
             DataType::Timestamp(unit, None) => Data::Ts(cast(&DataType::Int64)?, *unit),
-            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            t if is_str(t) => strings()?,
             _ => return Err(wrong()),
         },
         Kind::Codes => match t {
@@ -642,11 +669,13 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                     true,
                 ))))?)
             }
-            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            t if is_str(t) => strings()?,
             _ => return Err(wrong()),
         },
         Kind::Flag => match t {
-            DataType::Boolean => Data::Bool(array.clone()),
+            DataType::Boolean => {
+                Data::Bool(typed(array.as_boolean_opt().cloned(), column, input.name)?)
+            }
             _ => return Err(wrong()),
         },
         Kind::Instant => match t {
@@ -661,7 +690,7 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                     input.name
                 )));
             }
-            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            t if is_str(t) => strings()?,
             _ => return Err(wrong()),
         },
         Kind::Days => match t {
@@ -675,7 +704,7 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                     true,
                 ))))?)
             }
-            t if is_str(t) => Data::Str(cast(&DataType::Utf8)?),
+            t if is_str(t) => strings()?,
             _ => return Err(wrong()),
         },
     })
