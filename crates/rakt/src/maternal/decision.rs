@@ -280,3 +280,86 @@ pub(super) fn risk_level(highest: Option<FlagSeverity>) -> RiskLevel {
         None => RiskLevel::Low,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_counts_list_emergencies_first_then_code_order_with_repeats() {
+        let mut f = FlagCounts::default();
+        assert!(f.is_empty() && f.len() == 0 && f.highest_severity().is_none());
+        for code in [
+            FlagCode::SevereAnaemia,
+            FlagCode::DangerSign,
+            FlagCode::YoungAge,
+            FlagCode::DangerSign,
+        ] {
+            f.add(code);
+        }
+        assert_eq!(
+            f.iter().collect::<Vec<_>>(),
+            [
+                FlagCode::DangerSign,
+                FlagCode::DangerSign,
+                FlagCode::YoungAge,
+                FlagCode::SevereAnaemia
+            ]
+        );
+        assert_eq!(
+            f.codes().collect::<Vec<_>>(),
+            [
+                FlagCode::DangerSign,
+                FlagCode::YoungAge,
+                FlagCode::SevereAnaemia
+            ]
+        );
+        assert_eq!((f.len(), f.count(FlagCode::DangerSign)), (4, 2));
+        assert_eq!(f.count(FlagCode::OldAge), 0);
+        assert!(f.contains(FlagCode::YoungAge) && !f.contains(FlagCode::OldAge));
+        assert!(!f.is_empty());
+        assert_eq!(f.highest_severity(), Some(FlagSeverity::Emergency));
+        let mut high = FlagCounts::default();
+        high.add(FlagCode::Gdm);
+        assert_eq!(high.highest_severity(), Some(FlagSeverity::HighRisk));
+        assert_eq!(risk_level(high.highest_severity()), RiskLevel::High);
+        assert_eq!(risk_level(f.highest_severity()), RiskLevel::Emergency);
+        assert_eq!(risk_level(None), RiskLevel::Low);
+    }
+
+    #[test]
+    fn every_code_has_its_own_bit_and_the_emergency_mask_is_its_severity() {
+        for (i, &code) in FlagCode::ALL.iter().enumerate() {
+            assert_eq!(code as usize, i);
+            let mut f = FlagCounts::default();
+            f.add(code);
+            assert_eq!(f.codes().collect::<Vec<_>>(), [code]);
+            let emergency = code.severity() == FlagSeverity::Emergency;
+            assert_eq!(EMERGENCY & (1 << i) != 0, emergency, "{code}");
+        }
+        assert!(FlagCode::ALL.len() < 64);
+    }
+
+    #[test]
+    fn not_assessed_lists_names_in_reading_order() {
+        let mut n = NotAssessed::default();
+        assert!(n.is_empty() && n.len() == 0);
+        n.add(Unassessed::BloodGroup);
+        n.add(Unassessed::AgeYears);
+        n.add(Unassessed::AgeYears);
+        let mut other = NotAssessed::default();
+        other.add(Unassessed::UrineProtein);
+        n.merge(other);
+        assert_eq!(
+            n.iter().collect::<Vec<_>>(),
+            ["age_years", "urine_protein", "blood_group"]
+        );
+        assert_eq!(n.len(), 3);
+        assert!(n.contains("urine_protein") && !n.contains("hb_g_dl"));
+        assert_eq!(
+            NotAssessed::of(["blood_group", "age_years", "urine_protein", "no_such"].into_iter()),
+            n
+        );
+        assert_eq!(NAMES.len(), Unassessed::BloodGroup as usize + 1);
+    }
+}
