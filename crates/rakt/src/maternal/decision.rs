@@ -288,7 +288,7 @@ mod tests {
     #[test]
     fn flag_counts_list_emergencies_first_then_code_order_with_repeats() {
         let mut f = FlagCounts::default();
-        assert!(f.is_empty() && f.len() == 0 && f.highest_severity().is_none());
+        assert_eq!((f.is_empty(), f.len(), f.highest_severity()), (true, 0, None));
         for code in [
             FlagCode::SevereAnaemia,
             FlagCode::DangerSign,
@@ -343,7 +343,7 @@ mod tests {
     #[test]
     fn not_assessed_lists_names_in_reading_order() {
         let mut n = NotAssessed::default();
-        assert!(n.is_empty() && n.len() == 0);
+        assert_eq!((n.is_empty(), n.len()), (true, 0));
         n.add(Unassessed::BloodGroup);
         n.add(Unassessed::AgeYears);
         n.add(Unassessed::AgeYears);
