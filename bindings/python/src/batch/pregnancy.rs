@@ -142,6 +142,48 @@ pub(crate) fn record(columns: &Columns, row: usize) -> Result<core::AncRecord, R
     record_from_values(values)
 }
 
+/// Whether two names are the same, in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    while let ([x, ra @ ..], [y, rb @ ..]) = (a, b) {
+        if *x != *y {
+            return false;
+        }
+        (a, b) = (ra, rb);
+    }
+    a.is_empty() && b.is_empty()
+}
+
+/// The position of input `name` in [`INPUTS`] (its length when there is none).
+const fn position(name: &str) -> usize {
+    let mut inputs = INPUTS;
+    let mut i = 0;
+    while let [first, rest @ ..] = inputs {
+        if same(first.name, name) {
+            return i;
+        }
+        inputs = rest;
+        i += 1;
+    }
+    i
+}
+
+/// The position of an input in [`INPUTS`], found when compiling: a name that is not an input
+/// does not compile.
+macro_rules! pos {
+    ($name:literal) => {
+        const {
+            let i = position($name);
+            assert!(i < INPUTS.len(), "not an input of assess_pregnancies");
+            i
+        }
+    };
+}
+
+// A blood pressure is read as its systolic column and the one after it.
+const _: () = assert!(position("bp_diastolic") == position("bp_systolic") + 1);
+const _: () = assert!(position("bp_repeat_diastolic") == position("bp_repeat_systolic") + 1);
+
 /// The record of one row read straight from its typed cells, without the JSON the general
 /// reader ([`record`]) goes through. `None` when any cell is bad or of a kind this path does not
 /// read (a code given as a number, an out-of-calendar date, half a blood pressure, ...): the
@@ -177,46 +219,46 @@ fn record_fast(c: &Columns, row: usize) -> Option<core::AncRecord> {
         (None, None) => Some(None),
         _ => None,
     };
-    let blood_group = match c.str_ref(26, row) {
+    let blood_group = match c.str_ref(pos!("blood_group"), row) {
         Some(text) => Some(rakt::BloodGroup::parse(text).ok()?),
-        None if c.is_empty(26, row) => None,
+        None if c.is_empty(pos!("blood_group"), row) => None,
         None => return None,
     };
     // The id is not read: the rules never use it, and the output copies the id column.
     Some(core::AncRecord {
         id: None,
-        age_years: count(1)?,
-        height_cm: measure(2)?,
-        weight_kg: measure(3)?,
-        gravida: count(4)?,
-        parity: count(5)?,
-        living_children: count(6)?,
-        previous_caesareans: count(7)?,
-        previous_stillbirths: count(8)?,
-        previous_abortions: count(9)?,
-        previous_neonatal_deaths: count(10)?,
-        months_since_last_pregnancy: count(11)?,
-        lmp: day(12)?,
-        edd: day(13)?,
-        fetuses: count(14)?,
-        presentation: code(c, 15, row)?,
-        hb_g_dl: measure(16)?,
-        haematocrit_pct: measure(17)?,
-        platelets_per_ul: count(18)?,
-        bp: pressure(19)?,
-        bp_repeat: pressure(21)?,
-        urine_protein: code(c, 23, row)?,
-        ogtt_2h_mg_dl: measure(24)?,
-        thyroid: code(c, 25, row)?,
+        age_years: count(pos!("age_years"))?,
+        height_cm: measure(pos!("height_cm"))?,
+        weight_kg: measure(pos!("weight_kg"))?,
+        gravida: count(pos!("gravida"))?,
+        parity: count(pos!("parity"))?,
+        living_children: count(pos!("living_children"))?,
+        previous_caesareans: count(pos!("previous_caesareans"))?,
+        previous_stillbirths: count(pos!("previous_stillbirths"))?,
+        previous_abortions: count(pos!("previous_abortions"))?,
+        previous_neonatal_deaths: count(pos!("previous_neonatal_deaths"))?,
+        months_since_last_pregnancy: count(pos!("months_since_last_pregnancy"))?,
+        lmp: day(pos!("lmp"))?,
+        edd: day(pos!("edd"))?,
+        fetuses: count(pos!("fetuses"))?,
+        presentation: code(c, pos!("presentation"), row)?,
+        hb_g_dl: measure(pos!("hb_g_dl"))?,
+        haematocrit_pct: measure(pos!("haematocrit_pct"))?,
+        platelets_per_ul: count(pos!("platelets_per_ul"))?,
+        bp: pressure(pos!("bp_systolic"))?,
+        bp_repeat: pressure(pos!("bp_repeat_systolic"))?,
+        urine_protein: code(c, pos!("urine_protein"), row)?,
+        ogtt_2h_mg_dl: measure(pos!("ogtt_2h_mg_dl"))?,
+        thyroid: code(c, pos!("thyroid"), row)?,
         blood_group,
-        hiv: code(c, 27, row)?,
-        syphilis: code(c, 28, row)?,
-        hbsag: code(c, 29, row)?,
-        conditions: codes(c, 30, row)?,
-        danger_signs: codes(c, 31, row)?,
-        symptoms: codes(c, 32, row)?,
-        vaginal_bleeding: c.flag(33, row).unwrap_or(false),
-        organ_support: code(c, 34, row)?,
+        hiv: code(c, pos!("hiv"), row)?,
+        syphilis: code(c, pos!("syphilis"), row)?,
+        hbsag: code(c, pos!("hbsag"), row)?,
+        conditions: codes(c, pos!("conditions"), row)?,
+        danger_signs: codes(c, pos!("danger_signs"), row)?,
+        symptoms: codes(c, pos!("symptoms"), row)?,
+        vaginal_bleeding: c.flag(pos!("vaginal_bleeding"), row).unwrap_or(false),
+        organ_support: code(c, pos!("organ_support"), row)?,
     })
 }
 

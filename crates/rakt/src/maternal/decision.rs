@@ -288,7 +288,10 @@ mod tests {
     #[test]
     fn flag_counts_list_emergencies_first_then_code_order_with_repeats() {
         let mut f = FlagCounts::default();
-        assert_eq!((f.is_empty(), f.len(), f.highest_severity()), (true, 0, None));
+        assert_eq!(
+            (f.is_empty(), f.len(), f.highest_severity()),
+            (true, 0, None)
+        );
         for code in [
             FlagCode::SevereAnaemia,
             FlagCode::DangerSign,
