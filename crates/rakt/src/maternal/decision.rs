@@ -320,6 +320,8 @@ mod tests {
         assert_eq!((f.len(), f.count(FlagCode::DangerSign)), (4, 2));
         assert_eq!(f.count(FlagCode::OldAge), 0);
         assert!(f.contains(FlagCode::YoungAge) && !f.contains(FlagCode::OldAge));
+        // Codes past the first bit too.
+        assert!(f.contains(FlagCode::DangerSign) && f.contains(FlagCode::SevereAnaemia));
         assert!(!f.is_empty());
         assert_eq!(f.highest_severity(), Some(FlagSeverity::Emergency));
         let mut high = FlagCounts::default();
@@ -357,7 +359,7 @@ mod tests {
             n.iter().collect::<Vec<_>>(),
             ["age_years", "urine_protein", "blood_group"]
         );
-        assert_eq!(n.len(), 3);
+        assert_eq!((n.len(), n.is_empty()), (3, false));
         assert!(n.contains("urine_protein") && !n.contains("hb_g_dl"));
         assert_eq!(
             NotAssessed::of(["blood_group", "age_years", "urine_protein", "no_such"].into_iter()),
