@@ -75,24 +75,15 @@ fn need(code: FlagCode, policy: &Policy) -> (CareLevel, Urgency) {
     }
 }
 
-/// The level (at least the policy's default) and urgency the flags need together.
+/// The level (at least the policy's default) and urgency the flag codes need together.
 pub(super) fn referral_need(
-    flags: impl Iterator<Item = FlagCode>,
+    codes: impl Iterator<Item = FlagCode>,
     policy: &Policy,
 ) -> (CareLevel, Urgency) {
-    let mut last = None;
-    flags
-        .filter(|&c| {
-            // Flags come grouped by code: look each code up once.
-            let new = last != Some(c);
-            last = Some(c);
-            new
-        })
-        .map(|c| need(c, policy))
-        .fold(
-            (policy.referral.default_level, Urgency::Planned),
-            |(level, urgency), (l, u)| (level.max(l), urgency.max(u)),
-        )
+    codes.map(|c| need(c, policy)).fold(
+        (policy.referral.default_level, Urgency::Planned),
+        |(level, urgency), (l, u)| (level.max(l), urgency.max(u)),
+    )
 }
 
 /// The referral the flags need under `policy.referral`.
