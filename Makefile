@@ -24,7 +24,7 @@ help:
 	@echo "make demo-python / demo-kotlin   the same scenario from Python / Kotlin"
 	@echo "make bench   criterion benchmarks (results go in BENCHMARKS.md by hand)"
 	@echo "make bench-scale / bench-kotlin   1M ANC records and 1M donor checks: Python batch vs"
-	@echo "             per-row loop vs native Rust / Kotlin batch vs per-item (see BENCHMARKS.md)"
+	@echo "             per-row loop vs native Rust, then bench-compare / Kotlin batch vs per-item"
 	@echo "make bench-compare   1M rows per batch function: rakt batch vs a Python loop vs polars"
 	@echo "make fuzz FUZZ_SECONDS=600   run every cargo-fuzz target (nightly; see FUZZING.md)"
 	@echo "make mutants MUTANTS_FILES=tariff.rs   cargo-mutants on the rule files (see MUTANTS.md)"
@@ -117,9 +117,11 @@ kotlin:
 bench:
 	$(CARGO) bench -p rakt --bench rules --bench inventory
 
-# Issue 7's scale benchmarks (minutes each; run them on a quiet machine).
+# The scale benchmarks (minutes each; run them on a quiet machine): issue 7's batch vs per-row
+# loop vs native Rust, then issue 18's side-by-side table (bench-compare).
 bench-scale: wheel
 	$(VPY) bench/python/scale.py --rows 1000000 --repeat 3
+	$(VPY) bench/python/compare.py --rows 1000000 --repeat 3
 
 # Every Python batch function against a pure-Python loop and polars expressions (the references
 # in bench/python/references.py: throughput anchors, not clinical truth).

@@ -302,11 +302,14 @@ impl State {
     }
 
     fn snapshot(&self) -> [Vec<BloodUnit>; 2] {
-        [0, 1].map(|i| self.inv[i].units().cloned().collect())
+        [0, 1].map(|i| self.inv[i].units().expect("every stored unit reads back"))
     }
 
-    fn find(&self, id: &UnitId) -> Option<&BloodUnit> {
-        self.inv.iter().find_map(|inv| inv.get(id))
+    fn find(&self, id: &UnitId) -> Option<BloodUnit> {
+        self.inv
+            .iter()
+            .find(|inv| inv.contains(id))
+            .map(|inv| inv.get(id).expect("a unit it holds reads back"))
     }
 }
 
@@ -377,7 +380,7 @@ fn apply(s: &mut State, op: &Op) -> Result<(), rakt::RaktError> {
             };
             let unit = BloodUnit::collect(c.clone(), "tech", s.policy)?;
             let id = unit.id().clone();
-            if s.collected.contains_key(&id) && s.inv[ix(to)].get(&id).is_none() {
+            if s.collected.contains_key(&id) && !s.inv[ix(to)].contains(&id) {
                 return Ok(()); // the same id in the other inventory: a different unit, not a duplicate
             }
             s.inv[ix(to)].add(unit)?;
@@ -566,9 +569,9 @@ fn apply(s: &mut State, op: &Op) -> Result<(), rakt::RaktError> {
 /// One event through `Inventory::apply`, on the inventory that holds the unit (or the chosen
 /// one, which then refuses it).
 fn step(s: &mut State, event: &UnitEvent, inv: Which, id: &UnitId) -> Result<(), rakt::RaktError> {
-    let i = if s.inv[1].get(id).is_some() {
+    let i = if s.inv[1].contains(id) {
         1
-    } else if s.inv[0].get(id).is_some() {
+    } else if s.inv[0].contains(id) {
         0
     } else {
         usize::from(inv)
@@ -632,7 +635,12 @@ fn check(s: &State, before: &[Vec<BloodUnit>; 2], op: &Op) {
 }
 
 fn end_checks(s: &State) {
-    for u in s.inv.iter().flat_map(|inv| inv.units()) {
+    for u in s
+        .inv
+        .iter()
+        .flat_map(|inv| inv.units().expect("every stored unit reads back"))
+    {
+        let u = &u;
         let c = s
             .collected
             .get(u.id())

@@ -397,8 +397,8 @@ impl Inventory {
     }
 }
 
-fn unit_list<'a>(units: impl IntoIterator<Item = &'a rakt::BloodUnit>) -> Vec<Arc<BloodUnit>> {
-    units.into_iter().cloned().map(BloodUnit::wrap).collect()
+fn unit_list(units: rakt::Result<Vec<rakt::BloodUnit>>) -> Result<Vec<Arc<BloodUnit>>> {
+    Ok(units?.into_iter().map(BloodUnit::wrap).collect())
 }
 
 #[uniffi::export]
@@ -435,12 +435,17 @@ impl Inventory {
     /// A unit by id (`DIN` or `DIN/A0`), or `null`.
     pub fn get(&self, id: String) -> Result<Option<Arc<BloodUnit>>> {
         let id = id_from_text(&id)?;
-        Ok(self.lock()?.get(&id).cloned().map(BloodUnit::wrap))
+        let inner = self.lock()?;
+        if !inner.contains(&id) {
+            return Ok(None);
+        }
+        Ok(Some(BloodUnit::wrap(inner.get(&id)?)))
     }
 
-    /// Every unit, in the order they were added.
+    /// Every unit, in the order they were added, each rebuilt from its events (a few
+    /// microseconds a unit: the inventory keeps units packed).
     pub fn units(&self) -> Result<Vec<Arc<BloodUnit>>> {
-        Ok(unit_list(self.lock()?.units()))
+        unit_list(self.lock()?.units())
     }
 
     /// Add a unit in any status; a unit whose id is already there is refused with
@@ -459,7 +464,7 @@ impl Inventory {
         let id = id_from_text(&id)?;
         let event = event.to_core()?;
         let mut inner = self.lock()?;
-        Ok(BloodUnit::wrap(inner.apply(&id, &event)?.clone()))
+        Ok(BloodUnit::wrap(inner.apply(&id, &event)?))
     }
 
     /// Propose units for a request at `asOf`; changes nothing.
@@ -539,7 +544,7 @@ impl Inventory {
             .transpose()?;
         let mut inner = self.lock()?;
         let unit = inner.return_unit(&id, minutes, keep_for_patient, at, &actor)?;
-        Ok(BloodUnit::wrap(unit.clone()))
+        Ok(BloodUnit::wrap(unit))
     }
 
     /// Issue units before compatibility testing in an emergency, with a recorded justification
@@ -628,7 +633,7 @@ impl Inventory {
 
     /// The units flagged by an emergency release, in the order they were added.
     pub fn emergency_releases(&self) -> Result<Vec<Arc<BloodUnit>>> {
-        Ok(unit_list(self.lock()?.emergency_releases()))
+        unit_list(self.lock()?.emergency_releases())
     }
 
     /// The stock by component and donor group at `asOf`, and in e-RaktKosh codes.

@@ -741,8 +741,8 @@ json_class!(PyStockCheck {
 #[pyclass(module = "rakt", name = "Inventory")]
 pub struct PyInventory(pub(crate) core::Inventory);
 
-fn units_of<'a>(units: impl IntoIterator<Item = &'a rakt::BloodUnit>) -> Vec<PyBloodUnit> {
-    units.into_iter().cloned().map(PyBloodUnit).collect()
+fn units_of(units: rakt::Result<Vec<rakt::BloodUnit>>) -> PyResult<Vec<PyBloodUnit>> {
+    Ok(units.or_raise()?.into_iter().map(PyBloodUnit).collect())
 }
 
 #[pymethods]
@@ -774,11 +774,16 @@ impl PyInventory {
 
     /// A unit by id (`DIN` or `DIN/A0`), or `None`.
     fn get(&self, id: &str) -> PyResult<Option<PyBloodUnit>> {
-        Ok(self.0.get(&unit_id(id)?).cloned().map(PyBloodUnit))
+        let id = unit_id(id)?;
+        if !self.0.contains(&id) {
+            return Ok(None);
+        }
+        self.0.get(&id).map(|u| Some(PyBloodUnit(u))).or_raise()
     }
 
-    /// Every unit, in the order they were added.
-    fn units(&self) -> Vec<PyBloodUnit> {
+    /// Every unit, in the order they were added, each rebuilt from its events (a few
+    /// microseconds a unit: the inventory keeps units packed).
+    fn units(&self) -> PyResult<Vec<PyBloodUnit>> {
         units_of(self.0.units())
     }
 
@@ -796,10 +801,7 @@ impl PyInventory {
     fn apply(&mut self, id: &str, event: &Bound<'_, PyAny>) -> PyResult<PyBloodUnit> {
         let event = PyUnitEvent::extract_arg(event, "event")?;
         let id = unit_id(id)?;
-        self.0
-            .apply(&id, &event)
-            .map(|u| PyBloodUnit(u.clone()))
-            .or_raise()
+        self.0.apply(&id, &event).map(PyBloodUnit).or_raise()
     }
 
     /// Propose units for a request at `as_of`; changes nothing.
@@ -949,7 +951,7 @@ impl PyInventory {
         };
         self.0
             .return_unit(&id, minutes, keep_for_patient, at, actor)
-            .map(|u| PyBloodUnit(u.clone()))
+            .map(PyBloodUnit)
             .or_raise()
     }
 
@@ -979,7 +981,7 @@ impl PyInventory {
     }
 
     /// The units flagged by an emergency release, in the order they were added.
-    fn emergency_releases(&self) -> Vec<PyBloodUnit> {
+    fn emergency_releases(&self) -> PyResult<Vec<PyBloodUnit>> {
         units_of(self.0.emergency_releases())
     }
 

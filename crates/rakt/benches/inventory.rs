@@ -13,7 +13,7 @@ use std::time::Instant;
 use chrono::{DateTime, Duration, FixedOffset};
 use criterion::{Criterion, criterion_group};
 use rakt::inventory::{AllocationRequest, Inventory};
-use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent};
+use rakt::unit::{BloodUnit, Collection, DonationType, EventKind, UnitEvent, UnitId};
 use rakt::{
     BloodGroup, Component, PlateletSource, Policy, Preservative, Product, Recipient, TestResult,
 };
@@ -160,6 +160,24 @@ fn bench(c: &mut Criterion) {
             t.elapsed(),
             bytes / n
         );
+        // The index's share: the same two structures the inventory keeps (id → slot, and
+        // (expiry, id) in its group's bucket), built over the same ids.
+        let before = LIVE.load(Ordering::Relaxed);
+        let mut slots = std::collections::HashMap::new();
+        let mut buckets = std::collections::BTreeSet::new();
+        for i in 0..n {
+            let id = UnitId::new(&format!("IN{i:09}"), None)?;
+            let expires = start()? + Duration::minutes(i64::try_from(i)?);
+            slots.insert(id.clone(), i);
+            buckets.insert((expires, id));
+        }
+        let index = LIVE.load(Ordering::Relaxed) - before;
+        println!(
+            "  of which the index about {} bytes, the unit with its history about {} bytes",
+            index / n,
+            bytes.saturating_sub(index) / n
+        );
+        drop((slots, buckets));
         let as_of = start()? + Duration::days(40);
         percentiles(&inv, as_of)?;
         let a_pos = AllocationRequest::new(

@@ -352,17 +352,57 @@ pub fn donor_preference(
     recipient: &Recipient,
     policy: &Policy,
 ) -> Vec<DonorOption> {
+    preference(component, recipient, policy, |donor| {
+        let verdict = compatibility(component, donor, recipient, policy);
+        verdict
+            .compatible
+            .then_some((verdict.rank, verdict.reasons))
+    })
+    .into_iter()
+    .map(|(group, rank, reasons)| DonorOption {
+        group,
+        rank,
+        reasons,
+    })
+    .collect()
+}
+
+/// The order of [`donor_preference`] without the verdicts' reasons (for allocation, which
+/// needs only each group and its rank).
+pub(crate) fn donor_order(
+    component: Component,
+    recipient: &Recipient,
+    policy: &Policy,
+) -> Vec<(BloodGroup, Rank)> {
+    preference(component, recipient, policy, |donor| {
+        let d = decide_compatibility(component, donor, recipient, policy);
+        d.compatible.then_some((d.rank, ()))
+    })
+    .into_iter()
+    .map(|(group, rank, ())| (group, rank))
+    .collect()
+}
+
+/// Where a donor group sorts in [`preference`].
+type SortKey = (u8, usize, usize, usize);
+
+/// The acceptable donor groups in the order documented on [`donor_preference`], each with its
+/// rank and what `judge` says of it (`None`: not compatible).
+fn preference<T>(
+    component: Component,
+    recipient: &Recipient,
+    policy: &Policy,
+    judge: impl Fn(&BloodGroup) -> Option<(Rank, T)>,
+) -> Vec<(BloodGroup, Rank, T)> {
     let abo_order = abo_preference(component, recipient, policy);
     let rhd_order = rhd_preference(component, recipient, policy);
-    let mut options: Vec<((u8, usize, usize, usize), DonorOption)> = BloodGroup::STANDARD
+    // Sorted by (caveat, ABO position, RhD position, canonical position).
+    let mut options: Vec<(SortKey, (BloodGroup, Rank, T))> = BloodGroup::STANDARD
         .iter()
         .enumerate()
         .filter_map(|(canonical, donor)| {
-            let verdict = compatibility(component, donor, recipient, policy);
-            if !verdict.compatible {
-                return None;
-            }
-            let caveat = u8::from(verdict.rank == Rank::CompatibleWithCaveat);
+            let (rank, judged) = judge(donor)?;
+            let caveat = u8::from(rank == Rank::CompatibleWithCaveat);
             let abo = abo_order
                 .iter()
                 .position(|a| *a == donor.abo())
@@ -371,14 +411,7 @@ pub fn donor_preference(
                 .rhd()
                 .and_then(|r| rhd_order.iter().position(|x| *x == r))
                 .unwrap_or(rhd_order.len());
-            Some((
-                (caveat, abo, rhd, canonical),
-                DonorOption {
-                    group: *donor,
-                    rank: verdict.rank,
-                    reasons: verdict.reasons,
-                },
-            ))
+            Some(((caveat, abo, rhd, canonical), (*donor, rank, judged)))
         })
         .collect();
     options.sort_by_key(|(key, _)| *key);

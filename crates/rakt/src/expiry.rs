@@ -328,7 +328,7 @@ impl Expiry {
 
     /// Whether the unit is expired at `as_of` (true at the expiry instant itself).
     pub fn is_expired(&self, as_of: DateTime<FixedOffset>) -> bool {
-        as_of >= self.expires_at
+        expired(self.expires_at, as_of)
     }
 
     /// Whether the unit is not yet expired at `as_of` but will be within `within` (true when it
@@ -524,6 +524,13 @@ pub fn add_life(
             .and_then(crate::time::time_within_calendar)
             .ok_or_else(out_of_range),
     }
+}
+
+/// Whether something that expires at `expires_at` is expired at `as_of`: true at the expiry
+/// instant itself. The one definition, for [`Expiry::is_expired`] and the inventory's stored
+/// units.
+pub(crate) fn expired(expires_at: DateTime<FixedOffset>, as_of: DateTime<FixedOffset>) -> bool {
+    as_of >= expires_at
 }
 
 #[cfg(test)]

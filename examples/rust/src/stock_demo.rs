@@ -94,11 +94,8 @@ fn run() -> Result<(), Error> {
         warm.discarded.len()
     );
     if let Some(id) = warm.discarded.first() {
-        if let Some(reason) = bsc
-            .get(id)
-            .and_then(|u| u.history().last())
-            .and_then(|e| e.reasons.first())
-        {
+        let unit = bsc.get(id)?;
+        if let Some(reason) = unit.history().last().and_then(|e| e.reasons.first()) {
             println!("    {}: {}", reason.code, reason.message(Lang::En));
             println!("    {}", reason.message(Lang::Hi));
         }
@@ -149,7 +146,7 @@ fn run() -> Result<(), Error> {
     show("Trauma, group unknown (emergency release of 2)", &released);
     println!(
         "  flagged for follow-up: {} unit(s)",
-        bsc.emergency_releases().len()
+        bsc.emergency_releases()?.len()
     );
 
     // 5. The hub's stock.

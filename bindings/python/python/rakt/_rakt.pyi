@@ -2133,7 +2133,8 @@ class Inventory:
     def __len__(self) -> int: ...
     def get(self, id: str) -> BloodUnit | None: ...
     def units(self) -> list[BloodUnit]:
-        """Every unit, in the order they were added."""
+        """Every unit, in the order they were added, each rebuilt from its events (a few
+        microseconds a unit: the inventory keeps units packed)."""
     def add(self, unit: BloodUnit) -> None:
         """A unit already there raises NotApplicable (``DUPLICATE_UNIT``); one whose expiry is
         later than the policy's shelf life allows raises InvalidInput (field ``expiry``). A

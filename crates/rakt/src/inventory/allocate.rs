@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Key, REQUIREMENT_BITS, requirement_mask};
+use super::{Inventory, Key, REQUIREMENT_BITS, Stored, requirement_mask};
 use crate::blood_group::BloodGroup;
-use crate::compatibility::{Rank, Recipient, compatibility, donor_preference};
+use crate::compatibility::{Rank, Recipient, compatibility, decide_compatibility, donor_order};
 use crate::component::{Component, Modification};
 use crate::error::{RaktError, Result};
 use crate::policy::{Confidence, ScarceUse};
@@ -279,13 +279,12 @@ pub(super) fn allocate(
     let own = req.recipient.group.map(|g| g.basic());
     // [rank class][scarce] → candidates in tier order, FEFO within a tier.
     let mut lists: [[Vec<Candidate>; 2]; 2] = Default::default();
-    for (i, option) in donor_preference(req.component, &req.recipient, policy)
-        .iter()
+    for (i, (group, rank)) in donor_order(req.component, &req.recipient, policy)
+        .into_iter()
         .enumerate()
     {
-        let scarce =
-            policy.inventory.scarce_groups.contains(&option.group) && own != Some(option.group);
-        let caveat = option.rank == Rank::CompatibleWithCaveat;
+        let scarce = policy.inventory.scarce_groups.contains(&group) && own != Some(group);
+        let caveat = rank == Rank::CompatibleWithCaveat;
         let full = |caveat: bool| {
             lists
                 .get(usize::from(caveat))
@@ -297,7 +296,7 @@ pub(super) fn allocate(
             continue;
         }
         let tier = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for mut c in tier_candidates(inv, req, option.group, want, needed, as_of, qty) {
+        for mut c in tier_candidates(inv, req, group, want, needed, as_of, qty) {
             c.tier = tier;
             c.scarce = scarce;
             // A variant with a caveat of its own (a weak-D donor for an RhD-negative man) waits
@@ -382,9 +381,9 @@ pub(super) fn group_keys(
 
 /// Whether a unit's records are settled at `as_of` (no event after it).
 fn known_at(inv: &Inventory, id: &UnitId, as_of: DateTime<FixedOffset>) -> bool {
-    inv.get(id)
-        .and_then(|u| u.history().last())
-        .is_some_and(|e| e.at <= as_of)
+    inv.find(id)
+        .and_then(Stored::last_at)
+        .is_some_and(|at| at <= as_of)
 }
 
 fn tier_candidates<'a>(
@@ -405,7 +404,8 @@ fn tier_candidates<'a>(
         // variant is judged on its own.
         let mut caveat = false;
         if key.group != group {
-            let verdict = compatibility(req.component, &key.group, &req.recipient, &inv.policy);
+            let verdict =
+                decide_compatibility(req.component, &key.group, &req.recipient, &inv.policy);
             if !verdict.compatible {
                 continue;
             }
@@ -428,8 +428,7 @@ fn tier_candidates<'a>(
         );
         // Holds that have lapsed by `as_of` are stock again.
         found.extend(bucket.lapsed(as_of).filter_map(|id| {
-            let unit = inv.get(id)?;
-            let e = unit.expiry().expires_at;
+            let e = inv.find(id)?.expires_at();
             (e > needed && known_at(inv, id, as_of)).then(|| candidate(e, id))
         }));
     }
@@ -452,11 +451,11 @@ fn explain(
     c: Candidate,
     replaced: Option<DateTime<FixedOffset>>,
 ) -> AllocatedUnit {
-    let verdict = compatibility(req.component, &c.group, &req.recipient, &inv.policy);
+    let verdict = decide_compatibility(req.component, &c.group, &req.recipient, &inv.policy);
     let mut reasons = vec![
         Reason::new(ReasonCode::UnitAllocated)
-            .fact("donor", c.group.to_string())
-            .fact("tier", c.tier.to_string())
+            .fact("donor", c.group)
+            .fact("tier", c.tier)
             .fact("expires_at", c.expires_at.to_rfc3339())
             .cite(SRC_FEFO, Confidence::Low),
     ];
@@ -479,7 +478,7 @@ fn explain(
     }
     let rank = verdict.rank;
     if rank == Rank::CompatibleWithCaveat || verdict.emergency {
-        reasons.extend(verdict.reasons);
+        reasons.extend(compatibility(req.component, &c.group, &req.recipient, &inv.policy).reasons);
     }
     AllocatedUnit {
         id: c.id.clone(),
@@ -531,7 +530,7 @@ fn skipped_classes(
             }
             for id in bucket.lapsed(as_of) {
                 lapsed += 1;
-                match inv.get(id).map(|u| u.expiry().expires_at) {
+                match inv.find(id).map(Stored::expires_at) {
                     Some(e) if e <= needed => counts.expire_before_needed += 1,
                     Some(_) if !usable => counts.lacking_requirements += 1,
                     _ => {}

@@ -22,11 +22,21 @@
 //! - [`Inventory::stock_summary`], [`Inventory::expiring_within`], [`Inventory::days_of_stock`],
 //!   [`Inventory::below_minimum`] and [`Inventory::storage_centre_check`] describe the stock.
 //!
+//! A national stock holds a million units, so the inventory keeps each unit packed: what it was
+//! collected as and the events applied to it, without their reasons (actors and plain event
+//! kinds shared between units), about 700 bytes a unit with the index against 4 KB as a
+//! [`BloodUnit`] value. [`Inventory::get`] and [`Inventory::units`] rebuild units by replaying
+//! their events through the policy, reasons and all; a unit is packed only when the replay
+//! gives it back exactly, and kept whole otherwise (split, pooled, read from a label, imported,
+//! or made under another policy). Allocation and the stock views read only the index and the
+//! few values kept beside each packed unit (status, expiry, hold, product, event times).
+//!
 //! Sources: `research/blood.md` §1 (compatibility, emergency release), §8 (FEFO, reservation
 //! period, days of stock) and `research/maternal.md` §5.3 (blood storage centre stock norms).
 
 mod allocate;
 mod stock;
+mod stored;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -41,7 +51,8 @@ use crate::blood_group::BloodGroup;
 use crate::component::{Component, Modification};
 use crate::error::{RaktError, Result};
 use crate::policy::Policy;
-use crate::unit::{BloodUnit, EventKind, UnitEvent, UnitId, UnitStatus};
+use crate::unit::{BloodUnit, EventKind, Interner, UnitEvent, UnitId, UnitStatus};
+use stored::Stored;
 
 /// The modifications a request may require, as bits of an index key.
 const REQUIREMENT_BITS: [Modification; 5] = [
@@ -71,7 +82,7 @@ struct Key {
 }
 
 impl Key {
-    fn of(unit: &BloodUnit) -> Key {
+    fn of(unit: &Stored) -> Key {
         Key {
             component: unit.product().component(),
             group: unit.group(),
@@ -161,7 +172,10 @@ impl Bucket {
 pub struct Inventory {
     facility: String,
     policy: Policy,
-    units: Vec<BloodUnit>,
+    /// The units, packed where replaying rebuilds them ([`stored`]).
+    units: Vec<Stored>,
+    /// Actors and event kinds shared by the packed units.
+    shared: Interner,
     slots: HashMap<UnitId, usize>,
     buckets: BTreeMap<Key, Bucket>,
     /// Units per component, basic donor group and recorded status.
@@ -175,6 +189,7 @@ impl Inventory {
             facility: facility.to_string(),
             policy,
             units: Vec::new(),
+            shared: Interner::default(),
             slots: HashMap::new(),
             buckets: BTreeMap::new(),
             census: HashMap::new(),
@@ -201,15 +216,37 @@ impl Inventory {
         self.units.is_empty()
     }
 
-    /// A unit by id.
-    pub fn get(&self, id: &UnitId) -> Option<&BloodUnit> {
-        self.slots.get(id).and_then(|&s| self.units.get(s))
+    /// Whether the inventory holds a unit with this id.
+    pub fn contains(&self, id: &UnitId) -> bool {
+        self.slots.contains_key(id)
+    }
+
+    /// A unit by id, with its whole history and every reason in it; a unit that is not in the
+    /// inventory is refused ([`RaktError::InvalidInput`], `unit`).
+    ///
+    /// The inventory keeps most units packed (their collection and events, without the
+    /// reasons) and rebuilds them when read, by replaying their events through the policy:
+    /// a few microseconds a unit. Reading never changes a unit: it is packed only when the
+    /// replay gives it back exactly.
+    pub fn get(&self, id: &UnitId) -> Result<BloodUnit> {
+        self.stored(id)?.unit(&self.policy)
     }
 
     /// Every unit, in the order they were added (a unit transferred out leaves its place to the
-    /// last unit).
-    pub fn units(&self) -> impl Iterator<Item = &BloodUnit> {
-        self.units.iter()
+    /// last unit), each rebuilt as [`Inventory::get`] does.
+    pub fn units(&self) -> Result<Vec<BloodUnit>> {
+        self.units.iter().map(|u| u.unit(&self.policy)).collect()
+    }
+
+    /// The stored unit by id.
+    fn stored(&self, id: &UnitId) -> Result<&Stored> {
+        self.find(id)
+            .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not in the inventory")))
+    }
+
+    /// The stored unit by id, if any.
+    fn find(&self, id: &UnitId) -> Option<&Stored> {
+        self.slots.get(id).and_then(|&s| self.units.get(s))
     }
 
     /// Add a unit in any status (quarantined, released, issued, discarded: every unit is
@@ -227,8 +264,9 @@ impl Inventory {
         }
         let slot = self.units.len();
         self.slots.insert(unit.id().clone(), slot);
-        self.index(&unit);
-        self.units.push(unit);
+        let stored = Stored::new(unit, &self.policy, &mut self.shared);
+        self.index(&stored);
+        self.units.push(stored);
         Ok(())
     }
 
@@ -238,7 +276,7 @@ impl Inventory {
     /// check the patient's hold; a transfer goes through [`Inventory::transfer`], which moves
     /// the unit to the receiving inventory (applied here, the unit would say it had moved while
     /// staying in this stock). Those events are refused with `USE_INVENTORY_METHOD`.
-    pub fn apply(&mut self, id: &UnitId, event: &UnitEvent) -> Result<&BloodUnit> {
+    pub fn apply(&mut self, id: &UnitId, event: &UnitEvent) -> Result<BloodUnit> {
         if matches!(
             event.kind,
             EventKind::Reserve { .. }
@@ -255,8 +293,9 @@ impl Inventory {
                 ),
             ));
         }
-        self.commit(vec![(self.slot(id)?, event.clone())])?;
-        self.get(id)
+        let mut changed = self.commit(vec![(self.slot(id)?, event.clone())])?;
+        changed
+            .pop()
             .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not in the inventory")))
     }
 
@@ -310,7 +349,7 @@ impl Inventory {
             patient: patient.to_string(),
             until,
         })?;
-        self.commit(events)
+        self.commit(events).map(drop)
     }
 
     /// Issue units held (reserved, crossmatched or returned and kept) for `patient`. A unit
@@ -326,7 +365,7 @@ impl Inventory {
         let events = self.held_events(ids, patient, at, actor, || EventKind::Issue {
             patient: patient.to_string(),
         })?;
-        self.commit(events)
+        self.commit(events).map(drop)
     }
 
     /// Release units before compatibility testing in an emergency: allocate for the request
@@ -370,13 +409,14 @@ impl Inventory {
         keep_for_patient: bool,
         at: DateTime<FixedOffset>,
         actor: &str,
-    ) -> Result<&BloodUnit> {
+    ) -> Result<BloodUnit> {
         let kind = EventKind::Return {
             minutes_out_of_storage,
             keep_for_patient,
         };
-        self.commit(vec![(self.slot(id)?, UnitEvent::new(at, actor, kind))])?;
-        self.get(id)
+        let mut changed = self.commit(vec![(self.slot(id)?, UnitEvent::new(at, actor, kind))])?;
+        changed
+            .pop()
             .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not in the inventory")))
     }
 
@@ -399,7 +439,7 @@ impl Inventory {
                 UnitEvent::new(at, actor, EventKind::CancelReservation),
             ));
         }
-        self.commit(events)
+        self.commit(events).map(drop)
     }
 
     /// Record the end of every hold that has lapsed by `at` (a `CancelReservation` event on
@@ -473,7 +513,8 @@ impl Inventory {
             let unit = self
                 .units
                 .get(slot)
-                .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not stored")))?;
+                .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not stored")))?
+                .unit(&self.policy)?;
             let event = UnitEvent::new(
                 at,
                 actor,
@@ -501,8 +542,9 @@ impl Inventory {
                 outcome.received.push(id);
             }
             to.slots.insert(arrived.id().clone(), to.units.len());
-            to.index(&arrived);
-            to.units.push(arrived);
+            let stored = Stored::new(arrived, &to.policy, &mut to.shared);
+            to.index(&stored);
+            to.units.push(stored);
         }
         Ok(outcome)
     }
@@ -524,10 +566,14 @@ impl Inventory {
     }
 
     /// The units flagged by an emergency release, for follow-up, in the order they were added.
-    pub fn emergency_releases(&self) -> Vec<&BloodUnit> {
+    pub fn emergency_releases(&self) -> Result<Vec<BloodUnit>> {
         self.units
             .iter()
-            .filter(|u| u.emergency_release().is_some())
+            .filter(|u| {
+                u.events()
+                    .any(|(_, k)| matches!(k, EventKind::EmergencyIssue { .. }))
+            })
+            .map(|u| u.unit(&self.policy))
             .collect()
     }
 
@@ -582,10 +628,7 @@ impl Inventory {
         let mut events = Vec::new();
         for id in unique(ids)? {
             let slot = self.slot(id)?;
-            let unit = self
-                .units
-                .get(slot)
-                .ok_or_else(|| RaktError::input("unit", format!("unit {id} is not stored")))?;
+            let unit = self.stored(id)?;
             let held = matches!(
                 unit.status_at(at),
                 UnitStatus::Reserved | UnitStatus::Crossmatched | UnitStatus::Returned
@@ -605,32 +648,36 @@ impl Inventory {
         Ok(events)
     }
 
-    /// Apply every event to its unit, or none: all new units are computed first.
-    fn commit(&mut self, events: Vec<(usize, UnitEvent)>) -> Result<()> {
+    /// Apply every event to its unit, or none: all new units are computed first. The units as
+    /// changed, in the order of `events`.
+    fn commit(&mut self, events: Vec<(usize, UnitEvent)>) -> Result<Vec<BloodUnit>> {
         let mut next = Vec::with_capacity(events.len());
         for (slot, event) in &events {
-            let unit = self
+            let stored = self
                 .units
                 .get(*slot)
                 .ok_or_else(|| RaktError::input("unit", "no such unit slot"))?;
-            let changed = unit
-                .apply(event, &self.policy)
-                .map_err(|e| e.in_context(&format!("unit {}", unit.id())))?;
-            next.push((*slot, changed));
+            let changed = stored
+                .unit(&self.policy)
+                .and_then(|unit| unit.apply(event, &self.policy))
+                .map_err(|e| e.in_context(&format!("unit {}", stored.id())))?;
+            next.push(changed);
         }
-        for (slot, changed) in next {
-            if let Some(old) = self.units.get(slot).cloned() {
-                self.unindex(&old);
-            }
-            self.index(&changed);
-            if let Some(place) = self.units.get_mut(slot) {
-                *place = changed;
+        for ((slot, event), changed) in events.iter().zip(&next) {
+            let Some(old) = self.units.get(*slot).cloned() else {
+                continue;
+            };
+            self.unindex(&old);
+            let stored = old.then(event, changed, &mut self.shared);
+            self.index(&stored);
+            if let Some(place) = self.units.get_mut(*slot) {
+                *place = stored;
             }
         }
-        Ok(())
+        Ok(next)
     }
 
-    fn index(&mut self, unit: &BloodUnit) {
+    fn index(&mut self, unit: &Stored) {
         *self
             .census
             .entry((unit.product().component(), unit.group().basic()))
@@ -638,7 +685,7 @@ impl Inventory {
             .entry(unit.status())
             .or_default() += 1;
         let key = Key::of(unit);
-        let entry = (unit.expiry().expires_at, unit.id().clone());
+        let entry = (unit.expires_at(), unit.id().clone());
         if unit.status() == UnitStatus::Released {
             self.buckets.entry(key).or_default().available.insert(entry);
         } else if let Some(until) = hold_end(unit) {
@@ -647,7 +694,7 @@ impl Inventory {
         }
     }
 
-    fn unindex(&mut self, unit: &BloodUnit) {
+    fn unindex(&mut self, unit: &Stored) {
         if let Some(n) = self
             .census
             .get_mut(&(unit.product().component(), unit.group().basic()))
@@ -661,7 +708,7 @@ impl Inventory {
         if unit.status() == UnitStatus::Released {
             bucket
                 .available
-                .remove(&(unit.expiry().expires_at, unit.id().clone()));
+                .remove(&(unit.expires_at(), unit.id().clone()));
         } else if let Some(until) = hold_end(unit) {
             bucket.held.remove(&(until, unit.id().clone()));
         }
@@ -670,7 +717,7 @@ impl Inventory {
 
 /// The end of a unit's hold, for units held for a patient: a reservation or crossmatch until
 /// its time, a returned unit kept for its patient until cancelled (never lapses).
-fn hold_end(unit: &BloodUnit) -> Option<DateTime<FixedOffset>> {
+fn hold_end(unit: &Stored) -> Option<DateTime<FixedOffset>> {
     match (unit.status(), unit.reservation()) {
         (UnitStatus::Reserved | UnitStatus::Crossmatched, Some(r)) => r.until,
         (UnitStatus::Returned, _) => Some(DateTime::<chrono::Utc>::MAX_UTC.fixed_offset()),

@@ -150,7 +150,8 @@ impl Inventory {
             }
         }
         let facility = self.facility.as_str();
-        let eraktkosh = stock_summary(self.units.iter().map(|u| (facility, u)), as_of)?
+        let units = self.units()?;
+        let eraktkosh = stock_summary(units.iter().map(|u| (facility, u)), as_of)?
             .centres
             .into_iter()
             .next()
@@ -181,8 +182,8 @@ impl Inventory {
                 .map(|(_, id)| id);
             let held = bucket.held.iter().map(|(_, id)| id);
             for id in released.chain(held) {
-                let Some(unit) = self.get(id) else { continue };
-                let e = unit.expiry().expires_at;
+                let Some(unit) = self.find(id) else { continue };
+                let e = unit.expires_at();
                 if e > as_of && within(e) {
                     out.push(ExpiringUnit {
                         id: id.clone(),
@@ -221,13 +222,12 @@ impl Inventory {
         let mut issued: BTreeMap<(Component, BloodGroup), u32> = BTreeMap::new();
         for unit in &self.units {
             let n = unit
-                .history()
-                .iter()
-                .filter(|e| {
-                    e.at >= from
-                        && e.at < as_of
+                .events()
+                .filter(|(at, kind)| {
+                    *at >= from
+                        && *at < as_of
                         && matches!(
-                            e.kind,
+                            kind,
                             EventKind::Issue { .. } | EventKind::EmergencyIssue { .. }
                         )
                 })
@@ -354,7 +354,7 @@ impl Inventory {
             n += bucket.valid_after(as_of).count();
             n += bucket
                 .lapsed(as_of)
-                .filter(|id| self.get(id).is_some_and(|u| !u.is_expired(as_of)))
+                .filter(|id| self.find(id).is_some_and(|u| !u.is_expired(as_of)))
                 .count();
         }
         u32::try_from(n).unwrap_or(u32::MAX)

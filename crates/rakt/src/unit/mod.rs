@@ -16,6 +16,7 @@
 //! 0510/0513, discard reasons) and §2.3 (30 minutes out of controlled storage).
 
 mod events;
+mod packed;
 mod reactive;
 mod restore;
 mod status;
@@ -25,6 +26,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 pub use events::{DiscardReason, EventKind, UnitEvent};
+pub(crate) use packed::{Interner, PackedUnit};
 pub use reactive::{DonorReferral, LookbackEntry, ReactiveOutcome, handle_reactive};
 pub use status::{DonationType, UnitStatus};
 
@@ -340,11 +342,7 @@ impl BloodUnit {
     }
     /// The status at `as_of`: a reservation or crossmatch that has lapsed counts as released.
     pub fn status_at(&self, as_of: DateTime<FixedOffset>) -> UnitStatus {
-        if self.status.lapsed(self.reservation.as_ref(), as_of) {
-            UnitStatus::Released
-        } else {
-            self.status
-        }
+        self.status.at(self.reservation.as_ref(), as_of)
     }
     /// Who the unit is held for or issued to.
     pub fn reservation(&self) -> Option<&Reservation> {

@@ -222,6 +222,16 @@ impl UnitStatus {
         }
     }
 
+    /// The status at `as_of` of a unit recorded in this status and held by `hold`: a
+    /// reservation or crossmatch that has lapsed counts as released.
+    pub(crate) fn at(self, hold: Option<&Reservation>, as_of: DateTime<FixedOffset>) -> UnitStatus {
+        if self.lapsed(hold, as_of) {
+            UnitStatus::Released
+        } else {
+            self
+        }
+    }
+
     /// Whether a unit in this status, held by `hold`, is reserved or crossmatched with a hold
     /// that has lapsed at `as_of`.
     pub(crate) fn lapsed(self, hold: Option<&Reservation>, as_of: DateTime<FixedOffset>) -> bool {
