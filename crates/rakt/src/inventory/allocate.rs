@@ -20,7 +20,7 @@ use crate::unit::{UnitId, UnitStatus};
 /// The allocation considers only units that are released (or whose hold has lapsed), of the
 /// requested component, compatible with the recipient under the compatibility rules, not held
 /// for anyone else, not expired at `needed_by`, and carrying every required modification. It
-/// takes donor groups in the order of [`donor_preference`]; a group listed in the policy's
+/// takes donor groups in the order of [`donor_preference`](crate::donor_preference); a group listed in the policy's
 /// `inventory.scarce_groups` (O RhD-negative) goes after the other groups of the same rank
 /// unless it is the patient's own group, and with `scarce_use = "expires_first"` a scarce unit is
 /// used in place of another when it expires before it. Within a group, the first-expiring unit
