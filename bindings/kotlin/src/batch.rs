@@ -26,7 +26,7 @@ use crate::early_warning::{
     EarlyWarning, Vitals, WarningDecision, decide_early_warning_one, early_warning_one,
 };
 use crate::error::{RaktException, Result};
-use crate::expiry::{Expiry, compute_expiry_one};
+use crate::expiry::{Expiry, ExpiryDecision, compute_expiry_one, decide_expiry_one};
 use crate::groups::BloodGroup;
 use crate::maternal::{RobsonInput, RobsonResult, robson_one};
 use crate::policy::{Policy, resolve};
@@ -110,6 +110,11 @@ row!(
     /// One row of `computeExpiries`: the expiry, or why the request was refused.
     ExpiryRow,
     Expiry,
+);
+row!(
+    /// One row of `decideExpiries`: the decision, or why the request was refused.
+    ExpiryDecisionRow,
+    ExpiryDecision,
 );
 
 /// The arguments of one `assessDonor` call that vary per row (`asOf` and `policy` are the
@@ -267,5 +272,19 @@ pub fn compute_expiries(
     requests
         .iter()
         .map(|r| compute_expiry_one(&r.product, &r.collected_at, policy).into())
+        .collect()
+}
+
+/// `decideExpiry` for each request under `policy` (`null`: `india`): one row per request, in
+/// order.
+#[uniffi::export(default(policy = None))]
+pub fn decide_expiries(
+    requests: Vec<ExpiryRequest>,
+    policy: Option<Arc<Policy>>,
+) -> Vec<ExpiryDecisionRow> {
+    let policy = resolve(&policy);
+    requests
+        .iter()
+        .map(|r| decide_expiry_one(&r.product, &r.collected_at, policy).into())
         .collect()
 }

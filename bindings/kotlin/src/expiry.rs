@@ -119,6 +119,72 @@ pub(crate) fn compute_expiry_one(
     Ok(rakt::Expiry::compute(&product, collected_at, policy)?.into())
 }
 
+/// The base expiry of `product` collected at `collectedAt` under `policy` (`null`: `india`)
+/// without explaining it: the same instant and reason codes as `computeExpiry`, and the same
+/// exceptions, without the reasons' facts and sources.
+#[uniffi::export(default(policy = None))]
+pub fn decide_expiry(
+    product: Product,
+    collected_at: Timestamp,
+    policy: Option<Arc<Policy>>,
+) -> Result<ExpiryDecision> {
+    decide_expiry_one(&product, &collected_at, resolve(&policy))
+}
+
+/// One base expiry decided: the code path of both `decide_expiry` and `decide_expiries`.
+pub(crate) fn decide_expiry_one(
+    product: &Product,
+    collected_at: &Timestamp,
+    policy: &rakt::Policy,
+) -> Result<ExpiryDecision> {
+    let product = product.to_core()?;
+    let collected_at = collected_at.parse("collected_at")?;
+    Ok(rakt::decide_expiry(&product, collected_at, policy)?.into())
+}
+
+/// What `computeExpiry` decides: the instant and the reasons' codes, without their facts and
+/// sources (`decideExpiry`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct ExpiryDecision {
+    /// The instant the unit expires (expired at this instant and after).
+    pub expires_at: Timestamp,
+    /// The reason codes, in the order of `Expiry.reasons`.
+    pub codes: Vec<String>,
+}
+
+impl From<rakt::ExpiryDecision> for ExpiryDecision {
+    fn from(d: rakt::ExpiryDecision) -> Self {
+        ExpiryDecision {
+            expires_at: d.expires_at.into(),
+            codes: d.codes.iter().map(|c| c.as_str().to_string()).collect(),
+        }
+    }
+}
+
+#[uniffi::export]
+impl ExpiryDecision {
+    /// Whether the unit is expired at `asOf` (true at the expiry instant itself).
+    pub fn is_expired(&self, as_of: Timestamp) -> Result<bool> {
+        let decision = rakt::ExpiryDecision {
+            expires_at: self.expires_at.parse("expires_at")?,
+            codes: Vec::new(),
+        };
+        Ok(decision.is_expired(as_of.parse("as_of")?))
+    }
+}
+
+#[uniffi::export]
+impl Expiry {
+    /// This expiry without its explanation: what `decideExpiry` gives for the same product,
+    /// time and policy (each field copied from this expiry).
+    pub fn decision(&self) -> ExpiryDecision {
+        ExpiryDecision {
+            expires_at: self.expires_at.clone(),
+            codes: self.reasons.iter().map(|r| r.code.clone()).collect(),
+        }
+    }
+}
+
 /// Apply a modification made at a given time: the new expiry (never later than the old one)
 /// with the modification recorded on the product. Refused (`NotApplicable`, `InvalidInput`,
 /// `PolicyValueMissing`) as the core decides: event before collection or after expiry, already

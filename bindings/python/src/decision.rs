@@ -1,20 +1,23 @@
-//! Deciding without explaining: `decide_pregnancy`, `decide_early_warning` and
-//! `decide_compatibility` give the values of `assess_pregnancy`, `early_warning` and
-//! `compatibility` (the same rules and errors) without building their facts, citations and
-//! messages: `PregnancyDecision`, `WarningDecision`, `CompatibilityDecision`.
+//! Deciding without explaining: `decide_pregnancy`, `decide_early_warning`,
+//! `decide_compatibility` and `decide_expiry` give the values of `assess_pregnancy`,
+//! `early_warning`, `compatibility` and `expiry` (the same rules and errors) without building
+//! their facts, citations and messages: `PregnancyDecision`, `WarningDecision`,
+//! `CompatibilityDecision`, `ExpiryDecision`.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 
-use crate::convert::{py_bool, py_repr, to_date};
+use chrono::{DateTime, FixedOffset};
+
+use crate::convert::{py_bool, py_repr, to_date, to_datetime};
 use crate::early_warning::PyVitals;
 use crate::enums::{PyComponent, PyRank};
 use crate::errors::OrRaise;
 use crate::policy::{PyPolicy, policy_or_default};
 use crate::pregnancy::{action_code, record_arg};
-use crate::values::{PyBloodGroup, PyRecipient};
+use crate::values::{PyBloodGroup, PyProduct, PyRecipient};
 
 use rakt::maternal as core;
 
@@ -248,6 +251,55 @@ impl PyCompatibilityDecision {
     }
 }
 
+/// What `expiry` decides: the instant and the reasons' codes, without their facts and
+/// sources.
+#[pyclass(module = "rakt", name = "ExpiryDecision", frozen, eq, hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PyExpiryDecision(pub rakt::ExpiryDecision);
+
+#[pymethods]
+impl PyExpiryDecision {
+    /// The instant the unit expires (it is expired at this instant), in facility-local time.
+    #[getter]
+    fn expires_at(&self) -> DateTime<FixedOffset> {
+        self.0.expires_at
+    }
+
+    /// The reason codes, in the order of `Expiry.codes`.
+    #[getter]
+    fn codes(&self) -> Vec<&'static str> {
+        self.0.codes.iter().map(|c| c.as_str()).collect()
+    }
+
+    /// Whether the unit is expired at `as_of` (true at the expiry instant itself).
+    fn is_expired(&self, as_of: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.is_expired(to_datetime(as_of, "as_of")?))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "ExpiryDecision(expires_at={}, codes={})",
+            py_repr(py, self.0.expires_at)?,
+            py_repr(py, self.codes())?,
+        ))
+    }
+}
+
+/// Decide the base expiry as `expiry` does (same instant and codes, same errors), without the
+/// reasons' facts and sources.
+#[pyfunction]
+#[pyo3(signature = (product, collected_at, policy = None))]
+fn decide_expiry(
+    product: &Bound<'_, PyProduct>,
+    collected_at: &Bound<'_, PyAny>,
+    policy: Option<&Bound<'_, PyPolicy>>,
+) -> PyResult<PyExpiryDecision> {
+    let collected_at = to_datetime(collected_at, "collected_at")?;
+    rakt::decide_expiry(&product.get().0, collected_at, policy_or_default(policy))
+        .map(PyExpiryDecision)
+        .or_raise()
+}
+
 /// Decide a compatibility as `compatibility` does (same verdict, rank and reason codes), without
 /// the reasons' facts and sources.
 #[pyfunction]
@@ -303,6 +355,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPregnancyDecision>()?;
     m.add_class::<PyWarningDecision>()?;
     m.add_class::<PyCompatibilityDecision>()?;
+    m.add_class::<PyExpiryDecision>()?;
+    m.add_function(wrap_pyfunction!(decide_expiry, m)?)?;
     m.add_function(wrap_pyfunction!(decide_compatibility, m)?)?;
     m.add_function(wrap_pyfunction!(decide_pregnancy, m)?)?;
     m.add_function(wrap_pyfunction!(decide_early_warning, m)?)?;

@@ -191,6 +191,12 @@ impl PyExpiry {
         self.0.expires_at
     }
 
+    /// The decision in this expiry, without its explanation: what `decide_expiry` gives for
+    /// the same product and time.
+    fn decision(&self) -> crate::decision::PyExpiryDecision {
+        crate::decision::PyExpiryDecision(self.0.decision())
+    }
+
     /// How the expiry was reached, step by step.
     #[getter]
     fn reasons(&self) -> Vec<PyReason> {

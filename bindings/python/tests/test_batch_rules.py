@@ -493,3 +493,35 @@ def test_decide_compatibility_gives_the_verdicts_values() -> None:
     d = rakt.decide_compatibility("fresh_frozen_plasma", "O-", "AB+")
     assert (d.compatible, d.codes) == (False, ["PLASMA_ABO_INCOMPATIBLE", "RHD_NOT_REQUIRED"])
     assert repr(d).startswith("CompatibilityDecision(component=Component.FRESH_FROZEN_PLASMA")
+
+
+def test_decide_expiry_gives_the_expirys_values_and_errors() -> None:
+    collected = rakt.parse_timestamp("2026-01-01T10:00:00+05:30")
+    products = [
+        rakt.Product("red_cells", "additive_solution"),
+        rakt.Product("red_cells", "cpda1"),
+        rakt.Product("whole_blood", "cpd"),
+        rakt.Product("platelets", platelet_source="random_donor"),
+        rakt.Product("fresh_frozen_plasma"),
+        rakt.Product("cryoprecipitate"),
+    ]
+    for product in products:
+        e = rakt.expiry(product, collected)
+        d = rakt.decide_expiry(product, collected)
+        assert d == e.decision() and hash(d) == hash(e.decision())
+        assert (d.expires_at, d.codes) == (e.expires_at, e.codes) == (e.expires_at, ["SHELF_LIFE"])
+        # Expired at the instant of expiry, not a minute before.
+        assert d.is_expired(e.expires_at)
+        assert not d.is_expired(e.expires_at - dt.timedelta(minutes=1))
+    d = rakt.decide_expiry(products[0], collected)
+    assert d.expires_at == rakt.parse_timestamp("2026-02-12T23:59:00+05:30")
+    assert repr(d) == ("ExpiryDecision(expires_at=datetime.datetime(2026, 2, 12, 23, 59, tzinfo="
+                       "datetime.timezone(datetime.timedelta(seconds=19800))), codes=['SHELF_LIFE'])")
+    # The same refusal, word for word.
+    irradiated = rakt.Product("red_cells", "additive_solution", modifications=["irradiated"])
+    with pytest.raises(rakt.InvalidInput) as explained:
+        rakt.expiry(irradiated, collected)
+    with pytest.raises(rakt.InvalidInput) as decided:
+        rakt.decide_expiry(irradiated, collected)
+    assert str(decided.value) == str(explained.value)
+    assert "already irradiated" in str(decided.value)

@@ -221,7 +221,8 @@ def event_of(doc: dict[str, Json]) -> Event:
 
 def unit_expiry(unit: dict[str, Json], policy: Optional[rakt.Policy]) -> rakt.Expiry:
     """The base expiry, then each event in order."""
-    e = rakt.expiry(product_of(unit["product"]), timestamp(unit["collected_at"]), policy)
+    args = (product_of(unit["product"]), timestamp(unit["collected_at"]), policy)
+    e = decided_as(lambda: rakt.expiry(*args), lambda: rakt.decide_expiry(*args))
     for event in unit.get("events") or []:
         e = e.redate(event_of(event), policy)
     return e

@@ -42,6 +42,9 @@ fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
     c.bench_function("expiry_compute", |b| {
         b.iter(|| Expiry::compute(black_box(&product), collected, &policy))
     });
+    c.bench_function("decide_expiry", |b| {
+        b.iter(|| rakt::decide_expiry(black_box(&product), collected, &policy))
+    });
     let person: Donor = serde_json::from_str(
         r#"{"date_of_birth": "1990-05-17", "sex": "female",
             "previous_donations": [{"date": "2026-01-10", "kind": "whole_blood_450"}],

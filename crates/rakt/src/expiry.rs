@@ -18,7 +18,7 @@ use std::time::Duration;
 use chrono::{DateTime, Days, FixedOffset, Months, NaiveDateTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
-use crate::component::{Component, Modification, Product, Storage};
+use crate::component::{Component, Modification, Product, ShelfLifeKey, Storage};
 use crate::error::{RaktError, Result};
 use crate::policy::{Policy, RedateRule, ShelfLife};
 use crate::reason::{Reason, ReasonCode};
@@ -117,23 +117,8 @@ impl Expiry {
         collected_at: DateTime<FixedOffset>,
         policy: &Policy,
     ) -> Result<Expiry> {
-        if let Some(m) = product.modifications().iter().find(|m| m.redates()) {
-            return Err(RaktError::input(
-                "product.modifications",
-                format!(
-                    "the product is already {m}; compute the expiry of the unmodified product and apply {m} with its time (redate or pool)"
-                ),
-            ));
-        }
-        let key = product.shelf_life_key();
+        let (expires_at, key, life) = base(product, collected_at, policy)?;
         let path = format!("shelf_life.{}", key.as_str());
-        let life = policy.shelf_life.get(key).ok_or_else(|| {
-            policy.missing(
-                &path,
-                "the sources of this profile give no shelf life for this product; set it in a policy file",
-            )
-        })?;
-        let expires_at = add_life(collected_at, life, policy)?;
         let reason = Reason::new(ReasonCode::ShelfLife)
             .fact("component", product.component().as_str())
             .fact("shelf_life", life)
@@ -526,6 +511,87 @@ pub fn add_life(
     }
 }
 
+/// The base expiry of a product collected at `collected_at`, as [`Expiry::compute`] gives it
+/// (refused in the same cases, with the same errors), without the explanation: for deciding
+/// many units at once.
+///
+/// ```
+/// use rakt::{Expiry, Policy, Preservative, Product};
+/// let t = |s: &str| rakt::parse_timestamp(s);
+/// let policy = Policy::india();
+/// let red_cells = Product::red_cells(Preservative::AdditiveSolution);
+/// let at = t("2026-01-01T10:00:00+05:30")?;
+/// let decided = rakt::decide_expiry(&red_cells, at, &policy)?;
+/// let explained = Expiry::compute(&red_cells, at, &policy)?;
+/// assert_eq!(decided, explained.decision());
+/// assert!(decided.is_expired(explained.expires_at));
+/// # Ok::<(), rakt::RaktError>(())
+/// ```
+pub fn decide_expiry(
+    product: &Product,
+    collected_at: DateTime<FixedOffset>,
+    policy: &Policy,
+) -> Result<ExpiryDecision> {
+    base(product, collected_at, policy).map(|(expires_at, _, _)| ExpiryDecision {
+        expires_at,
+        codes: vec![ReasonCode::ShelfLife],
+    })
+}
+
+/// What [`Expiry::compute`] decides: the expiry and the codes of its reasons, without their
+/// facts and sources.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ExpiryDecision {
+    /// The instant the unit expires (it is expired at this instant).
+    pub expires_at: DateTime<FixedOffset>,
+    /// The reason codes, in the order of [`Expiry::reasons`].
+    pub codes: Vec<ReasonCode>,
+}
+
+impl ExpiryDecision {
+    /// Whether the unit is expired at `as_of` (true at the expiry instant itself), as
+    /// [`Expiry::is_expired`].
+    pub fn is_expired(&self, as_of: DateTime<FixedOffset>) -> bool {
+        expired(self.expires_at, as_of)
+    }
+}
+
+impl Expiry {
+    /// The decision in this expiry: its instant and its reasons' codes.
+    pub fn decision(&self) -> ExpiryDecision {
+        ExpiryDecision {
+            expires_at: self.expires_at,
+            codes: self.reasons.iter().map(|r| r.code).collect(),
+        }
+    }
+}
+
+/// The rule behind [`Expiry::compute`] and [`decide_expiry`]: the base expiry, with the shelf
+/// life that gives it and its key in the policy.
+fn base(
+    product: &Product,
+    collected_at: DateTime<FixedOffset>,
+    policy: &Policy,
+) -> Result<(DateTime<FixedOffset>, ShelfLifeKey, ShelfLife)> {
+    if let Some(m) = product.modifications().iter().find(|m| m.redates()) {
+        return Err(RaktError::input(
+            "product.modifications",
+            format!(
+                "the product is already {m}; compute the expiry of the unmodified product and apply {m} with its time (redate or pool)"
+            ),
+        ));
+    }
+    let key = product.shelf_life_key();
+    let life = policy.shelf_life.get(key).ok_or_else(|| {
+        policy.missing(
+            &format!("shelf_life.{}", key.as_str()),
+            "the sources of this profile give no shelf life for this product; set it in a policy file",
+        )
+    })?;
+    let expires_at = add_life(collected_at, life, policy)?;
+    Ok((expires_at, key, life))
+}
+
 /// Whether something that expires at `expires_at` is expired at `as_of`: true at the expiry
 /// instant itself. The one definition, for [`Expiry::is_expired`] and the inventory's stored
 /// units.
@@ -537,6 +603,45 @@ pub(crate) fn expired(expires_at: DateTime<FixedOffset>, as_of: DateTime<FixedOf
 mod tests {
     use super::*;
     use crate::component::{PlateletSource, Preservative};
+
+    #[test]
+    fn deciding_an_expiry_gives_the_computed_expiry_and_its_errors() {
+        use crate::component::{Modification, PlateletSource};
+        let preservatives = [
+            None,
+            Some(Preservative::Cpd),
+            Some(Preservative::Cpda1),
+            Some(Preservative::AdditiveSolution),
+        ];
+        let sources = [
+            None,
+            Some(PlateletSource::RandomDonor),
+            Some(PlateletSource::Apheresis),
+        ];
+        let mut decided = 0;
+        for policy in ["india", "uk", "us"].map(|p| Policy::builtin(p).unwrap()) {
+            for component in Component::ALL {
+                for preservative in preservatives {
+                    for source in sources {
+                        let Ok(product) = Product::new(component, preservative, source) else {
+                            continue;
+                        };
+                        for product in [
+                            product.clone(),
+                            product.with_modifications([Modification::Irradiated]),
+                        ] {
+                            let at = t("2026-03-31T23:30:00+05:30");
+                            let explained = Expiry::compute(&product, at, &policy);
+                            let decision = decide_expiry(&product, at, &policy);
+                            assert_eq!(decision, explained.map(|e| e.decision()), "{product:?}");
+                            decided += usize::from(decision.is_ok());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(decided > 20, "only {decided} products had an expiry");
+    }
 
     fn t(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()

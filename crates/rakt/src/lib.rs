@@ -92,7 +92,7 @@ pub use component::{
     ShelfLifeKey, Storage,
 };
 pub use error::{RaktError, Result};
-pub use expiry::{Expiry, Redating, add_life};
+pub use expiry::{Expiry, ExpiryDecision, Redating, add_life, decide_expiry};
 pub use inventory::{Allocation, AllocationRequest, Inventory};
 pub use policy::{
     Citation, Confidence, DeferralRule, Limits, Period, Policy, RedateRule, ShelfLife, Source,

@@ -484,7 +484,13 @@ fn redating(v: &Value) -> Result<Redating, RaktError> {
 fn unit_expiry(unit: &Value, p: &Policy) -> Result<Expiry, RaktError> {
     let prod = product(&unit["product"])?;
     let collected = parse_timestamp(unit["collected_at"].as_str().unwrap_or(""))?;
-    let mut e = Expiry::compute(&prod, collected, p)?;
+    let e = Expiry::compute(&prod, collected, p);
+    assert_eq!(
+        rakt::decide_expiry(&prod, collected, p),
+        e.as_ref().map(Expiry::decision).map_err(Clone::clone),
+        "decide_expiry gives the computed expiry's decision, or the same refusal"
+    );
+    let mut e = e?;
     for event in unit["events"].as_array().into_iter().flatten() {
         e = e.redate(&redating(event)?, p)?;
     }

@@ -61,9 +61,11 @@ __all__ = [
     "PregnancyDecision",
     "WarningDecision",
     "CompatibilityDecision",
+    "ExpiryDecision",
     "decide_pregnancy",
     "decide_early_warning",
     "decide_compatibility",
+    "decide_expiry",
     "Bill",
     "BillLine",
     "Ceiling",
@@ -947,6 +949,20 @@ class CompatibilityDecision:
     def __hash__(self) -> int: ...
 
 @final
+class ExpiryDecision:
+    """What ``expiry`` decides: the instant and the reasons' codes, without their facts and
+    sources (``decide_expiry``)."""
+
+    @property
+    def expires_at(self) -> datetime: ...
+    @property
+    def codes(self) -> list[str]:
+        """The reason codes, in the order of ``Expiry.codes``."""
+    def is_expired(self, as_of: datetime) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class DonorOption:
     """One acceptable donor group, in order of preference."""
 
@@ -1042,6 +1058,8 @@ class Expiry:
     @property
     def codes(self) -> list[str]: ...
     def is_expired(self, as_of: datetime) -> bool: ...
+    def decision(self) -> ExpiryDecision:
+        """What ``decide_expiry`` gives for the same product and time."""
     def expires_within(self, within: timedelta, as_of: datetime) -> bool: ...
     def remaining(self, as_of: datetime) -> timedelta: ...
     def redate(self, event: _Event, policy: Policy | None = None) -> Expiry: ...
@@ -2208,6 +2226,11 @@ def decide_compatibility(
     policy: Policy | None = None,
 ) -> CompatibilityDecision:
     """``compatibility``'s verdict, rank and reason codes, without the reasons' facts and sources."""
+
+def decide_expiry(
+    product: Product, collected_at: datetime, policy: Policy | None = None
+) -> ExpiryDecision:
+    """``expiry``'s instant and reason codes, without the reasons' facts and sources."""
 
 def donor_preference(
     component: _ComponentArg,

@@ -144,7 +144,7 @@ struct Units {
     as_of: Option<DateTime<FixedOffset>>,
 }
 
-type UnitRow = Result<rakt::Expiry, RaktError>;
+type UnitRow = Result<rakt::ExpiryDecision, RaktError>;
 
 impl Op for Units {
     type Row = UnitRow;
@@ -155,7 +155,7 @@ impl Op for Units {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> UnitRow {
-        unit(columns, row).and_then(|(p, at)| rakt::Expiry::compute(&p, at, &self.policy))
+        unit(columns, row).and_then(|(p, at)| rakt::decide_expiry(&p, at, &self.policy))
     }
 
     fn schema(&self) -> SchemaRef {
@@ -173,7 +173,7 @@ impl Op for Units {
     }
 
     fn build(&self, columns: &Columns, rows: Vec<UnitRow>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&rakt::Expiry>> = rows.iter().map(|r| r.as_ref().ok()).collect();
+        let a: Vec<Option<&rakt::ExpiryDecision>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         let tz = self.policy.offset().to_string();
         Ok(vec![
             Out::ids(columns, rows.len()),
@@ -184,7 +184,7 @@ impl Op for Units {
             ),
             Out::lists(
                 a.iter()
-                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
+                    .map(|x| x.map(|x| x.codes.iter().map(|c| c.as_str()))),
             ),
             Out::errors(rows.iter()),
         ])

@@ -613,4 +613,34 @@ class BatchTest {
         val e = (exact[1] as ExpiryRow.Err).error as RaktException.InvalidInput
         assertEquals("product.preservative", e.field)
     }
+
+    @Test
+    fun decideExpiryIsComputeExpiryWithoutItsExplanation() {
+        val r = Random(11)
+        val requests = List(n) { expiryRequest(r, it) }
+        for (policy in listOf(null, Policy.uk())) {
+            val expected = requests.map { req ->
+                when (val v = single { computeExpiry(req.product, req.collectedAt, policy) }) {
+                    is Expiry -> v.decision()
+                    else -> v
+                }
+            }
+            val decisions = requests.map { single { decideExpiry(it.product, it.collectedAt, policy) } }
+            assertSameAsSingle("decideExpiry($policy)", expected, decisions)
+            val rows = decideExpiries(requests, policy).map {
+                when (it) {
+                    is ExpiryDecisionRow.Ok -> it.value
+                    is ExpiryDecisionRow.Err -> Refused(it.error)
+                }
+            }
+            assertSameAsSingle("decideExpiries($policy)", decisions, rows)
+            assertTrue(rows.any { it is Refused } && rows.any { it is ExpiryDecision })
+        }
+        val sagm = Product(Component.RED_CELLS, Preservative.ADDITIVE_SOLUTION)
+        val d = decideExpiry(sagm, t("2026-01-01T10:00:00+05:30"))
+        assertEquals(ExpiryDecision(t("2026-02-12T23:59:00+05:30"), listOf("SHELF_LIFE")), d)
+        // expired at the minute of expiry, not the minute before
+        assertTrue(d.isExpired(t("2026-02-12T23:59:00+05:30")))
+        assertFalse(d.isExpired(t("2026-02-12T23:58:00+05:30")))
+    }
 }

@@ -282,7 +282,10 @@ class VectorsTest {
 
     /** Base expiry (modifications already on the product go to computeExpiry), then each event. */
     private fun unitExpiry(unit: JSONObject, p: Policy?): Expiry {
-        var e = computeExpiry(product(unit.getJSONObject("product")), parseTimestamp(unit.optString("collected_at")), p)
+        val made = { product(unit.getJSONObject("product")) }
+        val at = { parseTimestamp(unit.optString("collected_at")) }
+        sameDecision({ computeExpiry(made(), at(), p) }, { decideExpiry(made(), at(), p) }, { it.decision() })
+        var e = computeExpiry(made(), at(), p)
         val events = unit.optJSONArray("events") ?: JSONArray()
         for (i in 0 until events.length()) e = redate(e, redating(events.getJSONObject(i)), p)
         return e
