@@ -167,7 +167,7 @@ impl ExpiryDecision {
     pub fn is_expired(&self, as_of: Timestamp) -> Result<bool> {
         let decision = rakt::ExpiryDecision {
             expires_at: self.expires_at.parse("expires_at")?,
-            codes: Vec::new(),
+            codes: std::borrow::Cow::Borrowed(&[]),
         };
         Ok(decision.is_expired(as_of.parse("as_of")?))
     }

@@ -88,6 +88,10 @@ impl Component {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(text: &str) -> Result<Component> {
+        // A code as written (`red_cells`) is itself once normalised: no copy needed.
+        if let Some(c) = Component::ALL.into_iter().find(|c| c.as_str() == text) {
+            return Ok(c);
+        }
         let key = text.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         let found = Component::ALL.into_iter().find(|c| c.as_str() == key);
         if let Some(c) = found {

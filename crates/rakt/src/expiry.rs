@@ -13,6 +13,7 @@
 //!
 //! Source: `research/blood.md` §0 item 2 and §2.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use chrono::{DateTime, Days, FixedOffset, Months, NaiveDateTime, TimeDelta};
@@ -534,7 +535,7 @@ pub fn decide_expiry(
 ) -> Result<ExpiryDecision> {
     base(product, collected_at, policy).map(|(expires_at, _, _)| ExpiryDecision {
         expires_at,
-        codes: vec![ReasonCode::ShelfLife],
+        codes: Cow::Borrowed(&[ReasonCode::ShelfLife]),
     })
 }
 
@@ -544,8 +545,9 @@ pub fn decide_expiry(
 pub struct ExpiryDecision {
     /// The instant the unit expires (it is expired at this instant).
     pub expires_at: DateTime<FixedOffset>,
-    /// The reason codes, in the order of [`Expiry::reasons`].
-    pub codes: Vec<ReasonCode>,
+    /// The reason codes, in the order of [`Expiry::reasons`] (borrowed when they are the
+    /// same for every unit, as a base expiry's are).
+    pub codes: Cow<'static, [ReasonCode]>,
 }
 
 impl ExpiryDecision {
@@ -561,7 +563,7 @@ impl Expiry {
     pub fn decision(&self) -> ExpiryDecision {
         ExpiryDecision {
             expires_at: self.expires_at,
-            codes: self.reasons.iter().map(|r| r.code).collect(),
+            codes: Cow::Owned(self.reasons.iter().map(|r| r.code).collect()),
         }
     }
 }

@@ -189,6 +189,12 @@ class BatchBench {
         row("assessPregnancies", "batch of ${"%,d".format(chunk)}", pBatch)
         assertEquals(pOne.checksum, pBatch.checksum, "the same results both ways")
         ratios += "assessPregnancies: %.2f× the throughput of assessPregnancy".format(pBatch.perSecond / pOne.perSecond)
+        // The per-record call without the explanation: what crossing the FFI costs when the
+        // result is small (the floor under assessPregnancy's per-record time).
+        perItem(anc, warm) { decisionSum(decidePregnancy(it, today)) }
+        val pOneDecide = perItem(anc, records) { decisionSum(decidePregnancy(it, today)) }
+        row("decidePregnancy", "per record", pOneDecide)
+        assertEquals(pOne.checksum, pOneDecide.checksum, "the same decisions per record")
         val pDecide = batched(anc, records, chunk) { decisionRows(decidePregnancies(it, today)) }
         row("decidePregnancies", "batch of ${"%,d".format(chunk)}", pDecide)
         assertEquals(pOne.checksum, pDecide.checksum, "the same decisions as the assessments")
