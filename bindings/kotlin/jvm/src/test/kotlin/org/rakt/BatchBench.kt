@@ -189,6 +189,12 @@ class BatchBench {
         row("assessPregnancies", "batch of ${"%,d".format(chunk)}", pBatch)
         assertEquals(pOne.checksum, pBatch.checksum, "the same results both ways")
         ratios += "assessPregnancies: %.2f× the throughput of assessPregnancy".format(pBatch.perSecond / pOne.perSecond)
+        // A trivial call (a short string in, a small record out): the cost of one call through
+        // the FFI on this machine, whatever the rule.
+        val texts = listOf("O+", "A-", "B+", "AB-")
+        perItem(texts, warm) { parseBloodGroup(it).hashCode().toLong() }
+        val trivial = perItem(texts, records) { parseBloodGroup(it).hashCode().toLong() }
+        row("parseBloodGroup", "per call (trivial)", trivial)
         // The per-record call without the explanation: what crossing the FFI costs when the
         // result is small (the floor under assessPregnancy's per-record time).
         perItem(anc, warm) { decisionSum(decidePregnancy(it, today)) }
