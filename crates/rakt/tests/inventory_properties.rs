@@ -360,6 +360,15 @@ proptest! {
                 prop_assert_eq!(snapshot(&before), snapshot(&inv), "a failed {:?} changed the stock", op);
             }
             check_accounting(&inv, &bsc, units.len());
+            // The inventory's e-RaktKosh view (units rebuilt one at a time, those it would not
+            // count or list left out) is the e-RaktKosh summary of every unit it holds.
+            let all = inv.units().unwrap();
+            let direct = rakt::eraktkosh::stock_summary(all.iter().map(|u| ("BC", u)), now).unwrap();
+            let via = inv.stock_summary(now).unwrap().eraktkosh;
+            match direct.centres.first() {
+                Some(centre) => prop_assert_eq!(centre, &via),
+                None => prop_assert!(via.components.is_empty() && via.uncounted.is_empty()),
+            }
         }
     }
 

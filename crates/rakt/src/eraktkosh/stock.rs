@@ -172,13 +172,14 @@ fn coded(unit: &BloodUnit) -> std::result::Result<Coded, UncountedUnit> {
 /// assert_eq!(sagm.map(|s| s.availability.as_str()), Some("B+Ve : 2, O-Ve : 1"));
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
-pub fn stock_summary<'a, S: AsRef<str>>(
-    units: impl IntoIterator<Item = (S, &'a BloodUnit)>,
+pub fn stock_summary<S: AsRef<str>, U: std::borrow::Borrow<BloodUnit>>(
+    units: impl IntoIterator<Item = (S, U)>,
     as_of: DateTime<FixedOffset>,
 ) -> Result<StockSummary> {
     let mut centres: BTreeMap<String, Tally> = BTreeMap::new();
     let mut seen = BTreeSet::new();
     for (centre, unit) in units {
+        let unit = unit.borrow();
         let centre = centre.as_ref();
         if crate::text::is_blank(centre) {
             return Err(RaktError::input(

@@ -150,8 +150,24 @@ impl Inventory {
             }
         }
         let facility = self.facility.as_str();
-        let units = self.units()?;
-        let eraktkosh = stock_summary(units.iter().map(|u| (facility, u)), as_of)?
+        // Each unit is rebuilt as it is counted, never all at once (a national stock rebuilt
+        // whole would take gigabytes). Units that are neither available at `as_of` nor changed
+        // after it are left out: the e-RaktKosh view neither counts nor lists them.
+        let mut failed = None;
+        let units = self
+            .units
+            .iter()
+            .filter(|u| {
+                u.status_at(as_of) == UnitStatus::Released || u.last_at().is_some_and(|t| t > as_of)
+            })
+            .map_while(|u| match u.unit(&self.policy) {
+                Ok(unit) => Some((facility, unit)),
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
+            });
+        let eraktkosh = stock_summary(units, as_of)?
             .centres
             .into_iter()
             .next()
@@ -160,6 +176,9 @@ impl Inventory {
                 components: Vec::new(),
                 uncounted: Vec::new(),
             });
+        if let Some(e) = failed {
+            return Err(e);
+        }
         Ok(InventorySummary {
             facility: self.facility.clone(),
             as_of,
