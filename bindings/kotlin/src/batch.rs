@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use crate::components::{Component, Product};
 use crate::decision::{CompatibilityDecision, PregnancyDecision};
-use crate::donor::{DonationKind, Donor, DonorAssessment, DonorChecks};
+use crate::donor::{DonationKind, Donor, DonorAssessment, DonorChecks, DonorDecision};
 use crate::early_warning::{
     EarlyWarning, Vitals, WarningDecision, decide_early_warning_one, early_warning_one,
 };
@@ -95,6 +95,11 @@ row!(
     /// One row of `assessDonors`: the verdict, or why the request was refused.
     DonorRow,
     DonorAssessment,
+);
+row!(
+    /// One row of `decideDonors`: the decision, or why the request was refused.
+    DonorDecisionRow,
+    DonorDecision,
 );
 row!(
     /// One row of `compatibilities`: the verdict, or why the request was refused.
@@ -230,6 +235,22 @@ pub fn assess_donors(
     Ok(requests
         .iter()
         .map(|r| crate::donor::assess_one(&r.donor, &r.checks, r.kind, as_of, policy).into())
+        .collect())
+}
+
+/// `decideDonor` for each request at `asOf` under `policy` (`null`: `india`): one row per
+/// request, in order. A bad `asOf` fails the whole call.
+#[uniffi::export(default(policy = None))]
+pub fn decide_donors(
+    requests: Vec<DonorRequest>,
+    as_of: Date,
+    policy: Option<Arc<Policy>>,
+) -> Result<Vec<DonorDecisionRow>> {
+    let as_of = as_of.parse("as_of")?;
+    let policy = resolve(&policy);
+    Ok(requests
+        .iter()
+        .map(|r| crate::donor::decide_one(&r.donor, &r.checks, r.kind, as_of, policy).into())
         .collect())
 }
 

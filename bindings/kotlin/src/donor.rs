@@ -340,6 +340,93 @@ impl From<rakt::DonorAssessment> for DonorAssessment {
     }
 }
 
+#[uniffi::export]
+impl DonorAssessment {
+    /// This assessment without its explanation: what `decideDonor` gives for the same donor,
+    /// checks, kind, day and policy (each field copied from this assessment).
+    pub fn decision(&self) -> DonorDecision {
+        DonorDecision {
+            eligible: self.eligible,
+            permanent: self.permanent,
+            deferred_until: self.deferred_until.clone(),
+            referred: self.referred,
+            next_eligible: self.next_eligible.clone(),
+            codes: self.reasons.iter().map(|r| r.code.clone()).collect(),
+            kind: self.kind,
+            as_of: self.as_of.clone(),
+        }
+    }
+}
+
+/// What `assessDonor` decides: the outcome and the reasons' codes, without their facts and
+/// sources (`decideDonor`). Every field has the type of the same field of `DonorAssessment`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+pub struct DonorDecision {
+    /// Whether the donor may give this kind of donation today.
+    pub eligible: bool,
+    /// Whether the donor is permanently deferred from this kind of donation.
+    pub permanent: bool,
+    /// For a temporary deferral: the first day this kind of donation is allowed.
+    pub deferred_until: Option<Date>,
+    /// Whether the medical officer must decide.
+    pub referred: bool,
+    /// The next day this donor could give this kind of donation (as in `DonorAssessment`).
+    pub next_eligible: Option<Date>,
+    /// The reason codes, in the order of `DonorAssessment.reasons`.
+    pub codes: Vec<String>,
+    /// The kind of donation assessed.
+    pub kind: DonationKind,
+    /// The day assessed.
+    pub as_of: Date,
+}
+
+impl From<rakt::DonorDecision> for DonorDecision {
+    fn from(d: rakt::DonorDecision) -> Self {
+        DonorDecision {
+            eligible: d.eligible,
+            permanent: d.permanent,
+            deferred_until: d.deferred_until.map(Into::into),
+            referred: d.referred,
+            next_eligible: d.next_eligible.map(Into::into),
+            codes: d.codes.iter().map(|c| c.as_str().to_string()).collect(),
+            kind: d.kind.into(),
+            as_of: d.as_of.into(),
+        }
+    }
+}
+
+/// What `assessDonor` decides for the same arguments (the same outcome, reason codes and
+/// exceptions), without the reasons' facts and sources.
+#[uniffi::export(default(policy = None))]
+pub fn decide_donor(
+    donor: Donor,
+    checks: DonorChecks,
+    kind: DonationKind,
+    as_of: Date,
+    policy: Option<Arc<Policy>>,
+) -> Result<DonorDecision> {
+    decide_one(
+        &donor,
+        &checks,
+        kind,
+        as_of.parse("as_of")?,
+        resolve(&policy),
+    )
+}
+
+/// One donor decided: the code path of both `decide_donor` and `decide_donors`.
+pub(crate) fn decide_one(
+    donor: &Donor,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+    policy: &rakt::Policy,
+) -> Result<DonorDecision> {
+    let donor = donor.to_core()?;
+    let checks = checks.to_core()?;
+    Ok(rakt::decide_donor(&donor, &checks, kind.into(), as_of, policy)?.into())
+}
+
 /// Whether `donor` may give a `kind` donation on `asOf`, given today's `checks`, under `policy`
 /// (`null`: the `india` profile). Every criterion is checked and every failure reported, each
 /// reason citing its policy parameter. Refused with `RaktException.InvalidInput` naming the

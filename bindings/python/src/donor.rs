@@ -430,6 +430,11 @@ json_class!(PyDonorAssessment {
         codes(&self.0.reasons)
     }
 
+    /// The assessment without its explanation: what `decide_donor` gives for the same input.
+    fn decision(&self) -> PyDonorDecision {
+        PyDonorDecision(self.0.decision())
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let a = &self.0;
         Ok(format!(
@@ -467,6 +472,97 @@ pub(crate) fn assess_donor(
         .or_raise()
 }
 
+/// What `assess_donor` decides: the outcome and the reasons' codes, without their facts and
+/// sources.
+#[pyclass(module = "rakt", name = "DonorDecision", frozen, eq, hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PyDonorDecision(pub rakt::DonorDecision);
+
+#[pymethods]
+impl PyDonorDecision {
+    /// The kind of donation assessed.
+    #[getter]
+    fn kind(&self) -> PyDonationKind {
+        self.0.kind.into()
+    }
+
+    /// The day assessed.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.0.as_of
+    }
+
+    /// Whether the donor may give this kind of donation today.
+    #[getter]
+    fn eligible(&self) -> bool {
+        self.0.eligible
+    }
+
+    /// Whether the donor is permanently deferred from this kind of donation.
+    #[getter]
+    fn permanent(&self) -> bool {
+        self.0.permanent
+    }
+
+    /// For a temporary deferral: the first day this kind of donation is allowed.
+    #[getter]
+    fn deferred_until(&self) -> Option<NaiveDate> {
+        self.0.deferred_until
+    }
+
+    /// Whether the medical officer decides.
+    #[getter]
+    fn referred(&self) -> bool {
+        self.0.referred
+    }
+
+    /// The next day this donor could give this kind of donation (as in `DonorAssessment`).
+    #[getter]
+    fn next_eligible(&self) -> Option<NaiveDate> {
+        self.0.next_eligible
+    }
+
+    /// The reason codes, in the order of `DonorAssessment.codes`.
+    #[getter]
+    fn codes(&self) -> Vec<&'static str> {
+        self.0.codes.iter().map(|c| c.as_str()).collect()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let d = &self.0;
+        Ok(format!(
+            "DonorDecision(kind={}, as_of={}, eligible={}, permanent={}, deferred_until={}, \
+             referred={}, codes={})",
+            PyDonationKind::from(d.kind).repr_name(),
+            py_repr(py, d.as_of)?,
+            py_bool(d.eligible),
+            py_bool(d.permanent),
+            opt_repr(d.deferred_until, |x| py_repr(py, x))?,
+            py_bool(d.referred),
+            py_repr(py, self.codes())?
+        ))
+    }
+}
+
+/// `decide_donor(donor, checks, kind, as_of, policy=None)`: what `assess_donor` decides (the
+/// same outcome, reason codes and errors), without building the reasons' facts and sources.
+#[pyfunction]
+#[pyo3(signature = (donor, checks, kind, as_of, policy = None))]
+pub(crate) fn decide_donor(
+    donor: &Bound<'_, PyDonor>,
+    checks: &Bound<'_, PyDonorChecks>,
+    kind: &Bound<'_, PyAny>,
+    as_of: &Bound<'_, PyAny>,
+    policy: Option<&Bound<'_, PyPolicy>>,
+) -> PyResult<PyDonorDecision> {
+    let kind = PyDonationKind::extract_arg(kind, "kind")?;
+    let as_of = to_date(as_of, "as_of")?;
+    let (donor, checks) = (&donor.get().0, &checks.get().0);
+    rakt::decide_donor(donor, checks, kind, as_of, policy_or_default(policy))
+        .map(PyDonorDecision)
+        .or_raise()
+}
+
 /// Add the classes and functions to the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyPreviousDonation>()?;
@@ -475,5 +571,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDonorChecks>()?;
     m.add_class::<PyDonorAssessment>()?;
     m.add_function(wrap_pyfunction!(assess_donor, m)?)?;
+    m.add_class::<PyDonorDecision>()?;
+    m.add_function(wrap_pyfunction!(decide_donor, m)?)?;
     Ok(())
 }

@@ -416,6 +416,7 @@ def donor_expected(row: dict[str, Any], default_kind: str) -> dict[str, Any]:
                                   row["diastolic_mmhg"], row["pulse_bpm"], dec(row["temperature_c"]),
                                   states=row["states"])
         a = rakt.assess_donor(donor, checks, row["kind"] or default_kind, DONOR_AS_OF)
+        assert rakt.decide_donor(donor, checks, row["kind"] or default_kind, DONOR_AS_OF) == a.decision()
         return {
             "id": row["id"], "kind": a.kind.code, "eligible": a.eligible, "permanent": a.permanent,
             "deferred_until": a.deferred_until, "referred": a.referred,
@@ -437,6 +438,31 @@ def test_assess_donors_equal_the_per_record_assessment() -> None:
     assert any("flu" in e for e in errors)
     assert any("marker" in e for e in errors)
     check_all(rakt.assess_donors, table, want, as_of=DONOR_AS_OF, kind="whole_blood_450")
+
+
+def test_decide_donor_gives_the_assessments_values_and_errors() -> None:
+    donor = rakt.Donor(dt.date(1990, 5, 17), "female")
+    low_hb = rakt.DonorChecks(Decimal("52"), Decimal("12.0"), 118, 76, 70, Decimal("36.6"))
+    d = rakt.decide_donor(donor, low_hb, "whole_blood_350", dt.date(2026, 3, 1))
+    a = rakt.assess_donor(donor, low_hb, "whole_blood_350", dt.date(2026, 3, 1))
+    assert d == a.decision() and hash(d) == hash(a.decision())
+    assert (d.eligible, d.permanent, d.referred) == (False, False, False)
+    assert d.codes == a.codes == ["DONOR_HB_BELOW_MIN"]
+    assert d.deferred_until == d.next_eligible == a.deferred_until
+    assert repr(d) == (
+        f"DonorDecision(kind=DonationKind.WHOLE_BLOOD_350, as_of=datetime.date(2026, 3, 1), "
+        f"eligible=False, permanent=False, deferred_until={d.deferred_until!r}, referred=False, "
+        "codes=['DONOR_HB_BELOW_MIN'])")
+    fine = rakt.DonorChecks(Decimal("52"), Decimal("12.5"), 118, 76, 70, Decimal("36.6"))
+    d = rakt.decide_donor(donor, fine, "whole_blood_350", dt.date(2026, 3, 1))
+    assert (d.eligible, d.codes, d.next_eligible) == (True, ["DONOR_ELIGIBLE"], dt.date(2026, 3, 1))
+    # The same refusal, word for word.
+    with pytest.raises(rakt.InvalidInput) as explained:
+        rakt.assess_donor(donor, fine, "whole_blood_350", dt.date(1980, 1, 1))
+    with pytest.raises(rakt.InvalidInput) as decided:
+        rakt.decide_donor(donor, fine, "whole_blood_350", dt.date(1980, 1, 1))
+    assert str(decided.value) == str(explained.value)
+    assert "is after the day assessed" in str(decided.value)
 
 
 def test_assess_donors_kind_and_required_columns() -> None:

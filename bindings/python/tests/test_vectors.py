@@ -439,13 +439,14 @@ def checks_of(doc: dict[str, Json]) -> rakt.DonorChecks:
 
 
 def op_assess_donor(input: dict[str, Json], expect: dict[str, Json]) -> None:
-    a = rakt.assess_donor(
+    args = (
         donor_of(input["donor"]),
         checks_of(input["checks"]),
         input["kind"],
         day(input["as_of"]),
         policy_of(input),
     )
+    a = decided_as(lambda: rakt.assess_donor(*args), lambda: rakt.decide_donor(*args))
     got: dict[str, Json] = {
         "eligible": a.eligible,
         "permanent": a.permanent,

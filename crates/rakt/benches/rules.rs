@@ -82,6 +82,17 @@ fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
             )
         })
     });
+    c.bench_function("decide_donor_eligible", |b| {
+        b.iter(|| {
+            rakt::decide_donor(
+                black_box(&person),
+                &checks,
+                DonationKind::WholeBlood450,
+                day,
+                &policy,
+            )
+        })
+    });
     let unit = BloodUnit::collect(
         Collection {
             din: "DIN-1".into(),

@@ -38,8 +38,9 @@ const POW10_SMALL: [i64; 10] = [
     1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 ];
 
-/// `a.cmp(&b)`, faster.
-#[inline]
+/// `a.cmp(&b)`, faster. Inlined into every threshold check: the common case is a few integer
+/// instructions, and the rare one ([`wide`]) is a call.
+#[inline(always)]
 pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
     let (x, y) = (a.unpack(), b.unpack());
     // Every measurement and threshold rakt reads: mantissas below 2^32 and scales at most 9
@@ -66,6 +67,8 @@ pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
 }
 
 /// [`cmp`] for mantissas of 2^32 or more, or scales more than 9 apart.
+#[cold]
+#[inline(never)]
 fn wide(a: Decimal, b: Decimal) -> Ordering {
     let (ma, sa) = (a.mantissa(), a.scale());
     let (mb, sb) = (b.mantissa(), b.scale());

@@ -103,7 +103,7 @@ pub use time::parse_timestamp;
 
 pub use donor::{
     Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
-    DonorState, PreviousDonation, assess_donor,
+    DonorDecision, DonorState, PreviousDonation, assess_donor, decide_donor,
 };
 pub use screening::{Grouping, ReleaseVerdict, Screening, TestResult, TtiMarker, release_verdict};
 pub use unit::{

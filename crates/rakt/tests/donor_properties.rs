@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use rakt::donor::{
     Condition, DeferralEvent, DeferralKind, DonationKind, Donor, DonorAssessment, DonorChecks,
-    DonorState, PreviousDonation, assess_donor,
+    DonorState, PreviousDonation, assess_donor, decide_donor,
 };
 use rakt::screening::TtiMarker;
 use rakt::{Lang, Policy, ReasonCode, Severity, Sex};
@@ -245,6 +245,21 @@ proptest! {
                 let m = r.message(lang);
                 prop_assert!(!m.contains('{'), "{}: {}", r.code, m);
             }
+        }
+    }
+
+    /// `decide_donor` gives the assessment's decision (its outcome, and its reasons' codes in
+    /// their order), and refuses what `assess_donor` refuses with the same error: also on days
+    /// before the donor's history, which are refused.
+    #[test]
+    fn decide_equals_the_assessment_decision(
+        (donor, checks, kind, as_of, p) in any_case(),
+        earlier in 0u64..4000,
+    ) {
+        for day in [as_of, before(as_of, earlier)] {
+            let a = assess_donor(&donor, &checks, kind, day, &p);
+            let d = decide_donor(&donor, &checks, kind, day, &p);
+            prop_assert_eq!(d, a.map(|a| a.decision()));
         }
     }
 

@@ -62,10 +62,12 @@ __all__ = [
     "WarningDecision",
     "CompatibilityDecision",
     "ExpiryDecision",
+    "DonorDecision",
     "decide_pregnancy",
     "decide_early_warning",
     "decide_compatibility",
     "decide_expiry",
+    "decide_donor",
     "Bill",
     "BillLine",
     "Ceiling",
@@ -1296,12 +1298,39 @@ class DonorAssessment:
         """Every failed criterion, most severe first; or one ``DONOR_ELIGIBLE`` reason."""
     @property
     def codes(self) -> list[str]: ...
+    def decision(self) -> DonorDecision:
+        """What ``decide_donor`` gives for the same input."""
     def to_json(self) -> str: ...
     @classmethod
     def from_json(cls, text: str) -> DonorAssessment: ...
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class DonorDecision:
+    """What :func:`assess_donor` decides, without the reasons' facts and sources
+    (``decide_donor``)."""
+
+    @property
+    def kind(self) -> DonationKind: ...
+    @property
+    def as_of(self) -> _date: ...
+    @property
+    def eligible(self) -> bool: ...
+    @property
+    def permanent(self) -> bool: ...
+    @property
+    def deferred_until(self) -> _date | None: ...
+    @property
+    def referred(self) -> bool: ...
+    @property
+    def next_eligible(self) -> _date | None: ...
+    @property
+    def codes(self) -> list[str]:
+        """The reason codes, in the order of ``DonorAssessment.codes``."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 # ---------------------------------------------------------------------------------------------
 # Unit events
@@ -2259,6 +2288,16 @@ def assess_donor(
 ) -> DonorAssessment:
     """Whether ``donor`` may give a ``kind`` donation on the day ``as_of`` (a ``date``; a
     ``datetime`` raises InvalidInput)."""
+
+def decide_donor(
+    donor: Donor,
+    checks: DonorChecks,
+    kind: _DonationKindArg,
+    as_of: _date,
+    policy: Policy | None = None,
+) -> DonorDecision:
+    """What :func:`assess_donor` decides (the same outcome, codes and errors), without the
+    reasons' facts and sources."""
 
 def screening_release(
     unit: BloodUnit, as_of: datetime, policy: Policy | None = None

@@ -404,29 +404,38 @@ impl Columns {
 
     /// A list of codes (an empty list for a null cell).
     pub(crate) fn codes(&self, i: usize, row: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.codes_into(i, row, &mut out);
+        out
+    }
+
+    /// [`Columns::codes`] into `out` (cleared first), so that a buffer serves row after row.
+    pub(crate) fn codes_into<'c>(&'c self, i: usize, row: usize, out: &mut Vec<&'c str>) {
+        out.clear();
         let Some((d, _)) = self.data(i) else {
-            return Vec::new();
+            return;
         };
         if Self::is_null(d, row) {
-            return Vec::new();
+            return;
         }
         match d {
             Data::List(a) => {
                 let (values, range) = list_items(a, row);
                 let items = values.as_string::<i32>();
-                range
-                    .filter(|&k| !items.is_null(k))
-                    .map(|k| items.value(k).trim())
-                    .filter(|s| !s.is_empty())
-                    .collect()
+                out.extend(
+                    range
+                        .filter(|&k| !items.is_null(k))
+                        .map(|k| items.value(k).trim())
+                        .filter(|s| !s.is_empty()),
+                );
             }
-            Data::Str(a) => a
-                .value(row)
-                .split([';', ','])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect(),
-            _ => Vec::new(),
+            Data::Str(a) => out.extend(
+                a.value(row)
+                    .split([';', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty()),
+            ),
+            _ => {}
         }
     }
 
@@ -467,17 +476,24 @@ impl Columns {
         }
     }
 
-    /// A list of days (an empty list for a null cell).
-    pub(crate) fn days(&self, i: usize, row: usize) -> Result<Vec<NaiveDate>, RaktError> {
+    /// A list of days (an empty list for a null cell) into `out` (cleared first), so that a
+    /// buffer serves row after row.
+    pub(crate) fn days_into(
+        &self,
+        i: usize,
+        row: usize,
+        out: &mut Vec<NaiveDate>,
+    ) -> Result<(), RaktError> {
+        out.clear();
         let Some((d, input)) = self.cell(i, row) else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let field = input.name;
         match d {
             Data::DateList(a) => {
                 let (values, range) = list_items(a, row);
                 let millis = matches!(values.data_type(), DataType::Date64);
-                let mut out = Vec::with_capacity(range.len());
+                out.reserve(range.len());
                 for (k, at) in range.enumerate() {
                     let item = |reason: String| bad(&format!("{field}[{k}]"), reason);
                     if values.is_null(at) {
@@ -490,27 +506,38 @@ impl Columns {
                     };
                     out.push(day.map_err(item)?);
                 }
-                Ok(out)
+                Ok(())
             }
-            Data::Str(a) => a
-                .value(row)
-                .split([';', ','])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|t| {
-                    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                        .map_err(|_| bad(field, format!("{t:?} is not a date (YYYY-MM-DD)")))
-                })
-                .collect(),
-            _ => Ok(Vec::new()),
+            Data::Str(a) => {
+                for t in a
+                    .value(row)
+                    .split([';', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                {
+                    out.push(
+                        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                            .map_err(|_| bad(field, format!("{t:?} is not a date (YYYY-MM-DD)")))?,
+                    );
+                }
+                Ok(())
+            }
+            _ => Ok(()),
         }
     }
 
     /// A list of codes kept position by position (`None` for an empty item), for lists that
-    /// go together with another list of the same length.
-    pub(crate) fn aligned_codes(&self, i: usize, row: usize) -> Vec<Option<&'_ str>> {
+    /// go together with another list of the same length, into `out` (cleared first), so that a
+    /// buffer serves row after row.
+    pub(crate) fn aligned_codes_into<'c>(
+        &'c self,
+        i: usize,
+        row: usize,
+        out: &mut Vec<Option<&'c str>>,
+    ) {
+        out.clear();
         let Some((d, _)) = self.cell(i, row) else {
-            return Vec::new();
+            return;
         };
         fn keep(s: &str) -> Option<&str> {
             let s = s.trim();
@@ -520,18 +547,17 @@ impl Columns {
             Data::List(a) => {
                 let (values, range) = list_items(a, row);
                 let items = values.as_string::<i32>();
-                range
-                    .map(|k| (!items.is_null(k)).then(|| items.value(k)).and_then(keep))
-                    .collect()
+                out.extend(
+                    range.map(|k| (!items.is_null(k)).then(|| items.value(k)).and_then(keep)),
+                );
             }
             Data::Str(a) => {
                 let text = a.value(row);
-                if text.trim().is_empty() {
-                    return Vec::new();
+                if !text.trim().is_empty() {
+                    out.extend(text.split([';', ',']).map(keep));
                 }
-                text.split([';', ',']).map(keep).collect()
             }
-            _ => Vec::new(),
+            _ => {}
         }
     }
 

@@ -53,81 +53,118 @@ fn same_length(c: &Columns, a: (usize, usize), b: (usize, usize)) -> Result<(), 
     })
 }
 
-/// The donor, checks and kind of one row, read as `Donor(...)`, `DonorChecks(...)`,
-/// `PreviousDonation(...)` and `DeferralEvent(...)` read them.
-fn visit(
-    c: &Columns,
-    row: usize,
-    default_kind: Option<rakt::DonationKind>,
-) -> Result<(rakt::Donor, rakt::DonorChecks, rakt::DonationKind), RaktError> {
-    let date_of_birth = c.day(1, row)?.ok_or_else(|| required("date_of_birth"))?;
-    let sex = PySex::parse_text("sex", &c.text_ref(2, row).ok_or_else(|| required("sex"))?)?;
-    let dates = c.days(4, row)?;
-    let kinds = c.aligned_codes(5, row);
-    same_length(c, (4, dates.len()), (5, kinds.len()))?;
-    let mut previous_donations = Vec::with_capacity(dates.len());
-    for (date, kind) in dates.into_iter().zip(kinds) {
-        let kind = kind.ok_or_else(|| required("previous_donation_kinds"))?;
-        previous_donations.push(rakt::PreviousDonation {
-            date,
-            kind: PyDonationKind::parse_text("kind", kind)?,
-            red_cells_returned: true,
-        });
+/// A row's donor and checks, read into buffers that serve row after row of a piece (a donor's
+/// lists are cleared and refilled, not allocated again for every row).
+struct Visit<'c> {
+    donor: rakt::Donor,
+    checks: rakt::DonorChecks,
+    dates: Vec<NaiveDate>,
+    kinds: Vec<Option<&'c str>>,
+    markers: Vec<Option<&'c str>>,
+    codes: Vec<&'c str>,
+}
+
+impl<'c> Visit<'c> {
+    fn new() -> Self {
+        Visit {
+            donor: rakt::Donor {
+                // The rules never read the id; the output copies the id column.
+                id: None,
+                date_of_birth: NaiveDate::MIN,
+                sex: rakt::Sex::Other,
+                first_time: None,
+                previous_donations: Vec::new(),
+                deferral_events: Vec::new(),
+                conditions: Vec::new(),
+            },
+            checks: rakt::DonorChecks {
+                weight_kg: rust_decimal::Decimal::ZERO,
+                hb_g_dl: rust_decimal::Decimal::ZERO,
+                systolic_mmhg: 0,
+                diastolic_mmhg: 0,
+                pulse_bpm: 0,
+                temperature_c: rust_decimal::Decimal::ZERO,
+                states: Vec::new(),
+            },
+            dates: Vec::new(),
+            kinds: Vec::new(),
+            markers: Vec::new(),
+            codes: Vec::new(),
+        }
     }
-    let kinds = c.aligned_codes(6, row);
-    let dates = c.days(7, row)?;
-    same_length(c, (6, kinds.len()), (7, dates.len()))?;
-    let mut markers = c.aligned_codes(8, row);
-    if !markers.is_empty() {
-        same_length(c, (6, kinds.len()), (8, markers.len()))?;
+
+    /// Reads row `row` into `self.donor` and `self.checks`, as `Donor(...)`, `DonorChecks(...)`,
+    /// `PreviousDonation(...)` and `DeferralEvent(...)` read them, and gives the donation kind.
+    /// On an error the buffers hold part of the row; the next row overwrites every field.
+    fn read(
+        &mut self,
+        c: &'c Columns,
+        row: usize,
+        default_kind: Option<rakt::DonationKind>,
+    ) -> Result<rakt::DonationKind, RaktError> {
+        let date_of_birth = c.day(1, row)?.ok_or_else(|| required("date_of_birth"))?;
+        let sex = PySex::parse_text("sex", &c.text_ref(2, row).ok_or_else(|| required("sex"))?)?;
+        let donor = &mut self.donor;
+        donor.date_of_birth = date_of_birth;
+        donor.sex = sex;
+        donor.first_time = c.flag(3, row);
+        c.days_into(4, row, &mut self.dates)?;
+        c.aligned_codes_into(5, row, &mut self.kinds);
+        same_length(c, (4, self.dates.len()), (5, self.kinds.len()))?;
+        donor.previous_donations.clear();
+        for (&date, kind) in self.dates.iter().zip(&self.kinds) {
+            let kind = kind.ok_or_else(|| required("previous_donation_kinds"))?;
+            donor.previous_donations.push(rakt::PreviousDonation {
+                date,
+                kind: PyDonationKind::parse_text("kind", kind)?,
+                red_cells_returned: true,
+            });
+        }
+        c.aligned_codes_into(6, row, &mut self.kinds);
+        c.days_into(7, row, &mut self.dates)?;
+        same_length(c, (6, self.kinds.len()), (7, self.dates.len()))?;
+        c.aligned_codes_into(8, row, &mut self.markers);
+        if !self.markers.is_empty() {
+            same_length(c, (6, self.kinds.len()), (8, self.markers.len()))?;
+        }
+        self.markers.resize(self.kinds.len(), None);
+        donor.deferral_events.clear();
+        for ((kind, &date), marker) in self.kinds.iter().zip(&self.dates).zip(&self.markers) {
+            let kind = kind.ok_or_else(|| required("deferral_event_kinds"))?;
+            donor.deferral_events.push(rakt::DeferralEvent {
+                kind: PyDeferralKind::parse_text("kind", kind)?,
+                date,
+                marker: marker
+                    .map(|m| PyTtiMarker::parse_text("marker", m))
+                    .transpose()?,
+            });
+        }
+        c.codes_into(9, row, &mut self.codes);
+        donor.conditions.clear();
+        for t in &self.codes {
+            donor
+                .conditions
+                .push(PyCondition::parse_text("conditions", t)?);
+        }
+        let measure = |i: usize| c.measure(i, row)?.ok_or_else(|| required(c.name(i)));
+        let count = |i: usize| c.count(i, row)?.ok_or_else(|| required(c.name(i)));
+        let checks = &mut self.checks;
+        checks.weight_kg = measure(10)?;
+        checks.hb_g_dl = measure(11)?;
+        checks.systolic_mmhg = count(12)?;
+        checks.diastolic_mmhg = count(13)?;
+        checks.pulse_bpm = count(14)?;
+        checks.temperature_c = measure(15)?;
+        c.codes_into(16, row, &mut self.codes);
+        checks.states.clear();
+        for t in &self.codes {
+            checks.states.push(PyDonorState::parse_text("states", t)?);
+        }
+        match c.text_ref(17, row) {
+            Some(t) => PyDonationKind::parse_text("kind", &t),
+            None => default_kind.ok_or_else(|| required("kind")),
+        }
     }
-    markers.resize(kinds.len(), None);
-    let mut deferral_events = Vec::with_capacity(kinds.len());
-    for ((kind, date), marker) in kinds.into_iter().zip(dates).zip(markers) {
-        let kind = kind.ok_or_else(|| required("deferral_event_kinds"))?;
-        deferral_events.push(rakt::DeferralEvent {
-            kind: PyDeferralKind::parse_text("kind", kind)?,
-            date,
-            marker: marker
-                .map(|m| PyTtiMarker::parse_text("marker", m))
-                .transpose()?,
-        });
-    }
-    let conditions = c
-        .codes(9, row)
-        .iter()
-        .map(|t| PyCondition::parse_text("conditions", t))
-        .collect::<Result<Vec<_>, _>>()?;
-    let donor = rakt::Donor {
-        // The rules never read the id; the output copies the id column.
-        id: None,
-        date_of_birth,
-        sex,
-        first_time: c.flag(3, row),
-        previous_donations,
-        deferral_events,
-        conditions,
-    };
-    let measure = |i: usize| c.measure(i, row)?.ok_or_else(|| required(c.name(i)));
-    let count = |i: usize| c.count(i, row)?.ok_or_else(|| required(c.name(i)));
-    let checks = rakt::DonorChecks {
-        weight_kg: measure(10)?,
-        hb_g_dl: measure(11)?,
-        systolic_mmhg: count(12)?,
-        diastolic_mmhg: count(13)?,
-        pulse_bpm: count(14)?,
-        temperature_c: measure(15)?,
-        states: c
-            .codes(16, row)
-            .iter()
-            .map(|t| PyDonorState::parse_text("states", t))
-            .collect::<Result<Vec<_>, _>>()?,
-    };
-    let kind = match c.text_ref(17, row) {
-        Some(t) => PyDonationKind::parse_text("kind", &t)?,
-        None => default_kind.ok_or_else(|| required("kind"))?,
-    };
-    Ok((donor, checks, kind))
 }
 
 /// The eligibility of each row.
@@ -137,7 +174,15 @@ struct Donors {
     policy: Arc<rakt::Policy>,
 }
 
-type Row = Result<rakt::DonorAssessment, RaktError>;
+type Row = Result<rakt::DonorDecision, RaktError>;
+
+impl Donors {
+    /// The decision of row `row`, read through the buffers of `visit`.
+    fn decide<'c>(&self, visit: &mut Visit<'c>, columns: &'c Columns, row: usize) -> Row {
+        let kind = visit.read(columns, row, self.kind)?;
+        rakt::decide_donor(&visit.donor, &visit.checks, kind, self.as_of, &self.policy)
+    }
+}
 
 impl Op for Donors {
     type Row = Row;
@@ -163,8 +208,13 @@ impl Op for Donors {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
-        visit(columns, row, self.kind)
-            .and_then(|(d, c, k)| rakt::assess_donor(&d, &c, k, self.as_of, &self.policy))
+        self.decide(&mut Visit::new(), columns, row)
+    }
+
+    fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<Row> {
+        let mut visit = Visit::new();
+        rows.map(|row| self.decide(&mut visit, columns, row))
+            .collect()
     }
 
     fn schema(&self) -> SchemaRef {
@@ -182,7 +232,7 @@ impl Op for Donors {
     }
 
     fn build(&self, columns: &Columns, rows: Vec<Row>) -> Result<Vec<ArrayRef>, ArrowError> {
-        let a: Vec<Option<&rakt::DonorAssessment>> = rows.iter().map(|r| r.as_ref().ok()).collect();
+        let a: Vec<Option<&rakt::DonorDecision>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
             Out::ids(columns, rows.len()),
             Out::strings(a.iter().map(|x| x.map(|x| x.kind.as_str()))),
@@ -193,7 +243,7 @@ impl Op for Donors {
             Out::dates(a.iter().map(|x| x.and_then(|x| x.next_eligible))),
             Out::lists(
                 a.iter()
-                    .map(|x| x.map(|x| x.reasons.iter().map(|r| r.code.as_str()))),
+                    .map(|x| x.map(|x| x.codes.iter().map(|c| c.as_str()))),
             ),
             Out::errors(rows.iter()),
         ])

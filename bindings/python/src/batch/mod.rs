@@ -241,6 +241,12 @@ pub(crate) trait Op: Send + Sync + 'static {
     }
     /// Decides one row; a bad row is an error inside `Row`, never a failed batch.
     fn row(&self, columns: &Columns, row: usize) -> Self::Row;
+
+    /// Decides `rows` of `columns`, in order: one by one with [`Op::row`], unless an operation
+    /// reads its rows into buffers it reuses.
+    fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<Self::Row> {
+        rows.map(|r| self.row(columns, r)).collect()
+    }
     /// The output schema (with the `error` column last).
     fn schema(&self) -> SchemaRef;
     /// The output columns of decided rows, in schema order, `error` included.
@@ -286,7 +292,7 @@ fn run_batch<O: Op>(
     let piece = |start: usize| -> PyResult<RecordBatch> {
         let slice = batch.slice(start, PIECE.min(n.saturating_sub(start)));
         let columns = mapping.columns(op.inputs(), &slice)?;
-        let rows: Vec<_> = (0..slice.num_rows()).map(|r| op.row(&columns, r)).collect();
+        let rows = op.rows(&columns, 0..slice.num_rows());
         let arrays = op.build(&columns, rows).map_err(arrow_err)?;
         RecordBatch::try_new(op.schema(), arrays).map_err(arrow_err)
     };

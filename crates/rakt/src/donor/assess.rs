@@ -1,11 +1,13 @@
 //! `assess_donor`: the rules. See the specification on [`assess_donor`].
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{
-    Condition, DeferralEvent, DeferralKind, DonationFamily, DonationKind, Donor, DonorAssessment,
-    DonorChecks, DonorState, PreviousDonation,
+    DeferralEvent, DeferralKind, DonationFamily, DonationKind, Donor, DonorAssessment, DonorChecks,
+    DonorDecision, PreviousDonation,
 };
 use crate::compatibility::Sex;
 use crate::error::{RaktError, Result};
@@ -143,8 +145,52 @@ pub fn assess_donor(
     as_of: NaiveDate,
     policy: &Policy,
 ) -> Result<DonorAssessment> {
+    let found = find(donor, checks, kind, as_of, Found::new(policy, true))?;
+    Ok(found.verdict(kind, as_of))
+}
+
+/// The verdict of [`assess_donor`] without its explanation: the same rules, the same outcome and
+/// the same reason codes in the same order, without building any reason's facts or citation.
+/// `decide_donor(..)` equals `assess_donor(..).decision()` for every input, errors included.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use rakt::donor::{assess_donor, decide_donor, DonationKind, Donor, DonorChecks};
+/// use rakt::Policy;
+///
+/// let donor: Donor = serde_json::from_str(r#"{"date_of_birth": "1990-05-17", "sex": "female"}"#)?;
+/// let checks: DonorChecks = serde_json::from_str(r#"{
+///     "weight_kg": "52", "hb_g_dl": "12.0", "systolic_mmhg": 118, "diastolic_mmhg": 76,
+///     "pulse_bpm": 70, "temperature_c": "36.6"
+/// }"#)?;
+/// let as_of = NaiveDate::from_ymd_opt(2026, 3, 1).ok_or("date")?;
+/// let policy = Policy::india();
+/// let d = decide_donor(&donor, &checks, DonationKind::WholeBlood350, as_of, &policy)?;
+/// assert!(!d.eligible);
+/// assert_eq!(d.codes[0].as_str(), "DONOR_HB_BELOW_MIN");
+/// assert_eq!(d, assess_donor(&donor, &checks, DonationKind::WholeBlood350, as_of, &policy)?.decision());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_donor(
+    donor: &Donor,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> Result<DonorDecision> {
+    let found = find(donor, checks, kind, as_of, Found::new(policy, false))?;
+    Ok(found.decision(kind, as_of))
+}
+
+/// Every check, in the order of the specification on [`assess_donor`].
+fn find<'p>(
+    donor: &Donor,
+    checks: &DonorChecks,
+    kind: DonationKind,
+    as_of: NaiveDate,
+    mut found: Found<'p>,
+) -> Result<Found<'p>> {
     validate(donor, checks, as_of)?;
-    let mut found = Found::new(policy);
     age(&mut found, donor, kind, as_of)?;
     weight(&mut found, checks, kind, as_of)?;
     haemoglobin(&mut found, donor.sex, checks, kind, as_of)?;
@@ -155,7 +201,7 @@ pub fn assess_donor(
     states(&mut found, checks, as_of)?;
     conditions(&mut found, donor);
     ageing(&mut found, donor, kind);
-    Ok(found.verdict(kind, as_of))
+    Ok(found)
 }
 
 // ---- validation ----------------------------------------------------------------------------
@@ -197,7 +243,8 @@ fn validate(donor: &Donor, checks: &DonorChecks, as_of: NaiveDate) -> Result<()>
         ("checks.hb_g_dl", checks.hb_g_dl),
         ("checks.temperature_c", checks.temperature_c),
     ] {
-        if value < Decimal::ZERO {
+        // Below zero (a negative zero is zero), without a comparison across scales.
+        if value.is_sign_negative() && !value.is_zero() {
             return Err(RaktError::input(field, format!("{value} is negative")));
         }
     }
@@ -247,39 +294,69 @@ enum Effect {
     Refer,
 }
 
+/// One finding: its code, what it does to the verdict, and its reason with facts and citation
+/// when the assessment explains itself.
+struct Item {
+    code: ReasonCode,
+    effect: Effect,
+    reason: Option<Reason>,
+}
+
+/// The findings so far. Built for [`assess_donor`] (`explain`: each finding's reason is built
+/// and cited) or for [`decide_donor`] (codes and effects only).
 struct Found<'p> {
     policy: &'p Policy,
-    items: Vec<(Reason, Effect)>,
+    explain: bool,
+    items: Vec<Item>,
+    /// The subjects already referred to the medical officer (each is referred once).
+    referred: Vec<String>,
 }
 
 impl<'p> Found<'p> {
-    fn new(policy: &'p Policy) -> Self {
+    fn new(policy: &'p Policy, explain: bool) -> Self {
         Found {
             policy,
+            explain,
             items: Vec::new(),
+            referred: Vec::new(),
         }
     }
 
-    /// Record a reason, citing the source of the parameter at `path`.
-    fn push(&mut self, reason: Reason, path: &str, effect: Effect) {
-        let reason = match self.policy.source(path) {
-            Some(src) => reason.cite(&src.citation, src.confidence),
-            None => reason,
-        };
-        self.items.push((reason, effect));
+    /// Record a finding. Only when explaining: its reason gets its `facts`, and cites the
+    /// source of the parameter at `path`.
+    fn push(
+        &mut self,
+        code: ReasonCode,
+        effect: Effect,
+        path: impl FnOnce() -> Cow<'static, str>,
+        facts: impl FnOnce(Reason) -> Reason,
+    ) {
+        let reason = self.explain.then(|| {
+            let reason = facts(Reason::new(code));
+            match self.policy.source(&path()) {
+                Some(src) => reason.cite(&src.citation, src.confidence),
+                None => reason,
+            }
+        });
+        self.items.push(Item {
+            code,
+            effect,
+            reason,
+        });
     }
 
     /// Refer to the medical officer (once per subject).
-    fn refer(&mut self, subject: &str, path: &str) {
-        let seen = self.items.iter().any(|(r, _)| {
-            r.code == ReasonCode::DonorReferToMedicalOfficer
-                && r.facts.get("subject").is_some_and(|s| *s == *subject)
-        });
-        if !seen {
-            let reason = Reason::new(ReasonCode::DonorReferToMedicalOfficer)
-                .fact("subject", subject.to_string());
-            self.push(reason, path, Effect::Refer);
+    fn refer(&mut self, subject: &str, path: impl FnOnce() -> Cow<'static, str>) {
+        if self.referred.iter().any(|s| s == subject) {
+            return;
         }
+        self.referred.push(subject.to_string());
+        self.push(
+            ReasonCode::DonorReferToMedicalOfficer,
+            Effect::Refer,
+            path,
+            |r| r.fact("subject", subject.to_string()),
+        );
     }
 
     /// A failed check on the day: temporary until `as_of` + `recheck_after`.
@@ -287,19 +364,32 @@ impl<'p> Found<'p> {
         add_period(as_of, self.policy.donor.recheck_after)
     }
 
-    fn verdict(self, kind: DonationKind, as_of: NaiveDate) -> DonorAssessment {
-        let permanent = self.items.iter().any(|(_, e)| *e == Effect::Permanent);
-        let referred = self.items.iter().any(|(_, e)| *e == Effect::Refer);
-        let stop = self.items.iter().any(|(r, _)| r.severity == Severity::Stop);
-        let latest = self
-            .items
+    /// Whether any finding so far has this effect.
+    fn any(&self, effect: Effect) -> bool {
+        self.items.iter().any(|i| i.effect == effect)
+    }
+
+    /// The latest day of the temporary deferrals so far.
+    fn latest_until(&self) -> Option<NaiveDate> {
+        self.items
             .iter()
-            .filter_map(|(_, e)| match e {
-                Effect::Until(d) => Some(*d),
+            .filter_map(|i| match i.effect {
+                Effect::Until(d) => Some(d),
                 _ => None,
             })
-            .max();
-        let deferred_until = if permanent { None } else { latest };
+            .max()
+    }
+
+    /// The outcome of the findings, with their codes in the order of the reasons: most severe
+    /// first, otherwise as found, `DONOR_ELIGIBLE` first among its equals when eligible.
+    fn outcome(&self, kind: DonationKind, as_of: NaiveDate) -> DonorDecision {
+        let permanent = self.any(Effect::Permanent);
+        let referred = self.any(Effect::Refer);
+        let stop = self
+            .items
+            .iter()
+            .any(|i| i.code.severity() == Severity::Stop);
+        let deferred_until = if permanent { None } else { self.latest_until() };
         let eligible = !stop && !referred;
         let next_eligible = if eligible {
             Some(as_of)
@@ -308,12 +398,18 @@ impl<'p> Found<'p> {
         } else {
             None
         };
-        let mut reasons: Vec<Reason> = self.items.into_iter().map(|(r, _)| r).collect();
-        if eligible {
-            reasons.insert(0, Reason::new(ReasonCode::DonorEligible).fact("kind", kind));
-        }
-        reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
-        DonorAssessment {
+        let codes: Cow<'static, [ReasonCode]> = if self.items.is_empty() && eligible {
+            Cow::Borrowed(&[ReasonCode::DonorEligible])
+        } else {
+            let mut codes: Vec<ReasonCode> = Vec::with_capacity(self.items.len() + 1);
+            if eligible {
+                codes.push(ReasonCode::DonorEligible);
+            }
+            codes.extend(self.items.iter().map(|i| i.code));
+            codes.sort_by_key(|c| std::cmp::Reverse(c.severity()));
+            Cow::Owned(codes)
+        };
+        DonorDecision {
             kind,
             as_of,
             eligible,
@@ -321,6 +417,30 @@ impl<'p> Found<'p> {
             deferred_until,
             referred,
             next_eligible,
+            codes,
+        }
+    }
+
+    fn decision(self, kind: DonationKind, as_of: NaiveDate) -> DonorDecision {
+        self.outcome(kind, as_of)
+    }
+
+    fn verdict(self, kind: DonationKind, as_of: NaiveDate) -> DonorAssessment {
+        let d = self.outcome(kind, as_of);
+        let mut reasons: Vec<Reason> = Vec::with_capacity(self.items.len() + 1);
+        if d.eligible {
+            reasons.push(Reason::new(ReasonCode::DonorEligible).fact("kind", kind));
+        }
+        reasons.extend(self.items.into_iter().filter_map(|i| i.reason));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+        DonorAssessment {
+            kind,
+            as_of,
+            eligible: d.eligible,
+            permanent: d.permanent,
+            deferred_until: d.deferred_until,
+            referred: d.referred,
+            next_eligible: d.next_eligible,
             reasons,
         }
     }
@@ -388,19 +508,25 @@ fn age(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate) -
     };
     if age < min {
         let until = birthday(donor.date_of_birth, min)?;
-        let reason = Reason::new(ReasonCode::DonorTooYoung)
-            .fact("age", age)
-            .fact("limit", min)
-            .fact("until", until);
-        found.push(reason, min_path, Effect::Until(until));
+        found.push(
+            ReasonCode::DonorTooYoung,
+            Effect::Until(until),
+            || min_path.into(),
+            |r| r.fact("age", age).fact("limit", min).fact("until", until),
+        );
     }
     for (max, group, path) in age_maxima(found.policy, donor, kind) {
         if let Some(max) = max.filter(|m| age > *m) {
-            let reason = Reason::new(ReasonCode::DonorTooOld)
-                .fact("age", age)
-                .fact("limit", max)
-                .fact("donor_group", group);
-            found.push(reason, path, Effect::Permanent);
+            found.push(
+                ReasonCode::DonorTooOld,
+                Effect::Permanent,
+                || path.into(),
+                |r| {
+                    r.fact("age", age)
+                        .fact("limit", max)
+                        .fact("donor_group", group)
+                },
+            );
         }
     }
     Ok(())
@@ -431,29 +557,26 @@ fn age_maxima(
 
 /// A temporary deferral that ends after the donor passes a maximum age is permanent.
 fn ageing(found: &mut Found, donor: &Donor, kind: DonationKind) {
-    if found.items.iter().any(|(_, e)| *e == Effect::Permanent) {
+    if found.any(Effect::Permanent) {
         return;
     }
-    let Some(until) = found
-        .items
-        .iter()
-        .filter_map(|(_, e)| match e {
-            Effect::Until(d) => Some(*d),
-            _ => None,
-        })
-        .max()
-    else {
+    let Some(until) = found.latest_until() else {
         return;
     };
     let age_then = completed_years(donor.date_of_birth, until);
     for (max, group, path) in age_maxima(found.policy, donor, kind) {
         if let Some(max) = max.filter(|m| age_then > *m) {
-            let reason = Reason::new(ReasonCode::DonorTooOldByThen)
-                .fact("age", age_then)
-                .fact("limit", max)
-                .fact("donor_group", group)
-                .fact("until", until);
-            found.push(reason, path, Effect::Permanent);
+            found.push(
+                ReasonCode::DonorTooOldByThen,
+                Effect::Permanent,
+                || path.into(),
+                |r| {
+                    r.fact("age", age_then)
+                        .fact("limit", max)
+                        .fact("donor_group", group)
+                        .fact("until", until)
+                },
+            );
         }
     }
 }
@@ -474,17 +597,23 @@ fn weight(
         DonationKind::DoubleRedCells => ("double_red_cells", w.double_red_cells),
     };
     // The policy path is written only when a reason cites it.
-    let path = || format!("donor.weight_kg.{field}");
+    let path = || Cow::Owned(format!("donor.weight_kg.{field}"));
     match limits {
-        None => found.refer(&format!("weight:{kind}"), &path()),
+        None => found.refer(&format!("weight:{kind}"), path),
         Some(l) if !l.accepts(checks.weight_kg) => {
             let until = found.recheck_until(as_of)?;
-            let reason = Reason::new(ReasonCode::DonorWeightTooLow)
-                .fact("measured", checks.weight_kg)
-                .fact("limit", l)
-                .fact("kind", kind)
-                .fact("until", until);
-            found.push(reason, &path(), Effect::Until(until));
+            let measured = checks.weight_kg;
+            found.push(
+                ReasonCode::DonorWeightTooLow,
+                Effect::Until(until),
+                path,
+                |r| {
+                    r.fact("measured", measured)
+                        .fact("limit", l)
+                        .fact("kind", kind)
+                        .fact("until", until)
+                },
+            );
         }
         Some(_) => {}
     }
@@ -511,7 +640,7 @@ fn haemoglobin(
     as_of: NaiveDate,
 ) -> Result<()> {
     let hb = &found.policy.donor.hb_g_dl;
-    let candidates: [Option<(&str, Limits)>; 2] = match (kind, hb.double_red_cells) {
+    let candidates: [Option<(&'static str, Limits)>; 2] = match (kind, hb.double_red_cells) {
         (DonationKind::DoubleRedCells, Some(l)) => {
             [Some(("donor.hb_g_dl.double_red_cells", l)), None]
         }
@@ -526,8 +655,8 @@ fn haemoglobin(
     };
     let value = checks.hb_g_dl;
     // The stricter failed limit on each side (the first on a tie).
-    let mut low: Option<(&str, Limits)> = None;
-    let mut high: Option<(&str, Limits)> = None;
+    let mut low: Option<(&'static str, Limits)> = None;
+    let mut high: Option<(&'static str, Limits)> = None;
     for (path, l) in candidates.into_iter().flatten() {
         if l.accepts(value) {
             continue;
@@ -546,11 +675,16 @@ fn haemoglobin(
     ] {
         if let Some((path, l)) = failed {
             let until = found.recheck_until(as_of)?;
-            let reason = Reason::new(code)
-                .fact("measured", value)
-                .fact("limit", l)
-                .fact("until", until);
-            found.push(reason, path, Effect::Until(until));
+            found.push(
+                code,
+                Effect::Until(until),
+                || path.into(),
+                |r| {
+                    r.fact("measured", value)
+                        .fact("limit", l)
+                        .fact("until", until)
+                },
+            );
         }
     }
     Ok(())
@@ -587,20 +721,21 @@ fn vitals(found: &mut Found, checks: &DonorChecks, as_of: NaiveDate) -> Result<(
         ),
     ];
     for (field, limits, measured, code) in rows {
-        let path = || format!("donor.{field}");
+        let path = || Cow::Owned(format!("donor.{field}"));
         match limits {
-            None => {
-                let reason =
-                    Reason::new(ReasonCode::DonorCriterionNotConfigured).fact("criterion", field);
-                found.push(reason, &path(), Effect::Info);
-            }
+            None => found.push(
+                ReasonCode::DonorCriterionNotConfigured,
+                Effect::Info,
+                path,
+                |r| r.fact("criterion", field),
+            ),
             Some(l) if !l.accepts(measured) => {
                 let until = found.recheck_until(as_of)?;
-                let reason = Reason::new(code)
-                    .fact("measured", measured)
-                    .fact("limit", l)
-                    .fact("until", until);
-                found.push(reason, &path(), Effect::Until(until));
+                found.push(code, Effect::Until(until), path, |r| {
+                    r.fact("measured", measured)
+                        .fact("limit", l)
+                        .fact("until", until)
+                });
             }
             Some(_) => {}
         }
@@ -617,7 +752,7 @@ fn interval_params(
     sex: Sex,
     p: &PreviousDonation,
     kind: DonationKind,
-) -> Vec<(&'static str, Option<Period>)> {
+) -> [Option<(&'static str, Option<Period>)>; 2] {
     use DonationFamily::{Apheresis, DoubleRedCells, WholeBlood};
     let i = &found.policy.donor.intervals;
     let after_apheresis = if p.red_cells_returned {
@@ -630,21 +765,22 @@ fn interval_params(
     };
     match (kind.family(), p.kind.family()) {
         (WholeBlood, WholeBlood) => match sex {
-            Sex::Female => vec![("whole_blood_female", i.whole_blood_female)],
-            Sex::Male => vec![("whole_blood_male", i.whole_blood_male)],
-            Sex::Other => vec![
-                ("whole_blood_female", i.whole_blood_female),
-                ("whole_blood_male", i.whole_blood_male),
+            Sex::Female => [Some(("whole_blood_female", i.whole_blood_female)), None],
+            Sex::Male => [Some(("whole_blood_male", i.whole_blood_male)), None],
+            Sex::Other => [
+                Some(("whole_blood_female", i.whole_blood_female)),
+                Some(("whole_blood_male", i.whole_blood_male)),
             ],
         },
-        (WholeBlood | DoubleRedCells, Apheresis) => vec![after_apheresis],
+        (WholeBlood | DoubleRedCells, Apheresis) => [Some(after_apheresis), None],
         (WholeBlood | DoubleRedCells, DoubleRedCells) | (DoubleRedCells, WholeBlood) => {
-            vec![("double_red_cells", i.double_red_cells)]
+            [Some(("double_red_cells", i.double_red_cells)), None]
         }
-        (Apheresis, Apheresis) => vec![("apheresis", i.apheresis)],
-        (Apheresis, WholeBlood | DoubleRedCells) => {
-            vec![("whole_blood_to_apheresis", i.whole_blood_to_apheresis)]
-        }
+        (Apheresis, Apheresis) => [Some(("apheresis", i.apheresis)), None],
+        (Apheresis, WholeBlood | DoubleRedCells) => [
+            Some(("whole_blood_to_apheresis", i.whole_blood_to_apheresis)),
+            None,
+        ],
     }
 }
 
@@ -663,7 +799,7 @@ fn intervals(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveD
         let params = interval_params(found, donor.sex, p, kind);
         // The parameter whose interval ends last (the first on a tie).
         let mut binding: Option<(&'static str, Period, NaiveDate)> = None;
-        for (field, period) in params {
+        for (field, period) in params.into_iter().flatten() {
             let Some(period) = period else {
                 missing = missing.or(Some(field));
                 continue;
@@ -695,20 +831,23 @@ fn intervals(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveD
         }
     }
     for v in violations {
-        let reason = Reason::new(ReasonCode::DonorIntervalNotMet)
-            .fact("last_date", v.from.date)
-            .fact("last_kind", v.from.kind)
-            .fact("kind", kind)
-            .fact("interval", v.period)
-            .fact("until", v.until);
-        let path = format!("donor.intervals.{}", v.field);
-        found.push(reason, &path, Effect::Until(v.until));
+        found.push(
+            ReasonCode::DonorIntervalNotMet,
+            Effect::Until(v.until),
+            || Cow::Owned(format!("donor.intervals.{}", v.field)),
+            |r| {
+                r.fact("last_date", v.from.date)
+                    .fact("last_kind", v.from.kind)
+                    .fact("kind", kind)
+                    .fact("interval", v.period)
+                    .fact("until", v.until)
+            },
+        );
     }
     if let Some(field) = missing {
-        found.refer(
-            &format!("interval:{kind}"),
-            &format!("donor.intervals.{field}"),
-        );
+        found.refer(&format!("interval:{kind}"), || {
+            Cow::Owned(format!("donor.intervals.{field}"))
+        });
     }
     Ok(())
 }
@@ -780,18 +919,21 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
         let start = as_of
             .checked_sub_days(Days::new(u64::from(days - 1)))
             .unwrap_or(NaiveDate::MIN);
-        let mut dates: Vec<NaiveDate> = donor
-            .previous_donations
-            .iter()
-            .filter(|p| p.kind.family() == family && p.date >= start && p.date <= as_of)
-            .map(|p| p.date)
-            .collect();
-        dates.sort();
-        let count = dates.len();
+        let in_window =
+            |p: &&PreviousDonation| p.kind.family() == family && p.date >= start && p.date <= as_of;
+        let count = donor.previous_donations.iter().filter(in_window).count();
         let max_usize = usize::try_from(max).unwrap_or(usize::MAX);
         if count < max_usize {
             continue;
         }
+        // Reached: the days of the donations in the window, in order.
+        let mut dates: Vec<NaiveDate> = donor
+            .previous_donations
+            .iter()
+            .filter(in_window)
+            .map(|p| p.date)
+            .collect();
+        dates.sort();
         // With d1..dn in the window and a limit m, the window next holds fewer than m donations
         // on the day d(n-m+1) leaves it.
         let Some(leaving) = dates.get(count - max_usize) else {
@@ -801,13 +943,18 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
             .checked_add_days(Days::new(u64::from(days)))
             .and_then(crate::time::within_calendar)
             .ok_or_else(|| out_of_range(*leaving))?;
-        let reason = Reason::new(ReasonCode::DonorDonationLimitReached)
-            .fact("count", count)
-            .fact("family", family_code)
-            .fact("window", Period::Days(days))
-            .fact("limit", max)
-            .fact("until", until);
-        found.push(reason, &path(), Effect::Until(until));
+        found.push(
+            ReasonCode::DonorDonationLimitReached,
+            Effect::Until(until),
+            || Cow::Owned(path()),
+            |r| {
+                r.fact("count", count)
+                    .fact("family", family_code)
+                    .fact("window", Period::Days(days))
+                    .fact("limit", max)
+                    .fact("until", until)
+            },
+        );
     }
     Ok(())
 }
@@ -817,44 +964,53 @@ fn windows(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDat
 fn events(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate) -> Result<()> {
     for e in &donor.deferral_events {
         let platelet_rule = found.policy.donor.platelet_deferrals.get(&e.kind).copied();
-        let (rule, path, event, subject) = match (e.kind, e.marker) {
+        // The rule, and the event as a fact and the policy path, written only when a reason
+        // is explained.
+        let (rule, marker) = match (e.kind, e.marker) {
             (DeferralKind::TtiReactive, Some(m)) => (
                 found.policy.screening.reactive_deferral.get(&m).copied(),
-                format!("screening.reactive_deferral.{m}"),
-                format!("{}:{m}", e.kind),
-                format!("marker:{m}"),
+                Some(m),
             ),
             // A tti_reactive event without a marker was refused by `validate`.
-            (event_kind, _) => (
-                found.policy.donor.deferrals.get(&event_kind).copied(),
-                format!("donor.deferrals.{event_kind}"),
-                event_kind.to_string(),
-                format!("event:{event_kind}"),
-            ),
+            (event_kind, _) => (found.policy.donor.deferrals.get(&event_kind).copied(), None),
+        };
+        let event = || match marker {
+            Some(m) => format!("{}:{m}", e.kind),
+            None => e.kind.to_string(),
+        };
+        let path = || match marker {
+            Some(m) => Cow::Owned(format!("screening.reactive_deferral.{m}")),
+            None => Cow::Owned(format!("donor.deferrals.{}", e.kind)),
         };
         match rule {
             // A platelet-only rule answers for this event: no referral for the other kinds.
             None if platelet_rule.is_some() => {}
-            None => found.refer(&subject, &path),
-            Some(rule) => defer_for_event(found, e, rule, &event, &path, as_of)?,
+            None => {
+                let subject = match marker {
+                    Some(m) => format!("marker:{m}"),
+                    None => format!("event:{}", e.kind),
+                };
+                found.refer(&subject, path);
+            }
+            Some(rule) => defer_for_event(found, e, rule, &event, path, as_of)?,
         }
         if let Some(rule) = platelet_rule {
-            let path = format!("donor.platelet_deferrals.{}", e.kind);
+            let path = || Cow::Owned(format!("donor.platelet_deferrals.{}", e.kind));
             match kind {
                 DonationKind::Plateletpheresis => {
-                    defer_for_event(found, e, rule, &event, &path, as_of)?
+                    defer_for_event(found, e, rule, &event, path, as_of)?
                 }
                 DonationKind::WholeBlood350 | DonationKind::WholeBlood450 => {
                     // Validation refuses a permanent platelet-only rule.
                     if let DeferralRule::For(period) = rule {
                         let until = add_period(e.date, period)?;
                         if as_of < until {
-                            let reason = Reason::new(ReasonCode::DonorNotForPlatelets)
-                                .fact("event", &event)
-                                .fact("date", e.date)
-                                .fact("period", period)
-                                .fact("until", until);
-                            found.push(reason, &path, Effect::Info);
+                            found.push(ReasonCode::DonorNotForPlatelets, Effect::Info, path, |r| {
+                                r.fact("event", event())
+                                    .fact("date", e.date)
+                                    .fact("period", period)
+                                    .fact("until", until)
+                            });
                         }
                     }
                 }
@@ -865,13 +1021,13 @@ fn events(found: &mut Found, donor: &Donor, kind: DonationKind, as_of: NaiveDate
     Ok(())
 }
 
-/// Apply a deferral rule to one dated event.
+/// Apply a deferral rule to one dated event (`event`: the event as its fact is written).
 fn defer_for_event(
     found: &mut Found,
     e: &DeferralEvent,
     rule: DeferralRule,
-    event: &str,
-    path: &str,
+    event: &dyn Fn() -> String,
+    path: impl FnOnce() -> Cow<'static, str>,
     as_of: NaiveDate,
 ) -> Result<()> {
     match rule {
@@ -879,19 +1035,21 @@ fn defer_for_event(
         DeferralRule::For(period) => {
             let until = add_period(e.date, period)?;
             if as_of < until {
-                let reason = Reason::new(ReasonCode::DonorDeferred)
-                    .fact("event", event.to_string())
-                    .fact("date", e.date)
-                    .fact("period", period)
-                    .fact("until", until);
-                found.push(reason, path, Effect::Until(until));
+                found.push(ReasonCode::DonorDeferred, Effect::Until(until), path, |r| {
+                    r.fact("event", event())
+                        .fact("date", e.date)
+                        .fact("period", period)
+                        .fact("until", until)
+                });
             }
         }
         DeferralRule::Permanent => {
-            let reason = Reason::new(ReasonCode::DonorDeferredPermanently)
-                .fact("event", event.to_string())
-                .fact("date", e.date);
-            found.push(reason, path, Effect::Permanent);
+            found.push(
+                ReasonCode::DonorDeferredPermanently,
+                Effect::Permanent,
+                path,
+                |r| r.fact("event", event()).fact("date", e.date),
+            );
         }
     }
     Ok(())
@@ -900,39 +1058,47 @@ fn defer_for_event(
 // ---- 8. states, 9. conditions --------------------------------------------------------------
 
 fn states(found: &mut Found, checks: &DonorChecks, as_of: NaiveDate) -> Result<()> {
-    let mut seen: Vec<DonorState> = Vec::new();
-    for &state in &checks.states {
-        if seen.contains(&state) {
+    for (i, &state) in checks.states.iter().enumerate() {
+        if checks
+            .states
+            .get(..i)
+            .is_some_and(|seen| seen.contains(&state))
+        {
             continue;
         }
-        seen.push(state);
         if found.policy.donor.defer_while.contains(&state) {
             let until = found.recheck_until(as_of)?;
-            let reason = Reason::new(ReasonCode::DonorStateDefers)
-                .fact("state", state)
-                .fact("until", until);
-            found.push(reason, "donor.defer_while", Effect::Until(until));
+            found.push(
+                ReasonCode::DonorStateDefers,
+                Effect::Until(until),
+                || "donor.defer_while".into(),
+                |r| r.fact("state", state).fact("until", until),
+            );
         }
     }
     Ok(())
 }
 
 fn conditions(found: &mut Found, donor: &Donor) {
-    let mut seen: Vec<Condition> = Vec::new();
-    for &condition in &donor.conditions {
-        if seen.contains(&condition) {
+    for (i, &condition) in donor.conditions.iter().enumerate() {
+        if donor
+            .conditions
+            .get(..i)
+            .is_some_and(|seen| seen.contains(&condition))
+        {
             continue;
         }
-        seen.push(condition);
         if found.policy.donor.permanent_conditions.contains(&condition) {
-            let reason =
-                Reason::new(ReasonCode::DonorPermanentCondition).fact("condition", condition);
-            found.push(reason, "donor.permanent_conditions", Effect::Permanent);
-        } else {
-            found.refer(
-                &format!("condition:{condition}"),
-                "donor.permanent_conditions",
+            found.push(
+                ReasonCode::DonorPermanentCondition,
+                Effect::Permanent,
+                || "donor.permanent_conditions".into(),
+                |r| r.fact("condition", condition),
             );
+        } else {
+            found.refer(&format!("condition:{condition}"), || {
+                "donor.permanent_conditions".into()
+            });
         }
     }
 }

@@ -10,15 +10,17 @@
 mod assess;
 mod kinds;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub use assess::assess_donor;
+pub use assess::{assess_donor, decide_donor};
 pub use kinds::{Condition, DeferralKind, DonationFamily, DonationKind, DonorState};
 
 use crate::compatibility::Sex;
-use crate::reason::Reason;
+use crate::reason::{Reason, ReasonCode};
 use crate::screening::TtiMarker;
 
 /// A donation the donor gave before.
@@ -128,4 +130,43 @@ pub struct DonorAssessment {
     /// Every failed criterion (all of them, not just the first), most severe first; or one
     /// `DONOR_ELIGIBLE` reason.
     pub reasons: Vec<Reason>,
+}
+
+impl DonorAssessment {
+    /// The assessment without its explanation: what [`decide_donor`] gives for the same input.
+    pub fn decision(&self) -> DonorDecision {
+        DonorDecision {
+            kind: self.kind,
+            as_of: self.as_of,
+            eligible: self.eligible,
+            permanent: self.permanent,
+            deferred_until: self.deferred_until,
+            referred: self.referred,
+            next_eligible: self.next_eligible,
+            codes: Cow::Owned(self.reasons.iter().map(|r| r.code).collect()),
+        }
+    }
+}
+
+/// The verdict of [`decide_donor`]: a [`DonorAssessment`] without its explanation, its reasons
+/// given by their codes only (in the same order).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DonorDecision {
+    /// The kind of donation assessed.
+    pub kind: DonationKind,
+    /// The day assessed.
+    pub as_of: NaiveDate,
+    /// Whether the donor may give this kind of donation today.
+    pub eligible: bool,
+    /// Whether the donor is permanently deferred from this kind of donation.
+    pub permanent: bool,
+    /// For a temporary deferral: the first day this kind of donation is allowed.
+    pub deferred_until: Option<NaiveDate>,
+    /// Whether the medical officer must decide.
+    pub referred: bool,
+    /// The next day this donor could give this kind of donation (see [`DonorAssessment`]).
+    pub next_eligible: Option<NaiveDate>,
+    /// The codes of the assessment's reasons, most severe first (borrowed from a constant for
+    /// a donor with nothing to report: `DONOR_ELIGIBLE` alone).
+    pub codes: Cow<'static, [ReasonCode]>,
 }

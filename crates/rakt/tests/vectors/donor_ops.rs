@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use rakt::RaktError;
-use rakt::donor::{DonationKind, Donor, DonorAssessment, DonorChecks, assess_donor};
+use rakt::donor::{DonationKind, Donor, DonorAssessment, DonorChecks, assess_donor, decide_donor};
 use serde_json::{Value, json};
 
 use super::{Outcome, bad, check, check_reasons, expect_ok, policy};
@@ -24,7 +24,15 @@ fn assess(input: &Value) -> Result<DonorAssessment, RaktError> {
     let kind = DonationKind::parse(input["kind"].as_str().unwrap_or(""))?;
     let as_of = date(&input["as_of"], "as_of")?;
     let p = policy(input)?;
-    assess_donor(&donor, &checks, kind, as_of, &p)
+    let a = assess_donor(&donor, &checks, kind, as_of, &p);
+    assert_eq!(
+        decide_donor(&donor, &checks, kind, as_of, &p),
+        a.as_ref()
+            .map(DonorAssessment::decision)
+            .map_err(Clone::clone),
+        "decide_donor gives the assessment's decision, or the same refusal"
+    );
+    a
 }
 
 fn day_json(d: Option<NaiveDate>) -> Value {

@@ -1,7 +1,7 @@
 //! Unit tests of `assess_donor`, rule by rule, with the boundaries of each profile.
 
 use super::*;
-use crate::donor::DeferralEvent;
+use crate::donor::{Condition, DeferralEvent, DonorState};
 use crate::policy::Confidence;
 use crate::reason::Lang;
 use crate::screening::TtiMarker;
@@ -104,8 +104,11 @@ fn bp(sys: u32, dia: u32) -> DonorChecks {
     }
 }
 
+/// The assessment, after checking that `decide_donor` gives its decision.
 fn run(d: &Donor, c: &DonorChecks, k: DonationKind, as_of: &str, p: &Policy) -> DonorAssessment {
-    assess_donor(d, c, k, day(as_of), p).unwrap()
+    let a = assess_donor(d, c, k, day(as_of), p).unwrap();
+    assert_eq!(decide_donor(d, c, k, day(as_of), p).unwrap(), a.decision());
+    a
 }
 
 fn india(d: &Donor, c: &DonorChecks, k: DonationKind, as_of: &str) -> DonorAssessment {

@@ -13,7 +13,7 @@ import kotlin.random.Random
 
 /**
  * The batch functions (`assessPregnancies`, `decidePregnancies`, `earlyWarnings`,
- * `decideEarlyWarnings`, `robsonGroups`, `assessDonors`, `compatibilities`, `decideCompatibilities`,
+ * `decideEarlyWarnings`, `robsonGroups`, `assessDonors`, `decideDonors`, `compatibilities`, `decideCompatibilities`,
  * `computeExpiries`): for a few hundred generated inputs, bad rows included,
  * every row equals the per-record call (the same value, or the same exception); exact answers on
  * hand-built rows; empty lists; a bad `asOf` fails the whole call.
@@ -378,6 +378,38 @@ class BatchTest {
             }
             assertSameAsSingle("assessDonors($policy)", expected, rows)
         }
+    }
+
+    @Test
+    fun decideDonorIsAssessDonorWithoutItsExplanation() {
+        val r = Random(17)
+        val requests = List(n) { donorRequest(r, it) }
+        for (policy in listOf(null, Policy.uk())) {
+            val expected = requests.map { req ->
+                when (val v = single { assessDonor(req.donor, req.checks, req.kind, today, policy) }) {
+                    is DonorAssessment -> v.decision()
+                    else -> v
+                }
+            }
+            val decisions = requests.map { single { decideDonor(it.donor, it.checks, it.kind, today, policy) } }
+            assertSameAsSingle("decideDonor($policy)", expected, decisions)
+            val rows = decideDonors(requests, today, policy).map {
+                when (it) {
+                    is DonorDecisionRow.Ok -> it.value
+                    is DonorDecisionRow.Err -> Refused(it.error)
+                }
+            }
+            assertSameAsSingle("decideDonors($policy)", decisions, rows)
+            assertTrue(rows.any { it is Refused } && rows.any { it is DonorDecision })
+        }
+        // Hb exactly at India's limit of 12.5 g/dL is eligible; 12.4 is not.
+        val woman = Donor(LocalDate.of(1990, 5, 17), Sex.FEMALE)
+        val at = LocalDate.of(2026, 3, 1)
+        val ok = decideDonor(woman, checks().copy(weightKg = BigDecimal("52"), hbGDl = BigDecimal("12.5")), DonationKind.WHOLE_BLOOD_350, at)
+        assertEquals(DonorDecision(true, false, null, false, at, listOf("DONOR_ELIGIBLE"), DonationKind.WHOLE_BLOOD_350, at), ok)
+        val low = decideDonor(woman, checks().copy(weightKg = BigDecimal("52"), hbGDl = BigDecimal("12.4")), DonationKind.WHOLE_BLOOD_350, at)
+        assertFalse(low.eligible)
+        assertEquals(listOf("DONOR_HB_BELOW_MIN"), low.codes)
     }
 
     @Test

@@ -987,6 +987,12 @@ class VectorsTest {
     )
 
     private fun opAssessDonor(input: JSONObject, expect: JSONObject) {
+        val kind = enumOf<DonationKind>(input.optString("kind"))
+        sameDecision(
+            { assessDonor(donor(input.getJSONObject("donor")), checks(input.getJSONObject("checks")), kind, day(input.opt("as_of")), policy(input)) },
+            { decideDonor(donor(input.getJSONObject("donor")), checks(input.getJSONObject("checks")), kind, day(input.opt("as_of")), policy(input)) },
+            { it.decision() },
+        )
         val a = expectOk(expect) {
             assessDonor(
                 donor(input.getJSONObject("donor")),
