@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::blood_group::{Abo, BloodGroup, RhD};
 use crate::component::{CompatibilityClass, Component};
 use crate::policy::{Confidence, Policy};
-use crate::reason::{Reason, ReasonCode, Severity};
+use crate::reason::{Reason, ReasonCode, ReasonCodes, Severity};
 
 /// Sex of a recipient, as far as the RhD rules care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -222,7 +222,19 @@ pub fn compatibility(
     recipient: &Recipient,
     policy: &Policy,
 ) -> Compatibility {
-    verdict(component, donor, recipient, policy, true)
+    let mut ctx = Ctx::new(component, donor, recipient, policy, true);
+    let identical = ctx.judge();
+    let mut reasons = ctx.reasons;
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    let rank = rank(reasons.first().map(|r| r.severity), identical);
+    Compatibility {
+        component,
+        donor: *donor,
+        compatible: rank != Rank::Incompatible,
+        rank,
+        emergency: recipient.group.is_none(),
+        reasons,
+    }
 }
 
 /// What [`compatibility`] decides, without its explanation: the same verdict, rank and reason
@@ -244,7 +256,19 @@ pub fn decide_compatibility(
     recipient: &Recipient,
     policy: &Policy,
 ) -> CompatibilityDecision {
-    verdict(component, donor, recipient, policy, false).decision()
+    let mut ctx = Ctx::new(component, donor, recipient, policy, false);
+    let identical = ctx.judge();
+    let mut codes = ctx.codes;
+    codes.sort_by_severity();
+    let rank = rank(codes.first().map(|c| c.severity()), identical);
+    CompatibilityDecision {
+        component,
+        donor: *donor,
+        compatible: rank != Rank::Incompatible,
+        rank,
+        emergency: recipient.group.is_none(),
+        codes,
+    }
 }
 
 /// What [`compatibility`] decides: every value of a [`Compatibility`] but the reasons' facts
@@ -261,8 +285,9 @@ pub struct CompatibilityDecision {
     pub rank: Rank,
     /// Whether this is an emergency release (recipient group unknown).
     pub emergency: bool,
-    /// The reason codes, in the order of [`Compatibility::reasons`].
-    pub codes: Vec<ReasonCode>,
+    /// The reason codes, in the order of [`Compatibility::reasons`] (kept inline: deciding
+    /// allocates nothing).
+    pub codes: ReasonCodes,
 }
 
 impl Compatibility {
@@ -282,51 +307,13 @@ impl Compatibility {
 
 /// The verdict, its reasons with their facts and sources when `explain`, bare codes otherwise
 /// (a bare verdict never leaves this module: [`decide_compatibility`] keeps only its codes).
-fn verdict(
-    component: Component,
-    donor: &BloodGroup,
-    recipient: &Recipient,
-    policy: &Policy,
-    explain: bool,
-) -> Compatibility {
-    let mut ctx = Ctx {
-        component,
-        donor,
-        recipient,
-        policy,
-        explain,
-        reasons: Vec::new(),
-    };
-    let identical = match component.compatibility_class() {
-        CompatibilityClass::RedCells => {
-            if component == Component::Granulocytes {
-                ctx.push(
-                    Reason::new(ReasonCode::GranulocytesFollowRedCellRules)
-                        .cite(SRC_GRANULOCYTES, Confidence::Low),
-                );
-            }
-            ctx.red_cells()
-        }
-        CompatibilityClass::WholeBlood => ctx.whole_blood(),
-        CompatibilityClass::Plasma => ctx.plasma(),
-        CompatibilityClass::Platelets => ctx.platelets(),
-    };
-    let mut reasons = ctx.reasons;
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
-    let worst = reasons.first().map(|r| r.severity);
-    let rank = match worst {
+/// The rank from the most severe reason (the reasons sorted most severe first).
+fn rank(worst: Option<Severity>, identical: bool) -> Rank {
+    match worst {
         Some(Severity::Stop) => Rank::Incompatible,
         Some(Severity::Caution) => Rank::CompatibleWithCaveat,
         _ if identical => Rank::Identical,
         _ => Rank::Compatible,
-    };
-    Compatibility {
-        component,
-        donor: *donor,
-        compatible: rank != Rank::Incompatible,
-        rank,
-        emergency: recipient.group.is_none(),
-        reasons,
     }
 }
 
@@ -571,12 +558,56 @@ struct Ctx<'a> {
     policy: &'a Policy,
     /// Whether reasons get their facts and sources (`false`: codes only).
     explain: bool,
+    /// The reasons, when explaining.
     reasons: Vec<Reason>,
+    /// Their codes, when not.
+    codes: ReasonCodes,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(
+        component: Component,
+        donor: &'a BloodGroup,
+        recipient: &'a Recipient,
+        policy: &'a Policy,
+        explain: bool,
+    ) -> Self {
+        Ctx {
+            component,
+            donor,
+            recipient,
+            policy,
+            explain,
+            reasons: Vec::new(),
+            codes: ReasonCodes::new(),
+        }
+    }
+
+    /// Runs the rules of the component: the reasons (when explaining) or their codes; gives
+    /// whether the donor group is identical.
+    fn judge(&mut self) -> bool {
+        match self.component.compatibility_class() {
+            CompatibilityClass::RedCells => {
+                if self.component == Component::Granulocytes {
+                    self.push(
+                        Reason::new(ReasonCode::GranulocytesFollowRedCellRules)
+                            .cite(SRC_GRANULOCYTES, Confidence::Low),
+                    );
+                }
+                self.red_cells()
+            }
+            CompatibilityClass::WholeBlood => self.whole_blood(),
+            CompatibilityClass::Plasma => self.plasma(),
+            CompatibilityClass::Platelets => self.platelets(),
+        }
+    }
+
     fn push(&mut self, reason: Reason) {
-        self.reasons.push(reason);
+        if self.explain {
+            self.reasons.push(reason);
+        } else {
+            self.codes.push(reason.code);
+        }
     }
 
     /// A reason with the usual facts filled in (bare when not explaining).

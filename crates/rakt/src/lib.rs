@@ -98,7 +98,7 @@ pub use policy::{
     Citation, Confidence, DeferralRule, Limits, Period, Policy, RedateRule, ShelfLife, Source,
     TemperatureRange,
 };
-pub use reason::{Fact, Facts, Lang, Reason, ReasonCode, Severity};
+pub use reason::{Fact, Facts, Lang, Reason, ReasonCode, ReasonCodes, Severity};
 pub use time::parse_timestamp;
 
 pub use donor::{

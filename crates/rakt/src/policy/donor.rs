@@ -78,6 +78,7 @@ impl Limits {
     }
 
     /// Whether a value is within the limits.
+    #[inline]
     pub fn accepts(&self, value: Decimal) -> bool {
         use crate::decimal::{ge, gt, le, lt};
         self.min.is_none_or(|m| ge(value, m))
@@ -87,6 +88,7 @@ impl Limits {
     }
 
     /// Whether a value fails on the low side (else, if refused, on the high side).
+    #[inline]
     pub fn too_low(&self, value: Decimal) -> bool {
         use crate::decimal::{le, lt};
         self.min.is_some_and(|m| lt(value, m)) || self.above.is_some_and(|m| le(value, m))

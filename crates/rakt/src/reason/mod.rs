@@ -13,9 +13,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{RaktError, Result};
 use crate::policy::{Citation, Confidence};
 
+mod codes;
 mod facts;
 mod templates;
 mod vocab;
+pub use codes::ReasonCodes;
 pub use facts::{Fact, Facts};
 pub(crate) use vocab::localise as localise_fact;
 
