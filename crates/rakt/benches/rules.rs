@@ -93,6 +93,13 @@ fn bench_rules(c: &mut Criterion) -> Result<(), Box<dyn std::error::Error>> {
             )
         })
     });
+    let vitals: rakt::maternal::Vitals = serde_json::from_str(
+        r#"{"respiratory_rate": 22, "spo2": 95, "temperature_c": "37.9", "systolic_bp": 152,
+            "diastolic_bp": 96, "heart_rate": 104, "consciousness": "alert"}"#,
+    )?;
+    c.bench_function("decide_early_warning_abnormal", |b| {
+        b.iter(|| rakt::maternal::decide_early_warning(black_box(&vitals), &policy))
+    });
     let unit = BloodUnit::collect(
         Collection {
             din: "DIN-1".into(),

@@ -38,32 +38,59 @@ const POW10_SMALL: [i64; 10] = [
     1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
 ];
 
+/// A decimal whose mantissa is below 2^32, as its signed mantissa and scale: the form in which
+/// [`cmp`] compares two decimals as integers. A value compared with several bounds is put in
+/// this form once ([`cmp_with`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Small {
+    m: i64,
+    scale: u32,
+}
+
+impl Small {
+    /// `d` in this form, when its mantissa is below 2^32 (a negative zero is zero).
+    #[inline(always)]
+    pub(crate) fn of(d: Decimal) -> Option<Small> {
+        let u = d.unpack();
+        (u.hi == 0 && u.mid == 0).then(|| Small {
+            m: if u.negative {
+                -i64::from(u.lo)
+            } else {
+                i64::from(u.lo)
+            },
+            scale: u.scale,
+        })
+    }
+
+    /// The order of two such decimals when their scales are at most 9 apart: the scaled
+    /// mantissas then stay below 2^32 · 10^9 < 2^63 and compare as `i64`.
+    #[inline(always)]
+    fn cmp(self, other: Small) -> Option<Ordering> {
+        let p = *POW10_SMALL.get(self.scale.abs_diff(other.scale) as usize)?;
+        Some(if self.scale < other.scale {
+            (self.m * p).cmp(&other.m)
+        } else {
+            self.m.cmp(&(other.m * p))
+        })
+    }
+}
+
 /// `a.cmp(&b)`, faster. Inlined into every threshold check: the common case is a few integer
 /// instructions, and the rare one ([`wide`]) is a call.
 #[inline(always)]
 pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
-    let (x, y) = (a.unpack(), b.unpack());
+    cmp_with(a, Small::of(a), b)
+}
+
+/// [`cmp`] with `a` already in its small form (`small` = `Small::of(a)`).
+#[inline(always)]
+pub(crate) fn cmp_with(a: Decimal, small: Option<Small>, b: Decimal) -> Ordering {
     // Every measurement and threshold rakt reads: mantissas below 2^32 and scales at most 9
-    // apart. The scaled mantissas then stay below 2^32 · 10^9 < 2^63 and compare as `i64`
-    // (a negative zero is zero).
-    if x.hi == 0 && x.mid == 0 && y.hi == 0 && y.mid == 0 {
-        if let Some(&p) = POW10_SMALL.get(x.scale.abs_diff(y.scale) as usize) {
-            let signed = |negative: bool, m: u32| {
-                if negative {
-                    -i64::from(m)
-                } else {
-                    i64::from(m)
-                }
-            };
-            let (ma, mb) = (signed(x.negative, x.lo), signed(y.negative, y.lo));
-            return if x.scale < y.scale {
-                (ma * p).cmp(&mb)
-            } else {
-                ma.cmp(&(mb * p))
-            };
-        }
+    // apart.
+    match (small, Small::of(b)) {
+        (Some(x), Some(y)) => x.cmp(y).unwrap_or_else(|| wide(a, b)),
+        _ => wide(a, b),
     }
-    wide(a, b)
 }
 
 /// [`cmp`] for mantissas of 2^32 or more, or scales more than 9 apart.
@@ -166,6 +193,26 @@ mod tests {
             y.set_sign_negative(nb);
             prop_assert_eq!(cmp(x, y), x.cmp(&y));
             prop_assert_eq!(cmp(y, x), y.cmp(&x));
+        }
+
+        /// A value unpacked once and checked against limits (`accepts_small`, the early-warning
+        /// bands) gets the answer of `accepts`, which compares it afresh with every bound.
+        #[test]
+        fn limits_accept_a_value_unpacked_once_as_they_accept_it(
+            v in any::<i64>(), sv in 0u32..=14, shift in 0u32..=32,
+            bounds in proptest::collection::vec(proptest::option::of((any::<i32>(), 0u32..=12)), 4),
+        ) {
+            use crate::policy::Limits;
+            let value = Decimal::from_i128_with_scale(i128::from(v) << shift, sv);
+            let bound = |i: usize| bounds[i].map(|(m, s)| Decimal::new(i64::from(m), s));
+            let limits = Limits { min: bound(0), above: bound(1), max: bound(2), below: bound(3) };
+            let ord = |i: usize| bound(i).map(|b| value.cmp(&b));
+            let by_ord = ord(0).is_none_or(|o| o != Ordering::Less)
+                && ord(1).is_none_or(|o| o == Ordering::Greater)
+                && ord(2).is_none_or(|o| o != Ordering::Greater)
+                && ord(3).is_none_or(|o| o == Ordering::Less);
+            prop_assert_eq!(limits.accepts_small(value, Small::of(value)), limits.accepts(value));
+            prop_assert_eq!(limits.accepts(value), by_ord);
         }
     }
 

@@ -135,7 +135,8 @@ fn numeric(v: &Vitals, sign: VitalSign) -> Option<Decimal> {
 }
 
 fn first_match(ranges: &[Limits], value: Decimal) -> Option<&Limits> {
-    ranges.iter().find(|l| l.accepts(value))
+    let small = crate::decimal::Small::of(value);
+    ranges.iter().find(|l| l.accepts_small(value, small))
 }
 
 /// Plausibility bounds for data entry (not clinical thresholds): a value outside is a typo.

@@ -87,6 +87,22 @@ impl Limits {
             && self.below.is_none_or(|m| lt(value, m))
     }
 
+    /// [`Limits::accepts`] with the value already in its small form, for a value checked
+    /// against a list of ranges (unpacked once for all of them). The same answer.
+    #[inline]
+    pub(crate) fn accepts_small(
+        &self,
+        value: Decimal,
+        small: Option<crate::decimal::Small>,
+    ) -> bool {
+        use std::cmp::Ordering::{Greater, Less};
+        let order = |bound: Decimal| crate::decimal::cmp_with(value, small, bound);
+        self.min.is_none_or(|m| order(m) != Less)
+            && self.above.is_none_or(|m| order(m) == Greater)
+            && self.max.is_none_or(|m| order(m) != Greater)
+            && self.below.is_none_or(|m| order(m) == Less)
+    }
+
     /// Whether a value fails on the low side (else, if refused, on the high side).
     #[inline]
     pub fn too_low(&self, value: Decimal) -> bool {
