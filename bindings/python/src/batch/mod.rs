@@ -449,6 +449,10 @@ pub(crate) fn run<'py, O: Op>(
     PyTable::try_new(batches, out_schema)?.into_pyarrow(py)
 }
 
+/// The bytes reserved per value of a text column before writing it (a code is short; a longer
+/// value grows the buffer as usual).
+const CODE_BYTES: usize = 16;
+
 /// Builders for the output columns.
 pub(crate) struct Out;
 
@@ -467,7 +471,10 @@ impl Out {
 
     /// A nullable string column (owned or borrowed text: codes are written without a copy).
     pub(crate) fn strings<S: AsRef<str>, I: IntoIterator<Item = Option<S>>>(values: I) -> ArrayRef {
-        let mut b = StringBuilder::new();
+        let values = values.into_iter();
+        let n = values.size_hint().0;
+        // Sized for the piece up front (codes are short): no regrowth while writing.
+        let mut b = StringBuilder::with_capacity(n, n * CODE_BYTES);
         for v in values {
             b.append_option(v);
         }
@@ -481,7 +488,9 @@ impl Out {
         L: IntoIterator<Item = S>,
         I: IntoIterator<Item = Option<L>>,
     {
-        let mut b = ListBuilder::new(StringBuilder::new());
+        let values = values.into_iter();
+        let n = values.size_hint().0;
+        let mut b = ListBuilder::with_capacity(StringBuilder::with_capacity(n, n * CODE_BYTES), n);
         for v in values {
             match v {
                 Some(items) => {
@@ -499,7 +508,8 @@ impl Out {
     /// A nullable count column, as Int64 (the integer type every engine reads; Spark has no
     /// unsigned types).
     pub(crate) fn counts<I: IntoIterator<Item = Option<u32>>>(values: I) -> ArrayRef {
-        let mut b = Int64Builder::new();
+        let values = values.into_iter();
+        let mut b = Int64Builder::with_capacity(values.size_hint().0);
         for v in values {
             b.append_option(v.map(i64::from));
         }
@@ -508,7 +518,8 @@ impl Out {
 
     /// A nullable date column.
     pub(crate) fn dates<I: IntoIterator<Item = Option<NaiveDate>>>(values: I) -> ArrayRef {
-        let mut b = Date32Builder::new();
+        let values = values.into_iter();
+        let mut b = Date32Builder::with_capacity(values.size_hint().0);
         for v in values {
             b.append_option(v.map(|d| d.to_epoch_days()));
         }
@@ -517,7 +528,8 @@ impl Out {
 
     /// A nullable boolean column.
     pub(crate) fn bools<I: IntoIterator<Item = Option<bool>>>(values: I) -> ArrayRef {
-        let mut b = BooleanBuilder::new();
+        let values = values.into_iter();
+        let mut b = BooleanBuilder::with_capacity(values.size_hint().0);
         for v in values {
             b.append_option(v);
         }
