@@ -230,32 +230,34 @@ impl PackedUnit {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    #![allow(clippy::indexing_slicing)]
     use super::*;
     use crate::component::Preservative;
     use crate::screening::TestResult;
 
-    fn at(minutes: i64) -> DateTime<FixedOffset> {
-        crate::parse_timestamp("2026-11-01T09:00:00+05:30").unwrap()
-            + chrono::Duration::minutes(minutes)
+    type Outcome<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+    fn at(minutes: i64) -> Outcome<DateTime<FixedOffset>> {
+        Ok(crate::parse_timestamp("2026-11-01T09:00:00+05:30")?
+            + chrono::Duration::minutes(minutes))
     }
 
-    fn collection(din: &str) -> Collection {
-        Collection {
+    fn collection(din: &str) -> Outcome<Collection> {
+        Ok(Collection {
             din: din.into(),
             division: None,
             product: Product::red_cells(Preservative::AdditiveSolution),
-            group: BloodGroup::parse("B+").unwrap(),
+            group: BloodGroup::parse("B+")?,
             volume_ml: 280,
             donation_type: DonationType::Voluntary,
             donor_id: None,
             first_donation: true,
-            collected_at: at(0),
-        }
+            collected_at: at(0)?,
+        })
     }
 
-    fn tested_and_irradiated(din: &str, policy: &Policy) -> BloodUnit {
-        let mut u = BloodUnit::collect(collection(din), "tech", policy).unwrap();
+    fn tested_and_irradiated(din: &str, policy: &Policy) -> Outcome<BloodUnit> {
+        let mut u = BloodUnit::collect(collection(din)?, "tech", policy)?;
         let mut kinds = vec![EventKind::Quarantine];
         for m in policy.screening.mandatory_markers.iter() {
             kinds.push(EventKind::RecordTest {
@@ -265,23 +267,21 @@ mod tests {
         }
         kinds.push(EventKind::Irradiate);
         for (i, k) in kinds.into_iter().enumerate() {
-            let i = i64::try_from(i).unwrap();
-            u = u
-                .apply(&UnitEvent::new(at(10 + i), "tech", k), policy)
-                .unwrap();
+            let i = i64::try_from(i)?;
+            u = u.apply(&UnitEvent::new(at(10 + i)?, "tech", k), policy)?;
         }
-        u
+        Ok(u)
     }
 
     #[test]
-    fn a_unit_made_by_collect_and_apply_is_packed_and_shares_actors_and_kinds() {
+    fn a_unit_made_by_collect_and_apply_is_packed_and_shares_actors_and_kinds() -> Outcome {
         let policy = Policy::india();
         let mut shared = Interner::default();
-        let a = tested_and_irradiated("DIN-A", &policy);
-        let b = tested_and_irradiated("DIN-B", &policy);
-        let pa = PackedUnit::pack(&a, &policy, &mut shared).unwrap();
-        let pb = PackedUnit::pack(&b, &policy, &mut shared).unwrap();
-        assert_eq!(pa.unpack(&policy).unwrap(), a);
+        let a = tested_and_irradiated("DIN-A", &policy)?;
+        let b = tested_and_irradiated("DIN-B", &policy)?;
+        let pa = PackedUnit::pack(&a, &policy, &mut shared).ok_or("not packed")?;
+        let pb = PackedUnit::pack(&b, &policy, &mut shared).ok_or("not packed")?;
+        assert_eq!(pa.unpack(&policy)?, a);
         assert_eq!(pa.events.len(), a.history().len());
         // The irradiated product is rebuilt from the product as collected.
         assert!(pa.made.modifications().is_empty());
@@ -289,41 +289,42 @@ mod tests {
         assert!(Arc::ptr_eq(&pa.events[1].actor, &pb.events[1].actor));
         assert!(Arc::ptr_eq(&pa.events[2].kind, &pb.events[2].kind));
         assert_eq!(shared.actors.len(), 1);
+        Ok(())
     }
 
     #[test]
-    fn a_unit_that_replaying_would_change_is_not_packed() {
+    fn a_unit_that_replaying_would_change_is_not_packed() -> Outcome {
         let policy = Policy::india();
         let mut shared = Interner::default();
         let labelled =
-            BloodUnit::collect_labelled(collection("DIN-L"), at(60 * 24 * 10), "tech", &policy)
-                .unwrap();
+            BloodUnit::collect_labelled(collection("DIN-L")?, at(60 * 24 * 10)?, "tech", &policy)?;
         assert!(PackedUnit::pack(&labelled, &policy, &mut shared).is_none());
-        let (parent, children) = tested_and_irradiated("DIN-P", &policy)
-            .split(&[100, 100], at(100), "tech")
-            .unwrap();
+        let (parent, children) =
+            tested_and_irradiated("DIN-P", &policy)?.split(&[100, 100], at(100)?, "tech")?;
         assert!(PackedUnit::pack(&children[0], &policy, &mut shared).is_none());
         // The parent was made by collect and apply, then split: replaying cannot split it.
         assert!(PackedUnit::pack(&parent, &policy, &mut shared).is_none());
+        Ok(())
     }
 
     #[test]
-    fn extending_a_packed_unit_replays_to_the_unit_after_the_event() {
+    fn extending_a_packed_unit_replays_to_the_unit_after_the_event() -> Outcome {
         let policy = Policy::india();
         let mut shared = Interner::default();
-        let unit = tested_and_irradiated("DIN-E", &policy);
-        let packed = PackedUnit::pack(&unit, &policy, &mut shared).unwrap();
+        let unit = tested_and_irradiated("DIN-E", &policy)?;
+        let packed = PackedUnit::pack(&unit, &policy, &mut shared).ok_or("not packed")?;
         let event = UnitEvent::new(
-            at(200),
+            at(200)?,
             "other",
             EventKind::Discard {
                 reason: super::super::DiscardReason::Leakage,
             },
         );
-        let after = unit.apply(&event, &policy).unwrap();
+        let after = unit.apply(&event, &policy)?;
         let next = packed.then(&event, &after, &mut shared);
-        assert_eq!(next.unpack(&policy).unwrap(), after);
+        assert_eq!(next.unpack(&policy)?, after);
         assert_eq!(next.status(), UnitStatus::Discarded);
         assert_eq!(shared.actors.len(), 2);
+        Ok(())
     }
 }
