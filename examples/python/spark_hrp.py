@@ -46,19 +46,35 @@ def assess_in_spark(
     The output schema is the one rakt gives an empty table with ``df``'s schema, so a renamed or
     missing column fails here, on the driver, before any task runs. Within a partition each Arrow
     batch is assessed in one call; rakt does not use its own threads there (``parallel=False``),
-    because Spark already runs one task per core.
+    because Spark already runs one task per core. rakt writes its code columns
+    dictionary-encoded; Spark has no dictionary type, so they are decoded to strings
+    (:func:`decoded`) before Spark reads them.
     """
     policy = policy if policy is not None else rakt.Policy.builtin("india")
     mapping = dict(columns or {})
     empty = to_arrow_schema(df.schema).empty_table()
-    schema = rakt.assess_pregnancies(empty, as_of, policy, columns=mapping).schema
+    schema = decoded(rakt.assess_pregnancies(empty, as_of, policy, columns=mapping)).schema
 
     def assess(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             out = rakt.assess_pregnancies(batch, as_of, policy, columns=mapping, parallel=False)
-            yield from out.to_batches()
+            yield from out.cast(schema).to_batches()
 
     return df.mapInArrow(assess, from_arrow_schema(schema))
+
+
+def _plain(t: pa.DataType) -> pa.DataType:
+    """``t`` with its dictionaries (a code, or the codes of a list) replaced by their values."""
+    if pa.types.is_dictionary(t):
+        return t.value_type
+    if pa.types.is_list(t):
+        return pa.list_(_plain(t.value_type))
+    return t
+
+
+def decoded(table: pa.Table) -> pa.Table:
+    """``table`` with its dictionary-encoded code columns cast to plain strings."""
+    return table.cast(pa.schema([f.with_type(_plain(f.type)) for f in table.schema]))
 
 
 def _pick(r: Column, choices: Sequence[object]) -> Column:

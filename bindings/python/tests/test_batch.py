@@ -164,6 +164,48 @@ def test_parallel_output_equals_one_thread() -> None:
     )
 
 
+CODE = pa.dictionary(pa.int16(), pa.string())
+
+
+def test_code_columns_are_dictionary_encoded(table: pa.Table, want: list[dict[str, Any]]) -> None:
+    big = pa.concat_tables([table] * 25)  # 10,000 rows: three pieces, each its own dictionary
+    out = rakt.assess_pregnancies(big, AS_OF)
+    types = {f.name: f.type for f in out.schema}
+    for name in ("risk_level", "referral_level", "referral_urgency", "blood_tier", "blood_action",
+                 "hypertension", "anaemia"):
+        assert types[name] == CODE, name
+    assert types["flags"] == types["not_assessed"] == pa.list_(CODE)
+    assert types["id"] == types["error"] == pa.string()
+    assert got(out) == want * 25
+    # Each chunk's dictionary holds the codes of that chunk, once each.
+    for chunk in out.column("risk_level").chunks:
+        codes = chunk.dictionary.to_pylist()
+        assert len(codes) == len(set(codes))
+        assert set(codes) == {v for v in chunk.to_pylist() if v is not None}
+    df = out.to_pandas()
+    assert str(df["risk_level"].dtype) == "category"
+    assert (df["risk_level"] == "high").sum() == 25 * sum(w.get("risk_level") == "high" for w in want)
+    assert set(df["risk_level"].cat.categories) == {"low", "high", "emergency"}
+    pl = pytest.importorskip("polars")
+    assert pl.from_arrow(out)["risk_level"].dtype == pl.Categorical
+
+
+def test_other_batch_code_columns_are_dictionary_encoded() -> None:
+    vitals = rakt.early_warnings(pa.table({"id": ["V1"], "respiratory_rate": [35], "spo2": [90]}))
+    assert vitals.schema.field("level").type == vitals.schema.field("spo2_band").type == CODE
+    assert vitals.schema.field("alerts").type == pa.list_(CODE)
+    assert vitals.column("alerts").to_pylist() == [["respiratory_rate:red", "spo2:red"]]
+    pairs = rakt.compatibilities(pa.table({"component": ["red_cells"], "donor": ["A+"],
+                                           "recipient_group": ["O+"]}))
+    assert pairs.schema.field("rank").type == CODE
+    assert pairs.schema.field("reasons").type == pa.list_(CODE)
+    assert pairs.column("reasons").to_pylist() == [["RED_CELLS_ABO_INCOMPATIBLE"]]
+    robson = rakt.robson_groups(pa.table({"parity": [0]}))
+    assert robson.schema.field("group").type == CODE
+    assert robson.column("group").to_pylist() == [None]
+    assert robson.schema.field("missing").type == pa.list_(CODE)
+
+
 def test_renamed_columns() -> None:
     t = pa.table({"mother": ["X1"], "hb": [Decimal("6.9")], "age": [17]})
     out = rakt.assess_pregnancies(t, AS_OF, columns={"id": "mother", "hb_g_dl": "hb", "age_years": "age"})

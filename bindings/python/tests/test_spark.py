@@ -30,7 +30,7 @@ os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
 from pyspark.sql import DataFrame, SparkSession  # noqa: E402
 from spark_hrp import AS_OF as EXAMPLE_AS_OF  # noqa: E402
-from spark_hrp import assess_in_spark, generate  # noqa: E402
+from spark_hrp import assess_in_spark, decoded, generate  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_spark_input_keeps_the_column_types(spark: SparkSession, table: pa.Table
 def test_spark_equals_batch_and_per_record(spark: SparkSession, table: pa.Table) -> None:
     policy = rakt.Policy.builtin("india")
     out = by_id(assess_in_spark(spread(spark, table), AS_OF, policy).toArrow())
-    plain = by_id(rakt.assess_pregnancies(table, AS_OF, policy))
+    plain = by_id(decoded(rakt.assess_pregnancies(table, AS_OF, policy)))
     assert out.num_rows == table.num_rows == 400
     assert out.schema == plain.schema
     assert out.equals(plain)
@@ -83,7 +83,7 @@ def test_renamed_columns_in_spark(spark: SparkSession, table: pa.Table) -> None:
     renamed = table.rename_columns(["mother" if n == "id" else "hb" if n == "hb_g_dl" else n for n in table.column_names])
     mapping = {"id": "mother", "hb_g_dl": "hb"}
     out = assess_in_spark(spread(spark, renamed), AS_OF, columns=mapping).toArrow().sort_by("id")
-    assert out.equals(by_id(rakt.assess_pregnancies(table, AS_OF)))
+    assert out.equals(by_id(decoded(rakt.assess_pregnancies(table, AS_OF))))
 
 
 def test_a_missing_column_fails_on_the_driver(spark: SparkSession, table: pa.Table) -> None:
@@ -97,7 +97,7 @@ def test_the_generated_national_table(spark: SparkSession) -> None:
     local: pa.Table = df.toArrow()
     assert local.schema.field("hb_g_dl").type == pa.decimal128(4, 1)
     out = by_id(assess_in_spark(df, EXAMPLE_AS_OF).toArrow())
-    assert out.equals(by_id(rakt.assess_pregnancies(local, EXAMPLE_AS_OF)))
+    assert out.equals(by_id(decoded(rakt.assess_pregnancies(local, EXAMPLE_AS_OF))))
     rows: list[dict[str, Any]] = out.to_pylist()
     refused = [r for r in rows if r["error"]]
     assert len(refused) > 10

@@ -3831,7 +3831,8 @@ def assess_pregnancies(
     RecordBatch or RecordBatchReader, a pandas or polars DataFrame): a ``pyarrow.Table`` with one
     row per input row, or a ``pyarrow.RecordBatchReader`` when ``data`` is a stream. A bad row
     gets its message in the ``error`` column; ``columns`` maps field names to column names.
-    With ``explain=True``, ``flag_messages`` (each flag's message in ``lang``) and
+    Code columns (``risk_level``, ``flags``, ...) are dictionary-encoded strings (pandas reads
+    them as categoricals). With ``explain=True``, ``flag_messages`` (each flag's message in ``lang``) and
     ``flag_sources`` come before ``error``."""
 
 def early_warnings(

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rakt::RaktError;
 
-use super::{Columns, Input, Kind, Op, Out, field, list_field, required};
+use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field, required};
 use crate::convert::to_datetime;
 use crate::enums::{PyComponent, PyModification, PyPlateletSource, PyPreservative, PySex};
 use crate::policy::PyPolicy;
@@ -82,9 +82,9 @@ impl Op for Pairs {
         Arc::new(Schema::new(vec![
             field("id", DataType::Utf8),
             field("compatible", DataType::Boolean),
-            field("rank", DataType::Utf8),
+            code_field("rank"),
             field("emergency", DataType::Boolean),
-            list_field("reasons"),
+            code_list_field("reasons"),
             field("error", DataType::Utf8),
         ]))
     }
@@ -95,12 +95,12 @@ impl Op for Pairs {
         Ok(vec![
             Out::ids(columns, rows.len()),
             Out::bools(a.iter().map(|x| x.map(|x| x.compatible))),
-            Out::strings(a.iter().map(|x| x.map(|x| x.rank.as_str()))),
+            Out::codes(a.iter().map(|x| x.map(|x| x.rank.as_str())))?,
             Out::bools(a.iter().map(|x| x.map(|x| x.emergency))),
-            Out::lists(
+            Out::code_lists(
                 a.iter()
                     .map(|x| x.map(|x| x.codes.iter().map(|c| c.as_str()))),
-            ),
+            )?,
             Out::errors(rows.iter()),
         ])
     }
@@ -167,7 +167,7 @@ impl Op for Units {
                 DataType::Timestamp(TimeUnit::Microsecond, Some(tz.into())),
             ),
             field("expired", DataType::Boolean),
-            list_field("reasons"),
+            code_list_field("reasons"),
             field("error", DataType::Utf8),
         ]))
     }
@@ -182,10 +182,10 @@ impl Op for Units {
                 a.iter()
                     .map(|x| x.and_then(|x| self.as_of.map(|t| x.is_expired(t)))),
             ),
-            Out::lists(
+            Out::code_lists(
                 a.iter()
                     .map(|x| x.map(|x| x.codes.iter().map(|c| c.as_str()))),
-            ),
+            )?,
             Out::errors(rows.iter()),
         ])
     }

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rakt::RaktError;
 
-use super::{Columns, Input, Kind, Op, Out, field, list_field, required};
+use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field, required};
 use crate::convert::to_date;
 use crate::enums::{PyCondition, PyDeferralKind, PyDonationKind, PyDonorState, PySex, PyTtiMarker};
 use crate::policy::PyPolicy;
@@ -220,13 +220,13 @@ impl Op for Donors {
     fn schema(&self) -> SchemaRef {
         Arc::new(Schema::new(vec![
             field("id", DataType::Utf8),
-            field("kind", DataType::Utf8),
+            code_field("kind"),
             field("eligible", DataType::Boolean),
             field("permanent", DataType::Boolean),
             field("deferred_until", DataType::Date32),
             field("referred", DataType::Boolean),
             field("next_eligible", DataType::Date32),
-            list_field("reasons"),
+            code_list_field("reasons"),
             field("error", DataType::Utf8),
         ]))
     }
@@ -235,16 +235,16 @@ impl Op for Donors {
         let a: Vec<Option<&rakt::DonorDecision>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
             Out::ids(columns, rows.len()),
-            Out::strings(a.iter().map(|x| x.map(|x| x.kind.as_str()))),
+            Out::codes(a.iter().map(|x| x.map(|x| x.kind.as_str())))?,
             Out::bools(a.iter().map(|x| x.map(|x| x.eligible))),
             Out::bools(a.iter().map(|x| x.map(|x| x.permanent))),
             Out::dates(a.iter().map(|x| x.and_then(|x| x.deferred_until))),
             Out::bools(a.iter().map(|x| x.map(|x| x.referred))),
             Out::dates(a.iter().map(|x| x.and_then(|x| x.next_eligible))),
-            Out::lists(
+            Out::code_lists(
                 a.iter()
                     .map(|x| x.map(|x| x.codes.iter().map(|c| c.as_str()))),
-            ),
+            )?,
             Out::errors(rows.iter()),
         ])
     }

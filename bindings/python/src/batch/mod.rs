@@ -20,6 +20,7 @@
 //! - the worker pool is per process, so a module imported before `fork` keeps working after it.
 
 pub(crate) mod blood;
+mod codes;
 mod columns;
 pub(crate) mod donor;
 pub(crate) mod pregnancy;
@@ -571,6 +572,26 @@ pub(crate) fn list_field(name: &str) -> Field {
         DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
         true,
     )
+}
+
+/// The Arrow type of a code column: `dictionary<values=string, indices=int16>`.
+fn code_type() -> DataType {
+    DataType::Dictionary(Box::new(DataType::Int16), Box::new(DataType::Utf8))
+}
+
+/// The item field of a list-of-codes column.
+fn code_item() -> Arc<Field> {
+    Arc::new(Field::new("item", code_type(), true))
+}
+
+/// A code field (a dictionary-encoded string).
+pub(crate) fn code_field(name: &str) -> Field {
+    Field::new(name, code_type(), true)
+}
+
+/// A list-of-codes field (a list of dictionary-encoded strings).
+pub(crate) fn code_list_field(name: &str) -> Field {
+    Field::new(name, DataType::List(code_item()), true)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -11,7 +11,7 @@ use rakt::RaktError;
 use rakt::maternal as core;
 use serde_json::{Map, Value};
 
-use super::{Columns, Input, Kind, Op, Out, field, list_field};
+use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field, list_field};
 use crate::convert::to_date;
 use crate::errors::OrRaise;
 use crate::policy::PyPolicy;
@@ -295,19 +295,19 @@ impl Op for Assess {
         let a: Vec<Option<&core::PregnancyDecision>> =
             rows.iter().map(|r| r.as_ref().ok().map(|r| &r.0)).collect();
         let s = |f: &dyn Fn(&core::PregnancyDecision) -> Option<&'static str>| {
-            Out::strings(a.iter().map(|x| x.and_then(f)))
+            Out::codes(a.iter().map(|x| x.and_then(f)))
         };
         let mut out = vec![
             Out::ids(columns, rows.len()),
-            s(&|x| Some(x.risk_level.as_str())),
-            Out::lists(
+            s(&|x| Some(x.risk_level.as_str()))?,
+            Out::code_lists(
                 a.iter()
                     .map(|x| x.map(|x| x.flags.iter().map(|c| c.as_str()))),
-            ),
-            s(&|x| Some(x.referral_level.as_str())),
-            s(&|x| Some(x.referral_urgency.as_str())),
-            s(&|x| Some(x.blood_tier.as_str())),
-            s(&|x| Some(action_code(x.blood_action))),
+            )?,
+            s(&|x| Some(x.referral_level.as_str()))?,
+            s(&|x| Some(x.referral_urgency.as_str()))?,
+            s(&|x| Some(x.blood_tier.as_str()))?,
+            s(&|x| Some(action_code(x.blood_action)))?,
             Out::counts(a.iter().map(|x| x.map(|x| x.blood_units()))),
             Out::counts(
                 a.iter()
@@ -318,10 +318,10 @@ impl Op for Assess {
                     .map(|x| x.and_then(|x| x.gestational_age.map(|g| g.days))),
             ),
             Out::dates(a.iter().map(|x| x.and_then(|x| x.edd))),
-            s(&|x| x.hypertension.map(|h| h.as_str())),
-            s(&|x| x.anaemia.map(|h| h.as_str())),
+            s(&|x| x.hypertension.map(|h| h.as_str()))?,
+            s(&|x| x.anaemia.map(|h| h.as_str()))?,
             Out::bools(a.iter().map(|x| x.and_then(|x| x.gdm))),
-            Out::lists(a.iter().map(|x| x.map(|x| x.not_assessed.iter()))),
+            Out::code_lists(a.iter().map(|x| x.map(|x| x.not_assessed.iter())))?,
         ];
         if let Some(lang) = self.explain {
             let flags: Vec<Option<&[core::Flag]>> = rows
@@ -347,20 +347,20 @@ impl Op for Assess {
 fn schema(explain: bool) -> SchemaRef {
     let mut fields = vec![
         field("id", DataType::Utf8),
-        field("risk_level", DataType::Utf8),
-        list_field("flags"),
-        field("referral_level", DataType::Utf8),
-        field("referral_urgency", DataType::Utf8),
-        field("blood_tier", DataType::Utf8),
-        field("blood_action", DataType::Utf8),
+        code_field("risk_level"),
+        code_list_field("flags"),
+        code_field("referral_level"),
+        code_field("referral_urgency"),
+        code_field("blood_tier"),
+        code_field("blood_action"),
         field("blood_units", DataType::Int64),
         field("gestation_weeks", DataType::Int64),
         field("gestation_days", DataType::Int64),
         field("edd", DataType::Date32),
-        field("hypertension", DataType::Utf8),
-        field("anaemia", DataType::Utf8),
+        code_field("hypertension"),
+        code_field("anaemia"),
         field("gdm", DataType::Boolean),
-        list_field("not_assessed"),
+        code_list_field("not_assessed"),
     ];
     if explain {
         fields.push(list_field("flag_messages"));

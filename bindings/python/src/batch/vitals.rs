@@ -10,7 +10,7 @@ use pyo3::types::PyDict;
 use rakt::RaktError;
 use rakt::maternal as core;
 
-use super::{Columns, Input, Kind, Op, Out, field, list_field};
+use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field};
 use crate::early_warning::avpu_text;
 use crate::maternal::code_text;
 use crate::policy::PyPolicy;
@@ -63,15 +63,15 @@ impl Op for Warn {
         let mut fields = vec![
             field("id", DataType::Utf8),
             field("triggered", DataType::Boolean),
-            field("level", DataType::Utf8),
-            field("mode", DataType::Utf8),
+            code_field("level"),
+            code_field("mode"),
             field("score", DataType::Int64),
             field("reds", DataType::Int64),
             field("yellows", DataType::Int64),
-            list_field("alerts"),
+            code_list_field("alerts"),
         ];
         for sign in core::VitalSign::ALL {
-            fields.push(field(&format!("{}_band", sign.as_str()), DataType::Utf8));
+            fields.push(code_field(&format!("{}_band", sign.as_str())));
         }
         fields.push(field("error", DataType::Utf8));
         Arc::new(Schema::new(fields))
@@ -82,17 +82,17 @@ impl Op for Warn {
         let mut out = vec![
             Out::ids(columns, rows.len()),
             Out::bools(a.iter().map(|x| x.map(|x| x.triggered))),
-            Out::strings(a.iter().map(|x| x.map(|x| x.level.as_str()))),
-            Out::strings(a.iter().map(|x| x.map(|x| x.mode.as_str()))),
+            Out::codes(a.iter().map(|x| x.map(|x| x.level.as_str())))?,
+            Out::codes(a.iter().map(|x| x.map(|x| x.mode.as_str())))?,
             Out::counts(a.iter().map(|x| x.and_then(|x| x.score))),
             Out::counts(a.iter().map(|x| x.map(|x| x.reds))),
             Out::counts(a.iter().map(|x| x.map(|x| x.yellows))),
-            Out::lists(a.iter().map(|x| x.map(alerts))),
+            Out::code_lists(a.iter().map(|x| x.map(alerts)))?,
         ];
         for &sign in core::VitalSign::ALL {
-            out.push(Out::strings(
+            out.push(Out::codes(
                 a.iter().map(|x| x.map(|x| x.band(sign).as_str())),
-            ));
+            )?);
         }
         out.push(Out::errors(rows.iter()));
         Ok(out)
@@ -174,8 +174,8 @@ impl Op for Robson {
     fn schema(&self) -> SchemaRef {
         Arc::new(Schema::new(vec![
             field("id", DataType::Utf8),
-            field("group", DataType::Utf8),
-            list_field("missing"),
+            code_field("group"),
+            code_list_field("missing"),
             field("error", DataType::Utf8),
         ]))
     }
@@ -184,18 +184,18 @@ impl Op for Robson {
         let a: Vec<Option<&core::RobsonClass>> = rows.iter().map(|r| r.as_ref().ok()).collect();
         Ok(vec![
             Out::ids(columns, rows.len()),
-            Out::strings(a.iter().map(|x| match x {
+            Out::codes(a.iter().map(|x| match x {
                 Some(core::RobsonClass::Group { group }) => Some(group.as_str()),
                 _ => None,
-            })),
-            Out::lists(a.iter().map(|x| {
+            }))?,
+            Out::code_lists(a.iter().map(|x| {
                 x.map(|x| match x {
                     core::RobsonClass::Group { .. } => Vec::new(),
                     core::RobsonClass::CannotClassify { missing } => {
-                        missing.iter().map(|m| m.as_str().to_string()).collect()
+                        missing.iter().map(|m| m.as_str()).collect()
                     }
                 })
-            })),
+            }))?,
             Out::errors(rows.iter()),
         ])
     }
