@@ -140,7 +140,7 @@ fn out_of_range(shown: &str) -> String {
 /// decimal reads back as it, the product `f * 10^k` is within 1/16 of exact and its rounding
 /// finds that decimal, and the division that checks it is correctly rounded. `None` otherwise
 /// (and for zero, NaN and infinities), and the caller writes the text.
-fn float_decimal(f: f64) -> Option<Decimal> {
+pub(super) fn float_decimal(f: f64) -> Option<Decimal> {
     const EXACT: f64 = 1_125_899_906_842_624.0; // 2^50
     if f == 0.0 || !f.is_finite() {
         return None;

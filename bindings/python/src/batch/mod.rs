@@ -19,6 +19,7 @@
 //!   output in input order, identical to a one-thread run;
 //! - the worker pool is per process, so a module imported before `fork` keeps working after it.
 
+mod ahead;
 pub(crate) mod blood;
 mod codes;
 mod columns;

@@ -11,6 +11,7 @@ use rakt::RaktError;
 use rakt::maternal as core;
 use serde_json::{Map, Value};
 
+use super::ahead::Ahead;
 use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field, list_field};
 use crate::convert::to_date;
 use crate::errors::OrRaise;
@@ -184,12 +185,13 @@ macro_rules! pos {
 const _: () = assert!(position("bp_diastolic") == position("bp_systolic") + 1);
 const _: () = assert!(position("bp_repeat_diastolic") == position("bp_repeat_systolic") + 1);
 
-/// The record of one row read straight from its typed cells, without the JSON the general
-/// reader ([`record`]) goes through. `None` when any cell is bad or of a kind this path does not
-/// read (a code given as a number, an out-of-calendar date, half a blood pressure, ...): the
-/// general reader then reads the row and words its error. A record this path returns is the
-/// record the general reader would return.
-fn record_fast(c: &Columns, row: usize) -> Option<core::AncRecord> {
+/// The record of one row read straight from its typed cells (its counts, measures and days read
+/// ahead for the piece, `k` its position there), without the JSON the general reader
+/// ([`record`]) goes through. `None` when any cell is bad or of a kind this path does not read
+/// (a code given as a number, an out-of-calendar date, half a blood pressure, ...): the general
+/// reader then reads the row and words its error. A record this path returns is the record the
+/// general reader would return.
+fn record_fast(c: &Columns, ahead: &Ahead, k: usize, row: usize) -> Option<core::AncRecord> {
     use serde::Deserialize;
     use serde::de::value::{BorrowedStrDeserializer, Error};
     // A code is read as serde reads a JSON string, so the same text gives the same value.
@@ -207,13 +209,9 @@ fn record_fast(c: &Columns, row: usize) -> Option<core::AncRecord> {
             .map(|t| T::deserialize(BorrowedStrDeserializer::<Error>::new(t)).ok())
             .collect()
     }
-    let count = |i| c.count(i, row).ok();
-    let measure = |i| c.measure(i, row).ok();
-    let day = |i| match c.day(i, row) {
-        Ok(Some(d)) if rakt::time::in_calendar(d) => Some(Some(d)),
-        Ok(None) => Some(None),
-        _ => None,
-    };
+    let count = |i| ahead.count(i, k);
+    let measure = |i| ahead.measure(i, k);
+    let day = |i| ahead.day(i, k);
     let pressure = |i: usize| match (count(i)?, count(i + 1)?) {
         (Some(s), Some(d)) => Some(Some(core::BloodPressure::new(s, d))),
         (None, None) => Some(None),
@@ -275,16 +273,29 @@ impl Op for Assess {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
+        let mut one = self.rows(columns, row..row + 1);
+        one.pop().unwrap_or_else(|| {
+            Err(RaktError::InvalidInput {
+                field: "row".into(),
+                reason: format!("row {row} is not in the batch"),
+            })
+        })
+    }
+
+    fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<Row> {
         let decide = |r: &core::AncRecord| match self.explain {
             Some(_) => {
                 core::assess_pregnancy(r, self.as_of, &self.policy).map(|a| (a.decision(), a.flags))
             }
             None => core::decide_pregnancy(r, self.as_of, &self.policy).map(|d| (d, Vec::new())),
         };
-        match record_fast(columns, row) {
-            Some(r) => decide(&r),
-            None => record(columns, row).and_then(|r| decide(&r)),
-        }
+        let ahead = Ahead::read(columns, rows.clone());
+        rows.enumerate()
+            .map(|(k, row)| match record_fast(columns, &ahead, k, row) {
+                Some(r) => decide(&r),
+                None => record(columns, row).and_then(|r| decide(&r)),
+            })
+            .collect()
     }
 
     fn schema(&self) -> SchemaRef {

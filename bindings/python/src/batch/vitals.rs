@@ -10,6 +10,7 @@ use pyo3::types::PyDict;
 use rakt::RaktError;
 use rakt::maternal as core;
 
+use super::ahead::Ahead;
 use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field};
 use crate::early_warning::avpu_text;
 use crate::maternal::code_text;
@@ -27,17 +28,46 @@ const VITALS: &[Input] = &[
     Input::optional("consciousness", Kind::Code),
 ];
 
+/// The vitals of one row from readers of its cells (by input position), in the order
+/// `Vitals(**row)` reads them: the first error is the row's.
+fn vitals_from<E>(
+    count: impl Fn(usize) -> Result<Option<u32>, E>,
+    measure: impl Fn(usize) -> Result<Option<rust_decimal::Decimal>, E>,
+    consciousness: impl Fn() -> Result<Option<rakt::policy::Avpu>, E>,
+) -> Result<core::Vitals, E> {
+    Ok(core::Vitals {
+        respiratory_rate: count(1)?,
+        spo2: count(2)?,
+        temperature_c: measure(3)?,
+        systolic_bp: count(4)?,
+        diastolic_bp: count(5)?,
+        heart_rate: count(6)?,
+        consciousness: consciousness()?,
+    })
+}
+
 /// The vitals of one row, read as `Vitals(**row)` reads them.
 fn vitals(c: &Columns, row: usize) -> Result<core::Vitals, RaktError> {
-    Ok(core::Vitals {
-        respiratory_rate: c.count(1, row)?,
-        spo2: c.count(2, row)?,
-        temperature_c: c.measure(3, row)?,
-        systolic_bp: c.count(4, row)?,
-        diastolic_bp: c.count(5, row)?,
-        heart_rate: c.count(6, row)?,
-        consciousness: c.text_ref(7, row).map(|t| avpu_text(&t)).transpose()?,
-    })
+    vitals_from(
+        |i| c.count(i, row),
+        |i| c.measure(i, row),
+        || c.text_ref(7, row).map(|t| avpu_text(&t)).transpose(),
+    )
+}
+
+/// The vitals of one row from its cells read ahead (`k` its position in the piece); `None` when
+/// a cell is bad, and [`vitals`] then reads the row and words its error.
+fn vitals_ahead(c: &Columns, ahead: &Ahead, k: usize, row: usize) -> Option<core::Vitals> {
+    vitals_from(
+        |i| ahead.count(i, k).ok_or(()),
+        |i| ahead.measure(i, k).ok_or(()),
+        || {
+            c.text_ref(7, row)
+                .map(|t| avpu_text(&t).map_err(|_| ()))
+                .transpose()
+        },
+    )
+    .ok()
 }
 
 /// The early-warning chart of each row.
@@ -57,6 +87,16 @@ impl Op for Warn {
 
     fn row(&self, columns: &Columns, row: usize) -> WarnRow {
         vitals(columns, row).and_then(|v| core::decide_early_warning(&v, &self.policy))
+    }
+
+    fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<WarnRow> {
+        let ahead = Ahead::read(columns, rows.clone());
+        rows.enumerate()
+            .map(|(k, row)| match vitals_ahead(columns, &ahead, k, row) {
+                Some(v) => core::decide_early_warning(&v, &self.policy),
+                None => self.row(columns, row),
+            })
+            .collect()
     }
 
     fn schema(&self) -> SchemaRef {
