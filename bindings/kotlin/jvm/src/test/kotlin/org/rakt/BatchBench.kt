@@ -162,6 +162,70 @@ class BatchBench {
     private fun row(what: String, way: String, t: Timing) =
         say("| $what | $way | ${"%,d".format(t.records)} | ${"%.1f".format(t.seconds)} | ${"%,.0f".format(t.perSecond)} | ${"%.1f".format(t.microsPerRecord)} |")
 
+    /**
+     * Where one trivial call's time goes: the pieces of `parseBloodGroup` (one string lowered into a
+     * `RustBuffer`, one call with a `UniffiRustCallStatus`, the result lifted and its buffer freed),
+     * each timed alone over as many calls as `parseBloodGroup`, after the same warm-up. They use
+     * the generated `internal` declarations (visible here: the tests are in the same module).
+     *
+     * - a direct-mapped JNA call with no argument and no structure (a checksum function);
+     * - allocating the Structures one call allocates (`uniffiRustCall*` makes a
+     *   `UniffiRustCallStatus()` per FFI call; `.ByValue()` as well; JNA makes a
+     *   `RustBuffer.ByValue` for every `RustBuffer` returned);
+     * - `RustBuffer.alloc` + `RustBuffer.free`: two FFI calls passing structures, each with its own
+     *   new status; then the same two raw calls with one status reused (no Structure allocated by
+     *   us, only JNA's marshalling of the status and the by-value buffer);
+     * - `FfiConverterString.lower` (UTF-8 encoding, `RustBuffer.alloc`, copy) + `RustBuffer.free`;
+     * - the raw `parse_blood_group` FFI call with its lowered argument, the result buffer freed
+     *   unread: `parseBloodGroup` without the lift (reading the record).
+     */
+    private fun callParts(texts: List<String>, warm: Int) {
+        val parts = listOf<Pair<String, (String) -> Long>>(
+            "JNA call, no args/structures" to { _: String ->
+                IntegrityCheckingUniffiLib.uniffi_rakt_ffi_checksum_func_parse_blood_group().toLong()
+            },
+            "new UniffiRustCallStatus()" to { _: String -> UniffiRustCallStatus().code.toLong() },
+            "new UniffiRustCallStatus.ByValue()" to { _: String -> UniffiRustCallStatus.ByValue().code.toLong() },
+            "new RustBuffer.ByValue()" to { _: String -> RustBuffer.ByValue().len },
+            "RustBuffer.alloc(16) + free" to { _: String ->
+                val b = RustBuffer.alloc(16UL)
+                val c = b.capacity
+                RustBuffer.free(b)
+                c
+            },
+            "rustbuffer_alloc + _free, status reused" to run {
+                val status = UniffiRustCallStatus()
+                val f: (String) -> Long = { _ ->
+                    val b = UniffiLib.ffi_rakt_ffi_rustbuffer_alloc(16L, status)
+                    check(status.isSuccess())
+                    val c = b.capacity
+                    UniffiLib.ffi_rakt_ffi_rustbuffer_free(b, status)
+                    check(status.isSuccess())
+                    c
+                }
+                f
+            },
+            "FfiConverterString.lower + free" to { t: String ->
+                val b = FfiConverterString.lower(t)
+                val n = b.len
+                RustBuffer.free(b)
+                n
+            },
+            "parse_blood_group raw + free (no lift)" to { t: String ->
+                val status = UniffiRustCallStatus()
+                val b = UniffiLib.uniffi_rakt_ffi_fn_func_parse_blood_group(FfiConverterString.lower(t), status)
+                check(status.isSuccess())
+                val n = b.len
+                RustBuffer.free(b)
+                n
+            },
+        )
+        for ((name, call) in parts) {
+            perItem(texts, warm, call)
+            row(name, "per call (part)", perItem(texts, records, call))
+        }
+    }
+
     @Test
     fun batchVersusPerItem() {
         val anc = ancPool()
@@ -195,6 +259,7 @@ class BatchBench {
         perItem(texts, warm) { parseBloodGroup(it).hashCode().toLong() }
         val trivial = perItem(texts, records) { parseBloodGroup(it).hashCode().toLong() }
         row("parseBloodGroup", "per call (trivial)", trivial)
+        callParts(texts, warm)
         // The per-record call without the explanation: what crossing the FFI costs when the
         // result is small (the floor under assessPregnancy's per-record time).
         perItem(anc, warm) { decisionSum(decidePregnancy(it, today)) }
