@@ -278,22 +278,28 @@ fn run<F: Findings>(
     flags: F,
 ) -> Result<(Outcome, F)> {
     check_record(record, as_of)?;
-    let edd = match (record.edd, record.lmp) {
-        (Some(edd), _) => Some(edd),
-        (None, Some(lmp)) => Some(edd_from_lmp(lmp, policy)?),
+    // The pregnancy is dated from the EDD: a recorded one, or the LMP's (whose LMP, going back
+    // the same days, is the recorded LMP itself).
+    let dated = match (record.edd, record.lmp) {
+        (Some(edd), _) => Some((edd, None)),
+        (None, Some(lmp)) => Some((edd_from_lmp(lmp, policy)?, Some(lmp))),
         (None, None) => None,
     };
-    let ga = match edd {
-        Some(edd) => {
-            let lmp = edd
-                .checked_sub_days(chrono::Days::new(u64::from(policy.maternal.naegele_days)))
-                .and_then(crate::time::within_calendar)
-                .ok_or_else(|| {
-                    RaktError::input(
-                        "edd",
-                        format!("{edd} is out of the calendar's range (years 1 to 9999)"),
-                    )
-                })?;
+    let edd = dated.map(|(edd, _)| edd);
+    let ga = match dated {
+        Some((edd, lmp)) => {
+            let lmp = match lmp {
+                Some(lmp) => lmp,
+                None => edd
+                    .checked_sub_days(chrono::Days::new(u64::from(policy.maternal.naegele_days)))
+                    .and_then(crate::time::within_calendar)
+                    .ok_or_else(|| {
+                        RaktError::input(
+                            "edd",
+                            format!("{edd} is out of the calendar's range (years 1 to 9999)"),
+                        )
+                    })?,
+            };
             if lmp > as_of {
                 return Err(RaktError::input(
                     "edd",
