@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use rakt::maternal::{
     AncRecord, BloodPressure, BloodRiskTier, DangerSign, FlagCode, FlagSeverity, KnownCondition,
     OrganSupport, Presentation, RiskLevel, SerologyResult, Symptom, ThyroidStatus, UrineProtein,
-    assess_pregnancy, decide_pregnancy,
+    assess_pregnancy, decide_pregnancy, decide_pregnancy_with_flags,
 };
 use rakt::policy::BloodAction;
 use rakt::{Lang, Policy};
@@ -157,12 +157,17 @@ proptest! {
     }
 
     /// `decide_pregnancy` gives what `assess_pregnancy` gives, value for value and flag for
-    /// flag in order, or the same error.
+    /// flag in order, or the same error; `decide_pregnancy_with_flags` gives the same decision
+    /// and the assessment's flags, explained the same way.
     #[test]
     fn deciding_agrees_with_assessing(r in any_record(), policy in profile()) {
         let decided = decide_pregnancy(&r, today(), &policy);
         match assess_pregnancy(&r, today(), &policy) {
-            Err(e) => prop_assert_eq!(decided.unwrap_err().to_string(), e.to_string()),
+            Err(e) => {
+                prop_assert_eq!(decided.unwrap_err().to_string(), e.to_string());
+                let with_flags = decide_pregnancy_with_flags(&r, today(), &policy);
+                prop_assert_eq!(with_flags.unwrap_err().to_string(), e.to_string());
+            }
             Ok(a) => {
                 let d = decided.unwrap();
                 let codes: Vec<FlagCode> = a.flags.iter().map(|f| f.code).collect();
@@ -183,6 +188,9 @@ proptest! {
                 let missing: Vec<&str> = d.not_assessed.iter().collect();
                 prop_assert_eq!(missing, a.not_assessed.iter().map(|n| n.as_ref()).collect::<Vec<_>>());
                 prop_assert_eq!(a.decision(), d);
+                let (d2, flags) = decide_pregnancy_with_flags(&r, today(), &policy).unwrap();
+                prop_assert_eq!(d2, a.decision());
+                prop_assert_eq!(&flags, &a.flags);
                 // No flag is raised twice with the same facts, whatever the record repeats.
                 for (i, f) in a.flags.iter().enumerate() {
                     prop_assert!(!a.flags[..i].contains(f), "{} twice", f.code);

@@ -284,9 +284,7 @@ impl Op for Assess {
 
     fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<Row> {
         let decide = |r: &core::AncRecord| match self.explain {
-            Some(_) => {
-                core::assess_pregnancy(r, self.as_of, &self.policy).map(|a| (a.decision(), a.flags))
-            }
+            Some(_) => core::decide_pregnancy_with_flags(r, self.as_of, &self.policy),
             None => core::decide_pregnancy(r, self.as_of, &self.policy).map(|d| (d, Vec::new())),
         };
         let ahead = Ahead::read(columns, rows.clone());
@@ -347,7 +345,7 @@ impl Op for Assess {
             out.push(Out::lists(
                 flags
                     .iter()
-                    .map(|x| x.map(|x| x.iter().map(|f| f.source.clone()))),
+                    .map(|x| x.map(|x| x.iter().map(|f| f.source.as_str()))),
             ));
         }
         out.push(Out::errors(rows.iter()));

@@ -191,7 +191,7 @@ pub fn assess_pregnancy(
     policy: &Policy,
 ) -> Result<PregnancyAssessment> {
     let (o, mut flags) = run(record, as_of, policy, Vec::new())?;
-    flags.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.code.cmp(&y.code)));
+    sort_flags(&mut flags);
     let risk_level = risk_level(flags.iter().map(|f| f.severity).max());
     let referral = referral(&flags, policy);
     let blood_plan = blood_plan(record, o.anaemia, policy);
@@ -241,9 +241,54 @@ pub fn decide_pregnancy(
     policy: &Policy,
 ) -> Result<PregnancyDecision> {
     let (o, flags) = run(record, as_of, policy, FlagCounts::default())?;
+    Ok(decided(record, policy, o, flags))
+}
+
+/// What [`decide_pregnancy`] decides, with each flag explained as [`assess_pregnancy`] explains
+/// it (its facts, message and source, in the same order): for a table of flags with their
+/// reasons, without building the referral's and the blood plan's reasons, which only
+/// [`assess_pregnancy`] gives. The same rules, errors and values as both.
+///
+/// ```
+/// use rakt::maternal::{AncRecord, decide_pregnancy_with_flags};
+/// use rakt::{Lang, Policy};
+/// use chrono::NaiveDate;
+/// let record = AncRecord { age_years: Some(17), ..AncRecord::default() };
+/// let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
+/// let (decision, flags) = decide_pregnancy_with_flags(&record, as_of, &Policy::india())?;
+/// assert_eq!(decision.flags.iter().collect::<Vec<_>>(), vec![flags[0].code]);
+/// assert!(flags[0].message(Lang::En).contains("17"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn decide_pregnancy_with_flags(
+    record: &AncRecord,
+    as_of: NaiveDate,
+    policy: &Policy,
+) -> Result<(PregnancyDecision, Vec<Flag>)> {
+    let (o, mut flags) = run(record, as_of, policy, Vec::new())?;
+    sort_flags(&mut flags);
+    let mut counts = FlagCounts::default();
+    for f in &flags {
+        counts.add(f.code);
+    }
+    Ok((decided(record, policy, o, counts), flags))
+}
+
+/// The order an assessment lists its flags in: the most severe first, then by code.
+fn sort_flags(flags: &mut [Flag]) {
+    flags.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.code.cmp(&y.code)));
+}
+
+/// The decision from what the rules found and the flags by code.
+fn decided(
+    record: &AncRecord,
+    policy: &Policy,
+    o: Outcome,
+    flags: FlagCounts,
+) -> PregnancyDecision {
     let (referral_level, referral_urgency) = referral_need(flags.codes(), policy);
     let plan = plan(record, o.anaemia, policy);
-    Ok(PregnancyDecision {
+    PregnancyDecision {
         risk_level: risk_level(flags.highest_severity()),
         flags,
         gestational_age: o.ga,
@@ -257,7 +302,7 @@ pub fn decide_pregnancy(
         blood_action: plan.action,
         blood_when: plan.when,
         not_assessed: o.not_assessed,
-    })
+    }
 }
 
 /// What the rules find besides the flags.

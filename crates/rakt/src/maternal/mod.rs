@@ -31,7 +31,7 @@ pub use early_warning::{
 pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
 pub use hrp::{
     AnaemiaGrade, HypertensionClass, PregnancyAssessment, RiskLevel, assess_pregnancy,
-    decide_pregnancy,
+    decide_pregnancy, decide_pregnancy_with_flags,
 };
 pub use record::{
     AncRecord, BloodPressure, DangerSign, KnownCondition, OrganSupport, Presentation,
