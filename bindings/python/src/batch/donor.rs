@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rakt::RaktError;
 
+use super::ahead::Ahead;
 use super::{Columns, Input, Kind, Op, Out, code_field, code_list_field, field, required};
 use crate::convert::to_date;
 use crate::enums::{PyCondition, PyDeferralKind, PyDonationKind, PyDonorState, PySex, PyTtiMarker};
@@ -96,13 +97,20 @@ impl<'c> Visit<'c> {
     /// Reads row `row` into `self.donor` and `self.checks`, as `Donor(...)`, `DonorChecks(...)`,
     /// `PreviousDonation(...)` and `DeferralEvent(...)` read them, and gives the donation kind.
     /// On an error the buffers hold part of the row; the next row overwrites every field.
+    /// Counts, measures and days come from `ahead` (`k` the row's position in the piece), or
+    /// from the general reader where `ahead` could not read the cell, which words its error.
     fn read(
         &mut self,
         c: &'c Columns,
-        row: usize,
+        ahead: &Ahead,
+        (k, row): (usize, usize),
         default_kind: Option<rakt::DonationKind>,
     ) -> Result<rakt::DonationKind, RaktError> {
-        let date_of_birth = c.day(1, row)?.ok_or_else(|| required("date_of_birth"))?;
+        let date_of_birth = match ahead.day(1, k) {
+            Some(day) => day,
+            None => c.day(1, row)?,
+        }
+        .ok_or_else(|| required("date_of_birth"))?;
         let sex = PySex::parse_text("sex", &c.text_ref(2, row).ok_or_else(|| required("sex"))?)?;
         let donor = &mut self.donor;
         donor.date_of_birth = date_of_birth;
@@ -146,8 +154,20 @@ impl<'c> Visit<'c> {
                 .conditions
                 .push(PyCondition::parse_text("conditions", t)?);
         }
-        let measure = |i: usize| c.measure(i, row)?.ok_or_else(|| required(c.name(i)));
-        let count = |i: usize| c.count(i, row)?.ok_or_else(|| required(c.name(i)));
+        let measure = |i: usize| {
+            match ahead.measure(i, k) {
+                Some(v) => v,
+                None => c.measure(i, row)?,
+            }
+            .ok_or_else(|| required(c.name(i)))
+        };
+        let count = |i: usize| {
+            match ahead.count(i, k) {
+                Some(v) => v,
+                None => c.count(i, row)?,
+            }
+            .ok_or_else(|| required(c.name(i)))
+        };
         let checks = &mut self.checks;
         checks.weight_kg = measure(10)?;
         checks.hb_g_dl = measure(11)?;
@@ -178,8 +198,14 @@ type Row = Result<rakt::DonorDecision, RaktError>;
 
 impl Donors {
     /// The decision of row `row`, read through the buffers of `visit`.
-    fn decide<'c>(&self, visit: &mut Visit<'c>, columns: &'c Columns, row: usize) -> Row {
-        let kind = visit.read(columns, row, self.kind)?;
+    fn decide<'c>(
+        &self,
+        visit: &mut Visit<'c>,
+        columns: &'c Columns,
+        ahead: &Ahead,
+        at: (usize, usize),
+    ) -> Row {
+        let kind = visit.read(columns, ahead, at, self.kind)?;
         rakt::decide_donor(&visit.donor, &visit.checks, kind, self.as_of, &self.policy)
     }
 }
@@ -208,12 +234,14 @@ impl Op for Donors {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
-        self.decide(&mut Visit::new(), columns, row)
+        super::single(self.rows(columns, row..row + 1), row)
     }
 
     fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<Row> {
         let mut visit = Visit::new();
-        rows.map(|row| self.decide(&mut visit, columns, row))
+        let ahead = Ahead::read(columns, rows.clone());
+        rows.enumerate()
+            .map(|at| self.decide(&mut visit, columns, &ahead, at))
             .collect()
     }
 

@@ -256,6 +256,17 @@ pub(crate) trait Op: Send + Sync + 'static {
     fn build(&self, columns: &Columns, rows: Vec<Self::Row>) -> Result<Vec<ArrayRef>, ArrowError>;
 }
 
+/// The one row of `rows(row..row + 1)`, for an operation that decides its rows a piece at a
+/// time ([`Op::rows`]) and gives [`Op::row`] through it.
+pub(crate) fn single<T>(mut rows: Vec<Result<T, RaktError>>, row: usize) -> Result<T, RaktError> {
+    rows.pop().unwrap_or_else(|| {
+        Err(RaktError::InvalidInput {
+            field: "row".into(),
+            reason: format!("row {row} is not in the batch"),
+        })
+    })
+}
+
 /// Rows per piece. A batch is decided and built piece by piece, each piece a task on the pool
 /// when `parallel`: building the output columns then runs on every core too, and only the decided
 /// rows of the pieces in flight are alive at once (an assessment with its reasons is kilobytes).

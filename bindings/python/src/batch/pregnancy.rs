@@ -273,13 +273,7 @@ impl Op for Assess {
     }
 
     fn row(&self, columns: &Columns, row: usize) -> Row {
-        let mut one = self.rows(columns, row..row + 1);
-        one.pop().unwrap_or_else(|| {
-            Err(RaktError::InvalidInput {
-                field: "row".into(),
-                reason: format!("row {row} is not in the batch"),
-            })
-        })
+        super::single(self.rows(columns, row..row + 1), row)
     }
 
     fn rows(&self, columns: &Columns, rows: std::ops::Range<usize>) -> Vec<Row> {
