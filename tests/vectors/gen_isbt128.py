@@ -475,13 +475,14 @@ DOC_SCAN = "=A99992112345600=%6200=<E0398V00&>0261232359"
 def scan_cases() -> list[Case]:
     out: list[Case] = []
 
-    def ok(id_: str, text: str, pieces: list[tuple[str, str]]) -> None:
+    def ok(id_: str, text: str, pieces: list[tuple[str, str]], end: str = "") -> None:
+        """``end``: what a keyboard-wedge scanner sends after the scan (CR, LF, tab), not data."""
         items, at = [], 1
         for kind, piece in pieces:
             items.append({"offset": at, "kind": kind, "encoded": piece})
             at += len(piece)
         assert "".join(p for _, p in pieces) == text
-        out.append({"id": id_, "op": "isbt128_parse_scan", "input": {"text": text},
+        out.append({"id": id_, "op": "isbt128_parse_scan", "input": {"text": text + end},
                     "expect": {"structures": items}, "source": S56})
 
     def bad(id_: str, text: str, pos: int) -> None:
@@ -497,13 +498,19 @@ def scan_cases() -> list[Case]:
        [("other", "=)1234567890"), ("other", "&)ABCDEFGHIJ"), ("blood_group", "=%Mq00")])
     ok("scan-any-order", "&>0261232359=<E0398V00=%6200=A99992112345600",
        [("date", "&>0261232359"), ("product", "=<E0398V00"), ("blood_group", "=%6200"), ("din", "=A99992112345600")])
+    for name, end in [("cr", "\r"), ("lf", "\n"), ("crlf", "\r\n"), ("tab", "\t")]:
+        ok(f"scan-ends-with-{name}", "=A99992112345600=%6200",
+           [("din", "=A99992112345600"), ("blood_group", "=%6200")], end)
     for text, pos in [
+        ("=A99992112345600\r=%6200", 17), ("=A99992112345600\t=%6200\r\n", 17),
+        ("=A99992112345600=%6200 ", 23), ("\r\n", 1), ("=a99992112345600", 2),
         ("", 1), ("XX", 1), ("=A99992112345600XX", 17), ("=A99992112345600=%62", 21),
         ("=A99992112345600=%6201", 22), ("=A99992112345600=%6200=<E0398V00&>0263672359", 38),
         ("=O99992112345600", 2), ("=A99992112345600=<E0398Z00", 24), ("=A9999211234560", 16),
         ("=%6200&>0260012400", 15), ("=%6200=%9900", 9), ("=A99992112345600=%6200\u0966", 23),
     ]:
-        bad(f"scan-bad-{text or 'empty'}", text, pos)
+        shown = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+        bad(f"scan-bad-{shown or 'empty'}", text, pos)
     return out
 
 

@@ -498,6 +498,40 @@ fn scan_errors_give_the_absolute_position() {
     }
 }
 
+/// A keyboard-wedge scanner ends its input with Enter (CR), a line feed, CR LF or a tab: at the
+/// end they are not data; anywhere else, and lower case, they are refused where they stand.
+#[test]
+fn scanner_terminators_at_the_end_are_ignored() {
+    for end in ["\r", "\n", "\r\n", "\t", "\r\n\r\n"] {
+        let items = parse_scan(&format!("=A99992112345600=%6200{end}")).unwrap();
+        let encoded: Vec<String> = items.iter().map(|i| i.structure.encode()).collect();
+        assert_eq!(encoded, ["=A99992112345600", "=%6200"], "{end:?}");
+        assert_eq!(
+            Label::from_scan(&format!("{LABEL}{end}")).unwrap().encode(),
+            LABEL
+        );
+    }
+    let cases = [
+        ("=A99992112345600\r=%6200", 17, "data identifier"),
+        ("=A99992112345600\t=%6200\r\n", 17, "data identifier"),
+        ("=A99992112345600=%6200 ", 23, "data identifier"),
+        ("\r\n", 1, "empty"),
+        ("=a99992112345600", 2, ""),
+    ];
+    for (text, pos, fragment) in cases {
+        let e = parse_scan(text).unwrap_err();
+        assert_eq!(position(&e), pos, "{text:?}: {e}");
+        assert!(e.to_string().contains(fragment), "{text:?}: {e}");
+    }
+    // The error text shows the scan without its terminators.
+    let e = parse_scan("=A99992112345600=%6201\r\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid ISBT 128 scan \"=A99992112345600=%6201\" at position 22: ISBT 128 blood group: \
+         the last character is reserved and must be 0"
+    );
+}
+
 #[test]
 fn label_to_unit_and_back() {
     let label = Label::from_scan(LABEL).unwrap();
@@ -711,13 +745,13 @@ proptest! {
         let mut v = vec![0usize, 1, 2, 3];
         for i in (1..v.len()).rev() { let j = (rng.next_u32() as usize) % (i + 1); v.swap(i, j); }
         v
-    })) {
+    }), end in prop::sample::select(vec!["", "\r", "\n", "\r\n", "\t"])) {
         let parts = ["=A99992112345600", "=%6200", "=<E0398VA0", "&>0263652359"];
         let text: String = order.iter().map(|i| parts[*i]).collect();
-        let items = parse_scan(&text).unwrap();
+        let items = parse_scan(&format!("{text}{end}")).unwrap();
         let again: String = items.iter().map(|s| s.structure.encode()).collect();
         prop_assert_eq!(again, text.clone());
-        let label = Label::from_scan(&text).unwrap();
+        let label = Label::from_scan(&format!("{text}{end}")).unwrap();
         prop_assert_eq!(label.encode(), "=A99992112345600=%6200=<E0398VA0&>0263652359");
     }
 }

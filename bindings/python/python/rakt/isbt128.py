@@ -121,5 +121,6 @@ def encode_datetime(kind: str, at: datetime) -> IsbtDate:
 
 def parse_scan(text: str) -> list[Scanned]:
     """Splits a scan of several structures one after another and decodes each one; a refusal
-    names the 1-based position in the whole scan."""
+    names the 1-based position in the whole scan. The CR, LF or tab a keyboard-wedge scanner
+    sends at the end is ignored; anywhere else it is refused."""
     return _rakt.isbt128_parse_scan(text)

@@ -104,7 +104,22 @@ fn length_of(rest: &str) -> std::result::Result<usize, &'static str> {
     }
 }
 
+/// The characters a keyboard-wedge scanner sends after what it read (Enter, line feed or Tab,
+/// as it is configured). They end the input and are not data: ST-001 defines no structure that
+/// ends in them.
+const TERMINATORS: &[char] = &['\r', '\n', '\t'];
+
+/// `text` without the CR, LF and tab characters a scanner may send at its end; nothing else is
+/// trimmed (a terminator inside the text, a space or lower case stays an error).
+fn scanned(text: &str) -> &str {
+    text.trim_end_matches(TERMINATORS)
+}
+
 /// Splits a scan into its data structures and decodes each one.
+///
+/// A scan is read as a keyboard-wedge scanner delivers it: CR, LF and tab characters at its end
+/// are ignored (and not in the error texts); anywhere else they are refused like any other
+/// character that is not data. Lower case is refused as ST-001 §7.5 requires.
 ///
 /// Refusals are [`RaktError::InvalidCode`] for the whole scan, at the 1-based position in the
 /// scan of the first character that is wrong, with the structure's own reason.
@@ -120,6 +135,7 @@ fn length_of(rest: &str) -> std::result::Result<usize, &'static str> {
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
 pub fn parse_scan(text: &str) -> Result<Vec<Scanned>> {
+    let text = scanned(text);
     if let Some(pos) = text.chars().position(|c| !c.is_ascii()) {
         return Err(RaktError::code(
             SCAN,
@@ -240,10 +256,12 @@ pub struct Label {
 }
 
 impl Label {
-    /// Reads a label from a scan of its structures in any order. The DIN, blood group,
+    /// Reads a label from a scan of its structures in any order (CR, LF and tab at its end
+    /// ignored, as [`parse_scan`] reads them). The DIN, blood group,
     /// product code and expiry are required, once each; a collection date is optional;
     /// production dates and the structures rakt does not decode are skipped.
     pub fn from_scan(text: &str) -> Result<Label> {
+        let text = scanned(text);
         let items = parse_scan(text)?;
         let mut din = None;
         let mut group = None;
