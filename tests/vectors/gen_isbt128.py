@@ -135,7 +135,8 @@ def din_cases() -> list[Case]:
 # ================================================================================================
 
 S53 = "research/blood.md §5.3 (blood groups, ST-001 §2.4.2, Tables 4 and 6)"
-S53_T5 = "research/blood.md §4.4 and §5.3 (special messages, ST-001 Table 5)"
+S53_T5 = ("research/blood.md §4.4 and §5.3 (special messages, ST-001 Table 5); the tissue-only T1-T6 "
+          "from ST-001 v6.2.2 Table 5 [RT006] as transcribed in pdesiatnyk/ISBT128 documents/iccbba.md")
 S54 = "research/blood.md §5.4 (product code, ST-001 §2.4.3, Table 7)"
 S55 = "research/blood.md §5.5 (dates, ST-001 §2.4.4-§2.4.9)"
 S56 = "research/blood.md §5.6 (data identifiers, ST-001 Table 2) and §5.1-§5.5"
@@ -191,6 +192,11 @@ SPECIAL = [
     ("Mx", "not_for_transfusion", "discarded"), ("Mb", "biohazardous", None),
     ("Mf", "fractionation_only", None), ("Mr", "research_only", None),
     ("Ma", "autologous_collection", None), ("00", "no_abo_rh_information", None),
+    # Tissue products only (ST-001 v6.2.2 Table 5, footnote: "shall be used only with tissue
+    # products"); T4 is "autologous collection/in quarantine".
+    ("T1", "tissue_rhd_positive", None), ("T2", "tissue_rhd_negative", None),
+    ("T3", "tissue_rhd_not_specified", None), ("T4", "tissue_autologous_in_quarantine", "quarantined"),
+    ("T5", "tissue_see_outer_packaging", None), ("T6", "tissue_sterilize_before_release", None),
 ]
 
 # Table 6: (C c E e phenotype, characters for Kell no information / negative / positive).
@@ -240,13 +246,13 @@ def group_expect(gg: str, r: str = "0") -> dict[str, Any]:
 
 
 ALL_GG = [c for _, _, _, codes in TABLE4 for c in codes.split()] + [c for c, _, _ in POOLED] + [c for c, _, _ in SPECIAL]
-assert len(ALL_GG) == len(set(ALL_GG)) == 24 * 8 + 12 + 8
+assert len(ALL_GG) == len(set(ALL_GG)) == 24 * 8 + 12 + 14
 ALL_R = [c for _, chars in TABLE6 for c in chars.split()] + ["U", "V", "W"]
 
 # Two-character pairs that are in none of the tables (blood.md §5.3: the first character alone is
 # ambiguous, so A0 is a code but A1 and A6 are not).
 NOT_CODES = ["01", "10", "11", "12", "21", "23", "32", "46", "56", "57", "67", "68", "78", "79", "89", "90",
-             "99", "A1", "A6", "P0", "P6", "D1", "F2", "F6", "I1", "M0", "R6", "Z9", "MQ", "mq", "a0", "Mz"]
+             "99", "A1", "A6", "P0", "P6", "D1", "F2", "F6", "I1", "M0", "R6", "Z9", "MQ", "mq", "a0", "Mz", "T0", "T7", "t1"]
 
 
 def blood_group_cases() -> list[Case]:

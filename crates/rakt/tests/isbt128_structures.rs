@@ -36,8 +36,8 @@ fn ist() -> FixedOffset {
 #[test]
 fn table4_every_code_decodes_and_encodes_back() {
     let codes = all_group_codes();
-    // 24 rows x 8 columns, 12 pooled/subgroup codes, 8 special messages.
-    assert_eq!(codes.len(), 24 * 8 + 12 + 8);
+    // 24 rows x 8 columns, 12 pooled/subgroup codes, 14 special messages (6 tissue-only).
+    assert_eq!(codes.len(), 24 * 8 + 12 + 14);
     let mut seen = std::collections::BTreeSet::new();
     for gg in &codes {
         assert!(seen.insert(*gg), "{gg} appears twice");
@@ -52,6 +52,50 @@ fn table4_every_code_decodes_and_encodes_back() {
 }
 
 const ALPHABET_TABLE6: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// The tissue-only messages of Table 5 (`T1`–`T6`), as in ICCBBA's tissue example `=%T300`.
+#[test]
+fn table5_tissue_messages() {
+    let t3 = decode_blood_group("=%T300").unwrap();
+    assert_eq!(t3.group_code().kind(), "special");
+    assert_eq!(
+        t3.group_code().special_message().map(|m| m.as_str()),
+        Some("tissue_rhd_not_specified")
+    );
+    assert_eq!(t3.group_code().blood_group(), None);
+    let names: Vec<&str> = ["T1", "T2", "T3", "T4", "T5", "T6"]
+        .iter()
+        .map(|gg| {
+            let m = decode_blood_group(&format!("=%{gg}00"))
+                .unwrap()
+                .group_code()
+                .special_message()
+                .unwrap();
+            m.as_str()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "tissue_rhd_positive",
+            "tissue_rhd_negative",
+            "tissue_rhd_not_specified",
+            "tissue_autologous_in_quarantine",
+            "tissue_see_outer_packaging",
+            "tissue_sterilize_before_release"
+        ]
+    );
+    let t4 = decode_blood_group("=%T400").unwrap();
+    assert_eq!(
+        t4.group_code()
+            .special_message()
+            .and_then(|m| m.implied_status()),
+        Some(UnitStatus::Quarantined)
+    );
+    for bad in ["=%T000", "=%T700", "=%t100"] {
+        assert_eq!(position(&decode_blood_group(bad).unwrap_err()), 3, "{bad}");
+    }
+}
 
 #[test]
 fn group_codes_mean_what_table4_says() {

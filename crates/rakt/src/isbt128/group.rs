@@ -313,9 +313,24 @@ pub enum SpecialMessage {
     AutologousCollection,
     /// `00`: no ABO/Rh information.
     NoAboRhInformation,
+    /// `T1`: ABO not specified, RhD positive (tissue products only).
+    TissueRhdPositive,
+    /// `T2`: ABO not specified, RhD negative (tissue products only).
+    TissueRhdNegative,
+    /// `T3`: ABO not specified, RhD not specified (tissue products only).
+    TissueRhdNotSpecified,
+    /// `T4`: autologous collection, in quarantine (tissue products only).
+    TissueAutologousInQuarantine,
+    /// `T5`: see the outer packaging for the product's status (tissue products only).
+    TissueSeeOuterPackaging,
+    /// `T6`: must be sterilised before release (tissue products only).
+    TissueSterilizeBeforeRelease,
 }
 
-const SPECIAL: [(SpecialMessage, &str, &str); 8] = {
+/// Table 5 [RT006]. The `T` codes are ST-001 v6.2.2's tissue-only messages ("shall be used only
+/// with tissue products"), read from the standard's text as transcribed in the public
+/// `pdesiatnyk/ISBT128` repository (`documents/iccbba.md`, Table 5).
+const SPECIAL: [(SpecialMessage, &str, &str); 14] = {
     use SpecialMessage as S;
     [
         (S::Quarantine, "Mq", "quarantine"),
@@ -326,16 +341,36 @@ const SPECIAL: [(SpecialMessage, &str, &str); 8] = {
         (S::ResearchOnly, "Mr", "research_only"),
         (S::AutologousCollection, "Ma", "autologous_collection"),
         (S::NoAboRhInformation, "00", "no_abo_rh_information"),
+        (S::TissueRhdPositive, "T1", "tissue_rhd_positive"),
+        (S::TissueRhdNegative, "T2", "tissue_rhd_negative"),
+        (S::TissueRhdNotSpecified, "T3", "tissue_rhd_not_specified"),
+        (
+            S::TissueAutologousInQuarantine,
+            "T4",
+            "tissue_autologous_in_quarantine",
+        ),
+        (
+            S::TissueSeeOuterPackaging,
+            "T5",
+            "tissue_see_outer_packaging",
+        ),
+        (
+            S::TissueSterilizeBeforeRelease,
+            "T6",
+            "tissue_sterilize_before_release",
+        ),
     ]
 };
 
 impl SpecialMessage {
-    /// The unit status a special message puts a unit in, where rakt has one: quarantine →
-    /// `quarantined`; discard and not for transfusion → `discarded`. The others do not
-    /// decide a status.
+    /// The unit status a special message puts a unit in, where rakt has one: quarantine (and
+    /// the tissue message "autologous collection, in quarantine") → `quarantined`; discard and
+    /// not for transfusion → `discarded`. The others do not decide a status.
     pub fn implied_status(self) -> Option<UnitStatus> {
         match self {
-            SpecialMessage::Quarantine => Some(UnitStatus::Quarantined),
+            SpecialMessage::Quarantine | SpecialMessage::TissueAutologousInQuarantine => {
+                Some(UnitStatus::Quarantined)
+            }
             SpecialMessage::Discard | SpecialMessage::NotForTransfusion => {
                 Some(UnitStatus::Discarded)
             }
