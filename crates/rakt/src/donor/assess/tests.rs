@@ -55,13 +55,16 @@ fn gave(mut d: Donor, date: &str, kind: DonationKind) -> Donor {
 
 fn every_fortnight(mut d: Donor, from: &str, n: u64, kind: DonationKind) -> Donor {
     let start = day(from);
-    for i in 0..n {
+    let before = d.previous_donations.len();
+    let dates = (0..n).map_while(|i| start.checked_add_days(Days::new(14 * i)));
+    for date in dates {
         d.previous_donations.push(PreviousDonation {
-            date: start.checked_add_days(Days::new(14 * i)).unwrap(),
+            date,
             kind,
             red_cells_returned: true,
         });
     }
+    assert_eq!((d.previous_donations.len() - before) as u64, n);
     d
 }
 
