@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from gen_isbt128_scan import number as table2_number
+
 Case = dict[str, Any]
 S51 = "research/blood.md §5.1 (DIN, ST-001 §2.4.1, Table 3)"
 S52 = "research/blood.md §5.2 (ISO/IEC 7064 MOD 37-2, ST-001 Appendix A)"
@@ -485,7 +487,7 @@ def scan_cases() -> list[Case]:
         """``end``: what a keyboard-wedge scanner sends after the scan (CR, LF, tab), not data."""
         items, at = [], 1
         for kind, piece in pieces:
-            items.append({"offset": at, "kind": kind, "encoded": piece})
+            items.append({"offset": at, "kind": kind, "encoded": piece, "number": table2_number(piece)})
             at += len(piece)
         assert "".join(p for _, p in pieces) == text
         out.append({"id": id_, "op": "isbt128_parse_scan", "input": {"text": text + end},

@@ -852,6 +852,7 @@ sys.path.insert(0, str(HERE))
 import gen_donors  # noqa: E402
 import gen_units  # noqa: E402
 import gen_isbt128  # noqa: E402
+import gen_isbt128_scan  # noqa: E402
 import gen_eraktkosh  # noqa: E402
 import gen_fhir  # noqa: E402
 import gen_inventory  # noqa: E402
@@ -864,6 +865,7 @@ import gen_robson  # noqa: E402
 FILES.update(gen_donors.FILES)
 FILES.update(gen_units.FILES)
 FILES.update(gen_isbt128.FILES)
+FILES.update(gen_isbt128_scan.FILES)
 FILES.update(gen_eraktkosh.FILES)
 FILES.update(gen_fhir.FILES)
 FILES.update(gen_inventory.FILES)

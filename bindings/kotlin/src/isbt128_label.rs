@@ -2,6 +2,7 @@
 //! `ProductTable.fromJson`), `parseScan`, and `labelFromScan`, `labelToUnit`, `labelFromUnit`
 //! with the `Label` and `LabelDetails` records.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rakt::isbt128::{self as isbt, DataStructure};
@@ -62,15 +63,26 @@ impl ProductTable {
     }
 }
 
-/// One data structure read from a scan: its 1-based position, its kind (`din`, `blood_group`,
-/// `product`, `date`, `other`) and text, and the decoded value in the field of its kind
-/// (`identifier` and `data` for the structures rakt does not decode).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
+/// One data structure read from a scan: its 1-based position, its ST-001 Table 2 number, kind
+/// and text, the decoded value in the field of its kind (001–009), and its named elements in
+/// `fields` (`identifier` and `data` too for the structures of kind `other`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Scanned {
     /// 1-based position of the structure's first character in the scan.
     pub offset: i32,
-    /// `din`, `blood_group`, `product`, `date` or `other`.
+    /// `din`, `blood_group`, `product`, `date`, `compound_message`, `expiration_month`,
+    /// `flexible_date`, `sec` or `other`.
     pub kind: String,
+    /// The structure's number in ST-001 Table 2 (`001`–`040`); null for a nationally defined
+    /// structure.
+    pub number: Option<String>,
+    /// The structure's name in ST-001 Table 2, lower case.
+    pub name: String,
+    /// Whether ICCBBA has retired the structure (it is still read).
+    pub retired: bool,
+    /// The structure's elements by name (see the Rust `DataStructure::fields`); empty for
+    /// 001–009, whose values are in `din`, `bloodGroup`, `product` and `date`.
+    pub fields: HashMap<String, String>,
     /// The structure's text with its data identifier.
     pub encoded: String,
     /// The DIN, for `din`.
@@ -81,7 +93,7 @@ pub struct Scanned {
     pub product: Option<ProductCode>,
     /// The date, for `date`.
     pub date: Option<IsbtDate>,
-    /// The two data-identifier characters, for `other`.
+    /// The data identifier (two or three characters), for `other`.
     pub identifier: Option<String>,
     /// The data after the identifier, for `other`.
     pub data: Option<String>,
@@ -92,6 +104,10 @@ impl From<isbt::Scanned> for Scanned {
         let mut out = Scanned {
             offset: i32::try_from(s.offset).unwrap_or(i32::MAX),
             kind: s.structure.kind().to_string(),
+            number: s.structure.number().map(str::to_string),
+            name: s.structure.name().to_string(),
+            retired: s.structure.retired(),
+            fields: s.structure.fields().into_iter().collect(),
             encoded: s.structure.encode(),
             din: None,
             blood_group: None,
@@ -109,6 +125,7 @@ impl From<isbt::Scanned> for Scanned {
                 out.identifier = Some(identifier);
                 out.data = Some(data);
             }
+            _ => {}
         }
         out
     }

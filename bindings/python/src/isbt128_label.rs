@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 
 use crate::enums::PyDonationType;
-use pyo3::types::PyType;
+use pyo3::types::{PyDict, PyType};
 
 use rakt::isbt128::{self as isbt, DataStructure};
 
@@ -84,10 +84,41 @@ impl PyScanned {
         self.0.offset
     }
 
-    /// `din`, `blood_group`, `product`, `date` or `other`.
+    /// `din`, `blood_group`, `product`, `date`, `compound_message`, `expiration_month`,
+    /// `flexible_date`, `sec` or `other`.
     #[getter]
     fn kind(&self) -> &'static str {
         self.0.structure.kind()
+    }
+
+    /// The structure's number in ST-001 Table 2 (`001`-`040`); None for a nationally defined
+    /// structure.
+    #[getter]
+    fn number(&self) -> Option<&'static str> {
+        self.0.structure.number()
+    }
+
+    /// The structure's name in ST-001 Table 2, lower case.
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.0.structure.name()
+    }
+
+    /// Whether ICCBBA has retired the structure (it is still read).
+    #[getter]
+    fn retired(&self) -> bool {
+        self.0.structure.retired()
+    }
+
+    /// The structure's elements by name, in order (see the Rust `DataStructure::fields`); empty
+    /// for 001-009, whose values are `din`, `blood_group`, `product` and `date`.
+    #[getter]
+    fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        for (k, v) in self.0.structure.fields() {
+            out.set_item(k, v)?;
+        }
+        Ok(out)
     }
 
     /// The structure's text with its data identifier.
@@ -132,7 +163,7 @@ impl PyScanned {
         }
     }
 
-    /// The two data-identifier characters, for `other` (a structure rakt does not decode).
+    /// The data identifier (two or three characters), for `other`.
     #[getter]
     fn identifier(&self) -> Option<&str> {
         match &self.0.structure {
@@ -152,8 +183,12 @@ impl PyScanned {
 
     fn __repr__(&self) -> String {
         format!(
-            "Scanned(offset={}, kind='{}', encoded='{}')",
+            "Scanned(offset={}, number={}, kind='{}', encoded='{}')",
             self.0.offset,
+            self.0
+                .structure
+                .number()
+                .map_or("None".into(), |n| format!("'{n}'")),
             self.0.structure.kind(),
             self.0.structure.encode()
         )

@@ -225,6 +225,35 @@ def test_parse_scan() -> None:
     assert caught.value.position == 38
 
 
+def test_compound_message_and_table2_structures() -> None:
+    items = isbt128.parse_scan("=+04000=/A9997XYZ100T0479=A99991712345600=,000012=>019031\r\n")
+    assert [(s.offset, s.number, s.kind) for s in items] == [
+        (1, "023", "compound_message"), (8, "034", "other"), (26, "001", "din"), (42, "032", "other"),
+        (50, "004", "date"),
+    ]
+    assert items[0].fields == {"count": "04", "message_type": "000", "sequence": "unspecified"}
+    assert list(items[1].fields) == ["facility", "facility_product_code", "product_description_code"]
+    assert items[1].fields["product_description_code"] == "T0479"
+    assert items[1].name == "processor product identification code" and not items[1].retired
+    assert items[2].fields == {} and items[2].din == isbt128.Din("A999917123456", "00")
+    assert repr(items[3]) == "Scanned(offset=42, number='032', kind='other', encoded='=,000012')"
+    sec = isbt128.parse_scan("&,4PL001499Z549917123456A00T041600320181231")[0]
+    assert (sec.kind, sec.fields["expiry"], sec.fields["coding_system"]) == ("sec", "2018-12-31", "isbt128")
+    national = isbt128.parse_scan("&;12345")[0]
+    assert (national.number, national.identifier, national.data) == (None, "&;", "12345")
+    assert isbt128.parse_scan("&,31234ABCDEFGHIJ12345")[0].retired
+    with pytest.raises(rakt.InvalidCode) as caught:
+        isbt128.parse_scan("=,00001a")
+    assert caught.value.position == 8
+    with pytest.raises(rakt.InvalidCode) as count:
+        isbt128.parse_scan("=+05000=/A9997XYZ100T0479=A99991712345600=,000012=>019031")
+    assert count.value.position == 58
+    label = isbt128.Label.from_scan(
+        "=+05000=Z54991712345600=%T300=<T0416003&>0183652359&,4PL001499Z549917123456A00T041600320181231"
+    )
+    assert label.encode() == "=Z54991712345600=%T300=<T0416003&>0183652359"
+
+
 def test_product_table() -> None:
     table = isbt128.ProductTable.from_toml(TABLE)
     assert len(table) == 1 and table.codes == ["E0398"]

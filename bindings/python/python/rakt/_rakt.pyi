@@ -2596,7 +2596,18 @@ class Scanned:
     def offset(self) -> int: ...
     @property
     def kind(self) -> str:
-        """``din``, ``blood_group``, ``product``, ``date`` or ``other``."""
+        """``din``, ``blood_group``, ``product``, ``date``, ``compound_message``,
+        ``expiration_month``, ``flexible_date``, ``sec`` or ``other``."""
+    @property
+    def number(self) -> str | None:
+        """The ST-001 Table 2 number (``001``-``040``); None for a nationally defined structure."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def retired(self) -> bool: ...
+    @property
+    def fields(self) -> dict[str, str]:
+        """The structure's elements by name, in order; empty for 001-009."""
     @property
     def encoded(self) -> str: ...
     @property

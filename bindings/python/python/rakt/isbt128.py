@@ -120,7 +120,21 @@ def encode_datetime(kind: str, at: datetime) -> IsbtDate:
 
 
 def parse_scan(text: str) -> list[Scanned]:
-    """Splits a scan of several structures one after another and decodes each one; a refusal
-    names the 1-based position in the whole scan. The CR, LF or tab a keyboard-wedge scanner
-    sends at the end is ignored; anywhere else it is refused."""
+    """Splits a scan of several structures one after another, or a compound message (023,
+    the content of a 2-D Data Matrix symbol), and decodes each one.
+
+    Every structure of ST-001 Table 2 is recognised by its data identifier and length, and its
+    characters are checked against its definition (lower case only where the structure allows
+    it). ``Scanned.number`` is its Table 2 number and ``Scanned.fields`` its named elements.
+    A compound message must begin the scan: its header is the first item and the structures
+    it counts follow, with offsets in the whole scan; a different number of structures, or an
+    order other than that of a listed RT017 message type, is refused. A nationally defined
+    structure (``&a``-``&z``, ``&;``, ``&!``) runs to the end of the scan.
+
+    A refusal names the 1-based position in the whole scan. The CR, LF or tab a
+    keyboard-wedge scanner sends at the end is ignored; anywhere else it is refused.
+
+    >>> [s.number for s in parse_scan("=+04000=/A9997XYZ100T0479=A99991712345600=,000012=>019031")]
+    ['023', '034', '001', '032', '004']
+    """
     return _rakt.isbt128_parse_scan(text)

@@ -9,8 +9,12 @@
 //!   user-supplied [`ProductTable`] from product description codes to rakt products.
 //! - [`decode_datetime`]: the expiration, collection and production dates and times
 //!   (004–009).
-//! - [`parse_scan`]: several structures scanned one after another; [`Label`]: a label's
-//!   structures to a rakt [`crate::BloodUnit`] and back.
+//! - [`decode_compound`], [`decode_expiration_month`], [`decode_flexible_date`],
+//!   [`decode_sec`]: the compound message header (023), expiration month and year (026),
+//!   flexible date and time (031) and Single European Code (038).
+//! - [`parse_scan`]: several structures scanned one after another, or a compound message
+//!   from a 2-D symbol; every structure of ST-001 Table 2 is recognised and its characters
+//!   checked. [`Label`]: a label's structures to a rakt [`crate::BloodUnit`] and back.
 //!
 //! Every refusal is [`crate::RaktError::InvalidCode`] with the 1-based position of the
 //! offending character in the text as given.
@@ -18,15 +22,24 @@
 //! The ICCBBA product-description and facility databases are licensed and not bundled.
 
 mod check;
+mod compound;
 mod date;
 mod din;
+mod flexible;
 mod group;
 mod product;
 mod scan;
+mod sec;
+mod table2;
 
 pub use check::ALPHABET;
+pub use compound::{CompoundMessage, CompoundSequence, decode_compound};
 pub use date::{DateKind, IsbtDate, decode_datetime};
 pub use din::{Din, DinFlag, check_character, parse_din, type3_flag};
+pub use flexible::{
+    ExpirationMonth, FlexibleDate, TimeKind, TimeZoneKind, decode_expiration_month,
+    decode_flexible_date,
+};
 pub use group::{
     BloodGroupCode, GroupCode, IntendedUse, Kell, LabelGroup, LabelRhd, PooledOrSubgroup, RhKell,
     RhPhenotype, SpecialMessage, all_group_codes, decode_blood_group,
@@ -35,6 +48,7 @@ pub use product::{
     CollectionType, ProductCode, ProductEntry, ProductFamily, ProductTable, parse_product_code,
 };
 pub use scan::{DataStructure, Label, LabelDetails, Scanned, parse_scan};
+pub use sec::{Sec, SecCodingSystem, decode_sec};
 
 use crate::error::{RaktError, Result};
 

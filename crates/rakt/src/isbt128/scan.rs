@@ -7,10 +7,16 @@
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
 
+use super::compound::{CompoundMessage, CompoundSequence, decode_compound};
 use super::date::{DateKind, IsbtDate, decode_datetime};
 use super::din::{Din, parse_din};
+use super::flexible::{
+    ExpirationMonth, FlexibleDate, decode_expiration_month, decode_flexible_date,
+};
 use super::group::{BloodGroupCode, GroupCode, IntendedUse, RhKell, decode_blood_group};
 use super::product::{CollectionType, ProductCode, ProductTable, parse_product_code};
+use super::sec::{Sec, decode_sec};
+use super::table2::{self, Layout, Spec};
 use crate::error::{RaktError, Result};
 use crate::policy::Policy;
 use crate::unit::{BloodUnit, Collection, DonationType};
@@ -19,6 +25,7 @@ const SCAN: &str = "ISBT 128 scan";
 
 /// One data structure read from a scan.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DataStructure {
     /// 001, the donation identification number.
     Din(Din),
@@ -28,11 +35,19 @@ pub enum DataStructure {
     Product(ProductCode),
     /// 004–009, a date or date and time.
     Date(IsbtDate),
-    /// A structure of fixed length that rakt recognises but does not decode (container
-    /// manufacturer and catalogue, lot, donor and staff identification, TTI markers, product
-    /// consignment, divisions, GRID): its data identifier and data, as scanned.
+    /// 023, the header of a compound message; the structures it counts follow it in the scan.
+    Compound(CompoundMessage),
+    /// 026, the expiration month and year of a supply.
+    ExpirationMonth(ExpirationMonth),
+    /// 031, a flexible date and time.
+    FlexibleDate(FlexibleDate),
+    /// 038, the Single European Code.
+    Sec(Sec),
+    /// Any other structure of ST-001 Table 2, its characters checked against its definition
+    /// (its named elements are in [`DataStructure::fields`]), or a nationally defined one
+    /// (`&a`–`&z`, `&;`, `&!`), which runs to the end of the scan.
     Other {
-        /// The two data-identifier characters, e.g. `=)`.
+        /// The data identifier, two or three characters, e.g. `=)` or `&,1`.
         identifier: String,
         /// The data after the identifier.
         data: String,
@@ -47,19 +62,103 @@ impl DataStructure {
             DataStructure::BloodGroup(g) => g.encode(),
             DataStructure::Product(p) => p.encode(),
             DataStructure::Date(d) => d.encode(),
+            DataStructure::Compound(c) => c.encode(),
+            DataStructure::ExpirationMonth(m) => m.encode(),
+            DataStructure::FlexibleDate(d) => d.encode(),
+            DataStructure::Sec(s) => s.encode(),
             DataStructure::Other { identifier, data } => format!("{identifier}{data}"),
         }
     }
 
     /// A stable snake_case name of the kind of structure: `din`, `blood_group`, `product`,
-    /// `date` or `other`.
+    /// `date`, `compound_message`, `expiration_month`, `flexible_date`, `sec` or `other`.
     pub fn kind(&self) -> &'static str {
         match self {
             DataStructure::Din(_) => "din",
             DataStructure::BloodGroup(_) => "blood_group",
             DataStructure::Product(_) => "product",
             DataStructure::Date(_) => "date",
+            DataStructure::Compound(_) => "compound_message",
+            DataStructure::ExpirationMonth(_) => "expiration_month",
+            DataStructure::FlexibleDate(_) => "flexible_date",
+            DataStructure::Sec(_) => "sec",
             DataStructure::Other { .. } => "other",
+        }
+    }
+
+    fn spec(&self) -> Option<&'static Spec> {
+        table2::find(&self.encode())
+    }
+
+    /// The structure's number in ST-001 Table 2 (`001`–`040`); None for a nationally defined
+    /// structure.
+    pub fn number(&self) -> Option<&'static str> {
+        self.spec().map(|s| s.number).filter(|n| !n.is_empty())
+    }
+
+    /// The structure's name in ST-001 Table 2, lower case (`product divisions`).
+    pub fn name(&self) -> &'static str {
+        self.spec().map_or("", |s| s.name)
+    }
+
+    /// Whether ICCBBA has retired the structure (011, 015, 016, 037); it is still read.
+    pub fn retired(&self) -> bool {
+        self.spec().is_some_and(|s| s.retired)
+    }
+
+    /// The structure's elements by name, as text, in order: the ST-001 elements of an
+    /// [`DataStructure::Other`] (repeated segments numbered from 1: `symbol_1`, `symbol_2`...),
+    /// and the decoded values of a compound message (`count`, `message_type`, `sequence`), an
+    /// expiration month (`year`, `month`), a flexible date (`zone`, `time_kind`, `date_time`)
+    /// and a SEC (`country`, `tissue_establishment`, `donation_number`, `coding_system`,
+    /// `product_code`, `split`, and `expiry` when it has one). Empty for 001–009, whose
+    /// values are the typed ones, and for nationally defined structures.
+    ///
+    /// ```
+    /// let items = rakt::isbt128::parse_scan("=/A9997XYZ100T0479")?;
+    /// let fields = items[0].structure.fields();
+    /// assert_eq!(fields[2], ("product_description_code".to_string(), "T0479".to_string()));
+    /// # Ok::<(), rakt::RaktError>(())
+    /// ```
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let pair = |k: &str, v: String| (k.to_string(), v);
+        match self {
+            DataStructure::Compound(c) => vec![
+                pair("count", format!("{:02}", c.count())),
+                pair("message_type", c.message_type()),
+                pair("sequence", c.sequence().as_str().to_string()),
+            ],
+            DataStructure::ExpirationMonth(m) => vec![
+                pair("year", format!("{:04}", m.year())),
+                pair("month", format!("{:02}", m.month())),
+            ],
+            DataStructure::FlexibleDate(d) => vec![
+                pair("zone", d.zone().as_str().to_string()),
+                pair("time_kind", d.kind().as_str().to_string()),
+                pair(
+                    "date_time",
+                    d.datetime().format("%Y-%m-%dT%H:%M").to_string(),
+                ),
+            ],
+            DataStructure::Sec(s) => {
+                let mut out = vec![
+                    pair("country", s.country().to_string()),
+                    pair("tissue_establishment", s.tissue_establishment().to_string()),
+                    pair("donation_number", s.donation_number().to_string()),
+                    pair("coding_system", s.coding_system().as_str().to_string()),
+                    pair("product_code", s.product_code().to_string()),
+                    pair("split", s.split().to_string()),
+                ];
+                if let Some(e) = s.expiry() {
+                    out.push(pair("expiry", e.to_string()));
+                }
+                out
+            }
+            DataStructure::Other { .. } => self
+                .spec()
+                .and_then(|s| s.check(&self.encode()).ok())
+                .unwrap_or_default(),
+            _ => Vec::new(),
         }
     }
 }
@@ -71,37 +170,6 @@ pub struct Scanned {
     pub offset: usize,
     /// The structure.
     pub structure: DataStructure,
-}
-
-/// Structures recognised by their identifier and data length but not decoded (ST-001 Table 2,
-/// research/blood.md §5.6).
-const OPAQUE: [(&str, usize, &str); 8] = [
-    ("=)", 10, "container manufacturer and catalogue number"),
-    ("&)", 10, "container lot number"),
-    ("=;", 21, "donor identification number"),
-    ("='", 11, "staff member identification number"),
-    ("&\"", 18, "transfusion transmitted infection marker"),
-    ("=$", 16, "product consignment"),
-    ("=,", 6, "product divisions"),
-    ("&:", 19, "global registration identifier for donors"),
-];
-
-/// The length and reader of the structure at the start of `rest`.
-fn length_of(rest: &str) -> std::result::Result<usize, &'static str> {
-    let mut chars = rest.chars();
-    let (a, b) = (chars.next(), chars.next());
-    match (a, b) {
-        (Some('='), Some(c)) if c.is_ascii_alphanumeric() => Ok(16),
-        (Some('='), Some('%')) => Ok(6),
-        (Some('='), Some('<')) => Ok(10),
-        (Some('='), Some('>' | '*' | '}')) => Ok(8),
-        (Some('&'), Some('>' | '*' | '}')) => Ok(12),
-        _ => OPAQUE
-            .iter()
-            .find(|(id, _, _)| rest.starts_with(id))
-            .map(|(_, len, _)| len + 2)
-            .ok_or("not a data identifier rakt can read (ST-001 Table 2)"),
-    }
 }
 
 /// The characters a keyboard-wedge scanner sends after what it read (Enter, line feed or Tab,
@@ -117,9 +185,22 @@ fn scanned(text: &str) -> &str {
 
 /// Splits a scan into its data structures and decodes each one.
 ///
-/// A scan is read as a keyboard-wedge scanner delivers it: CR, LF and tab characters at its end
-/// are ignored (and not in the error texts); anywhere else they are refused like any other
-/// character that is not data. Lower case is refused as ST-001 §7.5 requires.
+/// - Every structure of ST-001 Table 2 is recognised by its data identifier and length, and
+///   its characters are checked against its definition: lower case only where the structure
+///   allows it (017, 018, 021, 022, 025, 038), as ST-001 §7.5.1 requires. 001–009, 023, 026,
+///   031 and 038 are decoded into values; the others are [`DataStructure::Other`] with their
+///   named elements in [`DataStructure::fields`].
+/// - A nationally defined structure (`&a`–`&z`, `&;`, `&!`, ST-001 §2.5) has no length known
+///   to ISBT 128, so it runs to the end of the scan.
+/// - A compound message (023, the content of a 2-D Data Matrix symbol) must begin the scan.
+///   Its header is the first item and the structures it counts follow, each decoded as if
+///   scanned alone, with offsets in the whole scan. Their number must be the header's count;
+///   a compound message or a nationally defined structure inside one is refused; a message
+///   type listed in ICCBBA Table W2 [RT017] (those rakt knows, see [`CompoundSequence`]) must
+///   have its structures in its order.
+/// - A scan is read as a keyboard-wedge scanner delivers it: CR, LF and tab characters at its
+///   end are ignored (and not in the error texts); anywhere else they are refused like any
+///   other character that is not data.
 ///
 /// Refusals are [`RaktError::InvalidCode`] for the whole scan, at the 1-based position in the
 /// scan of the first character that is wrong, with the structure's own reason.
@@ -132,6 +213,10 @@ fn scanned(text: &str) -> &str {
 /// assert_eq!(items[1].offset, 17);
 /// let err = parse_scan("=A99992112345600=%6200=<E0398V00&>0263672359").unwrap_err();
 /// assert_eq!(err.to_string(), "invalid ISBT 128 scan \"=A99992112345600=%6200=<E0398V00&>0263672359\" at position 38: ISBT 128 date: 2026 has no day 367");
+///
+/// let message = parse_scan("=+04000=/A9997XYZ100T0479=A99991712345600=,000012=>019031")?;
+/// let numbers: Vec<_> = message.iter().filter_map(|s| s.structure.number()).collect();
+/// assert_eq!(numbers, ["023", "034", "001", "032", "004"]);
 /// # Ok::<(), rakt::RaktError>(())
 /// ```
 pub fn parse_scan(text: &str) -> Result<Vec<Scanned>> {
@@ -147,40 +232,112 @@ pub fn parse_scan(text: &str) -> Result<Vec<Scanned>> {
     if text.is_empty() {
         return Err(RaktError::code(SCAN, text, 1, "empty scan"));
     }
-    let mut out = Vec::new();
+    let err = |pos: usize, reason: String| RaktError::code(SCAN, text, pos, reason);
+    let mut out: Vec<Scanned> = Vec::new();
+    let mut message: Option<CompoundMessage> = None;
     let mut at = 0;
     while at < text.len() {
         let rest = text.get(at..).unwrap_or_default();
-        let len = length_of(rest).map_err(|reason| RaktError::code(SCAN, text, at + 1, reason))?;
+        let spec = table2::find(rest).ok_or_else(|| {
+            err(
+                at + 1,
+                "not a data identifier of ST-001 Table 2 rakt can read".into(),
+            )
+        })?;
+        let len = spec
+            .length(rest)
+            .map_err(|(i, reason)| err(at + i + 1, reason))?;
         let Some(piece) = rest.get(..len) else {
-            return Err(RaktError::code(
-                SCAN,
-                text,
+            return Err(err(
                 text.len() + 1,
                 format!("the scan ends inside a structure of {len} characters"),
             ));
         };
-        let structure = decode_one(piece).map_err(|e| relocate(e, text, at))?;
+        if let Some(m) = message {
+            let inside = out.len() - 1;
+            if inside == usize::from(m.count()) {
+                return Err(err(
+                    at + 1,
+                    format!(
+                        "the compound message holds {} structures and ends before this one",
+                        m.count()
+                    ),
+                ));
+            }
+            if matches!(spec.layout, Layout::National) {
+                return Err(err(
+                    at + 1,
+                    "a compound message holds no nationally defined structure (ST-001 §2.4.23)"
+                        .into(),
+                ));
+            }
+            let expected = match m.sequence() {
+                CompoundSequence::Listed(order) => order.get(inside).copied(),
+                _ => None,
+            };
+            if expected.is_some_and(|n| n != spec.number) {
+                return Err(err(
+                    at + 1,
+                    format!(
+                        "message type {} of ICCBBA Table W2 [RT017] has structure {} here, not {}",
+                        m.message_type(),
+                        expected.unwrap_or_default(),
+                        spec.number
+                    ),
+                ));
+            }
+        }
+        let structure = decode_one(spec, piece).map_err(|e| relocate(e, text, at))?;
+        if let DataStructure::Compound(m) = &structure {
+            if at > 0 {
+                return Err(err(
+                    at + 1,
+                    "a compound message begins the scan (ST-001 §2.4.23)".into(),
+                ));
+            }
+            message = Some(*m);
+        }
         out.push(Scanned {
             offset: at + 1,
             structure,
         });
         at += len;
     }
+    if let Some(m) = message {
+        let inside = out.len() - 1;
+        if inside < usize::from(m.count()) {
+            return Err(err(
+                text.len() + 1,
+                format!(
+                    "the compound message holds {} structures; the scan ends after {inside}",
+                    m.count()
+                ),
+            ));
+        }
+    }
     Ok(out)
 }
 
-fn decode_one(piece: &str) -> Result<DataStructure> {
-    let mut chars = piece.chars();
-    Ok(match (chars.next(), chars.next()) {
-        (Some('='), Some('%')) => DataStructure::BloodGroup(decode_blood_group(piece)?),
-        (Some('='), Some('<')) => DataStructure::Product(parse_product_code(piece)?),
-        (Some('=' | '&'), Some('>' | '*' | '}')) => DataStructure::Date(decode_datetime(piece)?),
-        (Some('='), Some(c)) if c.is_ascii_alphanumeric() => DataStructure::Din(parse_din(piece)?),
-        _ => DataStructure::Other {
-            identifier: piece.get(..2).unwrap_or_default().to_string(),
-            data: piece.get(2..).unwrap_or_default().to_string(),
-        },
+fn decode_one(spec: &Spec, piece: &str) -> Result<DataStructure> {
+    Ok(match spec.number {
+        "001" => DataStructure::Din(parse_din(piece)?),
+        "002" => DataStructure::BloodGroup(decode_blood_group(piece)?),
+        "003" => DataStructure::Product(parse_product_code(piece)?),
+        "004" | "005" | "006" | "007" | "008" | "009" => {
+            DataStructure::Date(decode_datetime(piece)?)
+        }
+        "023" => DataStructure::Compound(decode_compound(piece)?),
+        "026" => DataStructure::ExpirationMonth(decode_expiration_month(piece)?),
+        "031" => DataStructure::FlexibleDate(decode_flexible_date(piece)?),
+        "038" => DataStructure::Sec(decode_sec(piece)?),
+        _ => {
+            spec.check(piece)?;
+            let id = spec.identifier_of(piece);
+            DataStructure::Other {
+                identifier: id.to_string(),
+                data: piece.get(id.len()..).unwrap_or_default().to_string(),
+            }
+        }
     })
 }
 
@@ -268,39 +425,39 @@ impl Label {
         let mut product = None;
         let mut expiry = None;
         let mut collection = None;
+        /// Keeps the first value of a structure the label holds once.
+        fn once<T>(slot: &mut Option<T>, value: T) -> bool {
+            slot.replace(value).is_none()
+        }
         for item in items {
-            let twice =
-                |what: &str| RaktError::code(SCAN, text, item.offset, format!("a second {what}"));
-            match item.structure {
-                DataStructure::Din(d) => {
-                    if din.replace(d).is_some() {
-                        return Err(twice("donation identification number"));
-                    }
-                }
+            let first = match item.structure {
+                DataStructure::Din(d) => once(&mut din, d)
+                    .then_some(())
+                    .ok_or("donation identification number"),
                 DataStructure::BloodGroup(g) => {
-                    if group.replace(g).is_some() {
-                        return Err(twice("blood group"));
-                    }
+                    once(&mut group, g).then_some(()).ok_or("blood group")
                 }
                 DataStructure::Product(p) => {
-                    if product.replace(p).is_some() {
-                        return Err(twice("product code"));
-                    }
+                    once(&mut product, p).then_some(()).ok_or("product code")
                 }
                 DataStructure::Date(d) => match d.kind() {
                     DateKind::Expiration => {
-                        if expiry.replace(d).is_some() {
-                            return Err(twice("expiration date"));
-                        }
+                        once(&mut expiry, d).then_some(()).ok_or("expiration date")
                     }
-                    DateKind::Collection => {
-                        if collection.replace(d).is_some() {
-                            return Err(twice("collection date"));
-                        }
-                    }
-                    DateKind::Production => {}
+                    DateKind::Collection => once(&mut collection, d)
+                        .then_some(())
+                        .ok_or("collection date"),
+                    DateKind::Production => Ok(()),
                 },
-                DataStructure::Other { .. } => {}
+                _ => Ok(()),
+            };
+            if let Err(what) = first {
+                return Err(RaktError::code(
+                    SCAN,
+                    text,
+                    item.offset,
+                    format!("a second {what}"),
+                ));
             }
         }
         let missing = |what: &str| {

@@ -179,14 +179,28 @@ pub(crate) fn op_parse_scan(input: &Value, expect: &Value) -> Outcome {
     let Some(items) = expect_ok(isbt::parse_scan(text(&input["text"])), expect)? else {
         return Ok(());
     };
+    let wanted = expect["structures"].as_array().cloned().unwrap_or_default();
     let got: Vec<Value> = items
         .iter()
-        .map(|s| {
-            json!({
+        .enumerate()
+        .map(|(i, s)| {
+            let mut item = json!({
                 "offset": s.offset,
                 "kind": s.structure.kind(),
                 "encoded": s.structure.encode(),
-            })
+                "number": s.structure.number(),
+            });
+            // The decoded elements are compared where the vector gives them.
+            if wanted.get(i).is_some_and(|w| w.get("fields").is_some()) {
+                let fields: serde_json::Map<String, Value> = s
+                    .structure
+                    .fields()
+                    .into_iter()
+                    .map(|(k, v)| (k, Value::String(v)))
+                    .collect();
+                item["fields"] = Value::Object(fields);
+            }
+            item
         })
         .collect();
     check("structures", &json!(got), &expect["structures"])

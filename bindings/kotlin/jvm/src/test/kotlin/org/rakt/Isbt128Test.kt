@@ -197,6 +197,30 @@ class Isbt128Test {
     }
 
     @Test
+    fun compoundMessagesAndTable2Structures() {
+        val items = parseScan("=+04000=/A9997XYZ100T0479=A99991712345600=,000012=>019031\r\n")
+        assertEquals(listOf(1, 8, 26, 42, 50), items.map { it.offset })
+        assertEquals(listOf("023", "034", "001", "032", "004"), items.map { it.number })
+        assertEquals(listOf("compound_message", "other", "din", "other", "date"), items.map { it.kind })
+        assertEquals(mapOf("count" to "04", "message_type" to "000", "sequence" to "unspecified"), items[0].fields)
+        assertEquals("T0479", items[1].fields["product_description_code"])
+        assertEquals("processor product identification code", items[1].name)
+        assertEquals(emptyMap<String, String>(), items[2].fields)
+        assertEquals(dinOf("A999917123456", "00"), items[2].din)
+        val sec = parseScan("&,4PL001499Z549917123456A00T041600320181231")[0]
+        assertEquals("sec", sec.kind)
+        assertEquals("2018-12-31", sec.fields["expiry"])
+        val national = parseScan("&;12345")[0]
+        assertNull(national.number)
+        assertEquals("&;", national.identifier)
+        assertTrue(parseScan("&,31234ABCDEFGHIJ12345")[0].retired)
+        assertEquals(8, assertThrows<RaktException.InvalidCode> { parseScan("=,00001a") }.position)
+        assertEquals(58, assertThrows<RaktException.InvalidCode> { parseScan("=+05000=/A9997XYZ100T0479=A99991712345600=,000012=>019031") }.position)
+        val label = labelFromScan("=+05000=Z54991712345600=%T300=<T0416003&>0183652359&,4PL001499Z549917123456A00T041600320181231")
+        assertEquals("=Z54991712345600=%T300=<T0416003&>0183652359", label.encoded)
+    }
+
+    @Test
     fun productTable() {
         val t = ProductTable.fromToml(table)
         assertEquals(listOf("E0398"), t.codes())
