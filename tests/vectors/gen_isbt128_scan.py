@@ -10,6 +10,7 @@ the examples and RT017 excerpt of ST-017 v1.0.0 §4.2-§4.3 and ST-012 §6.2, as
 parsers (pdesiatnyk/ISBT128 C# and TypeScript tests) read them."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 Case = dict[str, Any]
@@ -180,6 +181,17 @@ def structure_cases() -> list[Case]:
         out.append(scan_bad(f"t2-038-{id_}", at(SEC, pos, c), pos if id_ != "expiry-day-32" else 36, SRC_038))
     out.append(scan_bad("t2-038-short", SEC[:-1], len(SEC), SRC_038))
 
+    # 001-009 give their elements too; the ordinal day is counted with Python's datetime.
+    day123 = (date(2026, 1, 1) + timedelta(days=122)).isoformat()
+    out.append(scan_ok("t2-001-009-fields", [
+        ("=A99992112345600", {"facility": "A9999", "year": "21", "sequence": "123456", "flags": "00"}),
+        ("=%6200", {"group": "62", "rh_kell": "0"}),
+        ("=<E0398V00", {"description_code": "E0398", "collection_type": "V", "division": "00"}),
+        ("&>0261232359", {"kind": "expiration", "date": day123, "time": "23:59"}),
+        ("=*026123", {"kind": "collection", "date": day123}),
+        ("&}0261231000", {"kind": "production", "date": day123, "time": "10:00"}),
+    ]))
+
     # Nationally defined structures run to the end of the scan (ST-001 §2.5).
     din = "=A99992112345600"
     out.append(scan_ok("t2-national-lower", [din, ("&xSOME-LOCAL-DATA", {})]))
@@ -203,15 +215,25 @@ def compound_cases() -> list[Case]:
         return {"count": count, "message_type": message, "sequence": sequence}
 
     ppic = {"facility": "A9997", "facility_product_code": "XYZ100", "product_description_code": "T0479"}
+    din = {"facility": "A9999", "year": "17", "sequence": "123456", "flags": "00"}
+    expiry = {"kind": "expiration", "date": "2019-01-31"}
     out.append(scan_ok("compound-st017-unspecified", [(PEER_1[0], header("04", "000", "unspecified")),
-                                                       (PEER_1[1], ppic), PEER_1[2],
-                                                       (PEER_1[3], {"divisions": "000012"}), PEER_1[4]], SRC_023))
+                                                       (PEER_1[1], ppic), (PEER_1[2], din),
+                                                       (PEER_1[3], {"divisions": "000012"}), (PEER_1[4], expiry)],
+                       SRC_023))
     out.append(scan_ok("compound-st017-rt017-035", [(PEER_2[0], header("04", "035", "listed")), (PEER_2[1], ppic),
                                                      PEER_2[2], PEER_2[3], PEER_2[4]], SRC_023))
-    out.append(scan_ok("compound-st017-udi", [(PEER_3[0], header("06", "000", "unspecified")), *PEER_3[1:-1],
+    out.append(scan_ok("compound-st017-udi", [(PEER_3[0], header("06", "000", "unspecified")), *PEER_3[1:4],
+                                              (PEER_3[4], {"kind": "expiration", "date": "2019-02-01"}),
+                                              (PEER_3[5], {"kind": "production", "date": "2017-02-01"}),
                                               (PEER_3[-1], {"lot_number": "000000000000XYZ123"})], SRC_023))
-    out.append(scan_ok("compound-st012-sec", [(ST012[0], header("05", "000", "unspecified")), *ST012[1:-1],
-                                              (ST012[-1], SEC_FIELDS)], SRC_023))
+    out.append(scan_ok("compound-st012-sec", [
+        (ST012[0], header("05", "000", "unspecified")),
+        (ST012[1], {"facility": "Z5499", "year": "17", "sequence": "123456", "flags": "00"}),
+        (ST012[2], {"group": "T3", "rh_kell": "0"}),
+        (ST012[3], {"description_code": "T0416", "pack_code": "003"}),
+        (ST012[4], {"kind": "expiration", "date": "2018-12-31", "time": "23:59"}),
+        (ST012[5], SEC_FIELDS)], SRC_023))
     out.append(scan_ok("compound-rt017-034", [("=+03034", header("03", "034", "listed")),
                                               "=/A9997XYZ100T0479", "=,000012", "=A99991712345600"], SRC_023))
     out.append(scan_ok("compound-rt017-037", [("=+05037", header("05", "037", "listed")),

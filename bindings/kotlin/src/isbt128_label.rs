@@ -64,8 +64,8 @@ impl ProductTable {
 }
 
 /// One data structure read from a scan: its 1-based position, its ST-001 Table 2 number, kind
-/// and text, the decoded value in the field of its kind (001–009), and its named elements in
-/// `fields` (`identifier` and `data` too for the structures of kind `other`).
+/// and text, its named elements in `fields`, the decoded record in the field of its kind
+/// (001–009), and `identifier` and `data` for the structures of kind `other`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Scanned {
     /// 1-based position of the structure's first character in the scan.
@@ -80,8 +80,8 @@ pub struct Scanned {
     pub name: String,
     /// Whether ICCBBA has retired the structure (it is still read).
     pub retired: bool,
-    /// The structure's elements by name (see the Rust `DataStructure::fields`); empty for
-    /// 001–009, whose values are in `din`, `bloodGroup`, `product` and `date`.
+    /// The structure's elements by name as text (see the Rust `DataStructure::fields`); a
+    /// nationally defined structure has none.
     pub fields: HashMap<String, String>,
     /// The structure's text with its data identifier.
     pub encoded: String,

@@ -110,8 +110,8 @@ impl PyScanned {
         self.0.structure.retired()
     }
 
-    /// The structure's elements by name, in order (see the Rust `DataStructure::fields`); empty
-    /// for 001-009, whose values are `din`, `blood_group`, `product` and `date`.
+    /// The structure's elements by name as text, in order (see the Rust
+    /// `DataStructure::fields`); a nationally defined structure has none.
     #[getter]
     fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);

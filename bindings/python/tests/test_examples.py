@@ -54,6 +54,7 @@ def test_the_labels_example_says_what_it_shows() -> None:
     assert "LABEL_EXPIRY_SHORTENED" in out
     assert "special message quarantine (Mq)" in out
     assert "at position 38: ISBT 128 date: 2026 has no day 366" in out
+    assert "A999926000105  O+  expires 2026-12-15 23:59 +0530" in out  # from a compound message
 
 
 def test_the_stock_example_says_what_it_shows() -> None:

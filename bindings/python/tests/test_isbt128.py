@@ -235,7 +235,10 @@ def test_compound_message_and_table2_structures() -> None:
     assert list(items[1].fields) == ["facility", "facility_product_code", "product_description_code"]
     assert items[1].fields["product_description_code"] == "T0479"
     assert items[1].name == "processor product identification code" and not items[1].retired
-    assert items[2].fields == {} and items[2].din == isbt128.Din("A999917123456", "00")
+    assert items[2].fields == {"facility": "A9999", "year": "17", "sequence": "123456", "flags": "00"}
+    assert items[2].din == isbt128.Din("A999917123456", "00")
+    assert items[4].fields == {"kind": "expiration", "date": "2019-01-31"}
+    assert isbt128.parse_scan("&;12345")[0].fields == {}
     assert repr(items[3]) == "Scanned(offset=42, number='032', kind='other', encoded='=,000012')"
     sec = isbt128.parse_scan("&,4PL001499Z549917123456A00T041600320181231")[0]
     assert (sec.kind, sec.fields["expiry"], sec.fields["coding_system"]) == ("sec", "2018-12-31", "isbt128")

@@ -2607,7 +2607,8 @@ class Scanned:
     def retired(self) -> bool: ...
     @property
     def fields(self) -> dict[str, str]:
-        """The structure's elements by name, in order; empty for 001-009."""
+        """The structure's elements by name as text, in order; none for a nationally defined
+        structure."""
     @property
     def encoded(self) -> str: ...
     @property

@@ -1,7 +1,7 @@
 //! Compound messages, data structure 023 (`=+aabbb`, ST-001 §2.4.23): the content of the 2-D
 //! Data Matrix symbols on current labels. `aa` is the number of structures that follow;
 //! `bbb` is `000` for a message whose order is not specified, otherwise an entry of ICCBBA's
-//! Table W2 [RT017], which fixes the structures and their order.
+//! Table W2 \[RT017\], which fixes the structures and their order.
 //!
 //! RT017 is published on ICCBBA's website only. rakt holds the entries ICCBBA quotes in
 //! ST-017 v1.0.0 §4.2 (Table 3, messages 034–037, for medical devices containing MPHO); any
@@ -12,7 +12,7 @@ use crate::error::{RaktError, Result};
 
 const STRUCTURE: &str = "ISBT 128 compound message (023)";
 
-/// The entries of Table W2 [RT017] that rakt knows: message type and the structures, in order.
+/// The entries of Table W2 \[RT017\] that rakt knows: message type and the structures, in order.
 const RT017: [(u16, &[&str]); 4] = [
     (34, &["034", "032", "001"]),
     (35, &["034", "032", "001", "004"]),
@@ -25,7 +25,7 @@ const RT017: [(u16, &[&str]); 4] = [
 pub enum CompoundSequence {
     /// `000`: only the number of structures is given, in any order.
     Unspecified,
-    /// An entry of Table W2 [RT017] that rakt knows: these structure numbers, in this order.
+    /// An entry of Table W2 \[RT017\] that rakt knows: these structure numbers, in this order.
     Listed(&'static [&'static str]),
     /// A message type that is not among the RT017 entries rakt knows; its structures are read
     /// but their order is not checked.

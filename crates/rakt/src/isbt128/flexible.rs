@@ -1,5 +1,5 @@
 //! Expiration month and year (data structure 026, `=]yyyymm`, ST-001 §2.4.26) and flexible
-//! date and time (031, `=(ZUTTYYYYMMDDhhmm`, §2.4.31, Tables 24 [RT045] and 25 [RT046]).
+//! date and time (031, `=(ZUTTYYYYMMDDhhmm`, §2.4.31, Tables 24 \[RT045\] and 25 \[RT046\]).
 //!
 //! 026 dates supplies (it is not used for products of human origin). 031 carries the kind of
 //! time and whether it is the facility's local time or UTC; ST-001 v6.2.2 makes it available
@@ -81,7 +81,7 @@ pub fn decode_expiration_month(text: &str) -> Result<ExpirationMonth> {
     })
 }
 
-/// Table 24 [RT045]: the time zone of a flexible date and time.
+/// Table 24 \[RT045\]: the time zone of a flexible date and time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TimeZoneKind {
     /// `1`: the local time zone of the facility assigning the date.
@@ -107,7 +107,7 @@ impl TimeZoneKind {
     }
 }
 
-/// Table 25 [RT046]: what a flexible date and time is the time of.
+/// Table 25 \[RT046\]: what a flexible date and time is the time of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TimeKind {
     /// `01`: expiration date and time.

@@ -106,23 +106,72 @@ impl DataStructure {
         self.spec().is_some_and(|s| s.retired)
     }
 
-    /// The structure's elements by name, as text, in order: the ST-001 elements of an
-    /// [`DataStructure::Other`] (repeated segments numbered from 1: `symbol_1`, `symbol_2`...),
-    /// and the decoded values of a compound message (`count`, `message_type`, `sequence`), an
-    /// expiration month (`year`, `month`), a flexible date (`zone`, `time_kind`, `date_time`)
-    /// and a SEC (`country`, `tissue_establishment`, `donation_number`, `coding_system`,
-    /// `product_code`, `split`, and `expiry` when it has one). Empty for 001–009, whose
-    /// values are the typed ones, and for nationally defined structures.
+    /// The structure's elements by name, as text, in order:
+    /// - a DIN: `facility`, `year`, `sequence` and `flags`;
+    /// - a blood group: `group` (Table 4 code) and `rh_kell` (Table 6 character);
+    /// - a product code: `description_code`, then `collection_type` and `division`, or
+    ///   `pack_code`;
+    /// - a date: `kind`, `date` (`2019-01-31`) and, when it has one, `time` (`23:59`);
+    /// - a compound message: `count`, `message_type` and `sequence` (`unspecified`, `listed`,
+    ///   `unlisted`);
+    /// - an expiration month: `year`, `month`;
+    /// - a flexible date: `zone`, `time_kind`, `date_time` (`2026-12-07T09:30`);
+    /// - a SEC: `country`, `tissue_establishment`, `donation_number`, `coding_system`,
+    ///   `product_code`, `split`, and `expiry` when it has one;
+    /// - any other Table 2 structure: its ST-001 elements (repeated segments numbered from 1:
+    ///   `symbol_1`, `symbol_2`...);
+    /// - a nationally defined structure: none.
     ///
     /// ```
-    /// let items = rakt::isbt128::parse_scan("=/A9997XYZ100T0479")?;
+    /// let items = rakt::isbt128::parse_scan("=/A9997XYZ100T0479=A99991712345600")?;
     /// let fields = items[0].structure.fields();
     /// assert_eq!(fields[2], ("product_description_code".to_string(), "T0479".to_string()));
+    /// assert_eq!(items[1].structure.fields()[0], ("facility".to_string(), "A9999".to_string()));
     /// # Ok::<(), rakt::RaktError>(())
     /// ```
     pub fn fields(&self) -> Vec<(String, String)> {
         let pair = |k: &str, v: String| (k.to_string(), v);
         match self {
+            DataStructure::Din(d) => {
+                let mut out = vec![
+                    pair("facility", d.facility().to_string()),
+                    pair("year", format!("{:02}", d.year())),
+                    pair("sequence", format!("{:06}", d.sequence())),
+                ];
+                if let Some(f) = d.flags() {
+                    out.push(pair("flags", f.to_string()));
+                }
+                out
+            }
+            DataStructure::BloodGroup(g) => vec![
+                pair(
+                    "group",
+                    g.group_code().code().unwrap_or_default().to_string(),
+                ),
+                pair("rh_kell", g.rh_kell().as_char().to_string()),
+            ],
+            DataStructure::Product(p) => {
+                let mut out = vec![pair("description_code", p.description_code().to_string())];
+                match (p.collection_type(), p.division(), p.pack_code()) {
+                    (Some(t), Some(d), _) => {
+                        out.push(pair("collection_type", t.as_char().to_string()));
+                        out.push(pair("division", d.to_string()));
+                    }
+                    (_, _, Some(pack)) => out.push(pair("pack_code", pack.to_string())),
+                    _ => {}
+                }
+                out
+            }
+            DataStructure::Date(d) => {
+                let mut out = vec![
+                    pair("kind", d.kind().as_str().to_string()),
+                    pair("date", d.date().to_string()),
+                ];
+                if let Some(t) = d.time() {
+                    out.push(pair("time", t.format("%H:%M").to_string()));
+                }
+                out
+            }
             DataStructure::Compound(c) => vec![
                 pair("count", format!("{:02}", c.count())),
                 pair("message_type", c.message_type()),
@@ -158,7 +207,6 @@ impl DataStructure {
                 .spec()
                 .and_then(|s| s.check(&self.encode()).ok())
                 .unwrap_or_default(),
-            _ => Vec::new(),
         }
     }
 }
@@ -196,7 +244,7 @@ fn scanned(text: &str) -> &str {
 ///   Its header is the first item and the structures it counts follow, each decoded as if
 ///   scanned alone, with offsets in the whole scan. Their number must be the header's count;
 ///   a compound message or a nationally defined structure inside one is refused; a message
-///   type listed in ICCBBA Table W2 [RT017] (those rakt knows, see [`CompoundSequence`]) must
+///   type listed in ICCBBA Table W2 \[RT017\] (those rakt knows, see [`CompoundSequence`]) must
 ///   have its structures in its order.
 /// - A scan is read as a keyboard-wedge scanner delivers it: CR, LF and tab characters at its
 ///   end are ignored (and not in the error texts); anywhere else they are refused like any

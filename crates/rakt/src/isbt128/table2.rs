@@ -1,4 +1,4 @@
-//! ST-001 Table 2 [RT003], the index of data structures: each structure's number, data
+//! ST-001 Table 2 \[RT003\], the index of data structures: each structure's number, data
 //! identifier, name and data content, element by element with the characters each element may
 //! hold (ST-001 v6.2.2 §2.4.1–§2.4.40 and §2.5, read from the standard's text as transcribed in
 //! pdesiatnyk/ISBT128 `documents/iccbba.md`).

@@ -205,7 +205,9 @@ class Isbt128Test {
         assertEquals(mapOf("count" to "04", "message_type" to "000", "sequence" to "unspecified"), items[0].fields)
         assertEquals("T0479", items[1].fields["product_description_code"])
         assertEquals("processor product identification code", items[1].name)
-        assertEquals(emptyMap<String, String>(), items[2].fields)
+        assertEquals(mapOf("facility" to "A9999", "year" to "17", "sequence" to "123456", "flags" to "00"), items[2].fields)
+        assertEquals(mapOf("kind" to "expiration", "date" to "2019-01-31"), items[4].fields)
+        assertEquals(emptyMap<String, String>(), parseScan("&;12345")[0].fields)
         assertEquals(dinOf("A999917123456", "00"), items[2].din)
         val sec = parseScan("&,4PL001499Z549917123456A00T041600320181231")[0]
         assertEquals("sec", sec.kind)
