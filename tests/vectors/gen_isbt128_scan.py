@@ -144,6 +144,12 @@ def structure_cases() -> list[Case]:
     out.append(scan_bad("t2-025-shorter-than-its-length", "&#0106ABC12", 12))
     out.append(scan_ok("t2-025-empty-id", [("&#0100", {"location": "01", "length": "00", "patient_id": ""})]))
     out.append(scan_bad("t2-030-short-segment", "&%001004001010", 15))
+    # 024: the date of birth is a calendar date.
+    out.append(scan_ok("t2-024-leap-day", [("=#0120000229", {"location": "01", "year": "2000", "month": "02",
+                                                              "day": "29"})]))
+    out.append(scan_bad("t2-024-no-feb-29", "=#0119000229", 11))
+    out.append(scan_bad("t2-024-month-13", "=#0119901301", 9))
+    out.append(scan_bad("t2-024-day-00", "=#0119900100", 11))
 
     # 026, expiration month and year.
     out.append(scan_ok("t2-026", [("=]202712", {"year": "2027", "month": "12"})]))

@@ -379,7 +379,10 @@ fn decode_one(spec: &Spec, piece: &str) -> Result<DataStructure> {
         "031" => DataStructure::FlexibleDate(decode_flexible_date(piece)?),
         "038" => DataStructure::Sec(decode_sec(piece)?),
         _ => {
-            spec.check(piece)?;
+            let fields = spec.check(piece)?;
+            if spec.number == "024" {
+                check_birth_date(spec, piece, &fields)?;
+            }
             let id = spec.identifier_of(piece);
             DataStructure::Other {
                 identifier: id.to_string(),
@@ -387,6 +390,34 @@ fn decode_one(spec: &Spec, piece: &str) -> Result<DataStructure> {
             }
         }
     })
+}
+
+/// The patient's date of birth (024, `=#aayyyymmdd`) must be a calendar date.
+fn check_birth_date(spec: &Spec, piece: &str, fields: &[(String, String)]) -> Result<()> {
+    let part = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.parse::<u32>().ok())
+            .unwrap_or_default()
+    };
+    let (year, month, day) = (part("year"), part("month"), part("day"));
+    let err = |pos: usize, reason: String| {
+        RaktError::code(
+            &format!("ISBT 128 {} ({})", spec.name, spec.number),
+            piece,
+            pos,
+            reason,
+        )
+    };
+    if !(1..=12).contains(&month) {
+        return Err(err(9, "the month is 01-12".into()));
+    }
+    i32::try_from(year)
+        .ok()
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+        .map(|_| ())
+        .ok_or_else(|| err(11, format!("{year:04}-{month:02} has no day {day:02}")))
 }
 
 /// Moves a structure's error to its position in the whole scan.
