@@ -5,24 +5,37 @@
 //! hospital systems, state dashboards, analysts' notebooks and field apps. It is used from Rust,
 //! from Python (`import rakt`) and from Kotlin (`org.rakt`), with the same answers in all three.
 //!
-//! This release covers the foundation:
-//! - [`BloodGroup`]: ABO/RhD, Bombay (Oh), A subgroups, weak D; lenient parsing of real records.
-//! - [`compatibility()`] and [`donor_preference`]: per-component donor/recipient rules (red cells,
-//!   whole blood, plasma family, platelets, granulocytes), RhD protection, emergency release.
-//! - [`Expiry`]: shelf life by product and policy, re-dating by irradiation, washing, opening and
-//!   thawing, pooling, and the minute of expiry.
-//! - [`Policy`]: every clinical number with its source and confidence; `india` (default), `us`
-//!   and `uk` profiles; JSON/TOML files with `extends` and validated overrides.
-//! - [`BloodUnit`]: a unit's lifecycle from collection to transfusion, driven by
+//! Intended use: clinical decision support that explains and cites. Every verdict says why,
+//! with its source; the responsible clinician or blood-centre officer decides.
+//!
+//! The modules:
+//! - [`blood_group`] ([`BloodGroup`]): ABO/RhD, Bombay (Oh), A subgroups, weak D; lenient
+//!   parsing of real records.
+//! - [`mod@compatibility`] ([`compatibility()`], [`donor_preference`]): per-component
+//!   donor/recipient rules (red cells, whole blood, plasma family, platelets, granulocytes),
+//!   RhD protection, emergency release.
+//! - [`component`] ([`Product`]): components, preservatives, modifications and storage.
+//! - [`expiry`] ([`Expiry`]): shelf life by product and policy, re-dating by irradiation,
+//!   washing, opening and thawing, pooling, and the minute of expiry.
+//! - [`policy`] ([`Policy`]): every clinical number with its source and confidence; `india`
+//!   (default), `us` and `uk` profiles; JSON/TOML files with `extends` and validated overrides.
+//! - [`mod@unit`] ([`BloodUnit`]): a unit's lifecycle from collection to transfusion, driven by
 //!   events that are refused (leaving the unit as it was) when not allowed; HL7 v2 status codes;
 //!   split and pool; what a reactive screening result sets off ([`handle_reactive`]).
 //! - [`screening`]: TTI markers, repeat in duplicate, grouping confirmation and the release
 //!   verdict that says exactly what is missing.
-//! - [`assess_donor`]: donor eligibility with every failed criterion, cited, and the next day the
-//!   donor may give.
+//! - [`donor`] ([`assess_donor`]): donor eligibility with every failed criterion, cited, and
+//!   the next day the donor may give.
+//! - [`inventory`] ([`Inventory`]): stock that never issues the wrong unit: first-expiry-first-out
+//!   allocation by the preference tiers of each group, reservations, crossmatch, issue, emergency
+//!   release, returns, transfers with their cold chain, days of stock and shortfall reasons.
+//! - [`maternal`]: gestational age and birth outcomes, high-risk pregnancy flags, referral to the
+//!   level of care, blood readiness for delivery, obstetric early-warning charts, Robson groups.
+//! - [`hmis`]: the HMIS monthly facility report, counted from delivery and outcome records.
 //! - [`isbt128`]: ISBT 128 labels: the Donation Identification Number and its check character,
-//!   blood groups (Tables 4–6), product codes with a user-supplied product table, dates, scans
-//!   of several structures, and whole labels to a [`BloodUnit`] and back.
+//!   blood groups (Tables 4–6), product codes with a user-supplied product table, dates, every
+//!   data structure of ST-001 Table 2, compound messages from 2-D symbols, and whole labels to a
+//!   [`BloodUnit`] and back.
 //! - [`eraktkosh`]: the component and blood-group codes of e-RaktKosh, the national blood bank
 //!   management system, mapped to rakt products and groups both ways, and a stock summary in the
 //!   shape of its availability search (`B+Ve : 74, O-Ve : 4`).
@@ -31,8 +44,16 @@
 //! - [`kpi`]: blood-bank KPIs over a period per facility and component (crossmatch-to-transfusion
 //!   ratio, transfusion probability and index, discard rate by reason, WAPI, outdate rate), each
 //!   with its inputs, the policy's cited target and whether it is met.
-//! - [`Reason`]: every verdict explains itself with stable codes and messages in English and
-//!   Hindi.
+//! - [`tariff`]: processing charges: the NBTC ceilings per component and sector, a centre's
+//!   tariff, and bills to the paisa with exemptions.
+//! - [`reason`] ([`Reason`]): every verdict explains itself with stable codes and messages in
+//!   English and Hindi.
+//! - [`error`] ([`RaktError`]), [`time`] ([`parse_timestamp`]) and [`text`]: the one error type,
+//!   timestamps with their UTC offsets, and the checks on free text rakt records.
+//!
+//! rakt's own API takes and returns [`chrono`] times and [`rust_decimal`] decimals; both crates
+//! are re-exported (`rakt::chrono`, `rakt::rust_decimal`), so a project needs no dependency of
+//! its own on them and always gets the versions rakt was built with.
 //!
 //! Principles: no function reads the clock (time is an argument), measurements are decimals,
 //! bad input is a typed [`RaktError`] and never a panic.
@@ -113,7 +134,13 @@ pub use unit::{
 
 pub use kpi::{Kpi, KpiCode, KpiPeriod, KpiReport, kpis};
 
+/// The date and time crate of rakt's API, re-exported so that callers use the same version.
+pub use chrono;
+/// The decimal crate of rakt's API (measurements and money), re-exported so that callers use
+/// the same version.
+pub use rust_decimal;
+
 /// The Rust examples of the project README, compiled and run as doctests so that it stays true.
 #[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -339,3 +339,9 @@ __all__ = [
     "screening_release",
     "shock_index",
 ]
+
+# The submodules are importable as attributes after `import rakt` (rakt.isbt128.parse_din).
+# They import only rakt._rakt, so importing them here last makes no cycle.
+from rakt import eraktkosh, fhir, isbt128, kpi, tariff  # noqa: E402
+
+__all__ += ["eraktkosh", "fhir", "isbt128", "kpi", "tariff"]
