@@ -16,7 +16,7 @@ REPORTS := target/test-reports
 WHEELS := target/wheels
 export CARGO_TERM_COLOR := never
 
-.PHONY: help demo demo-python demo-kotlin test lint rust python mypy kotlin venv wheel bench bench-scale bench-compare bench-kotlin vectors clean fuzz-build fuzz mutants
+.PHONY: help demo demo-python demo-kotlin test lint msrv rust python mypy kotlin venv wheel bench bench-scale bench-compare bench-kotlin vectors clean fuzz-build fuzz mutants
 
 help:
 	@echo "make demo    run the flagship example (Rust) on examples/data"
@@ -54,6 +54,13 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p rakt
 	$(PYTHON) tests/vectors/generate.py --check
+
+# The minimum supported Rust version of the rakt crate (`rust-version` in Cargo.toml) is checked
+# with that toolchain, installed by rustup if missing. The bindings need newer Rust (README).
+MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"$$/\1/p' Cargo.toml)
+msrv:
+	rustup toolchain list | grep -q '^$(MSRV)' || rustup toolchain install $(MSRV) --profile minimal
+	rustup run $(MSRV) cargo check --quiet --locked -p rakt --target-dir target/msrv
 
 # The fuzz targets must keep building: `make test` builds them on stable (libFuzzer's driver
 # compiles without nightly); running them needs nightly and cargo-fuzz (`make fuzz`).

@@ -21,6 +21,7 @@ step() {
 }
 
 step lint lint
+step msrv msrv
 step fuzz-build fuzz-build
 step rust rust
 step python python

@@ -362,10 +362,11 @@ fn delivery_rows<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>
             let nan = v.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan());
             if v.is_none() || nan {
                 d.del_item(k)?;
-            } else if let Ok(f) = v.cast::<PyFloat>() {
-                if f.value().fract() == 0.0 && f.value().abs() < 1e15 {
-                    d.set_item(k, v.call_method0("__int__")?)?;
-                }
+            } else if let Ok(f) = v.cast::<PyFloat>()
+                && f.value().fract() == 0.0
+                && f.value().abs() < 1e15
+            {
+                d.set_item(k, v.call_method0("__int__")?)?;
             }
         }
         out.push(d.into_any());

@@ -74,10 +74,10 @@ fn code_text(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
     if let Ok(s) = obj.extract::<String>() {
         return Ok(s);
     }
-    if let Ok(v) = obj.getattr("value") {
-        if let Ok(s) = v.extract::<String>() {
-            return Ok(s);
-        }
+    if let Ok(v) = obj.getattr("value")
+        && let Ok(s) = v.extract::<String>()
+    {
+        return Ok(s);
     }
     Err(PyTypeError::new_err(format!(
         "{field} must be a str code, not {}",

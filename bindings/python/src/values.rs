@@ -46,10 +46,12 @@ impl PyBloodGroup {
     ) -> PyResult<Self> {
         let rhd = PyRhD::extract_opt(rhd, "rhd")?;
         let a_subgroup = PyASubgroup::extract_opt(a_subgroup, "a_subgroup")?;
-        if let Some(text) = as_str(abo)? {
-            if rhd.is_none() && a_subgroup.is_none() && !weak_d {
-                return rakt::BloodGroup::parse(&text).map(PyBloodGroup).or_raise();
-            }
+        if let Some(text) = as_str(abo)?
+            && rhd.is_none()
+            && a_subgroup.is_none()
+            && !weak_d
+        {
+            return rakt::BloodGroup::parse(&text).map(PyBloodGroup).or_raise();
         }
         let abo = PyAbo::extract_arg(abo, "abo")?;
         let mut group = match rhd {

@@ -37,10 +37,11 @@ impl Dict {
     fn key(&mut self, code: &'static str) -> Result<i16, ArrowError> {
         let addr = code.as_ptr() as usize;
         let slot = (addr ^ (addr >> 8)) & (MEMO - 1);
-        if let Some(&(a, len, key)) = self.memo.get(slot) {
-            if a == addr && len == code.len() {
-                return Ok(key);
-            }
+        if let Some(&(a, len, key)) = self.memo.get(slot)
+            && a == addr
+            && len == code.len()
+        {
+            return Ok(key);
         }
         self.find(code, addr, slot)
     }

@@ -278,10 +278,10 @@ fn pool() -> Option<Arc<rayon::ThreadPool>> {
     static POOL: Mutex<Option<(u32, Arc<rayon::ThreadPool>)>> = Mutex::new(None);
     let pid = std::process::id();
     let mut guard = POOL.lock().ok()?;
-    if let Some((owner, pool)) = guard.as_ref() {
-        if *owner == pid {
-            return Some(pool.clone());
-        }
+    if let Some((owner, pool)) = guard.as_ref()
+        && *owner == pid
+    {
+        return Some(pool.clone());
     }
     let pool = Arc::new(
         rayon::ThreadPoolBuilder::new()
