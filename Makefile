@@ -16,12 +16,14 @@ REPORTS := target/test-reports
 WHEELS := target/wheels
 export CARGO_TERM_COLOR := never
 
-.PHONY: help demo demo-python demo-kotlin test lint msrv rust python mypy kotlin venv wheel bench bench-scale bench-compare bench-kotlin vectors clean fuzz-build fuzz mutants
+.PHONY: help demo demo-python demo-kotlin test lint msrv dist dist-test rust python mypy kotlin venv wheel bench bench-scale bench-compare bench-kotlin vectors clean fuzz-build fuzz mutants
 
 help:
 	@echo "make demo    run the flagship example (Rust) on examples/data"
 	@echo "make test    build and run every test and lint; ends with 'N passed, N failed'"
 	@echo "make demo-python / demo-kotlin   the same scenario from Python / Kotlin"
+	@echo "make dist    wheels (x86_64, aarch64), sdist, jar and crate into target/dist/"
+	@echo "make dist-test   install those as users do (no Rust on PATH) and run the tests"
 	@echo "make bench   criterion benchmarks (results go in BENCHMARKS.md by hand)"
 	@echo "make bench-scale / bench-kotlin   1M ANC records and 1M donor checks: Python batch vs"
 	@echo "             per-row loop vs native Rust, then bench-compare / Kotlin batch vs per-item"
@@ -54,6 +56,14 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p rakt
 	$(PYTHON) tests/vectors/generate.py --check
+
+# The artifacts users install (target/dist/: wheels, sdist, jar, crate; scripts/dist.sh), and
+# those artifacts used as users meet them, without Rust (scripts/dist-test.sh).
+dist: venv
+	@scripts/dist.sh
+
+dist-test:
+	@scripts/dist-test.sh
 
 # The minimum supported Rust version of the rakt crate (`rust-version` in Cargo.toml) is checked
 # with that toolchain, installed by rustup if missing. The bindings need newer Rust (README).

@@ -27,6 +27,12 @@ step rust rust
 step python python
 step mypy mypy
 step kotlin kotlin
+# The artifacts as users install them (make dist, make dist-test): CI sets RAKT_DIST=1.
+if [ "${RAKT_DIST:-0}" = 1 ]; then
+    export RAKT_REPORTS=$REPORTS
+    step dist dist
+    step dist-test dist-test
+fi
 
 echo
 echo "=== summary"
