@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Generate the Kotlin bindings of a built librakt_ffi.so (UniFFI library mode) into OUT_DIR.
 #
-#   bindings/kotlin/generate.sh BINDGEN LIBRARY OUT_DIR
+#   bindings/kotlin/generate.sh BINDGEN LIBRARY OUT_DIR [CONFIG]
+#
+# CONFIG replaces the crate's uniffi.toml (android/build-aar.sh passes one with android = true).
 #
 # test.sh, demo.sh and bench.sh all generate through this script, so the bindings are the same
 # everywhere. After generation one line of UniFFI's string converter is changed: a Kotlin
@@ -13,8 +15,9 @@ set -euo pipefail
 BINDGEN=$1
 LIB=$2
 OUT=$3
+CONFIG=(${4:+--config "$4"})
 rm -rf "$OUT"
-"$BINDGEN" generate --library "$LIB" --language kotlin --out-dir "$OUT" --no-format >/dev/null
+"$BINDGEN" generate --library "$LIB" --language kotlin --out-dir "$OUT" --no-format "${CONFIG[@]}" >/dev/null
 KT=$OUT/org/rakt/rakt_ffi.kt
 LINE='            encode(CharBuffer.wrap(value))'
 if [ "$(grep -cxF "$LINE" "$KT")" != 1 ]; then
