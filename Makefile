@@ -55,6 +55,8 @@ lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --quiet --no-deps -p rakt
+	# The smallest feature set (a field app's library) must build warning-free too.
+	$(CARGO) clippy --quiet -p rakt -p rakt-kotlin --lib --no-default-features -- -D warnings
 	$(PYTHON) tests/vectors/generate.py --check
 
 # The artifacts users install (target/dist/: wheels, sdist, jar, crate; scripts/dist.sh), and

@@ -20,12 +20,17 @@ mod eraktkosh;
 mod error;
 mod events;
 mod expiry;
+#[cfg(feature = "fhir")]
 mod fhir;
 mod groups;
 mod inventory;
+#[cfg(feature = "isbt128")]
 mod isbt128;
+#[cfg(feature = "isbt128")]
 mod isbt128_codes;
+#[cfg(feature = "isbt128")]
 mod isbt128_label;
+#[cfg(feature = "kpi")]
 mod kpi;
 mod macros;
 mod maternal;
@@ -33,6 +38,7 @@ mod policy;
 mod pregnancy;
 mod reasons;
 mod screening;
+#[cfg(feature = "tariff")]
 mod tariff;
 mod time;
 mod units;
@@ -71,6 +77,7 @@ pub use events::{DiscardReason, EventKind, UnitEvent};
 pub use expiry::{
     Expiry, Redating, compute_expiry, expires_within, is_expired, pool_expiry, redate,
 };
+#[cfg(feature = "fhir")]
 pub use fhir::{unit_from_biologically_derived_product, unit_to_biologically_derived_product};
 pub use groups::{ASubgroup, Abo, BloodGroup, RhD, parse_blood_group};
 pub use inventory::{
@@ -78,15 +85,19 @@ pub use inventory::{
     Inventory, InventorySummary, SkippedClass, StockCheck, StockGap, StockLevel, StockRow,
     TransferOutcome,
 };
+#[cfg(feature = "isbt128")]
 pub use isbt128::{Din, check_character, din_of, parse_din, type3_flag};
+#[cfg(feature = "isbt128")]
 pub use isbt128_codes::{
     BloodGroupCode, IsbtDate, ProductCode, decode_blood_group, decode_datetime, encode_blood_group,
     encode_date, encode_datetime, parse_product_code,
 };
+#[cfg(feature = "isbt128")]
 pub use isbt128_label::{
     Label, LabelDetails, ProductTable, Scanned, label_from_scan, label_from_unit, label_to_unit,
     parse_scan,
 };
+#[cfg(feature = "kpi")]
 pub use kpi::{
     ComponentKpis, FacilityKpis, FacilityUnit, Kpi, KpiCode, KpiComparison, KpiReport, KpiSet,
     KpiTarget, ReasonRate, SkippedUnit, kpis,
@@ -109,6 +120,7 @@ pub use pregnancy::{
 };
 pub use reasons::{Confidence, Reason, Severity};
 pub use screening::{Grouping, ReleaseVerdict, TestResult, TtiMarker};
+#[cfg(feature = "tariff")]
 pub use tariff::{
     Bill, BillItem, BillLine, Ceiling, CeilingSchedule, CentreExemption, CentreTariff, PriceCheck,
     Sector, StatutoryExemption, TariffCheck, TariffItem, bill, ceiling_schedules, nbtc_2022,

@@ -224,6 +224,7 @@ uniffi::custom_type!(UtcOffset, i32, {
 
 impl UtcOffset {
     /// The offset; more than a day either way is refused, naming `field`.
+    #[cfg_attr(not(feature = "isbt128"), allow(dead_code))] // used by the label details
     pub(crate) fn parse(self, field: &str) -> Result<FixedOffset> {
         FixedOffset::east_opt(self.0).ok_or_else(|| {
             RaktException::input(field, format!("{} seconds is not a UTC offset", self.0))

@@ -51,6 +51,10 @@
 //! - [`error`] ([`RaktError`]), [`time`] ([`parse_timestamp`]) and [`text`]: the one error type,
 //!   timestamps with their UTC offsets, and the checks on free text rakt records.
 //!
+//! Cargo features, all on by default: `isbt128`, `fhir` (needs `isbt128`), `tariff`, `kpi` and
+//! `hmis`. Without them the crate keeps the blood-bank rules, units, the inventory and the
+//! maternal rules (`default-features = false`).
+//!
 //! rakt's own API takes and returns [`chrono`] times and [`rust_decimal`] decimals; both crates
 //! are re-exported (`rakt::chrono`, `rakt::rust_decimal`), so a project needs no dependency of
 //! its own on them and always gets the versions rakt was built with.
@@ -88,16 +92,21 @@ pub mod donor;
 pub mod eraktkosh;
 pub mod error;
 pub mod expiry;
+#[cfg(feature = "fhir")]
 pub mod fhir;
+#[cfg(feature = "hmis")]
 pub mod hmis;
 pub mod inventory;
+#[cfg(feature = "isbt128")]
 pub mod isbt128;
+#[cfg(feature = "kpi")]
 pub mod kpi;
 pub mod maternal;
 mod plausible;
 pub mod policy;
 pub mod reason;
 pub mod screening;
+#[cfg(feature = "tariff")]
 pub mod tariff;
 pub mod text;
 pub mod time;
@@ -132,6 +141,7 @@ pub use unit::{
     UnitId, UnitStatus, handle_reactive,
 };
 
+#[cfg(feature = "kpi")]
 pub use kpi::{Kpi, KpiCode, KpiPeriod, KpiReport, kpis};
 
 /// The date and time crate of rakt's API, re-exported so that callers use the same version.

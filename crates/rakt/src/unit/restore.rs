@@ -35,6 +35,7 @@ impl BloodUnit {
     /// A quarantined unit recorded as released at `at` on the word of an imported record,
     /// without rakt's release verdict (the results behind it are not in the record). `why`
     /// says so in the history.
+    #[cfg_attr(not(feature = "fhir"), allow(dead_code))] // only the FHIR import uses it
     pub(crate) fn restore_release(
         &self,
         at: DateTime<FixedOffset>,
