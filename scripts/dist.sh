@@ -36,7 +36,7 @@ export PATH="$ROOT/.venv/bin:$PATH"
 
 say "Python wheels and sdist"
 for t in $TARGETS; do
-    "$VPY" -m maturin build --quiet --release --zig --compatibility manylinux2014 --target "$t" \
+    "$VPY" -m maturin build --quiet --profile dist --zig --compatibility manylinux2014 --target "$t" \
         -m bindings/python/Cargo.toml --out "$DIST"
 done
 "$VPY" -m maturin sdist -m bindings/python/Cargo.toml --out "$DIST"

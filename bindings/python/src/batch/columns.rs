@@ -10,8 +10,7 @@ use arrow_array::types::{Date32Type, Date64Type, Decimal128Type, Decimal256Type,
 use arrow_array::{
     Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, StringArray, UInt64Array,
 };
-use arrow_cast::cast::{CastOptions, cast_with_options};
-use arrow_schema::{DataType, Field, TimeUnit};
+use arrow_schema::{DataType, TimeUnit};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -19,7 +18,7 @@ use rakt::RaktError;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{Input, Kind};
+use super::{Input, Kind, layout};
 
 /// A column read into one of the canonical Arrow types. Only casts that cannot fail are made
 /// here (widening integers, decimals and list layouts; reinterpreting timestamps as their
@@ -587,17 +586,12 @@ fn is_str(t: &DataType) -> bool {
 /// Casts a column to the canonical type of its kind, or says why it cannot be read.
 pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyResult<Data> {
     let t = array.data_type();
-    let strict = CastOptions {
-        safe: false,
-        ..Default::default()
-    };
-    let cast = |to: &DataType| {
-        cast_with_options(array, to, &strict).map_err(|e| {
-            PyValueError::new_err(format!(
-                "column {column:?} (field {}) could not be read as {to}: {e}",
-                input.name
-            ))
-        })
+    // A rewrite into the canonical layout `to` (see `layout`), or why the column cannot be read.
+    let fail = |to: &str, e: layout::Reason| {
+        PyValueError::new_err(format!(
+            "column {column:?} (field {}) could not be read as {to}: {e}",
+            input.name
+        ))
     };
     // The column as its concrete array type, once, rather than downcast again in every cell.
     fn typed<T>(a: Option<T>, column: &str, field: &str) -> PyResult<T> {
@@ -615,14 +609,9 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
         ))
     };
     // Text, as Utf8.
-    let strings = || -> PyResult<Data> {
-        let a = cast(&DataType::Utf8)?;
-        Ok(Data::Str(typed(
-            a.as_string_opt().cloned(),
-            column,
-            input.name,
-        )?))
-    };
+    let strings =
+        || -> PyResult<Data> { Ok(Data::Str(layout::utf8(array).map_err(|e| fail("Utf8", e))?)) };
+    let int64 = || layout::int64(array).map_err(|e| fail("Int64", e));
     // Integers: UInt64 as it is (above i64::MAX is a value, for the row to judge), any other
     // as Int64, which holds them all.
     let int = |t: &DataType| -> PyResult<Data> {
@@ -632,10 +621,7 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                 column,
                 input.name,
             )?),
-            _ => {
-                let a = cast(&DataType::Int64)?;
-                Data::Int(typed(a.as_primitive_opt().cloned(), column, input.name)?)
-            }
+            _ => Data::Int(int64()?),
         })
     };
     if matches!(t, DataType::Null) {
@@ -655,14 +641,14 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
             if is_int(t) {
                 int(t)?
             } else if t.is_floating() {
-                let a = cast(&DataType::Float64)?;
-                Data::Float(typed(a.as_primitive_opt().cloned(), column, input.name)?)
+                Data::Float(layout::float64(array).map_err(|e| fail("Float64", e))?)
             } else if let DataType::Decimal32(_, s)
             | DataType::Decimal64(_, s)
             | DataType::Decimal128(_, s) = t
             {
                 // Widening (at most 38 digits into 38): no value can fail.
-                Data::Dec(cast(&DataType::Decimal128(38, *s))?, *s)
+                let a = layout::decimal128(array, *s).map_err(|e| fail("Decimal128", e))?;
+                Data::Dec(Arc::new(a), *s)
             } else if let DataType::Decimal256(_, s) = t {
                 // Read cell by cell: a value beyond rakt's decimal is that row's error.
                 Data::Dec(array.clone(), *s)
@@ -679,9 +665,9 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                 input.name,
             )?),
             // Its milliseconds, each checked in its row (a whole number of days, in range).
-            DataType::Date64 => Data::Ts(cast(&DataType::Int64)?, TimeUnit::Millisecond),
+            DataType::Date64 => Data::Ts(Arc::new(int64()?), TimeUnit::Millisecond),
             // The counts in their own unit: converting units could overflow, and truncate.
-            DataType::Timestamp(unit, None) => Data::Ts(cast(&DataType::Int64)?, *unit),
+            DataType::Timestamp(unit, None) => Data::Ts(Arc::new(int64()?), *unit),
             t if is_str(t) => strings()?,
             _ => return Err(wrong()),
         },
@@ -689,11 +675,8 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
             DataType::List(f) | DataType::LargeList(f) | DataType::ListView(f)
                 if is_str(f.data_type()) =>
             {
-                Data::List(cast(&DataType::List(Arc::new(Field::new(
-                    "item",
-                    DataType::Utf8,
-                    true,
-                ))))?)
+                let a = layout::list(array, layout::strings).map_err(|e| fail("List<Utf8>", e))?;
+                Data::List(Arc::new(a))
             }
             t if is_str(t) => strings()?,
             _ => return Err(wrong()),
@@ -706,7 +689,7 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
         },
         Kind::Instant => match t {
             // Arrow stores UTC counts whatever the zone; they are read in their own unit.
-            DataType::Timestamp(unit, Some(_)) => Data::Zoned(cast(&DataType::Int64)?, *unit),
+            DataType::Timestamp(unit, Some(_)) => Data::Zoned(Arc::new(int64()?), *unit),
             DataType::Timestamp(_, None) => {
                 return Err(PyTypeError::new_err(format!(
                     "column {column:?} (field {}) is a timestamp without a time zone, which \
@@ -724,11 +707,8 @@ pub(super) fn read_column(input: &Input, column: &str, array: &ArrayRef) -> PyRe
                 if matches!(f.data_type(), DataType::Date32 | DataType::Date64) =>
             {
                 // The list layout only: the items keep their type and are checked one by one.
-                Data::DateList(cast(&DataType::List(Arc::new(Field::new(
-                    "item",
-                    f.data_type().clone(),
-                    true,
-                ))))?)
+                let a = layout::list(array, layout::same).map_err(|e| fail("List<date>", e))?;
+                Data::DateList(Arc::new(a))
             }
             t if is_str(t) => strings()?,
             _ => return Err(wrong()),

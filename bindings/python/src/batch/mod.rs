@@ -21,9 +21,11 @@
 
 mod ahead;
 pub(crate) mod blood;
+pub(crate) mod capsule;
 mod codes;
 mod columns;
 pub(crate) mod donor;
+mod layout;
 pub(crate) mod pregnancy;
 pub(crate) mod vitals;
 
@@ -36,13 +38,10 @@ use arrow_array::builder::{
 };
 use arrow_array::{ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
-use arrow_select::concat::concat_batches;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use pyo3_arrow::input::AnyRecordBatch;
-use pyo3_arrow::{PyRecordBatchReader, PyTable};
 use rakt::RaktError;
 use rayon::prelude::*;
 
@@ -322,28 +321,37 @@ fn arrow_err(e: ArrowError) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
 
-/// The output of a stream input: one output batch per input batch, decided as it is read.
+/// The output of a stream input, decided as it is read: each input batch gives its output in
+/// the same rows, as one batch or (above `PIECE` rows) several.
 struct Lazy<O: Op> {
     op: Arc<O>,
     mapping: Mapping,
     input: Box<dyn RecordBatchReader + Send>,
     parallel: bool,
+    /// The decided pieces of the last input batch not yet handed out, in reverse order.
+    ready: Vec<RecordBatch>,
 }
 
 impl<O: Op> Iterator for Lazy<O> {
     type Item = Result<RecordBatch, ArrowError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(piece) = self.ready.pop() {
+            return Some(Ok(piece));
+        }
         let batch = match self.input.next()? {
             Ok(b) => b,
             Err(e) => return Some(Err(e)),
         };
-        // One output batch per input batch: the pieces are joined again.
-        Some(
-            run_batch(self.op.as_ref(), &self.mapping, &batch, self.parallel)
-                .map_err(|e| ArrowError::ExternalError(Box::new(e)))
-                .and_then(|pieces| concat_batches(&self.op.schema(), &pieces)),
-        )
+        match run_batch(self.op.as_ref(), &self.mapping, &batch, self.parallel) {
+            Ok(mut pieces) => {
+                pieces.reverse();
+                let first = pieces.pop()?;
+                self.ready = pieces;
+                Some(Ok(first))
+            }
+            Err(e) => Some(Err(ArrowError::ExternalError(Box::new(e)))),
+        }
     }
 }
 
@@ -379,7 +387,7 @@ fn open(
     unread: &[(&str, &str)],
     columns: &HashMap<String, String>,
 ) -> PyResult<(Mapping, Box<dyn RecordBatchReader + Send>)> {
-    let input: AnyRecordBatch = data.extract().map_err(|_| {
+    let input = capsule::import(data)?.ok_or_else(|| {
         PyTypeError::new_err(format!(
             "{function}: data must be a table with the Arrow PyCapsule interface (a pyarrow Table, \
              RecordBatch or RecordBatchReader, a pandas or polars DataFrame), not {}",
@@ -388,7 +396,7 @@ fn open(
                 .map_or_else(|_| "?".into(), |n| n.to_string())
         ))
     })?;
-    let schema = input.schema()?;
+    let schema = input.schema();
     for (name, instead) in unread {
         if schema.index_of(name).is_ok() {
             return Err(PyValueError::new_err(format!(
@@ -397,7 +405,7 @@ fn open(
         }
     }
     let mapping = Mapping::new(function, inputs, columns, &schema)?;
-    Ok((mapping, input.into_reader()?))
+    Ok((mapping, input))
 }
 
 /// Every row of `data` as `each` reads it from the columns named after `inputs`, in order: for
@@ -447,8 +455,9 @@ pub(crate) fn run<'py, O: Op>(
             mapping,
             input: reader,
             parallel,
+            ready: Vec::new(),
         };
-        return PyRecordBatchReader::new(Box::new(lazy)).into_pyarrow(py);
+        return capsule::reader(py, Box::new(lazy));
     }
     let out_schema = op.schema();
     let batches = py.detach(|| -> PyResult<Vec<RecordBatch>> {
@@ -459,7 +468,7 @@ pub(crate) fn run<'py, O: Op>(
         }
         Ok(out)
     })?;
-    PyTable::try_new(batches, out_schema)?.into_pyarrow(py)
+    capsule::table(py, batches, out_schema)
 }
 
 /// The bytes reserved per value of a text column before writing it (a code is short; a longer
