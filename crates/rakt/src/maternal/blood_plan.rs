@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use super::hrp::AnaemiaGrade;
+use super::grades::AnaemiaGrade;
 use super::record::{AncRecord, KnownCondition};
 use crate::blood_group::BloodGroup;
 use crate::compatibility::{Recipient, Sex};

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::blood_plan::{BloodRiskTier, PlanTiming};
 use super::flags::{Flag, FlagCode, FlagSeverity};
 use super::gestation::GestationalAge;
-use super::hrp::{AnaemiaGrade, HypertensionClass, RiskLevel};
+use super::grades::{AnaemiaGrade, HypertensionClass, RiskLevel};
 use super::referral::CareLevel;
 use crate::policy::{BloodAction, Urgency};
 

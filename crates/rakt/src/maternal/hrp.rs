@@ -14,6 +14,7 @@ use super::decision::{
 };
 use super::flags::{Flag, FlagCode};
 use super::gestation::{GestationalAge, edd_from_lmp, gestational_age};
+use super::grades::{AnaemiaGrade, HypertensionClass, RiskLevel};
 use super::hypertension::classify_hypertension;
 use super::record::{
     AncRecord, DangerSign, KnownCondition, OrganSupport, Presentation, SerologyResult,
@@ -22,59 +23,7 @@ use super::record::{
 use super::referral::{Referral, referral, referral_need};
 use crate::blood_group::RhD;
 use crate::error::{RaktError, Result};
-use crate::macros::coded_enum;
 use crate::policy::{BirthCount, Citation, Confidence, Limits, Policy};
-
-coded_enum! {
-    /// The hypertension class of a record.
-    HypertensionClass {
-        /// Not hypertensive.
-        Normal => "normal",
-        /// A hypertensive reading that still needs its repeat.
-        RaisedUnconfirmed => "raised_unconfirmed",
-        /// Chronic hypertension.
-        Chronic => "chronic",
-        /// Gestational hypertension.
-        Gestational => "gestational",
-        /// Severe hypertension.
-        Severe => "severe",
-        /// Pre-eclampsia.
-        PreEclampsia => "pre_eclampsia",
-        /// Severe pre-eclampsia.
-        SeverePreEclampsia => "severe_pre_eclampsia",
-        /// Eclampsia.
-        Eclampsia => "eclampsia",
-    }
-}
-
-coded_enum! {
-    /// Anaemia grade by haemoglobin.
-    AnaemiaGrade {
-        /// Not anaemic.
-        None => "none",
-        /// Mild.
-        Mild => "mild",
-        /// Moderate.
-        Moderate => "moderate",
-        /// Severe.
-        Severe => "severe",
-        /// Anaemic by the policy's cut-off, in a profile whose source gives no severity bands
-        /// (`uk`, `us`): the grade is not computed.
-        Ungraded => "ungraded",
-    }
-}
-
-coded_enum! {
-    /// The overall risk of a pregnancy.
-    RiskLevel {
-        /// No flag applies.
-        Low => "low",
-        /// At least one high-risk flag.
-        High => "high",
-        /// At least one emergency flag.
-        Emergency => "emergency",
-    }
-}
 
 /// The result of [`assess_pregnancy`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::decision::{NotAssessed, Unassessed};
 use super::gestation::GestationalAge;
-use super::hrp::HypertensionClass;
+use super::grades::HypertensionClass;
 use super::record::{AncRecord, BloodPressure, DangerSign, KnownCondition, Symptom, UrineProtein};
 use crate::policy::{Limits, Policy};
 

@@ -12,6 +12,7 @@ mod decision;
 mod early_warning;
 mod flags;
 mod gestation;
+mod grades;
 mod hrp;
 mod hypertension;
 mod record;
@@ -29,9 +30,9 @@ pub use early_warning::{
     decide_early_warning, early_warning, pph_red_flags, shock_index,
 };
 pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
+pub use grades::{AnaemiaGrade, HypertensionClass, RiskLevel};
 pub use hrp::{
-    AnaemiaGrade, HypertensionClass, PregnancyAssessment, RiskLevel, assess_pregnancy,
-    decide_pregnancy, decide_pregnancy_with_flags,
+    PregnancyAssessment, assess_pregnancy, decide_pregnancy, decide_pregnancy_with_flags,
 };
 pub use record::{
     AncRecord, BloodPressure, DangerSign, KnownCondition, OrganSupport, Presentation,
