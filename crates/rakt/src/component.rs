@@ -13,7 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{RaktError, Result};
-use crate::reason::Lang;
+use crate::vocab::lang::Lang;
 
 /// A blood component.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

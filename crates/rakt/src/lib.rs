@@ -111,6 +111,7 @@ pub mod tariff;
 pub mod text;
 pub mod time;
 pub mod unit;
+mod vocab;
 
 pub use blood_group::{ASubgroup, Abo, BloodGroup, RhD};
 pub use compatibility::{

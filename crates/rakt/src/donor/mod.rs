@@ -8,7 +8,6 @@
 //! FDA/AABB and `uk` the JPAC guidelines (`research/blood.md` §3).
 
 mod assess;
-mod kinds;
 
 use std::borrow::Cow;
 
@@ -16,8 +15,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::vocab::donor::{Condition, DeferralKind, DonationFamily, DonationKind, DonorState};
 pub use assess::{assess_donor, decide_donor};
-pub use kinds::{Condition, DeferralKind, DonationFamily, DonationKind, DonorState};
 
 use crate::compatibility::Sex;
 use crate::reason::{Reason, ReasonCode};

@@ -13,38 +13,7 @@ use crate::error::{RaktError, Result};
 use crate::inventory::{AllocatedUnit, AllocationRequest, Inventory, SkippedClass};
 use crate::macros::coded_enum;
 use crate::policy::{BloodAction, Citation, Confidence, Policy};
-
-coded_enum! {
-    /// A haemorrhage risk factor of the blood-plan tiers (CMQCC admission assessment).
-    BloodRiskFactor {
-        /// Placenta praevia or low-lying placenta.
-        PlacentaPraevia => "placenta_praevia",
-        /// Suspected placenta accreta spectrum.
-        SuspectedAccreta => "suspected_accreta",
-        /// Low haematocrit together with any other risk factor.
-        LowHaematocritWithOtherFactor => "low_haematocrit_with_other_factor",
-        /// Low platelet count.
-        LowPlatelets => "low_platelets",
-        /// Active bleeding.
-        ActiveBleeding => "active_bleeding",
-        /// Known coagulopathy.
-        Coagulopathy => "coagulopathy",
-        /// Previous caesarean section or other uterine surgery.
-        PreviousUterineSurgery => "previous_uterine_surgery",
-        /// Multiple pregnancy.
-        MultiplePregnancy => "multiple_pregnancy",
-        /// Many previous births.
-        ManyPreviousBirths => "many_previous_births",
-        /// Chorioamnionitis.
-        Chorioamnionitis => "chorioamnionitis",
-        /// Postpartum haemorrhage in an earlier delivery.
-        PreviousPph => "previous_pph",
-        /// Large fibroids.
-        LargeFibroids => "large_fibroids",
-        /// Severe anaemia (not a CMQCC factor; available for policies that add it).
-        SevereAnaemia => "severe_anaemia",
-    }
-}
+use crate::vocab::maternal::BloodRiskFactor;
 
 coded_enum! {
     /// The haemorrhage-risk tier.

@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use super::blood_plan::{BloodRiskTier, PlanTiming};
-use super::flags::{Flag, FlagCode, FlagSeverity};
+use super::flags::Flag;
 use super::gestation::GestationalAge;
 use super::grades::{AnaemiaGrade, HypertensionClass, RiskLevel};
-use super::referral::CareLevel;
 use crate::policy::{BloodAction, Urgency};
+use crate::vocab::maternal::{CareLevel, FlagCode, FlagSeverity};
 
 const CODES: usize = FlagCode::ALL.len();
 

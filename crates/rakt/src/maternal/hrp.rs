@@ -12,7 +12,7 @@ use super::blood_plan::{BloodPlan, blood_plan, plan};
 use super::decision::{
     Findings, FlagCounts, NotAssessed, PregnancyDecision, Unassessed, risk_level,
 };
-use super::flags::{Flag, FlagCode};
+use super::flags::Flag;
 use super::gestation::{GestationalAge, edd_from_lmp, gestational_age};
 use super::grades::{AnaemiaGrade, HypertensionClass, RiskLevel};
 use super::hypertension::classify_hypertension;
@@ -24,6 +24,7 @@ use super::referral::{Referral, referral, referral_need};
 use crate::blood_group::RhD;
 use crate::error::{RaktError, Result};
 use crate::policy::{BirthCount, Citation, Confidence, Limits, Policy};
+use crate::vocab::maternal::FlagCode;
 
 /// The result of [`assess_pregnancy`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

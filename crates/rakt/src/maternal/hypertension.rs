@@ -6,8 +6,9 @@ use rust_decimal::Decimal;
 use super::decision::{NotAssessed, Unassessed};
 use super::gestation::GestationalAge;
 use super::grades::HypertensionClass;
-use super::record::{AncRecord, BloodPressure, DangerSign, KnownCondition, Symptom, UrineProtein};
+use super::record::{AncRecord, BloodPressure, DangerSign, KnownCondition, Symptom};
 use crate::policy::{Limits, Policy};
+use crate::vocab::maternal::UrineProtein;
 
 /// A hypertension class, the basis of a chronic-hypertension flag, the severe features and the
 /// fields the classification missed.

@@ -19,9 +19,11 @@ mod record;
 mod referral;
 mod robson;
 
+pub use crate::vocab::maternal::{
+    BloodRiskFactor, CareLevel, FlagCategory, FlagCode, FlagSeverity, UrineProtein,
+};
 pub use blood_plan::{
-    BloodPlan, BloodReadiness, BloodRiskFactor, BloodRiskTier, Mother, NearbySupply, PlanTiming,
-    blood_readiness,
+    BloodPlan, BloodReadiness, BloodRiskTier, Mother, NearbySupply, PlanTiming, blood_readiness,
 };
 pub use decision::{FlagCounts, NotAssessed, PregnancyDecision};
 pub use early_warning::{
@@ -29,16 +31,16 @@ pub use early_warning::{
     RedFlagCode, SIGNS, ShockIndex, VitalSign, Vitals, WarningDecision, classify_pph,
     decide_early_warning, early_warning, pph_red_flags, shock_index,
 };
-pub use flags::{Flag, FlagCategory, FlagCode, FlagSeverity};
+pub use flags::Flag;
 pub use grades::{AnaemiaGrade, HypertensionClass, RiskLevel};
 pub use hrp::{
     PregnancyAssessment, assess_pregnancy, decide_pregnancy, decide_pregnancy_with_flags,
 };
 pub use record::{
     AncRecord, BloodPressure, DangerSign, KnownCondition, OrganSupport, Presentation,
-    SerologyResult, Symptom, ThyroidStatus, UrineProtein,
+    SerologyResult, Symptom, ThyroidStatus,
 };
-pub use referral::{CareLevel, Referral, ReferralReason};
+pub use referral::{Referral, ReferralReason};
 pub use robson::{
     LabourOnset, RobsonClass, RobsonGroup, RobsonInput, RobsonVariable, robson_group,
 };

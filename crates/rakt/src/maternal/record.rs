@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::blood_group::BloodGroup;
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
+use crate::vocab::maternal::UrineProtein;
 
 coded_enum! {
     /// Fetal presentation or lie.
@@ -19,24 +20,6 @@ coded_enum! {
         Breech => "breech",
         /// Transverse or oblique lie.
         TransverseOrOblique => "transverse_or_oblique",
-    }
-}
-
-coded_enum! {
-    /// Urine protein by dipstick, in increasing order.
-    UrineProtein {
-        /// None.
-        Nil => "nil",
-        /// Trace.
-        Trace => "trace",
-        /// +.
-        Plus1 => "+",
-        /// ++.
-        Plus2 => "++",
-        /// +++.
-        Plus3 => "+++",
-        /// ++++.
-        Plus4 => "++++",
     }
 }
 

@@ -2,42 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::flags::{Flag, FlagCode};
-use crate::macros::coded_enum;
+use super::flags::Flag;
 use crate::policy::{Citation, Policy, Urgency};
-
-coded_enum! {
-    /// Levels of care for delivery in India, lowest first (`research/maternal.md` §6.2).
-    CareLevel {
-        /// Level 1: sub-centres and PHCs not yet 24x7; delivery by a skilled birth attendant.
-        L1 => "l1",
-        /// Level 2: 24x7 facilities providing basic emergency obstetric and newborn care
-        /// (BEmONC), without surgery or blood transfusion.
-        L2 => "l2",
-        /// Level 3: first referral units (FRU) providing comprehensive EmONC, with caesarean
-        /// section and blood transfusion.
-        L3 => "l3",
-        /// The obstetric high-dependency unit of a district hospital.
-        DistrictHospitalHdu => "dh_hdu",
-        /// The obstetric intensive care unit of a medical college hospital.
-        MedicalCollegeIcu => "mc_icu",
-    }
-}
-
-impl CareLevel {
-    /// A short English description.
-    pub fn describe(self) -> &'static str {
-        match self {
-            CareLevel::L1 => "Level 1 (sub-centre or PHC, skilled birth attendant)",
-            CareLevel::L2 => "Level 2 (24x7 PHC or CHC, basic EmONC)",
-            CareLevel::L3 => {
-                "Level 3 (FRU, comprehensive EmONC: caesarean section and blood transfusion)"
-            }
-            CareLevel::DistrictHospitalHdu => "District hospital obstetric HDU",
-            CareLevel::MedicalCollegeIcu => "Medical college hospital obstetric ICU",
-        }
-    }
-}
+use crate::vocab::maternal::{CareLevel, FlagCode};
 
 /// Why one flag needs a level.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

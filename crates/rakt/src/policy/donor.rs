@@ -8,9 +8,9 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::ShelfLife;
-use crate::donor::{Condition, DeferralKind, DonorState};
 use crate::error::{RaktError, Result};
-use crate::screening::TtiMarker;
+use crate::vocab::donor::{Condition, DeferralKind, DonorState};
+use crate::vocab::screening::TtiMarker;
 
 /// A length of time: days, calendar months or hours (the same type as a shelf life).
 pub type Period = ShelfLife;

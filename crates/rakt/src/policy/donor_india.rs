@@ -19,8 +19,8 @@ use super::donor_profiles::{
     AABB_TABLE, CFR_DEFERRAL, INDIA_TESTS, RECHECK, SCHED_F_OLD, cite, d, unit,
 };
 use super::{Confidence, Source};
-use crate::donor::{Condition, DeferralKind, DonorState};
-use crate::screening::TtiMarker;
+use crate::vocab::donor::{Condition, DeferralKind, DonorState};
+use crate::vocab::screening::TtiMarker;
 
 use super::ShelfLife::{Days, Months};
 use Confidence::{Medium, Unverified};

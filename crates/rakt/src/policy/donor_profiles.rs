@@ -13,8 +13,8 @@ use super::donor::{
     UnitPolicy, WeightPolicy,
 };
 use super::{Confidence, Source};
-use crate::donor::{Condition, DeferralKind, DonorState};
-use crate::screening::TtiMarker;
+use crate::vocab::donor::{Condition, DeferralKind, DonorState};
+use crate::vocab::screening::TtiMarker;
 
 use super::ShelfLife::{Days, Months};
 use Confidence::{High, Low, Medium, Unverified};

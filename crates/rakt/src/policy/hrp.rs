@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::{Confidence, Limits, Source};
 use crate::error::{RaktError, Result};
 use crate::macros::coded_enum;
-use crate::maternal::{BloodRiskFactor, CareLevel, FlagCode, UrineProtein};
+use crate::vocab::maternal::{BloodRiskFactor, CareLevel, FlagCode, UrineProtein};
 
 coded_enum! {
     /// Which count the grand-multiparity rule reads.

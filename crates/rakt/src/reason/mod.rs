@@ -10,13 +10,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{RaktError, Result};
 use crate::policy::{Citation, Confidence};
 
 mod codes;
 mod facts;
 mod templates;
 mod vocab;
+pub use crate::vocab::lang::Lang;
 pub use codes::ReasonCodes;
 pub use facts::{Fact, Facts};
 pub(crate) use vocab::localise as localise_fact;
@@ -43,39 +43,6 @@ impl Severity {
             Severity::Info => "info",
             Severity::Caution => "caution",
             Severity::Stop => "stop",
-        }
-    }
-}
-
-/// A language for messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Hindi, in Devanagari.
-    Hi,
-}
-
-impl Lang {
-    /// Parse an ISO 639-1 code: `en` or `hi` (case-insensitive; `en-IN`, `hi-IN` also accepted).
-    ///
-    /// ```
-    /// assert_eq!(rakt::Lang::parse("hi-IN")?, rakt::Lang::Hi);
-    /// assert!(rakt::Lang::parse("fr").is_err());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn parse(code: &str) -> Result<Lang> {
-        let lower = code.trim().to_ascii_lowercase();
-        let primary = lower.split(['-', '_']).next().unwrap_or("");
-        match primary {
-            "en" => Ok(Lang::En),
-            "hi" => Ok(Lang::Hi),
-            _ => Err(RaktError::input(
-                "lang",
-                format!("{code:?} is not a supported language (use \"en\" or \"hi\")"),
-            )),
         }
     }
 }

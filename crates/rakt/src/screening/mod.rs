@@ -10,14 +10,12 @@
 //!
 //! Source: `research/blood.md` §4 (mandatory markers, quarantine and release, donor referral).
 
-mod kinds;
-
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-pub use kinds::{TestResult, TtiMarker};
+pub use crate::vocab::screening::{TestResult, TtiMarker};
 
 use crate::blood_group::{Abo, BloodGroup};
 use crate::error::{RaktError, Result};
