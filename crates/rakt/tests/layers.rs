@@ -348,3 +348,68 @@ fn files_of_one_module_that_import_each_other_are_a_circle() {
         BTreeSet::from(["policy".to_string()])
     );
 }
+
+/// The layers of the core, bottom first (ARCHITECTURE.md). A module imports only from its own
+/// layer or the ones below.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "foundation",
+        &["error", "macros", "text", "decimal", "time", "plausible"],
+    ),
+    ("vocabulary", &["vocab", "blood_group", "component"]),
+    ("policy", &["policy"]),
+    ("reasons", &["reason"]),
+    (
+        "rules",
+        &["compatibility", "expiry", "screening", "donor", "tariff"],
+    ),
+    ("composites", &["unit", "inventory", "maternal", "kpi"]),
+    ("formats", &["eraktkosh", "isbt128", "fhir", "hmis"]),
+];
+
+/// Imports that go up a layer on purpose, each with its reason.
+const UPWARD: &[(&str, &str, &str)] = &[(
+    "inventory",
+    "eraktkosh",
+    "a stock view carries its e-RaktKosh availability summary, in the portal's own codes",
+)];
+
+#[test]
+fn imports_go_down_the_layers() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let layer_of = |m: &str| LAYERS.iter().position(|(_, ms)| ms.contains(&m));
+    let tops: Vec<String> = std::fs::read_dir(&src)
+        .expect("read src")
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            let name = p.file_stem()?.to_str()?.to_string();
+            (name != "lib").then_some(name)
+        })
+        .collect();
+    let unplaced: Vec<_> = tops.iter().filter(|m| layer_of(m).is_none()).collect();
+    assert!(
+        unplaced.is_empty(),
+        "modules in no layer (add them to LAYERS and ARCHITECTURE.md): {unplaced:?}"
+    );
+    let mut wrong = Vec::new();
+    let mut used = BTreeSet::new();
+    for (from, to) in graph(&src)
+        .iter()
+        .filter(|(m, _)| !m.contains('/'))
+        .flat_map(|(m, ts)| ts.iter().map(move |t| (m.clone(), t.clone())))
+    {
+        if layer_of(&to) > layer_of(&from) {
+            if UPWARD.iter().any(|(f, t, _)| *f == from && *t == to) {
+                used.insert((from, to));
+            } else {
+                wrong.push(format!("{from} -> {to}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "imports that go up a layer: {wrong:?}");
+    assert_eq!(
+        used.len(),
+        UPWARD.len(),
+        "an UPWARD exception is no longer used"
+    );
+}
