@@ -14,15 +14,15 @@ use crate::policy::{Citation, Confidence};
 
 mod codes;
 mod facts;
+mod localise;
 mod templates;
-mod vocab;
 pub use crate::vocab::lang::Lang;
 pub use codes::ReasonCodes;
 pub use facts::{Fact, Facts};
-pub(crate) use vocab::localise as localise_fact;
+pub(crate) use localise::localise as localise_fact;
 
+use localise::localise;
 use templates::template;
-use vocab::localise;
 
 /// How much a reason matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

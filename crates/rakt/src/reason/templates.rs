@@ -1,5 +1,5 @@
 //! The message of every reason code, in English and Hindi. `{name}` is replaced by the fact
-//! `name`, translated by `vocab::localise` where it is a code.
+//! `name`, translated by `localise::localise` where it is a code.
 
 use super::{Lang, ReasonCode};
 
