@@ -1,5 +1,5 @@
 """High-risk pregnancy assessment, referral, blood plan and blood readiness from Python. The
-values mirror crates/rakt/tests/maternal_hrp.rs."""
+values mirror crates/rakt/tests/maternal_hrp/."""
 
 from __future__ import annotations
 

@@ -87,6 +87,18 @@ fn heads(tree: &str) -> Vec<(String, String)> {
     vec![(first, second)]
 }
 
+/// The top-level modules of the core: each file or folder in `src` but `lib.rs`.
+fn top_modules(src: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(src)
+        .expect("read src")
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            let name = p.file_stem()?.to_str()?.to_string();
+            (name != "lib").then_some(name)
+        })
+        .collect()
+}
+
 /// The module graph: edges between top-level modules, and between the files of one module.
 fn graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
     let mut files = Vec::new();
@@ -101,14 +113,7 @@ fn graph(src: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
             }
         }
     }
-    let tops: BTreeSet<String> = std::fs::read_dir(src)
-        .expect("read src")
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            let name = p.file_stem()?.to_str()?.to_string();
-            (name != "lib").then_some(name)
-        })
-        .collect();
+    let tops = top_modules(src);
     let mut edges: BTreeMap<Module, BTreeSet<Module>> = BTreeMap::new();
     for file in files {
         let rel = file.strip_prefix(src).expect("under src");
@@ -378,14 +383,7 @@ const UPWARD: &[(&str, &str, &str)] = &[(
 fn imports_go_down_the_layers() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let layer_of = |m: &str| LAYERS.iter().position(|(_, ms)| ms.contains(&m));
-    let tops: Vec<String> = std::fs::read_dir(&src)
-        .expect("read src")
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            let name = p.file_stem()?.to_str()?.to_string();
-            (name != "lib").then_some(name)
-        })
-        .collect();
+    let tops = top_modules(&src);
     let unplaced: Vec<_> = tops.iter().filter(|m| layer_of(m).is_none()).collect();
     assert!(
         unplaced.is_empty(),

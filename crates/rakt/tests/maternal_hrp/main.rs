@@ -19,7 +19,11 @@ use rakt::policy::{BloodAction, Urgency};
 use rakt::unit::BloodUnit;
 use rakt::{BloodGroup, Lang, Policy, Preservative, Product};
 
+#[path = "../common/mod.rs"]
 mod common;
+
+mod blood_readiness;
+mod hypertension;
 use rust_decimal::Decimal;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -46,6 +50,25 @@ fn assess(r: &AncRecord, policy: &Policy) -> rakt::maternal::PregnancyAssessment
 
 fn codes(r: &AncRecord, policy: &Policy) -> Vec<&'static str> {
     assess(r, policy).codes()
+}
+
+fn htn(
+    weeks: i64,
+    bp: (u32, u32),
+    repeat: Option<(u32, u32)>,
+    protein: Option<UrineProtein>,
+) -> AncRecord {
+    AncRecord {
+        lmp: Some(lmp_at(weeks, 0)),
+        bp: Some(BloodPressure::new(bp.0, bp.1)),
+        bp_repeat: repeat.map(|(s, d)| BloodPressure::new(s, d)),
+        urine_protein: protein,
+        ..AncRecord::default()
+    }
+}
+
+fn class(r: &AncRecord) -> HypertensionClass {
+    assess(r, &Policy::india()).hypertension.unwrap()
 }
 
 fn profiles() -> Vec<Policy> {
@@ -390,188 +413,6 @@ fn gdm_at_140_mg_dl() {
     }
 }
 
-fn htn(
-    weeks: i64,
-    bp: (u32, u32),
-    repeat: Option<(u32, u32)>,
-    protein: Option<UrineProtein>,
-) -> AncRecord {
-    AncRecord {
-        lmp: Some(lmp_at(weeks, 0)),
-        bp: Some(BloodPressure::new(bp.0, bp.1)),
-        bp_repeat: repeat.map(|(s, d)| BloodPressure::new(s, d)),
-        urine_protein: protein,
-        ..AncRecord::default()
-    }
-}
-
-fn class(r: &AncRecord) -> HypertensionClass {
-    assess(r, &Policy::india()).hypertension.unwrap()
-}
-
-#[test]
-fn hypertension_needs_140_or_90_on_both_readings() {
-    use HypertensionClass as H;
-    let nil = Some(UrineProtein::Nil);
-    assert_eq!(class(&htn(30, (139, 89), Some((139, 89)), nil)), H::Normal);
-    assert_eq!(
-        class(&htn(30, (140, 80), Some((140, 80)), nil)),
-        H::Gestational
-    );
-    assert_eq!(
-        class(&htn(30, (130, 90), Some((128, 90)), nil)),
-        H::Gestational
-    );
-    assert_eq!(class(&htn(30, (140, 90), Some((130, 85)), nil)), H::Normal);
-    let single = htn(30, (140, 90), None, nil);
-    assert_eq!(class(&single), H::RaisedUnconfirmed);
-    let a = assess(&single, &Policy::india());
-    assert_eq!(a.codes(), ["RAISED_BP_UNCONFIRMED"]);
-    assert!(a.not_assessed.iter().any(|f| f == "bp_repeat"));
-    assert_eq!(
-        a.flags[0].message(Lang::En),
-        "Blood pressure 140/90 is in the hypertensive range: repeat the reading to confirm."
-    );
-    let g = assess(&htn(30, (140, 80), Some((142, 84)), nil), &Policy::india());
-    assert_eq!(g.codes(), ["GESTATIONAL_HYPERTENSION"]);
-    assert_eq!(g.flags[0].facts.text("bp").unwrap(), "140/80; 142/84");
-    assert_eq!(g.referral.level, CareLevel::L2);
-}
-
-#[test]
-fn severe_hypertension_needs_160_or_110_on_both_readings() {
-    use HypertensionClass as H;
-    let nil = Some(UrineProtein::Trace);
-    assert_eq!(
-        class(&htn(30, (159, 109), Some((159, 109)), nil)),
-        H::Gestational
-    );
-    assert_eq!(
-        class(&htn(30, (160, 100), Some((160, 100)), nil)),
-        H::Severe
-    );
-    assert_eq!(
-        class(&htn(30, (150, 110), Some((150, 110)), nil)),
-        H::Severe
-    );
-    assert_eq!(
-        class(&htn(30, (160, 100), Some((150, 100)), nil)),
-        H::Gestational
-    );
-    let a = assess(
-        &htn(30, (165, 112), Some((162, 110)), nil),
-        &Policy::india(),
-    );
-    assert_eq!(a.codes(), ["SEVERE_HYPERTENSION"]);
-    assert_eq!(a.referral.level, CareLevel::L3);
-    assert_eq!(a.referral.urgency, Urgency::Urgent);
-}
-
-#[test]
-fn pre_eclampsia_needs_protein_plus_plus_and_severity_needs_severe_pressure_or_symptoms() {
-    use HypertensionClass as H;
-    use UrineProtein as U;
-    assert_eq!(
-        class(&htn(30, (145, 95), Some((145, 95)), Some(U::Plus1))),
-        H::Gestational
-    );
-    assert_eq!(
-        class(&htn(30, (145, 95), Some((145, 95)), Some(U::Plus2))),
-        H::PreEclampsia
-    );
-    assert_eq!(
-        class(&htn(30, (145, 95), Some((145, 95)), Some(U::Plus4))),
-        H::PreEclampsia
-    );
-    assert_eq!(
-        class(&htn(30, (160, 95), Some((161, 95)), Some(U::Plus2))),
-        H::SeverePreEclampsia
-    );
-    // The deliberate choice: ≥ 140/90 with ++ and no severe feature is not "severe".
-    let pe = assess(
-        &htn(30, (140, 90), Some((140, 90)), Some(U::Plus2)),
-        &Policy::india(),
-    );
-    assert_eq!(pe.codes(), ["PRE_ECLAMPSIA"]);
-    assert_eq!(pe.flags[0].facts.text("protein").unwrap(), "++");
-    assert_eq!(pe.referral.level, CareLevel::L3);
-    assert_eq!(pe.referral.urgency, Urgency::Planned);
-    let mut with_symptom = htn(30, (145, 95), Some((145, 95)), Some(U::Plus3));
-    with_symptom.symptoms = vec![Symptom::EpigastricPain];
-    let a = assess(&with_symptom, &Policy::india());
-    assert_eq!(a.codes(), ["SEVERE_PRE_ECLAMPSIA"]);
-    assert_eq!(
-        a.flags[0].facts.text("features").unwrap(),
-        "proteinuria,epigastric_pain"
-    );
-    assert_eq!(
-        a.flags[0].message(Lang::En),
-        "Severe pre-eclampsia: blood pressure 145/95; 145/95 with proteinuria, epigastric pain. Give magnesium sulphate and refer urgently for delivery."
-    );
-    assert!(a.flags[0].message(Lang::Hi).contains("पेट के ऊपरी भाग में दर्द"));
-    // ANC.DT.17 clauses 1-2: a symptom is severe pre-eclampsia whatever the urine protein.
-    let mut no_protein = htn(30, (145, 95), Some((145, 95)), Some(U::Nil));
-    no_protein.symptoms = vec![Symptom::Dizziness];
-    let a = assess(&no_protein, &Policy::india());
-    assert_eq!(a.codes(), ["SEVERE_PRE_ECLAMPSIA"]);
-    assert_eq!(a.flags[0].facts.text("features").unwrap(), "dizziness");
-    let mut untested = htn(30, (145, 95), Some((145, 95)), None);
-    untested.symptoms = vec![Symptom::Vomiting];
-    let a = assess(&untested, &Policy::india());
-    assert_eq!(a.hypertension, Some(H::SeverePreEclampsia));
-    assert!(!a.not_assessed.iter().any(|f| f == "urine_protein"));
-    // Severe-range pressure on both readings with a symptom and no protein.
-    let mut severe = htn(30, (165, 100), Some((162, 104)), Some(U::Plus1));
-    severe.symptoms = vec![Symptom::VisualDisturbance];
-    let a = assess(&severe, &Policy::india());
-    assert_eq!(
-        a.flags[0].facts.text("features").unwrap(),
-        "severe_range_bp,visual_disturbance"
-    );
-    // A symptom needs confirmed raised pressure: one raised reading is not enough.
-    let mut unconfirmed = htn(30, (145, 95), Some((130, 85)), Some(U::Nil));
-    unconfirmed.symptoms = vec![Symptom::Dizziness];
-    assert_eq!(class(&unconfirmed), H::Normal);
-    // A danger-sign headache counts as a severe symptom.
-    let mut headache = htn(30, (145, 95), Some((145, 95)), Some(U::Plus2));
-    headache.danger_signs = vec![DangerSign::SevereHeadache];
-    let a = assess(&headache, &Policy::india());
-    assert_eq!(a.codes(), ["DANGER_SIGN", "SEVERE_PRE_ECLAMPSIA"]);
-    // Protein not tested: gestational hypertension, and the gap is named.
-    let untested = assess(&htn(30, (145, 95), Some((145, 95)), None), &Policy::india());
-    assert_eq!(untested.hypertension, Some(H::Gestational));
-    assert!(untested.not_assessed.iter().any(|f| f == "urine_protein"));
-}
-
-#[test]
-fn raised_pressure_is_confirmed_only_by_the_same_component_on_both_readings() {
-    use HypertensionClass as H;
-    let nil = Some(UrineProtein::Nil);
-    for (bp, repeat, want) in [
-        ((145, 85), (130, 95), H::Normal),
-        ((140, 85), (138, 92), H::Normal),
-        ((140, 85), (141, 80), H::Gestational),
-        ((139, 90), (130, 90), H::Gestational),
-        ((139, 90), (150, 89), H::Normal),
-        ((150, 95), (145, 92), H::Gestational),
-        // Severe range: the same component ≥ 160 or ≥ 110 on both readings.
-        ((160, 95), (150, 110), H::Gestational),
-        ((160, 95), (160, 80), H::Severe),
-        ((150, 110), (145, 110), H::Severe),
-        ((159, 109), (170, 115), H::Gestational),
-    ] {
-        assert_eq!(
-            class(&htn(30, bp, Some(repeat), nil)),
-            want,
-            "{bp:?} then {repeat:?}"
-        );
-    }
-    // One raised component on the first reading is enough to ask for the repeat.
-    let a = assess(&htn(30, (120, 90), None, nil), &Policy::india());
-    assert_eq!(a.hypertension, Some(H::RaisedUnconfirmed));
-    assert!(a.not_assessed.iter().any(|f| f == "bp_repeat"));
-}
-
 #[test]
 fn uk_and_us_anaemia_follow_their_trimester_cut_offs_and_are_not_graded() {
     let rec = |hb: &str, ga: Option<(i64, i64)>| AncRecord {
@@ -704,72 +545,6 @@ fn policy_files_with_the_old_or_bad_anaemia_and_hypertension_fields_are_refused(
     };
     assert_eq!(assess(&rec(13), &p).anaemia, Some(AnaemiaGrade::Ungraded));
     assert_eq!(assess(&rec(14), &p).anaemia, Some(AnaemiaGrade::None));
-}
-
-#[test]
-fn convulsions_with_a_raised_reading_are_eclampsia_an_emergency() {
-    let mut r = htn(34, (150, 100), None, None);
-    r.danger_signs = vec![DangerSign::Convulsing];
-    let a = assess(&r, &Policy::india());
-    assert_eq!(a.codes(), ["ECLAMPSIA"]);
-    assert_eq!(a.hypertension, Some(HypertensionClass::Eclampsia));
-    assert_eq!(a.risk_level, RiskLevel::Emergency);
-    assert_eq!(a.referral.level, CareLevel::L3);
-    assert_eq!(a.referral.urgency, Urgency::Emergency);
-    // Convulsions with a normal pressure are a danger sign, not eclampsia.
-    let mut normal = htn(34, (120, 80), None, None);
-    normal.danger_signs = vec![DangerSign::Convulsing];
-    let a = assess(&normal, &Policy::india());
-    assert_eq!(a.codes(), ["DANGER_SIGN"]);
-    assert_eq!(a.flags[0].facts.text("sign").unwrap(), "convulsing");
-    assert_eq!(
-        a.flags[0].message(Lang::Hi),
-        "खतरे का संकेत: दौरे (झटके)। तुरंत अस्पताल रेफर करें।"
-    );
-}
-
-#[test]
-fn hypertension_at_20_weeks_is_chronic_and_after_it_gestational() {
-    use HypertensionClass as H;
-    let p = Some(UrineProtein::Plus2);
-    let at = |weeks: i64, days: i64| AncRecord {
-        lmp: Some(lmp_at(weeks, days)),
-        bp: Some(BloodPressure::new(145, 95)),
-        bp_repeat: Some(BloodPressure::new(145, 95)),
-        urine_protein: p,
-        ..AncRecord::default()
-    };
-    // Before 20+0 weeks chronic; from 20+0 gestational, so protein ++ makes pre-eclampsia.
-    assert_eq!(class(&at(19, 6)), H::Chronic);
-    assert_eq!(
-        codes(&at(19, 6), &Policy::india()),
-        ["CHRONIC_HYPERTENSION"]
-    );
-    assert_eq!(
-        assess(&at(19, 6), &Policy::india()).flags[0]
-            .facts
-            .text("basis")
-            .unwrap(),
-        "early_gestation"
-    );
-    assert_eq!(class(&at(20, 0)), H::PreEclampsia);
-    assert_eq!(codes(&at(20, 0), &Policy::india()), ["PRE_ECLAMPSIA"]);
-    assert_eq!(class(&at(20, 6)), H::PreEclampsia);
-    assert_eq!(class(&at(21, 0)), H::PreEclampsia);
-    let known = AncRecord {
-        conditions: vec![KnownCondition::ChronicHypertension],
-        ..at(32, 0)
-    };
-    assert_eq!(class(&known), H::PreEclampsia);
-    assert_eq!(
-        codes(&known, &Policy::india()),
-        ["CHRONIC_HYPERTENSION", "PRE_ECLAMPSIA"]
-    );
-    let f = &assess(&known, &Policy::india()).flags[0];
-    assert_eq!(
-        f.message(Lang::En),
-        "Chronic hypertension (known before pregnancy)."
-    );
 }
 
 #[test]
@@ -1073,215 +848,6 @@ fn every_flag_the_assessment_raises_renders_in_english_and_hindi() {
     }
     assert_eq!(a.hypertension, Some(HypertensionClass::Eclampsia));
     assert_eq!(a.referral.level, CareLevel::MedicalCollegeIcu);
-}
-
-// --- blood readiness ---
-
-fn t(s: &str) -> DateTime<FixedOffset> {
-    rakt::parse_timestamp(s).unwrap()
-}
-
-/// A released red-cell unit collected at `at`.
-fn unit(din: &str, group: &str, at: DateTime<FixedOffset>) -> BloodUnit {
-    common::released(
-        din,
-        group,
-        at,
-        Product::red_cells(Preservative::AdditiveSolution),
-    )
-}
-
-#[test]
-fn blood_readiness_names_the_units_the_gap_and_where_to_get_them() {
-    // SAGM red cells last 42 days (day 0 = collection), expiring at 23:59 on day 42.
-    let as_of = t("2026-11-23T10:00:00+05:30");
-    let due = date(2026, 12, 1);
-    let mut fru = Inventory::new("FRU Barabanki", Policy::india());
-    // Expires 2026-12-01 23:59, the last minute of the due date: a delivery late that day
-    // could not use it, so it does not count.
-    fru.add(unit(
-        "A0000 26 100001",
-        "B-",
-        t("2026-10-20T09:00:00+05:30"),
-    ))
-    .unwrap();
-    // Expires 2026-12-02 23:59: valid through the due date. (B+ expires 2026-12-20.)
-    fru.add(unit(
-        "A0000 26 100002",
-        "B-",
-        t("2026-10-21T09:00:00+05:30"),
-    ))
-    .unwrap();
-    fru.add(unit(
-        "A0000 26 100003",
-        "B+",
-        t("2026-11-08T09:00:00+05:30"),
-    ))
-    .unwrap();
-    let mut dh = Inventory::new("DH Lucknow", Policy::india());
-    // O- expires after the B- here, so the scarce O- is kept (policy scarce_use).
-    dh.add(unit(
-        "A0000 26 200001",
-        "O-",
-        t("2026-11-12T09:00:00+05:30"),
-    ))
-    .unwrap();
-    dh.add(unit(
-        "A0000 26 200002",
-        "B-",
-        t("2026-11-10T09:00:00+05:30"),
-    ))
-    .unwrap();
-    let record = AncRecord {
-        id: Some("MCTS-42".into()),
-        age_years: Some(29),
-        blood_group: Some(BloodGroup::parse("B-").unwrap()),
-        conditions: vec![KnownCondition::PlacentaPraevia],
-        edd: Some(due),
-        ..AncRecord::default()
-    };
-    let a = assess_pregnancy(&record, as_of.date_naive(), &Policy::india()).unwrap();
-    assert_eq!(a.blood_plan.units(), 2);
-    let mother = Mother::from_record(&record).unwrap();
-    let r = blood_readiness(&mother, &a.blood_plan, &fru, due, as_of, &[&dh]).unwrap();
-    assert_eq!(r.required, 2);
-    assert_eq!(r.needed_by, t("2026-12-02T00:00:00+05:30"));
-    // Only one B- unit is valid at the due date; B+ is refused for an RhD-negative woman.
-    assert_eq!(
-        r.units.iter().map(|u| u.id.to_string()).collect::<Vec<_>>(),
-        ["A0000 26 100002"]
-    );
-    assert_eq!(r.missing, 1);
-    assert!(!r.ready);
-    let b_neg = r
-        .shortfall
-        .iter()
-        .find(|s| s.group.to_string() == "B-")
-        .unwrap();
-    assert_eq!(b_neg.codes(), ["ALL_TAKEN", "EXPIRES_BEFORE_NEEDED"]);
-    let b_pos = r
-        .shortfall
-        .iter()
-        .find(|s| s.group.to_string() == "B+")
-        .unwrap();
-    assert_eq!(b_pos.codes(), ["INCOMPATIBLE"]);
-    // The district hospital covers the gap with its B- unit before its O-.
-    assert_eq!(r.nearby.len(), 1);
-    assert_eq!(r.nearby[0].facility, "DH Lucknow");
-    assert_eq!(
-        r.nearby[0]
-            .units
-            .iter()
-            .map(|u| u.id.to_string())
-            .collect::<Vec<_>>(),
-        ["A0000 26 200002"]
-    );
-    assert_eq!(r.nearby[0].request.quantity, 1);
-    assert_eq!(r.uncovered, 0);
-    let s = r.suggested_reservation.clone().unwrap();
-    assert_eq!((s.patient.as_str(), s.quantity), ("MCTS-42", 1));
-    assert_eq!(s.hold_until, Some(r.needed_by));
-    // The suggestion reserves exactly the units named.
-    let mut fru2 = fru.clone();
-    let held = fru2.reserve(&s, as_of, "nurse").unwrap();
-    assert_eq!(
-        held.ids(),
-        r.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>()
-    );
-    // Nothing was changed by the readiness check itself.
-    assert_eq!(
-        blood_readiness(&mother, &a.blood_plan, &fru, due, as_of, &[&dh]).unwrap(),
-        r
-    );
-}
-
-#[test]
-fn blood_readiness_without_crossmatch_needs_nothing_and_an_uncovered_gap_is_counted() {
-    let as_of = t("2026-11-23T10:00:00+05:30");
-    let empty = Inventory::new("PHC", Policy::india());
-    let mother = Mother::new("M-1", BloodGroup::parse("AB+").unwrap());
-    let mut plan = BloodPlan::crossmatch(3);
-    let r = blood_readiness(&mother, &plan, &empty, date(2026, 11, 30), as_of, &[]).unwrap();
-    assert_eq!(
-        (r.required, r.missing, r.uncovered, r.ready),
-        (3, 3, 3, false)
-    );
-    assert!(r.suggested_reservation.is_none());
-    assert!(r.shortfall.iter().all(|s| s.codes() == ["NO_STOCK"]));
-    plan.action = BloodAction::GroupAndScreen;
-    let r = blood_readiness(&mother, &plan, &empty, date(2026, 11, 30), as_of, &[]).unwrap();
-    assert_eq!((r.required, r.missing, r.ready), (0, 0, true));
-    // A due date already past: the units must last to the end of today.
-    let r = blood_readiness(
-        &mother,
-        &BloodPlan::crossmatch(1),
-        &empty,
-        date(2026, 11, 1),
-        as_of,
-        &[],
-    )
-    .unwrap();
-    assert_eq!(r.needed_by, t("2026-11-24T00:00:00+05:30"));
-    let nameless = Mother::new(" ", BloodGroup::parse("AB+").unwrap());
-    assert!(blood_readiness(&nameless, &plan, &empty, date(2026, 11, 30), as_of, &[]).is_err());
-}
-
-#[test]
-fn a_policy_file_can_move_a_cut_off_and_a_bad_one_is_refused_by_name() {
-    let p = Policy::from_toml(
-        "name = \"district\"\nextends = \"india\"\n[hrp.short_stature_cm]\nbelow = 145\n[sources.\"hrp.short_stature_cm\"]\ncitation = \"district protocol 2026\"\nconfidence = \"low\"\n",
-    )
-    .unwrap();
-    assert_eq!(codes(&with_height("144.9"), &p), ["SHORT_STATURE"]);
-    assert_eq!(
-        p.source("hrp.short_stature_cm").unwrap().citation,
-        "district protocol 2026"
-    );
-    let err = Policy::from_json(
-        r#"{"name": "x", "extends": "india", "referral": {"default_level": "l1", "rules": {"NOT_A_FLAG": {"level": "l3", "urgency": "planned"}}}}"#,
-    )
-    .unwrap_err();
-    assert!(err.to_string().contains("referral"), "{err}");
-    let err = Policy::from_json(
-        r#"{"name": "x", "extends": "india", "blood_plan": {"high": {"action": "crossmatch", "units": 0}}}"#,
-    )
-    .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "invalid policy: blood_plan.high: crossmatch at least one unit"
-    );
-    let err = Policy::from_json(
-        r#"{"name": "x", "extends": "india", "hrp": {"old_age_years": {"min": 40, "above": 35}}}"#,
-    )
-    .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "invalid policy: hrp.old_age_years: give min or above, not both"
-    );
-}
-
-#[test]
-fn the_facility_listed_among_its_neighbours_is_not_counted_twice() {
-    let as_of = t("2026-11-23T10:00:00+05:30");
-    let mut fru = Inventory::new("FRU", Policy::india());
-    fru.add(unit(
-        "A0000 26 300001",
-        "A+",
-        t("2026-11-20T09:00:00+05:30"),
-    ))
-    .unwrap();
-    let mother = Mother::new("M-2", BloodGroup::parse("A+").unwrap());
-    let r = blood_readiness(
-        &mother,
-        &BloodPlan::crossmatch(2),
-        &fru,
-        date(2026, 11, 30),
-        as_of,
-        &[&fru, &fru],
-    )
-    .unwrap();
-    assert_eq!((r.units.len(), r.missing, r.uncovered), (1, 1, 1));
-    assert!(r.nearby.is_empty());
 }
 
 #[test]
